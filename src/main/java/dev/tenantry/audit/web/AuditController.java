@@ -1,0 +1,45 @@
+package dev.tenantry.audit.web;
+
+import dev.tenantry.audit.AuditEvent;
+import dev.tenantry.audit.AuditLog;
+import dev.tenantry.audit.AuditQuery;
+import dev.tenantry.audit.ChainVerification;
+import dev.tenantry.shared.Page;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/audit-events")
+class AuditController {
+  private final AuditLog audit;
+
+  AuditController(AuditLog audit) {
+    this.audit = audit;
+  }
+
+  @GetMapping
+  Page<AuditEvent> list(
+      @RequestParam(required = false) @Nullable UUID actorUserId,
+      @RequestParam(required = false) @Nullable UUID tenantId,
+      @RequestParam(required = false) @Nullable String targetType,
+      @RequestParam(required = false) @Nullable String targetId,
+      @RequestParam(required = false) @Nullable String action,
+      @RequestParam(required = false) @Nullable Instant from,
+      @RequestParam(required = false) @Nullable Instant to,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    return audit.list(
+        new AuditQuery(actorUserId, tenantId, targetType, targetId, action, from, to, null,
+            Page.page(page), Page.size(size)));
+  }
+
+  @GetMapping("/verify")
+  ChainVerification verify() {
+    return audit.verify();
+  }
+}
