@@ -1,0 +1,68 @@
+package dev.tenantry;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package layout of STYLE.md, enforced: one top-level package per feature, whose root is its
+ * public API; its {@code internal} and {@code web} sub-packages are private to it; no cycles.
+ */
+class ModularityTest {
+  static final List<String> FEATURES =
+      List.of("authz", "tenancy", "directory", "identity", "audit", "web"); // shared is all public
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.tenantry");
+
+  @Test
+  void featuresHaveNoCycles() {
+    slices().matching("dev.tenantry.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void noFeatureReachesIntoAnotherFeaturesInternals() {
+    for (String feature : FEATURES) {
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.tenantry." + feature + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.tenantry." + feature + ".internal..", "dev.tenantry." + feature + ".web..")
+          .allowEmptyShould(true)
+          .check(CLASSES);
+    }
+  }
+
+  @Test
+  void sharedDependsOnNoFeature() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tenantry.shared..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.tenantry.authz..", "dev.tenantry.tenancy..", "dev.tenantry.directory..",
+            "dev.tenantry.identity..", "dev.tenantry.audit..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theEngineIsPlainJava() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tenantry.authz.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "jakarta..")
+        .allowEmptyShould(true)
+        .check(CLASSES);
+  }
+}
