@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class MspTenantRulesTest extends TenancyTestSupport {
+  @Autowired Tenants tenants;
 
   @Test
   void theFirstStartCreatedTheInstanceMspTenantAsSystem() {
@@ -18,6 +20,11 @@ class MspTenantRulesTest extends TenancyTestSupport {
     String actor = jdbc.sql("select actor_label from audit_event where action = 'tenant.created'"
         + " and target_id = ?").param(msp.get(0)).query(String.class).single();
     assertThat(actor).isEqualTo("system");
+    UUID mspId = UUID.fromString(msp.get(0));
+    assertThat(tenants.instanceMspId()).isEqualTo(mspId);
+    assertThat(tenants.exists(mspId)).isTrue();
+    assertThat(tenants.find(mspId).orElseThrow().isMsp()).isTrue();
+    assertThat(tenants.exists(UUID.randomUUID())).isFalse();
   }
 
   @Test
