@@ -36,26 +36,42 @@ final class Compiled {
   /** {@code typeBit} = 1 << ComputerType.ordinal(). */
   record Computer(ComputerNode node, int tenant, int typeBit, int[] tags) {}
 
-  /** Direct assignments and groups are kept while the user is absent, so a re-added user gets them back. */
-  record User(UserNode node, int tenant, boolean enabled, long expSec, int expNano, AsgList direct, int[] groups) {
-    static final User ABSENT = new User(null, -1, false, NEVER, 0, AsgList.EMPTY, NO_INTS);
+  /**
+   * Direct assignments and groups are kept while the user is absent, so a re-added user gets them back. The direct
+   * list is stored flat ({@code directAsgs}, {@code directRoles}) to save the hot path one dependent load.
+   */
+  record User(UserNode node, int tenant, boolean enabled, long expSec, int expNano, Asg[] directAsgs,
+      int[] directRoles, int[] groups) {
+    static final User ABSENT = new User(null, -1, false, NEVER, 0, NO_ASGS, NO_INTS, NO_INTS);
+
+    AsgList direct() {
+      return new AsgList(directAsgs, directRoles);
+    }
 
     User withNode(UserNode n, int tenant, long expSec, int expNano) {
-      return new User(n, tenant, n.enabled(), expSec, expNano, direct, groups);
+      return new User(n, tenant, n.enabled(), expSec, expNano, directAsgs, directRoles, groups);
     }
 
     User withDirect(AsgList d) {
-      return new User(node, tenant, enabled, expSec, expNano, d, groups);
+      return new User(node, tenant, enabled, expSec, expNano, d.asgs(), d.roles(), groups);
     }
 
     User withGroups(int[] g) {
-      return new User(node, tenant, enabled, expSec, expNano, direct, g);
+      return new User(node, tenant, enabled, expSec, expNano, directAsgs, directRoles, g);
     }
   }
 
-  /** {@code members} is empty while the group is absent; its assignments are kept. */
-  record Group(GroupNode node, int[] members, AsgList asgs) {
-    static final Group ABSENT = new Group(null, NO_INTS, AsgList.EMPTY);
+  /** {@code members} is empty while the group is absent; its assignments are kept (stored flat, like User's). */
+  record Group(GroupNode node, int[] members, Asg[] asgArray, int[] asgRoles) {
+    static final Group ABSENT = new Group(null, NO_INTS, NO_ASGS, NO_INTS);
+
+    Group(GroupNode node, int[] members, AsgList asgs) {
+      this(node, members, asgs.asgs(), asgs.roles());
+    }
+
+    AsgList asgs() {
+      return new AsgList(asgArray, asgRoles);
+    }
   }
 
   /**

@@ -103,13 +103,14 @@ public final class Engine {
 
   private static Decision decide(PolicySnapshot s, Compiled.User u, int ord, int mode, int t, int c,
       Compiled.Computer cc, long nowSec, int nowNano) {
-    int found = scan(s, u.direct(), ord, mode, t, c, cc, u.tenant(), nowSec, nowNano);
+    int found = scan(s, u.directAsgs(), u.directRoles(), ord, mode, t, c, cc, u.tenant(), nowSec, nowNano);
     if (found == DENY) {
       return Decision.DENY_WINS;
     }
     boolean allow = found == ALLOW;
     for (int g : u.groups()) {
-      int f = scan(s, s.groups.get(g).asgs(), ord, mode, t, c, cc, u.tenant(), nowSec, nowNano);
+      Compiled.Group group = s.groups.get(g);
+      int f = scan(s, group.asgArray(), group.asgRoles(), ord, mode, t, c, cc, u.tenant(), nowSec, nowNano);
       if (f == DENY) {
         return Decision.DENY_WINS;
       }
@@ -123,16 +124,15 @@ public final class Engine {
   private static final int DENY = 2;
 
   // DENY as soon as a deny matches, else ALLOW if an allow matched
-  private static int scan(PolicySnapshot s, Compiled.AsgList list, int ord, int mode, int t, int c,
+  private static int scan(PolicySnapshot s, Asg[] asgs, int[] roles, int ord, int mode, int t, int c,
       Compiled.Computer cc, int userTenant, long nowSec, int nowNano) {
     int result = NONE;
-    int[] roles = list.roles();
     long[] bits = s.roleBits;
     for (int i = 0; i < roles.length; i++) {
       if (!Matcher.roleHolds(bits, roles[i], ord)) {
         continue; // most roles lack the permission: skip without touching the assignment
       }
-      Asg a = list.asgs()[i];
+      Asg a = asgs[i];
       if (a.activeAt(nowSec, nowNano) && Matcher.covers(s, a, mode, t, c, cc, userTenant)) {
         if (a.deny()) {
           return DENY;
