@@ -60,11 +60,9 @@ class PersonReads {
       params.put("tag", q.tagId());
     }
     if (q.q() != null && !q.q().isBlank()) {
-      where.append(
-          """
-           and (p.given_name || ' ' || p.family_name ilike :q
-                or p.family_name || ' ' || p.given_name ilike :q
-                or p.email ilike :q)""");
+      where.append(" and (p.given_name || ' ' || p.family_name ilike :q")
+          .append(" or p.family_name || ' ' || p.given_name ilike :q")
+          .append(" or p.email ilike :q)");
       params.put("q", Like.contains(q.q()));
     }
     long total = jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
