@@ -71,7 +71,16 @@ class UsersController {
         body.hasNonNull("version") ? body.get("version").asLong() : null,
         body.hasNonNull("enabled") ? body.get("enabled").asBoolean() : null,
         expiry != null,
-        expiry == null || expiry.isNull() ? null : Instant.parse(expiry.asString()));
+        expiry == null || expiry.isNull() ? null : instant(expiry.asString()));
+  }
+
+  private static Instant instant(String value) {
+    try {
+      return Instant.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw dev.tenantry.shared.web.ApiException.invalid(
+          "accessExpiresAt must be an ISO-8601 instant such as 2030-01-31T17:00:00Z, or null");
+    }
   }
 
   @DeleteMapping("/{id}")
