@@ -27,8 +27,13 @@ public abstract class IntegrationTest {
 
   @DynamicPropertySource
   static void oidc(DynamicPropertyRegistry registry) {
-    registry.add("tenantry.oidc.issuer", TestOidc::issuer);
+    registry.add("tenantry.oidc.authority", TestOidc::authority);
+    registry.add("tenantry.oidc.home-tenant-id", HOME_TID::toString);
     registry.add("tenantry.oidc.jwks-uri", TestOidc::jwksUri);
+    registry.add("tenantry.oidc.authorization-uri",
+        () -> TestOidc.server().authorizationEndpointUrl(TestOidc.HOME_ISSUER_ID).toString());
+    registry.add("tenantry.oidc.token-uri",
+        () -> TestOidc.server().tokenEndpointUrl(TestOidc.HOME_ISSUER_ID).toString());
   }
 
   /** An HTTP client for the API, signed in as a fresh identity of the home directory. */
