@@ -104,7 +104,8 @@ class AccessRequests {
     UUID personId = people.personByOid(a.tenantId(), r.entraObjectId()).orElseGet(() -> people.insert(
         a.tenantId(), given(r.name()), family(r.name()), r.email(), r.entraObjectId(), linked ? "AZURE" : "MANUAL"));
     Instant expires = a.expiry().duration == null ? null : Instant.now().plus(a.expiry().duration);
-    var user = userAdmin.create(personId, "PERSON", r.entraTenantId(), r.entraObjectId(), expires);
+    var user = userAdmin.createUnaudited(personId, "PERSON", r.entraTenantId(), r.entraObjectId(), expires);
+    UUID assignmentId = UUID.randomUUID();
     if (!jdbc.sql("select exists (select 1 from role where id = ?)").param(a.roleId()).query(Boolean.class).single()) {
       throw ApiException.notFound("Role", a.roleId());
     }
@@ -112,9 +113,10 @@ class AccessRequests {
         insert into role_assignment (id, user_id, role_id, effect, scope_kind, scope_tenant_id,
                                      include_children, scope_tag_id, created_by)
         values (?, ?, ?, 'ALLOW', ?, ?, ?, ?, ?)
-        """).params(UUID.randomUUID(), user.id(), a.roleId(), scope.kind(), scope.tenantId(),
+        """).params(assignmentId, user.id(), a.roleId(), scope.kind(), scope.tenantId(),
             scope.children(), scope.tagId(), access.currentUserOrNull()).update();
-    return decide(r, "APPROVED", a.expiry().name(), Map.of("userId", user.id(), "roleId", a.roleId()));
+    return decide(r, "APPROVED", a.expiry().name(), Map.of("user", user, "personId", personId,
+        "roleId", a.roleId(), "assignmentId", assignmentId, "scope", scope));
   }
 
   @Transactional

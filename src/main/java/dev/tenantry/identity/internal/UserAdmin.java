@@ -68,16 +68,23 @@ class UserAdmin {
     return create(personId, "INTEGRATION", tid, app, null);
   }
 
-  /** Also used by access-request approval (whose caller has checked the grant). */
   UserView create(UUID personId, String kind, UUID tid, UUID objectId, @Nullable Instant expiresAt) {
+    UserView created = createUnaudited(personId, kind, tid, objectId, expiresAt);
+    audit.record(AuditEntry.created("user.created", "user", created.id(), created.tenantId(), created));
+    return created;
+  }
+
+  /**
+   * For access-request approval, whose caller has checked the grant and records the whole approval
+   * (person, user, assignment) as its one audit event.
+   */
+  UserView createUnaudited(UUID personId, String kind, UUID tid, UUID objectId, @Nullable Instant expiresAt) {
     if (users.byIdentity(tid, objectId, kind).isPresent()) {
       throw ApiException.duplicate("A user with this Entra identity already exists");
     }
     UUID id = UUID.randomUUID();
     users.insert(id, personId, kind, tid, objectId, expiresAt, access.currentUserOrNull());
-    UserView created = find(id);
-    audit.record(AuditEntry.created("user.created", "user", id, created.tenantId(), created));
-    return created;
+    return find(id);
   }
 
   @Transactional
