@@ -1,5 +1,9 @@
 package dev.tenantry.tenancy;
 
+import dev.tenantry.shared.Page;
+import dev.tenantry.tenancy.internal.TagRepository;
+import dev.tenantry.tenancy.internal.TenantAccess;
+import dev.tenantry.tenancy.internal.TenantQuery;
 import dev.tenantry.tenancy.internal.TenantReader;
 import dev.tenantry.tenancy.internal.TenantRepository;
 import dev.tenantry.tenancy.internal.TenantTree;
@@ -16,11 +20,27 @@ public class Tenants {
   private final TenantRepository repository;
   private final TenantReader reader;
   private final TenantTree tree;
+  private final TenantAccess access;
+  private final TagRepository tags;
 
-  Tenants(TenantRepository repository, TenantReader reader, TenantTree tree) {
+  Tenants(TenantRepository repository, TenantReader reader, TenantTree tree, TenantAccess access,
+      TagRepository tags) {
     this.repository = repository;
     this.reader = reader;
     this.tree = tree;
+    this.access = access;
+    this.tags = tags;
+  }
+
+  /** The tenants the current caller may see (by name, at most {@link Page#MAX_SIZE}): for pickers. */
+  public List<TenantView> visibleToCaller() {
+    var query = new TenantQuery(null, null, null, null, null, 0, Page.MAX_SIZE);
+    return reader.page(query, access.visibleTenantIds()).items();
+  }
+
+  /** The tag catalogue, by name: for pickers. */
+  public List<TagView> tags() {
+    return tags.list(null);
   }
 
   public boolean exists(UUID tenantId) {

@@ -1,14 +1,16 @@
 package dev.tenantry.identity.internal;
 
 import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Minimal pages until the console exists: who you are, and the request-access form. */
+/** Home (who you are), the request-access form, and the signed-out (refusal) page. */
 @Controller
+@ConsolePage
 class PagesController {
   private final Me me;
   private final AccessRequests requests;

@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
   private static final String[] PUBLIC = {
     "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-    "/swagger-ui.html", "/swagger-ui/**", "/error", "/signed-out"
+    "/swagger-ui.html", "/swagger-ui/**", "/error", "/signed-out", "/css/**", "/js/**",
+    "/webjars/**", "/favicon.ico"
   };
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 

@@ -1,0 +1,76 @@
+package dev.tenantry.directory.web;
+
+import dev.tenantry.directory.ComputerType;
+import dev.tenantry.directory.internal.ComputerCommands;
+import dev.tenantry.directory.internal.ComputerQuery;
+import dev.tenantry.directory.internal.ComputerService;
+import dev.tenantry.directory.internal.ComputerTenantChange;
+import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.tenancy.TenantView;
+import dev.tenantry.tenancy.Tenants;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Computers, optionally of one tenant, with the batch "Change tenant" action. */
+@Controller
+@ConsolePage
+class ComputerPages {
+  private final ComputerService computers;
+  private final ComputerTenantChange tenantChange;
+  private final Tenants tenants;
+
+  ComputerPages(ComputerService computers, ComputerTenantChange tenantChange, Tenants tenants) {
+    this.computers = computers;
+    this.tenantChange = tenantChange;
+    this.tenants = tenants;
+  }
+
+  @GetMapping("/computers")
+  String list(@RequestParam(required = false) @Nullable UUID tenantId,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable ComputerType type, HttpServletRequest request, Model model) {
+    List<TenantView> visible = tenants.visibleToCaller();
+    Map<UUID, String> names = visible.stream().collect(Collectors.toMap(TenantView::id, TenantView::name));
+    model.addAttribute("computers", computers.list(new ComputerQuery(tenantId, q, type, null, 0, 500)).items());
+    model.addAttribute("tenants", visible);
+    model.addAttribute("tenantNames", names);
+    model.addAttribute("tenantId", tenantId);
+    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("type", type);
+    model.addAttribute("types", ComputerType.values());
+    return Htmx.view(request, "directory/computers", "results");
+  }
+
+  @PostMapping("/computers/change-tenant")
+  String changeTenant(@RequestParam(name = "computerIds", required = false) @Nullable List<UUID> ids,
+      @RequestParam(required = false) @Nullable UUID targetTenantId,
+      @RequestParam(required = false) @Nullable UUID tenantId, RedirectAttributes flash) {
+    try {
+      if (ids == null || ids.isEmpty()) {
+        throw ApiException.invalid("Select at least one computer to move");
+      }
+      if (targetTenantId == null) {
+        throw ApiException.invalid("Choose the tenant to move the computers to");
+      }
+      var changed = tenantChange.change(new ComputerCommands.ChangeTenant(ids, targetTenantId));
+      String target = tenants.find(targetTenantId).map(TenantView::name).orElse("the target");
+      flash.addFlashAttribute("notice", "Moved " + changed.moved().size() + " computer(s) to " + target
+          + (changed.alreadyInTarget().isEmpty() ? "" : "; " + changed.alreadyInTarget().size() + " were already there"));
+    } catch (ApiException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return tenantId == null ? "redirect:/computers" : "redirect:/computers?tenantId=" + tenantId;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.tenantry.identity.internal;
+
+import dev.tenantry.identity.ConsoleIdentity;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+class ConsoleIdentityService implements ConsoleIdentity {
+  private final UserRepository users;
+  private final AccessRequests requests;
+  private final IdentityAccess access;
+
+  ConsoleIdentityService(UserRepository users, AccessRequests requests, IdentityAccess access) {
+    this.users = users;
+    this.requests = requests;
+    this.access = access;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<Header> header() {
+    return SignedIn.current().map(this::header);
+  }
+
+  private Header header(SignedIn who) {
+    EntraIdentity id = who.identity();
+    UUID effective = who.effectiveUserId();
+    String name = effective == null ? id.name() : name(effective, id.name());
+    Long pending = effective != null && access.canSeePendingRequests() ? requests.pendingCount() : null;
+    var imp = who.impersonation();
+    Impersonating impersonating = imp == null ? null : new Impersonating(imp.impersonatorId(),
+        name(imp.impersonatorId(), id.name()), imp.targetId(), name, imp.expiresAt());
+    return new Header(name, id.username(), effective, pending, impersonating);
+  }
+
+  private String name(UUID userId, String fallback) {
+    return users.byId(userId).map(UserRepository.UserView::displayName).orElse(fallback);
+  }
+}

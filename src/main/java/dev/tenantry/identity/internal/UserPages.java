@@ -1,0 +1,136 @@
+package dev.tenantry.identity.internal;
+
+import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.tenancy.TenantView;
+import dev.tenantry.tenancy.Tenants;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Users & Roles → Users, and the user editor's details tab (enable, expiry, delete, impersonate). */
+@Controller
+@ConsolePage
+class UserPages {
+  private final UserAdmin users;
+  private final ImpersonationService impersonation;
+  private final IdentityAccess access;
+  private final Tenants tenants;
+
+  UserPages(UserAdmin users, ImpersonationService impersonation, IdentityAccess access, Tenants tenants) {
+    this.users = users;
+    this.impersonation = impersonation;
+    this.access = access;
+    this.tenants = tenants;
+  }
+
+  @GetMapping("/users-roles")
+  String usersAndRoles() {
+    return "redirect:/users-roles/users";
+  }
+
+  @GetMapping("/users-roles/users")
+  String list(@RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
+    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("users", users.list(q, null, null, 0, 200).items());
+    model.addAttribute("tenantNames", tenants.visibleToCaller().stream()
+        .collect(java.util.stream.Collectors.toMap(TenantView::id, TenantView::name)));
+    return Htmx.view(request, "users/list", "results");
+  }
+
+  @GetMapping("/users/{id}")
+  String editor(@PathVariable UUID id, Model model) {
+    var user = users.get(id);
+    model.addAttribute("user", user);
+    model.addAttribute("tenant", tenants.find(user.tenantId()).map(TenantView::name).orElse("?"));
+    model.addAttribute("canManage", allowed(() -> access.requireManageUsers(user.tenantId())));
+    model.addAttribute("tab", "details");
+    return "users/editor";
+  }
+
+  @PostMapping("/users/{id}/access")
+  String saveAccess(@PathVariable UUID id, @RequestParam long version,
+      @RequestParam(defaultValue = "false") boolean enabled,
+      @RequestParam(required = false) @Nullable String expiresAt, Model model, RedirectAttributes flash) {
+    return act(id, model, flash, "Saved", () -> users.update(id, version, enabled, true, expiry(expiresAt)));
+  }
+
+  @PostMapping("/users/{id}/enabled")
+  String setEnabled(@PathVariable UUID id, @RequestParam long version, @RequestParam boolean enabled,
+      RedirectAttributes flash) {
+    try {
+      users.update(id, version, enabled, false, null);
+      flash.addFlashAttribute("notice", enabled ? "User enabled" : "User disabled");
+    } catch (ApiException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/users-roles/users";
+  }
+
+  @PostMapping("/users/{id}/delete")
+  String delete(@PathVariable UUID id, Model model, RedirectAttributes flash) {
+    String back = act(id, model, flash, "User deleted; the person and the history stay", () -> users.delete(id));
+    return back.startsWith("redirect:") ? "redirect:/users-roles/users" : back;
+  }
+
+  @PostMapping("/users/{id}/impersonate")
+  String impersonate(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "60") int minutes, Model model, RedirectAttributes flash) {
+    String back = act(id, model, flash, "You are now acting as this user",
+        () -> impersonation.start(id, reason, minutes));
+    return back.startsWith("redirect:") ? "redirect:/" : back;
+  }
+
+  @PostMapping("/impersonation/stop")
+  String stop(RedirectAttributes flash) {
+    try {
+      impersonation.stop();
+      flash.addFlashAttribute("notice", "You are yourself again");
+    } catch (ApiException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/users-roles/users";
+  }
+
+  /** Runs a change; on refusal shows the editor again with the message next to the forms. */
+  private String act(UUID id, Model model, RedirectAttributes flash, String done, Runnable change) {
+    try {
+      change.run();
+      flash.addFlashAttribute("notice", done);
+      return "redirect:/users/" + id;
+    } catch (ApiException e) {
+      model.addAttribute("error", e.getMessage());
+      return editor(id, model);
+    }
+  }
+
+  private static java.time.@Nullable Instant expiry(@Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiException.invalid("Access expiration must be a date and time such as 2030-01-31T17:00");
+    }
+  }
+
+  static boolean allowed(Runnable check) {
+    try {
+      check.run();
+      return true;
+    } catch (ApiException e) {
+      return false;
+    }
+  }
+}

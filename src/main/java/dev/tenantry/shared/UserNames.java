@@ -1,0 +1,11 @@
+package dev.tenantry.shared;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+/** Display names of users, for pages that show who did something (implemented by identity). */
+public interface UserNames {
+  /** Names of the users that exist among {@code userIds}; unknown ids are left out. */
+  Map<UUID, String> names(Collection<UUID> userIds);
+}

@@ -1,0 +1,19 @@
+// Small helpers for the console; everything works without them except the conveniences below.
+document.addEventListener('click', (e) => {
+  // "Select all" checkboxes: data-select-all="<name or group>" toggles every checkbox in that group.
+  const all = e.target.closest('[data-select-all]');
+  if (all) {
+    document.querySelectorAll(`input[type=checkbox][data-group="${all.dataset.selectAll}"]`)
+      .forEach((c) => { if (!c.closest('[hidden]')) c.checked = all.checked; });
+  }
+});
+document.addEventListener('input', (e) => {
+  // A filter box: data-filter="<selector>" hides matching items whose text does not contain the query.
+  const box = e.target.closest('[data-filter]');
+  if (box) {
+    const q = box.value.trim().toLowerCase();
+    document.querySelectorAll(box.dataset.filter).forEach((el) => {
+      el.hidden = q !== '' && !el.textContent.toLowerCase().includes(q);
+    });
+  }
+});
