@@ -1,0 +1,110 @@
+package dev.tenantry.web;
+
+import dev.tenantry.support.IntegrationTest;
+import dev.tenantry.support.TestOidc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Base of the console's end-to-end tests: the real application, a headless Chromium, and sign-in
+ * through the test JVM's real OIDC provider (its next login issues the identity we enqueue).
+ */
+abstract class ConsoleTest extends IntegrationTest {
+  static final Path SCREENSHOTS = Path.of("docs/screenshots");
+  @Autowired ConsoleData data;
+  ChromeDriver browser;
+
+  @BeforeEach
+  void startBrowser() {
+    browser = Chromium.start();
+  }
+
+  @AfterEach
+  void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Signs in through the provider as (home tid, oid) and waits for the home page. */
+  void signIn(ConsoleData.User user) {
+    TestOidc.server().enqueueCallback(new DefaultOAuth2TokenCallback(TestOidc.HOME_ISSUER_ID,
+        "sub-" + user.oid(), "JWT", List.of(TestOidc.CLIENT_ID),
+        Map.of("tid", HOME_TID.toString(), "oid", user.oid().toString(), "ver", "2.0",
+            "preferred_username", user.username(), "name", user.name()), 3600));
+    browser.get(url("/"));
+    waitFor(By.cssSelector("main h1"));
+  }
+
+  void open(String path) {
+    browser.get(url(path));
+    waitFor(By.cssSelector("main h1"));
+  }
+
+  WebElement waitFor(By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void waitForText(By by, String text) {
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  /** Submits by clicking and waits for the next page (the old one going stale). */
+  void clickAndWait(WebElement button) {
+    WebElement html = browser.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+    waitFor(By.cssSelector("main h1"));
+  }
+
+  /** Like {@link #clickAndWait} for a button whose form asks "are you sure?" first. */
+  void confirmAndWait(WebElement button) {
+    WebElement html = browser.findElement(By.tagName("html"));
+    button.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+    waitFor(By.cssSelector("main h1"));
+  }
+
+  void select(By by, String visibleText) {
+    new Select(browser.findElement(by)).selectByVisibleText(visibleText);
+  }
+
+  String mainText() {
+    return browser.findElement(By.tagName("main")).getText();
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 6);
+  }
+}
