@@ -1,0 +1,185 @@
+package dev.tenantry.authz.engine;
+
+import dev.tenantry.authz.Decision;
+import dev.tenantry.authz.DecisionRule;
+import dev.tenantry.authz.Effect;
+import dev.tenantry.authz.Explanation;
+import dev.tenantry.authz.MatchedAssignment;
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.engine.Compiled.Asg;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Decides DESIGN §3 over a {@link PolicySnapshot}. Stateless and thread-safe; {@link #check} allocates nothing.
+ *
+ * <p>Order of rules: unknown user → {@code UNKNOWN_USER}; disabled, expired access or person gone → {@code
+ * USER_INACTIVE}; for a non-system permission, a target whose tenant or computer is absent → {@code UNKNOWN_TARGET};
+ * then any matching DENY → {@code DENY_WINS}; any matching ALLOW → {@code ALLOWED}; else {@code DEFAULT_DENY}.
+ *
+ * <p>System permissions are decided system-wide whatever the target (§3.5): an assignment of any scope holding one
+ * matches, so {@code check(billing:manage, TenantTarget)} equals {@code check(billing:manage, SystemTarget)}.
+ */
+public final class Engine {
+
+  public static final Engine INSTANCE = new Engine();
+
+  public Decision check(PolicySnapshot s, UUID userId, Permission p, Target target, Instant now) {
+    Compiled.User u = s.users.get(s.userIx.get(userId));
+    if (u == null || u.node() == null) {
+      return Decision.of(DecisionRule.UNKNOWN_USER);
+    }
+    long nowSec = now.getEpochSecond();
+    int nowNano = now.getNano();
+    if (!active(u, nowSec, nowNano)) {
+      return Decision.of(DecisionRule.USER_INACTIVE);
+    }
+    int mode;
+    int t = -1;
+    int c = -1;
+    Compiled.Computer cc = null;
+    if (p.system()) {
+      mode = Matcher.SYSTEM;
+    } else {
+      switch (target) {
+        case Target.SystemTarget st -> mode = Matcher.SYSTEM_SCOPED;
+        case Target.TenantTarget(UUID id) -> {
+          mode = Matcher.TENANT;
+          t = presentTenant(s, id);
+        }
+        case Target.ComputerTarget(UUID id) -> {
+          mode = Matcher.COMPUTER;
+          c = s.computerIx.get(id);
+          cc = s.computers.get(c);
+          t = cc == null ? -1 : presentTenant(s, cc.tenant());
+        }
+        case Target.ObjectTarget(UUID owner, UUID creator) -> {
+          if (owner != null) {
+            mode = Matcher.TENANT;
+            t = presentTenant(s, owner);
+          } else {
+            mode = p.isView() ? Matcher.GLOBAL_VIEW : Matcher.GLOBAL;
+            t = creator == null ? -1 : s.tenantIx.get(creator);
+          }
+        }
+      }
+      if (t < 0 && (mode == Matcher.TENANT || mode == Matcher.COMPUTER)) {
+        return Decision.of(DecisionRule.UNKNOWN_TARGET);
+      }
+    }
+    return decide(s, u, p.ordinal(), mode, t, c, cc, nowSec, nowNano);
+  }
+
+  /** The decision with every matching assignment (allow and deny), direct or via which group (§3.9). */
+  public Explanation explain(PolicySnapshot s, UUID userId, Permission p, Target target, Instant now) {
+    Decision d = check(s, userId, p, target, now);
+    if (d.rule() == DecisionRule.UNKNOWN_USER || d.rule() == DecisionRule.USER_INACTIVE
+        || d.rule() == DecisionRule.UNKNOWN_TARGET) {
+      return new Explanation(d, List.of());
+    }
+    Compiled.User u = s.users.get(s.userIx.get(userId));
+    List<MatchedAssignment> out = new ArrayList<>();
+    Resolved r = Resolved.of(s, p, target);
+    collect(s, u.direct(), null, u, p.ordinal(), r, now, out);
+    for (int g : u.groups()) {
+      Compiled.Group group = s.groups.get(g);
+      collect(s, group.asgs(), group.node().id(), u, p.ordinal(), r, now, out);
+    }
+    return new Explanation(d, out);
+  }
+
+  /** Where the user holds p (after denies): tenant ids and resource selectors, for building a list filter. */
+  public TenantGrants tenantsWith(PolicySnapshot s, UUID userId, Permission p, Instant now) {
+    return GrantsCalculator.compute(this, s, userId, p, now);
+  }
+
+  static boolean active(Compiled.User u, long nowSec, int nowNano) {
+    return u.enabled() && u.tenant() >= 0
+        && (nowSec < u.expSec() || (nowSec == u.expSec() && nowNano < u.expNano()));
+  }
+
+  private static Decision decide(PolicySnapshot s, Compiled.User u, int ord, int mode, int t, int c,
+      Compiled.Computer cc, long nowSec, int nowNano) {
+    int found = scan(s, u.direct(), ord, mode, t, c, cc, u.tenant(), nowSec, nowNano);
+    if (found == DENY) {
+      return Decision.DENY_WINS;
+    }
+    boolean allow = found == ALLOW;
+    for (int g : u.groups()) {
+      int f = scan(s, s.groups.get(g).asgs(), ord, mode, t, c, cc, u.tenant(), nowSec, nowNano);
+      if (f == DENY) {
+        return Decision.DENY_WINS;
+      }
+      allow |= f == ALLOW;
+    }
+    return allow ? Decision.ALLOWED : Decision.DEFAULT_DENY;
+  }
+
+  private static final int NONE = 0;
+  private static final int ALLOW = 1;
+  private static final int DENY = 2;
+
+  // DENY as soon as a deny matches, else ALLOW if an allow matched
+  private static int scan(PolicySnapshot s, Asg[] list, int ord, int mode, int t, int c, Compiled.Computer cc,
+      int userTenant, long nowSec, int nowNano) {
+    int result = NONE;
+    for (Asg a : list) {
+      if (Matcher.holds(s, a, ord, nowSec, nowNano) && Matcher.covers(s, a, mode, t, c, cc, userTenant)) {
+        if (a.deny()) {
+          return DENY;
+        }
+        result = ALLOW;
+      }
+    }
+    return result;
+  }
+
+  private static void collect(PolicySnapshot s, Asg[] list, UUID viaGroup, Compiled.User u, int ord, Resolved r,
+      Instant now, List<MatchedAssignment> out) {
+    for (Asg a : list) {
+      if (Matcher.holds(s, a, ord, now.getEpochSecond(), now.getNano())
+          && Matcher.covers(s, a, r.mode, r.t, r.c, r.cc, u.tenant())) {
+        AssignmentNode n = a.node();
+        out.add(new MatchedAssignment(n.id(), n.roleId(), n.effect(), n.scope(), viaGroup));
+      }
+    }
+  }
+
+  static int presentTenant(PolicySnapshot s, UUID id) {
+    return presentTenant(s, s.tenantIx.get(id));
+  }
+
+  static int presentTenant(PolicySnapshot s, int t) {
+    Compiled.Tenant ct = s.tenants.get(t);
+    return ct != null && ct.present() ? t : -1;
+  }
+
+  /** The target resolved for explain (which may allocate). Only called after check found the target present. */
+  private record Resolved(int mode, int t, int c, Compiled.Computer cc) {
+    static Resolved of(PolicySnapshot s, Permission p, Target target) {
+      if (p.system()) {
+        return new Resolved(Matcher.SYSTEM, -1, -1, null);
+      }
+      return switch (target) {
+        case Target.SystemTarget st -> new Resolved(Matcher.SYSTEM_SCOPED, -1, -1, null);
+        case Target.TenantTarget(UUID id) -> new Resolved(Matcher.TENANT, s.tenantIx.get(id), -1, null);
+        case Target.ComputerTarget(UUID id) -> {
+          int c = s.computerIx.get(id);
+          Compiled.Computer cc = s.computers.get(c);
+          yield new Resolved(Matcher.COMPUTER, cc.tenant(), c, cc);
+        }
+        case Target.ObjectTarget(UUID owner, UUID creator) -> owner != null
+            ? new Resolved(Matcher.TENANT, s.tenantIx.get(owner), -1, null)
+            : new Resolved(p.isView() ? Matcher.GLOBAL_VIEW : Matcher.GLOBAL,
+                creator == null ? -1 : s.tenantIx.get(creator), -1, null);
+      };
+    }
+  }
+
+  static Effect effect(Asg a) {
+    return a.deny() ? Effect.DENY : Effect.ALLOW;
+  }
+}

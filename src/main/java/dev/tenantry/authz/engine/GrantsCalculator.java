@@ -1,0 +1,87 @@
+package dev.tenantry.authz.engine;
+
+import dev.tenantry.authz.Decision;
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.ResourceSelector;
+import dev.tenantry.authz.Scope;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.engine.Compiled.Asg;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Computes {@link TenantGrants}: the user's live assignments holding p, then one pass over the present tenants. */
+final class GrantsCalculator {
+  private GrantsCalculator() {}
+
+  static TenantGrants compute(Engine engine, PolicySnapshot s, UUID userId, Permission p, Instant now) {
+    Compiled.User u = s.users.get(s.userIx.get(userId));
+    if (u == null || u.node() == null || !Engine.active(u, now.getEpochSecond(), now.getNano())) {
+      return TenantGrants.nothing();
+    }
+    if (p.system()) {
+      Decision d = engine.check(s, userId, p, Target.system(), now);
+      return d.allowed() ? TenantGrants.everything() : TenantGrants.nothing();
+    }
+    List<Asg> allows = new ArrayList<>();
+    List<Asg> denies = new ArrayList<>();
+    gather(s, u.direct(), p, now, allows, denies);
+    for (int g : u.groups()) {
+      gather(s, s.groups.get(g).asgs(), p, now, allows, denies);
+    }
+    List<ResourceSelector> allowSel = selectors(allows);
+    List<ResourceSelector> denySel = selectors(denies);
+    boolean tenantDeny = denies.stream().anyMatch(a -> a.kind() < Compiled.RES_ONE);
+    if (denies.stream().anyMatch(a -> a.kind() == Compiled.OWNER)) {
+      return TenantGrants.nothing();
+    }
+    if (!tenantDeny && allows.stream().anyMatch(a -> a.kind() == Compiled.OWNER)) {
+      return new TenantGrants(true, Set.of(), Set.of(), allowSel, denySel);
+    }
+    Set<UUID> allowed = new HashSet<>();
+    Set<UUID> denied = new HashSet<>();
+    for (int t = 0; t < s.tenants.size(); t++) {
+      Compiled.Tenant ct = s.tenants.get(t);
+      if (ct == null || !ct.present()) {
+        continue;
+      }
+      if (anyCovers(s, denies, t, u.tenant())) {
+        denied.add(ct.node().id());
+      } else if (anyCovers(s, allows, t, u.tenant())) {
+        allowed.add(ct.node().id());
+      }
+    }
+    return new TenantGrants(false, allowed, denied, allowSel, denySel);
+  }
+
+  private static void gather(PolicySnapshot s, Asg[] list, Permission p, Instant now, List<Asg> allows,
+      List<Asg> denies) {
+    for (Asg a : list) {
+      if (Matcher.holds(s, a, p.ordinal(), now.getEpochSecond(), now.getNano())) {
+        (a.deny() ? denies : allows).add(a);
+      }
+    }
+  }
+
+  private static boolean anyCovers(PolicySnapshot s, List<Asg> list, int t, int userTenant) {
+    for (Asg a : list) {
+      if (Matcher.coversTenant(s, a, t, userTenant)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<ResourceSelector> selectors(List<Asg> list) {
+    List<ResourceSelector> out = new ArrayList<>();
+    for (Asg a : list) {
+      if (a.node().scope() instanceof Scope.Resource(ResourceSelector sel) && !out.contains(sel)) {
+        out.add(sel);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.tenantry.authz.engine;
+
+import static dev.tenantry.authz.engine.Compiled.contains;
+
+import dev.tenantry.authz.engine.Compiled.Asg;
+
+/**
+ * The hot path: does one compiled assignment match (DESIGN §3.3)? Static, branch-only, allocation-free.
+ *
+ * <p>Modes say what the target is: {@link #SYSTEM} (a system permission: any scope matches), {@link #SYSTEM_SCOPED}
+ * (a tenant-scoped permission against the system target: only OWNER), {@link #TENANT} (a tenant or an object it owns),
+ * {@link #COMPUTER}, {@link #GLOBAL} (a global object: OWNER or MSP of its creator) and {@link #GLOBAL_VIEW}
+ * (a {@code *:view} on a global object: any scope).
+ */
+final class Matcher {
+  static final int SYSTEM = 0;
+  static final int SYSTEM_SCOPED = 1;
+  static final int TENANT = 2;
+  static final int COMPUTER = 3;
+  static final int GLOBAL = 4;
+  static final int GLOBAL_VIEW = 5;
+
+  private Matcher() {}
+
+  /** Not expired at now, and its (present) role holds the permission. */
+  static boolean holds(PolicySnapshot s, Asg a, int ord, long nowSec, int nowNano) {
+    if (!a.activeAt(nowSec, nowNano)) {
+      return false;
+    }
+    Compiled.Role r = s.roles.get(a.role());
+    if (r == null || r.bits() == null) {
+      return false;
+    }
+    return (r.bits()[ord >>> 6] & (1L << ord)) != 0;
+  }
+
+  /**
+   * Whether the scope covers the target. {@code t} = tenant index (TENANT, COMPUTER: the computer's tenant; GLOBAL:
+   * the creating MSP or -1), {@code c}/{@code cc} = the computer, {@code userTenant} = tenant of the checked user.
+   */
+  static boolean covers(PolicySnapshot s, Asg a, int mode, int t, int c, Compiled.Computer cc, int userTenant) {
+    switch (mode) {
+      case SYSTEM:
+      case GLOBAL_VIEW:
+        return true;
+      case SYSTEM_SCOPED:
+        return a.kind() == Compiled.OWNER;
+      case GLOBAL:
+        return a.kind() == Compiled.OWNER || (a.kind() == Compiled.MSP && t >= 0 && a.a() == t);
+      case TENANT:
+        return coversTenant(s, a, t, userTenant);
+      default:
+        return coversTenant(s, a, t, userTenant) || selects(a, c, cc);
+    }
+  }
+
+  /** DESIGN §2's tenant table; RESOURCE scopes never cover a tenant. */
+  static boolean coversTenant(PolicySnapshot s, Asg a, int t, int userTenant) {
+    switch (a.kind()) {
+      case Compiled.OWNER:
+        return true;
+      case Compiled.MSP:
+        return t == a.a() || s.tenantAt(t).msp() == a.a();
+      case Compiled.TENANT:
+        return t == a.a() || (a.children() && isAncestor(s, a.a(), t));
+      case Compiled.TENANT_TAG:
+        return contains(s.tenantAt(t).tags(), a.a());
+      case Compiled.USERS_TENANT:
+        return t == userTenant;
+      default:
+        return false;
+    }
+  }
+
+  /** Whether a RESOURCE scope selects the computer (its tenant limit, if any, must match). */
+  static boolean selects(Asg a, int c, Compiled.Computer cc) {
+    switch (a.kind()) {
+      case Compiled.RES_ONE:
+        return c == a.a();
+      case Compiled.RES_TAG:
+        return contains(cc.tags(), a.a()) && (a.b() < 0 || a.b() == cc.tenant());
+      case Compiled.RES_TYPES:
+        return (a.typeMask() & cc.typeBit()) != 0 && (a.b() < 0 || a.b() == cc.tenant());
+      default:
+        return false;
+    }
+  }
+
+  /** Walks up from t; bounded by the number of tenants so that a corrupt (cyclic) tree cannot loop forever. */
+  static boolean isAncestor(PolicySnapshot s, int ancestor, int t) {
+    int limit = s.tenants.size();
+    int cur = s.tenantAt(t).parent();
+    for (int i = 0; cur >= 0 && i < limit; i++) {
+      if (cur == ancestor) {
+        return true;
+      }
+      Compiled.Tenant ct = s.tenantAt(cur);
+      if (ct == null) {
+        return false;
+      }
+      cur = ct.parent();
+    }
+    return false;
+  }
+}

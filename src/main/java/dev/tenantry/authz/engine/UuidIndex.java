@@ -1,0 +1,150 @@
+package dev.tenantry.authz.engine;
+
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Immutable UUID → dense int index, append-only: an id keeps its index for the life of a snapshot lineage, even when
+ * the entity is removed (the entity table marks it absent), so nothing that refers to it needs re-resolving.
+ *
+ * <p>Layout: 256 open-addressing segments chosen by hash; an {@link Editor} copies only the segments it writes, so a
+ * change shares every other segment with the previous snapshot. Lookups allocate nothing.
+ */
+final class UuidIndex {
+  private static final int SEGMENT_BITS = 8;
+  private static final int SEGMENTS = 1 << SEGMENT_BITS;
+
+  /** keys[2i], keys[2i+1] = msb, lsb; vals[i] = index + 1, 0 = empty slot. */
+  private record Segment(long[] keys, int[] vals, int count) {}
+
+  static final UuidIndex EMPTY = new UuidIndex(new Segment[SEGMENTS], 0);
+
+  private final Segment[] segments;
+  private final int size;
+
+  private UuidIndex(Segment[] segments, int size) {
+    this.segments = segments;
+    this.size = size;
+  }
+
+  /** Number of indexes handed out; indexes are {@code 0 .. size-1}. */
+  int size() {
+    return size;
+  }
+
+  int get(UUID id) {
+    return get(id.getMostSignificantBits(), id.getLeastSignificantBits());
+  }
+
+  /** The index of the id, or -1. */
+  int get(long msb, long lsb) {
+    int h = hash(msb, lsb);
+    Segment s = segments[h >>> (32 - SEGMENT_BITS)];
+    if (s == null) {
+      return -1;
+    }
+    int mask = s.vals.length - 1;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      int v = s.vals[i];
+      if (v == 0) {
+        return -1;
+      }
+      if (s.keys[2 * i] == msb && s.keys[2 * i + 1] == lsb) {
+        return v - 1;
+      }
+    }
+  }
+
+  Editor edit() {
+    return new Editor(this);
+  }
+
+  private static int hash(long msb, long lsb) {
+    long x = msb * 0x9E3779B97F4A7C15L ^ lsb;
+    x ^= x >>> 33;
+    x *= 0xff51afd7ed558ccdL;
+    x ^= x >>> 33;
+    return (int) x;
+  }
+
+  /** Single-threaded writer producing a new index; the source is never modified. */
+  static final class Editor {
+    private final Segment[] segments;
+    private final boolean[] owned = new boolean[SEGMENTS];
+    private int size;
+
+    private Editor(UuidIndex base) {
+      this.segments = base.segments.clone();
+      this.size = base.size;
+    }
+
+    int get(UUID id) {
+      return new UuidIndex(segments, size).get(id);
+    }
+
+    /** The id's index, handing out the next one if it is new. */
+    int intern(UUID id) {
+      long msb = id.getMostSignificantBits();
+      long lsb = id.getLeastSignificantBits();
+      int h = hash(msb, lsb);
+      int si = h >>> (32 - SEGMENT_BITS);
+      Segment s = segments[si];
+      if (s != null) {
+        int mask = s.vals.length - 1;
+        for (int i = h & mask; s.vals[i] != 0; i = (i + 1) & mask) {
+          if (s.keys[2 * i] == msb && s.keys[2 * i + 1] == lsb) {
+            return s.vals[i] - 1;
+          }
+        }
+      }
+      s = writable(si, s);
+      int index = size++;
+      insert(s.keys, s.vals, msb, lsb, h, index + 1);
+      segments[si] = new Segment(s.keys, s.vals, s.count + 1);
+      return index;
+    }
+
+    UuidIndex build() {
+      Arrays.fill(owned, false);
+      return new UuidIndex(segments.clone(), size);
+    }
+
+    // copy the segment unless this editor already did, growing it to keep the load factor under 1/2
+    private Segment writable(int si, Segment s) {
+      if (s == null) {
+        owned[si] = true;
+        return new Segment(new long[2 * 8], new int[8], 0);
+      }
+      boolean full = (s.count + 1) * 2 > s.vals.length;
+      if (owned[si] && !full) {
+        return s;
+      }
+      owned[si] = true;
+      int cap = full ? s.vals.length * 2 : s.vals.length;
+      if (cap == s.vals.length) {
+        return new Segment(s.keys.clone(), s.vals.clone(), s.count);
+      }
+      long[] keys = new long[2 * cap];
+      int[] vals = new int[cap];
+      for (int i = 0; i < s.vals.length; i++) {
+        if (s.vals[i] != 0) {
+          long m = s.keys[2 * i];
+          long l = s.keys[2 * i + 1];
+          insert(keys, vals, m, l, hash(m, l), s.vals[i]);
+        }
+      }
+      return new Segment(keys, vals, s.count);
+    }
+
+    private static void insert(long[] keys, int[] vals, long msb, long lsb, int h, int val) {
+      int mask = vals.length - 1;
+      int i = h & mask;
+      while (vals[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      keys[2 * i] = msb;
+      keys[2 * i + 1] = lsb;
+      vals[i] = val;
+    }
+  }
+}
