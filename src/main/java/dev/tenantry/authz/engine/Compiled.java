@@ -10,6 +10,8 @@ final class Compiled {
 
   static final int[] NO_INTS = new int[0];
   static final Asg[] NO_ASGS = new Asg[0];
+  /** longs per role in {@link PolicySnapshot#roleBits}. */
+  static final int WORDS = (dev.tenantry.authz.Permission.values().length + 63) >>> 6;
   /** Expiry second of "never expires". */
   static final long NEVER = Long.MAX_VALUE;
 
@@ -35,14 +37,14 @@ final class Compiled {
   record Computer(ComputerNode node, int tenant, int typeBit, int[] tags) {}
 
   /** Direct assignments and groups are kept while the user is absent, so a re-added user gets them back. */
-  record User(UserNode node, int tenant, boolean enabled, long expSec, int expNano, Asg[] direct, int[] groups) {
-    static final User ABSENT = new User(null, -1, false, NEVER, 0, NO_ASGS, NO_INTS);
+  record User(UserNode node, int tenant, boolean enabled, long expSec, int expNano, AsgList direct, int[] groups) {
+    static final User ABSENT = new User(null, -1, false, NEVER, 0, AsgList.EMPTY, NO_INTS);
 
     User withNode(UserNode n, int tenant, long expSec, int expNano) {
       return new User(n, tenant, n.enabled(), expSec, expNano, direct, groups);
     }
 
-    User withDirect(Asg[] d) {
+    User withDirect(AsgList d) {
       return new User(node, tenant, enabled, expSec, expNano, d, groups);
     }
 
@@ -52,8 +54,39 @@ final class Compiled {
   }
 
   /** {@code members} is empty while the group is absent; its assignments are kept. */
-  record Group(GroupNode node, int[] members, Asg[] asgs) {
-    static final Group ABSENT = new Group(null, NO_INTS, NO_ASGS);
+  record Group(GroupNode node, int[] members, AsgList asgs) {
+    static final Group ABSENT = new Group(null, NO_INTS, AsgList.EMPTY);
+  }
+
+  /**
+   * A principal's assignments, with their role indexes alongside: the hot loop tests the role's permission bit first
+   * and only touches the assignment when the role holds the permission.
+   */
+  record AsgList(Asg[] asgs, int[] roles) {
+    static final AsgList EMPTY = new AsgList(NO_ASGS, NO_INTS);
+
+    AsgList append(Asg a) {
+      Asg[] as = java.util.Arrays.copyOf(asgs, asgs.length + 1);
+      int[] rs = java.util.Arrays.copyOf(roles, roles.length + 1);
+      as[asgs.length] = a;
+      rs[roles.length] = a.role();
+      return new AsgList(as, rs);
+    }
+
+    AsgList without(int index) {
+      for (int i = 0; i < asgs.length; i++) {
+        if (asgs[i].index() == index) {
+          Asg[] as = new Asg[asgs.length - 1];
+          int[] rs = new int[roles.length - 1];
+          System.arraycopy(asgs, 0, as, 0, i);
+          System.arraycopy(asgs, i + 1, as, i, asgs.length - i - 1);
+          System.arraycopy(roles, 0, rs, 0, i);
+          System.arraycopy(roles, i + 1, rs, i, roles.length - i - 1);
+          return new AsgList(as, rs);
+        }
+      }
+      return this;
+    }
   }
 
   /** {@code bits} is indexed by Permission.ordinal(); null when the role is absent. */

@@ -123,11 +123,17 @@ public final class Engine {
   private static final int DENY = 2;
 
   // DENY as soon as a deny matches, else ALLOW if an allow matched
-  private static int scan(PolicySnapshot s, Asg[] list, int ord, int mode, int t, int c, Compiled.Computer cc,
-      int userTenant, long nowSec, int nowNano) {
+  private static int scan(PolicySnapshot s, Compiled.AsgList list, int ord, int mode, int t, int c,
+      Compiled.Computer cc, int userTenant, long nowSec, int nowNano) {
     int result = NONE;
-    for (Asg a : list) {
-      if (Matcher.holds(s, a, ord, nowSec, nowNano) && Matcher.covers(s, a, mode, t, c, cc, userTenant)) {
+    int[] roles = list.roles();
+    long[] bits = s.roleBits;
+    for (int i = 0; i < roles.length; i++) {
+      if (!Matcher.roleHolds(bits, roles[i], ord)) {
+        continue; // most roles lack the permission: skip without touching the assignment
+      }
+      Asg a = list.asgs()[i];
+      if (a.activeAt(nowSec, nowNano) && Matcher.covers(s, a, mode, t, c, cc, userTenant)) {
         if (a.deny()) {
           return DENY;
         }
@@ -137,9 +143,9 @@ public final class Engine {
     return result;
   }
 
-  private static void collect(PolicySnapshot s, Asg[] list, UUID viaGroup, Compiled.User u, int ord, Resolved r,
+  private static void collect(PolicySnapshot s, Compiled.AsgList list, UUID viaGroup, Compiled.User u, int ord, Resolved r,
       Instant now, List<MatchedAssignment> out) {
-    for (Asg a : list) {
+    for (Asg a : list.asgs()) {
       if (Matcher.holds(s, a, ord, now.getEpochSecond(), now.getNano())
           && Matcher.covers(s, a, r.mode, r.t, r.c, r.cc, u.tenant())) {
         AssignmentNode n = a.node();

@@ -57,9 +57,9 @@ final class GrantsCalculator {
     return new TenantGrants(false, allowed, denied, allowSel, denySel);
   }
 
-  private static void gather(PolicySnapshot s, Asg[] list, Permission p, Instant now, List<Asg> allows,
+  private static void gather(PolicySnapshot s, Compiled.AsgList list, Permission p, Instant now, List<Asg> allows,
       List<Asg> denies) {
-    for (Asg a : list) {
+    for (Asg a : list.asgs()) {
       if (Matcher.holds(s, a, p.ordinal(), now.getEpochSecond(), now.getNano())) {
         (a.deny() ? denies : allows).add(a);
       }

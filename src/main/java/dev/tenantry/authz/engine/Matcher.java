@@ -24,14 +24,12 @@ final class Matcher {
 
   /** Not expired at now, and its (present) role holds the permission. */
   static boolean holds(PolicySnapshot s, Asg a, int ord, long nowSec, int nowNano) {
-    if (!a.activeAt(nowSec, nowNano)) {
-      return false;
-    }
-    Compiled.Role r = s.roles.get(a.role());
-    if (r == null || r.bits() == null) {
-      return false;
-    }
-    return (r.bits()[ord >>> 6] & (1L << ord)) != 0;
+    return roleHolds(s.roleBits, a.role(), ord) && a.activeAt(nowSec, nowNano);
+  }
+
+  static boolean roleHolds(long[] roleBits, int role, int ord) {
+    int i = role * Compiled.WORDS + (ord >>> 6);
+    return i < roleBits.length && (roleBits[i] & (1L << ord)) != 0;
   }
 
   /**

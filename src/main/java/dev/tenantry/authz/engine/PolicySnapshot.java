@@ -17,7 +17,7 @@ import java.util.UUID;
 public final class PolicySnapshot {
   private static final PolicySnapshot EMPTY = new PolicySnapshot(0, UuidIndex.EMPTY, UuidIndex.EMPTY,
       UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, PVec.empty(),
-      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty());
+      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), new long[0]);
 
   private final long revision;
   final UuidIndex tenantIx;
@@ -33,11 +33,13 @@ public final class PolicySnapshot {
   final PVec<Compiled.Group> groups;
   final PVec<Compiled.Role> roles;
   final PVec<Compiled.Asg> asgs;
+  /** Role r holds permission p iff bit p of {@code roleBits[r * WORDS ..]} is set; absent roles are all zero. */
+  final long[] roleBits;
 
   PolicySnapshot(long revision, UuidIndex tenantIx, UuidIndex computerIx, UuidIndex userIx, UuidIndex groupIx,
       UuidIndex roleIx, UuidIndex asgIx, UuidIndex tagIx, PVec<Compiled.Tenant> tenants,
       PVec<Compiled.Computer> computers, PVec<Compiled.User> users, PVec<Compiled.Group> groups,
-      PVec<Compiled.Role> roles, PVec<Compiled.Asg> asgs) {
+      PVec<Compiled.Role> roles, PVec<Compiled.Asg> asgs, long[] roleBits) {
     this.revision = revision;
     this.tenantIx = tenantIx;
     this.computerIx = computerIx;
@@ -52,6 +54,7 @@ public final class PolicySnapshot {
     this.groups = groups;
     this.roles = roles;
     this.asgs = asgs;
+    this.roleBits = roleBits;
   }
 
   /** The snapshot with nothing in it, at revision 0. */
@@ -125,13 +128,13 @@ public final class PolicySnapshot {
   /** A user's direct assignments (whether or not the user is present), in the order they were added. */
   public List<AssignmentNode> directAssignments(UUID userId) {
     Compiled.User u = users.get(userIx.get(userId));
-    return u == null ? List.of() : nodes(u.direct());
+    return u == null ? List.of() : nodes(u.direct().asgs());
   }
 
   /** A group's assignments, in the order they were added. */
   public List<AssignmentNode> groupAssignments(UUID groupId) {
     Compiled.Group g = groups.get(groupIx.get(groupId));
-    return g == null ? List.of() : nodes(g.asgs());
+    return g == null ? List.of() : nodes(g.asgs().asgs());
   }
 
   /** The present groups the user is a member of. */

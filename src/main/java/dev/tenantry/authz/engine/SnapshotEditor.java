@@ -30,8 +30,11 @@ final class SnapshotEditor {
   final PVec.Editor<Compiled.Role> roles;
   final PVec.Editor<Asg> asgs;
   private final SnapshotGraph graph;
+  private final PolicySnapshot base;
+  private boolean rolesChanged;
 
   SnapshotEditor(PolicySnapshot base) {
+    this.base = base;
     tenantIx = base.tenantIx.edit();
     computerIx = base.computerIx.edit();
     userIx = base.userIx.edit();
@@ -87,11 +90,15 @@ final class SnapshotEditor {
       }
       case PolicyChange.UpsertGroup(GroupNode n) -> graph.upsertGroup(n);
       case PolicyChange.RemoveGroup(UUID id) -> graph.removeGroup(id);
-      case PolicyChange.UpsertRole(RoleNode n) -> roles.set(roleIx.intern(n.id()), new Compiled.Role(n, bits(n.permissions())));
+      case PolicyChange.UpsertRole(RoleNode n) -> {
+        roles.set(roleIx.intern(n.id()), new Compiled.Role(n, bits(n.permissions())));
+        rolesChanged = true;
+      }
       case PolicyChange.RemoveRole(UUID id) -> {
         int r = roleIx.get(id);
         if (r >= 0) {
           roles.set(r, new Compiled.Role(null, null));
+          rolesChanged = true;
         }
       }
       case PolicyChange.UpsertAssignment(AssignmentNode n) -> graph.upsertAssignment(compile(n));
@@ -102,7 +109,23 @@ final class SnapshotEditor {
   PolicySnapshot build(long revision) {
     return new PolicySnapshot(revision, tenantIx.build(), computerIx.build(), userIx.build(), groupIx.build(),
         roleIx.build(), asgIx.build(), tagIx.build(), tenants.build(), computers.build(), users.build(),
-        groups.build(), roles.build(), asgs.build());
+        groups.build(), roles.build(), asgs.build(), roleBits());
+  }
+
+  // flat copy of every role's bits: a few KB for hundreds of roles, rebuilt only when roles change or are referenced
+  private long[] roleBits() {
+    int n = roleIx.size();
+    if (!rolesChanged && base.roleBits.length == n * Compiled.WORDS) {
+      return base.roleBits;
+    }
+    long[] out = new long[n * Compiled.WORDS];
+    for (int r = 0; r < roles.size(); r++) {
+      Compiled.Role role = roles.get(r);
+      if (role != null && role.bits() != null) {
+        System.arraycopy(role.bits(), 0, out, r * Compiled.WORDS, Compiled.WORDS);
+      }
+    }
+    return out;
   }
 
   private void upsertTenant(TenantNode n) {

@@ -43,10 +43,10 @@ final class SnapshotGraph {
     e.asgs.set(a.index(), a);
     if (a.groupPrincipal()) {
       Compiled.Group g = group(a.principal());
-      e.groups.set(a.principal(), new Compiled.Group(g.node(), g.members(), append(g.asgs(), a)));
+      e.groups.set(a.principal(), new Compiled.Group(g.node(), g.members(), g.asgs().append(a)));
     } else {
       Compiled.User u = user(a.principal());
-      e.users.set(a.principal(), u.withDirect(append(u.direct(), a)));
+      e.users.set(a.principal(), u.withDirect(u.direct().append(a)));
     }
   }
 
@@ -64,10 +64,10 @@ final class SnapshotGraph {
     }
     if (old.groupPrincipal()) {
       Compiled.Group g = group(old.principal());
-      e.groups.set(old.principal(), new Compiled.Group(g.node(), g.members(), without(g.asgs(), old.index())));
+      e.groups.set(old.principal(), new Compiled.Group(g.node(), g.members(), g.asgs().without(old.index())));
     } else {
       Compiled.User u = user(old.principal());
-      e.users.set(old.principal(), u.withDirect(without(u.direct(), old.index())));
+      e.users.set(old.principal(), u.withDirect(u.direct().without(old.index())));
     }
   }
 
@@ -99,24 +99,6 @@ final class SnapshotGraph {
   private Compiled.User user(int u) {
     Compiled.User x = e.users.get(u);
     return x == null ? Compiled.User.ABSENT : x;
-  }
-
-  private static Asg[] append(Asg[] list, Asg a) {
-    Asg[] out = Arrays.copyOf(list, list.length + 1);
-    out[list.length] = a;
-    return out;
-  }
-
-  private static Asg[] without(Asg[] list, int index) {
-    for (int i = 0; i < list.length; i++) {
-      if (list[i].index() == index) {
-        Asg[] out = new Asg[list.length - 1];
-        System.arraycopy(list, 0, out, 0, i);
-        System.arraycopy(list, i + 1, out, i, list.length - i - 1);
-        return out;
-      }
-    }
-    return list;
   }
 
   private static int[] addInt(int[] sorted, int v) {

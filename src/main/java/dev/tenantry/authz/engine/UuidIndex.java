@@ -14,8 +14,11 @@ final class UuidIndex {
   private static final int SEGMENT_BITS = 8;
   private static final int SEGMENTS = 1 << SEGMENT_BITS;
 
-  /** keys[2i], keys[2i+1] = msb, lsb; vals[i] = index + 1, 0 = empty slot. */
-  private record Segment(long[] keys, int[] vals, int count) {}
+  /**
+   * Slot i is {@code slots[3i..3i+2]} = msb, lsb, index + 1 (0 = empty), interleaved so that a probe touches one cache
+   * line. {@code capacity} is a power of two.
+   */
+  private record Segment(long[] slots, int capacity, int count) {}
 
   static final UuidIndex EMPTY = new UuidIndex(new Segment[SEGMENTS], 0);
 
@@ -43,14 +46,15 @@ final class UuidIndex {
     if (s == null) {
       return -1;
     }
-    int mask = s.vals.length - 1;
+    long[] slots = s.slots;
+    int mask = s.capacity - 1;
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      int v = s.vals[i];
+      long v = slots[3 * i + 2];
       if (v == 0) {
         return -1;
       }
-      if (s.keys[2 * i] == msb && s.keys[2 * i + 1] == lsb) {
-        return v - 1;
+      if (slots[3 * i] == msb && slots[3 * i + 1] == lsb) {
+        return (int) v - 1;
       }
     }
   }
@@ -82,6 +86,10 @@ final class UuidIndex {
       return new UuidIndex(segments, size).get(id);
     }
 
+    int size() {
+      return size;
+    }
+
     /** The id's index, handing out the next one if it is new. */
     int intern(UUID id) {
       long msb = id.getMostSignificantBits();
@@ -90,17 +98,17 @@ final class UuidIndex {
       int si = h >>> (32 - SEGMENT_BITS);
       Segment s = segments[si];
       if (s != null) {
-        int mask = s.vals.length - 1;
-        for (int i = h & mask; s.vals[i] != 0; i = (i + 1) & mask) {
-          if (s.keys[2 * i] == msb && s.keys[2 * i + 1] == lsb) {
-            return s.vals[i] - 1;
+        int mask = s.capacity - 1;
+        for (int i = h & mask; s.slots[3 * i + 2] != 0; i = (i + 1) & mask) {
+          if (s.slots[3 * i] == msb && s.slots[3 * i + 1] == lsb) {
+            return (int) s.slots[3 * i + 2] - 1;
           }
         }
       }
       s = writable(si, s);
       int index = size++;
-      insert(s.keys, s.vals, msb, lsb, h, index + 1);
-      segments[si] = new Segment(s.keys, s.vals, s.count + 1);
+      insert(s.slots, s.capacity, msb, lsb, h, index + 1);
+      segments[si] = new Segment(s.slots, s.capacity, s.count + 1);
       return index;
     }
 
@@ -113,38 +121,37 @@ final class UuidIndex {
     private Segment writable(int si, Segment s) {
       if (s == null) {
         owned[si] = true;
-        return new Segment(new long[2 * 8], new int[8], 0);
+        return new Segment(new long[3 * 8], 8, 0);
       }
-      boolean full = (s.count + 1) * 2 > s.vals.length;
+      boolean full = (s.count + 1) * 2 > s.capacity;
       if (owned[si] && !full) {
         return s;
       }
       owned[si] = true;
-      int cap = full ? s.vals.length * 2 : s.vals.length;
-      if (cap == s.vals.length) {
-        return new Segment(s.keys.clone(), s.vals.clone(), s.count);
+      if (!full) {
+        return new Segment(s.slots.clone(), s.capacity, s.count);
       }
-      long[] keys = new long[2 * cap];
-      int[] vals = new int[cap];
-      for (int i = 0; i < s.vals.length; i++) {
-        if (s.vals[i] != 0) {
-          long m = s.keys[2 * i];
-          long l = s.keys[2 * i + 1];
-          insert(keys, vals, m, l, hash(m, l), s.vals[i]);
+      int cap = s.capacity * 2;
+      long[] slots = new long[3 * cap];
+      for (int i = 0; i < s.capacity; i++) {
+        if (s.slots[3 * i + 2] != 0) {
+          long m = s.slots[3 * i];
+          long l = s.slots[3 * i + 1];
+          insert(slots, cap, m, l, hash(m, l), s.slots[3 * i + 2]);
         }
       }
-      return new Segment(keys, vals, s.count);
+      return new Segment(slots, cap, s.count);
     }
 
-    private static void insert(long[] keys, int[] vals, long msb, long lsb, int h, int val) {
-      int mask = vals.length - 1;
+    private static void insert(long[] slots, int capacity, long msb, long lsb, int h, long val) {
+      int mask = capacity - 1;
       int i = h & mask;
-      while (vals[i] != 0) {
+      while (slots[3 * i + 2] != 0) {
         i = (i + 1) & mask;
       }
-      keys[2 * i] = msb;
-      keys[2 * i + 1] = lsb;
-      vals[i] = val;
+      slots[3 * i] = msb;
+      slots[3 * i + 1] = lsb;
+      slots[3 * i + 2] = val;
     }
   }
 }
