@@ -1,6 +1,7 @@
 package dev.tenantry.support;
 
 import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(AuditInvariantExtension.class)
 public abstract class IntegrationTest {
   /** The Entra tenant id of the instance's home (MSP) directory in tests. */
   public static final UUID HOME_TID = UUID.fromString("11111111-1111-4111-8111-111111111111");

@@ -213,7 +213,7 @@ public final class PolicySnapshot {
       return this;
     }
 
-    /** The snapshot; the builder must not be used afterwards. */
+    /** The snapshot. The builder may go on; later additions never affect a snapshot already built. */
     public PolicySnapshot build() {
       return editor.build(revision);
     }

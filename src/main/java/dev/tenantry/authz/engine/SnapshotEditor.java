@@ -85,7 +85,8 @@ final class SnapshotEditor {
       case PolicyChange.RemoveUser(UUID id) -> {
         Compiled.User old = users.get(userIx.get(id));
         if (old != null) {
-          users.set(userIx.get(id), new Compiled.User(null, -1, false, Compiled.NEVER, 0, old.direct(), old.groups()));
+          users.set(userIx.get(id), new Compiled.User(null, -1, false, Compiled.NEVER, 0, old.directAsgs(),
+              old.directCode(), old.groups()));
         }
       }
       case PolicyChange.UpsertGroup(GroupNode n) -> graph.upsertGroup(n);

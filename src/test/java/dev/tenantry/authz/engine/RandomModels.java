@@ -24,10 +24,14 @@ import java.util.UUID;
  */
 final class RandomModels {
   static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-  /** A few permissions, so that random roles overlap: views, manages, a global-view one, two system ones. */
+  /**
+   * A few permissions, so that random roles overlap: views, manages, a global-view one, system ones, and the two that
+   * anti-escalation asks about.
+   */
   static final List<Permission> PERMS = List.of(Permission.COMPUTERS_VIEW, Permission.COMPUTERS_MANAGE,
       Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE, Permission.SOFTWARE_VIEW, Permission.SCRIPTS_RUN,
-      Permission.BILLING_MANAGE, Permission.USERS_IMPERSONATE);
+      Permission.BILLING_MANAGE, Permission.USERS_IMPERSONATE, Permission.ROLE_ASSIGNMENTS_MANAGE,
+      Permission.ROLES_ASSIGN_CROSS_TENANT);
 
   final Random r;
   final List<UUID> tenantIds = ids("tenant", 12);
@@ -128,7 +132,7 @@ final class RandomModels {
 
   private RoleNode role(UUID id) {
     Set<Permission> ps = EnumSet.noneOf(Permission.class);
-    PERMS.forEach(p -> { if (r.nextInt(3) == 0) ps.add(p); });
+    PERMS.forEach(p -> { if (r.nextInt(5) < 2) ps.add(p); });
     return new RoleNode(id, ps, null);
   }
 

@@ -1,0 +1,77 @@
+package dev.tenantry.tenancy.internal;
+
+import dev.tenantry.shared.Page;
+import dev.tenantry.tenancy.TagView;
+import dev.tenantry.tenancy.TenantView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads tenants as {@link TenantView}s (with counts and tags), singly or as a filtered page. */
+@Component
+@Transactional(readOnly = true)
+public class TenantReader {
+  private final JdbcClient jdbc;
+  private final TenantRepository tenants;
+  private final TagRepository tags;
+
+  TenantReader(JdbcClient jdbc, TenantRepository tenants, TagRepository tags) {
+    this.jdbc = jdbc;
+    this.tenants = tenants;
+    this.tags = tags;
+  }
+
+  public Optional<TenantView> find(UUID id) {
+    return tenants.view(id).map(v -> v.withTags(tags.tagsOf(List.of(id)).getOrDefault(id, List.of())));
+  }
+
+  /** One page of tenants matching {@code q}, restricted to {@code visible} (null: all). */
+  public Page<TenantView> page(TenantQuery q, @Nullable Set<UUID> visible) {
+    StringBuilder where = new StringBuilder(" where true");
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (visible != null) {
+      where.append(" and t.id = any(:visible)");
+      params.put("visible", visible.toArray(new UUID[0]));
+    }
+    if (q.q() != null && !q.q().isBlank()) {
+      where.append(" and (t.name ilike :q or t.slug ilike :q or t.description ilike :q)");
+      params.put("q", "%" + q.q().strip().replace("\\", "\\\\").replace("%", "\\%")
+          .replace("_", "\\_") + "%");
+    }
+    if (q.kind() != null) {
+      where.append(" and t.kind = :kind");
+      params.put("kind", q.kind().name());
+    }
+    if (q.active() != null) {
+      where.append(" and t.active = :active");
+      params.put("active", q.active());
+    }
+    if (q.parentId() != null) {
+      where.append(" and t.parent_id = :parent");
+      params.put("parent", q.parentId());
+    }
+    if (q.tagId() != null) {
+      where.append(" and exists(select 1 from tenant_tag tt where tt.tenant_id = t.id"
+          + " and tt.tag_id = :tag)");
+      params.put("tag", q.tagId());
+    }
+    long total = jdbc.sql("select count(*) from tenant t" + where).params(params)
+        .query(Long.class).single();
+    params.put("limit", q.size());
+    params.put("offset", (long) q.page() * q.size());
+    List<TenantView> items = jdbc.sql(TenantRepository.VIEW_SELECT + where
+            + " order by lower(t.name), t.id limit :limit offset :offset")
+        .params(params).query(TenantRepository::view).list();
+    Map<UUID, List<TagView>> byTenant = tags.tagsOf(items.stream().map(TenantView::id).toList());
+    List<TenantView> tagged =
+        items.stream().map(v -> v.withTags(byTenant.getOrDefault(v.id(), List.of()))).toList();
+    return new Page<>(tagged, q.page(), q.size(), total);
+  }
+}

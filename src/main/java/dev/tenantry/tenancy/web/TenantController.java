@@ -1,0 +1,120 @@
+package dev.tenantry.tenancy.web;
+
+import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.tenancy.TenantKind;
+import dev.tenantry.tenancy.TenantView;
+import dev.tenantry.tenancy.internal.TenantAccess;
+import dev.tenantry.tenancy.internal.TenantCommands;
+import dev.tenantry.tenancy.internal.TenantDeletion;
+import dev.tenantry.tenancy.internal.TenantQuery;
+import dev.tenantry.tenancy.internal.TenantReader;
+import java.net.URI;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Tenants: list, create, read, replace (PUT), merge-patch (PATCH), delete, (de)activate. */
+@RestController
+@RequestMapping("/api/v1/tenants")
+class TenantController {
+  private final TenantAccess access;
+  private final TenantReader reader;
+  private final TenantCommands commands;
+  private final TenantDeletion deletion;
+  private final JsonMapper json;
+
+  TenantController(TenantAccess access, TenantReader reader, TenantCommands commands,
+      TenantDeletion deletion, JsonMapper json) {
+    this.access = access;
+    this.reader = reader;
+    this.commands = commands;
+    this.deletion = deletion;
+    this.json = json;
+  }
+
+  @GetMapping
+  Page<TenantView> list(@RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable TenantKind kind,
+      @RequestParam(required = false) @Nullable Boolean active,
+      @RequestParam(required = false) @Nullable UUID parentId,
+      @RequestParam(required = false) @Nullable UUID tagId,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    var query = new TenantQuery(q, kind, active, parentId, tagId, Page.page(page), Page.size(size));
+    return reader.page(query, access.visibleTenantIds());
+  }
+
+  @PostMapping
+  ResponseEntity<TenantView> create(@RequestBody TenantRequest body) {
+    access.requireCreate(body.parentId());
+    TenantView created = commands.create(body.draft());
+    return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.id()))
+        .eTag(String.valueOf(created.version())).body(created);
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<TenantView> get(@PathVariable UUID id) {
+    access.requireView(id);
+    return withETag(find(id));
+  }
+
+  @PutMapping("/{id}")
+  ResponseEntity<TenantView> replace(@PathVariable UUID id, @RequestBody TenantRequest body,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    access.requireManage(id);
+    long version = Versions.required(body.version(), ifMatch);
+    return withETag(commands.update(id, body.draft(), version));
+  }
+
+  @PatchMapping("/{id}")
+  ResponseEntity<TenantView> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    access.requireManage(id);
+    TenantRequest merged = TenantPatch.apply(find(id), patch, json);
+    long version = Versions.required(merged.version(), ifMatch);
+    return withETag(commands.update(id, merged.draft(), version));
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<Void> delete(@PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    access.requireDelete(id);
+    deletion.delete(id, Versions.optional(null, ifMatch));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{id}/activate")
+  ResponseEntity<TenantView> activate(@PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    access.requireManage(id);
+    return withETag(commands.setActive(id, true, Versions.optional(null, ifMatch)));
+  }
+
+  @PostMapping("/{id}/deactivate")
+  ResponseEntity<TenantView> deactivate(@PathVariable UUID id,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    access.requireManage(id);
+    return withETag(commands.setActive(id, false, Versions.optional(null, ifMatch)));
+  }
+
+  private TenantView find(UUID id) {
+    return reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id));
+  }
+
+  static ResponseEntity<TenantView> withETag(TenantView v) {
+    return ResponseEntity.ok().eTag(String.valueOf(v.version())).body(v);
+  }
+}
