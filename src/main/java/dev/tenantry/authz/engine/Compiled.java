@@ -41,69 +41,78 @@ final class Compiled {
    * list is stored flat ({@code directAsgs}, {@code directRoles}) to save the hot path one dependent load.
    */
   record User(UserNode node, int tenant, boolean enabled, long expSec, int expNano, Asg[] directAsgs,
-      int[] directRoles, int[] groups) {
+      int[] directCode, int[] groups) {
     static final User ABSENT = new User(null, -1, false, NEVER, 0, NO_ASGS, NO_INTS, NO_INTS);
 
     AsgList direct() {
-      return new AsgList(directAsgs, directRoles);
+      return new AsgList(directAsgs, directCode);
     }
 
     User withNode(UserNode n, int tenant, long expSec, int expNano) {
-      return new User(n, tenant, n.enabled(), expSec, expNano, directAsgs, directRoles, groups);
+      return new User(n, tenant, n.enabled(), expSec, expNano, directAsgs, directCode, groups);
     }
 
     User withDirect(AsgList d) {
-      return new User(node, tenant, enabled, expSec, expNano, d.asgs(), d.roles(), groups);
+      return new User(node, tenant, enabled, expSec, expNano, d.asgs(), d.code(), groups);
     }
 
     User withGroups(int[] g) {
-      return new User(node, tenant, enabled, expSec, expNano, directAsgs, directRoles, g);
+      return new User(node, tenant, enabled, expSec, expNano, directAsgs, directCode, g);
     }
   }
 
   /** {@code members} is empty while the group is absent; its assignments are kept (stored flat, like User's). */
-  record Group(GroupNode node, int[] members, Asg[] asgArray, int[] asgRoles) {
+  record Group(GroupNode node, int[] members, Asg[] asgArray, int[] asgCode) {
     static final Group ABSENT = new Group(null, NO_INTS, NO_ASGS, NO_INTS);
 
     Group(GroupNode node, int[] members, AsgList asgs) {
-      this(node, members, asgs.asgs(), asgs.roles());
+      this(node, members, asgs.asgs(), asgs.code());
     }
 
     AsgList asgs() {
-      return new AsgList(asgArray, asgRoles);
+      return new AsgList(asgArray, asgCode);
     }
   }
 
   /**
-   * A principal's assignments, with their role indexes alongside: the hot loop tests the role's permission bit first
-   * and only touches the assignment when the role holds the permission.
+   * A principal's assignments, and alongside them the same assignments packed for the hot loop, {@link #STRIDE} ints
+   * each: role, {@link Asg#packed()}, a, b. The loop reads one flat int array and touches an {@link Asg} only when it
+   * has an expiry (or for an explanation).
    */
-  record AsgList(Asg[] asgs, int[] roles) {
+  record AsgList(Asg[] asgs, int[] code) {
     static final AsgList EMPTY = new AsgList(NO_ASGS, NO_INTS);
 
     AsgList append(Asg a) {
       Asg[] as = java.util.Arrays.copyOf(asgs, asgs.length + 1);
-      int[] rs = java.util.Arrays.copyOf(roles, roles.length + 1);
+      int[] cs = java.util.Arrays.copyOf(code, code.length + STRIDE);
       as[asgs.length] = a;
-      rs[roles.length] = a.role();
-      return new AsgList(as, rs);
+      a.pack(cs, code.length);
+      return new AsgList(as, cs);
     }
 
     AsgList without(int index) {
       for (int i = 0; i < asgs.length; i++) {
         if (asgs[i].index() == index) {
           Asg[] as = new Asg[asgs.length - 1];
-          int[] rs = new int[roles.length - 1];
+          int[] cs = new int[code.length - STRIDE];
           System.arraycopy(asgs, 0, as, 0, i);
           System.arraycopy(asgs, i + 1, as, i, asgs.length - i - 1);
-          System.arraycopy(roles, 0, rs, 0, i);
-          System.arraycopy(roles, i + 1, rs, i, roles.length - i - 1);
-          return new AsgList(as, rs);
+          System.arraycopy(code, 0, cs, 0, i * STRIDE);
+          System.arraycopy(code, (i + 1) * STRIDE, cs, i * STRIDE, code.length - (i + 1) * STRIDE);
+          return new AsgList(as, cs);
         }
       }
       return this;
     }
   }
+
+  /** Ints per assignment in {@link AsgList#code()}. */
+  static final int STRIDE = 4;
+  // bits of Asg.packed() above the kind (bits 0-3); the type mask sits in bits 8-15
+  static final int P_DENY = 1 << 4;
+  static final int P_CHILDREN = 1 << 5;
+  static final int P_EXPIRES = 1 << 6;
+  static final int P_KIND = 0xF;
 
   /** {@code bits} is indexed by Permission.ordinal(); null when the role is absent. */
   record Role(RoleNode node, long[] bits) {}
@@ -117,6 +126,19 @@ final class Compiled {
 
     boolean activeAt(long nowSec, int nowNano) {
       return nowSec < expSec || (nowSec == expSec && nowNano < expNano);
+    }
+
+    /** kind | P_DENY | P_CHILDREN | P_EXPIRES | typeMask << 8. */
+    int packed() {
+      return kind | (deny ? P_DENY : 0) | (children ? P_CHILDREN : 0) | (expSec != NEVER ? P_EXPIRES : 0)
+          | typeMask << 8;
+    }
+
+    void pack(int[] code, int at) {
+      code[at] = role;
+      code[at + 1] = packed();
+      code[at + 2] = a;
+      code[at + 3] = b;
     }
   }
 

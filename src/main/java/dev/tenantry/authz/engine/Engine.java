@@ -44,27 +44,27 @@ public final class Engine {
     if (p.system()) {
       mode = Matcher.SYSTEM;
     } else {
-      switch (target) {
-        case Target.SystemTarget st -> mode = Matcher.SYSTEM_SCOPED;
-        case Target.TenantTarget(UUID id) -> {
+      // instanceof rather than a pattern switch: no bootstrap call on the hot path
+      if (target instanceof Target.ComputerTarget ct) {
+        mode = Matcher.COMPUTER;
+        c = s.computerIx.get(ct.computerId());
+        cc = s.computers.get(c);
+        t = cc == null ? -1 : presentTenant(s, cc.tenant());
+      } else if (target instanceof Target.TenantTarget tt) {
+        mode = Matcher.TENANT;
+        t = presentTenant(s, tt.tenantId());
+      } else if (target instanceof Target.ObjectTarget ot) {
+        UUID owner = ot.ownerTenantId();
+        if (owner != null) {
           mode = Matcher.TENANT;
-          t = presentTenant(s, id);
+          t = presentTenant(s, owner);
+        } else {
+          UUID creator = ot.createdByMspId();
+          mode = p.isView() ? Matcher.GLOBAL_VIEW : Matcher.GLOBAL;
+          t = creator == null ? -1 : s.tenantIx.get(creator);
         }
-        case Target.ComputerTarget(UUID id) -> {
-          mode = Matcher.COMPUTER;
-          c = s.computerIx.get(id);
-          cc = s.computers.get(c);
-          t = cc == null ? -1 : presentTenant(s, cc.tenant());
-        }
-        case Target.ObjectTarget(UUID owner, UUID creator) -> {
-          if (owner != null) {
-            mode = Matcher.TENANT;
-            t = presentTenant(s, owner);
-          } else {
-            mode = p.isView() ? Matcher.GLOBAL_VIEW : Matcher.GLOBAL;
-            t = creator == null ? -1 : s.tenantIx.get(creator);
-          }
-        }
+      } else {
+        mode = Matcher.SYSTEM_SCOPED;
       }
       if (t < 0 && (mode == Matcher.TENANT || mode == Matcher.COMPUTER)) {
         return Decision.of(DecisionRule.UNKNOWN_TARGET);
@@ -103,14 +103,15 @@ public final class Engine {
 
   private static Decision decide(PolicySnapshot s, Compiled.User u, int ord, int mode, int t, int c,
       Compiled.Computer cc, long nowSec, int nowNano) {
-    int found = scan(s, u.directAsgs(), u.directRoles(), ord, mode, t, c, cc, u.tenant(), nowSec, nowNano);
+    Compiled.Tenant tt = t >= 0 ? s.tenantAt(t) : null;
+    int found = scan(s, u.directAsgs(), u.directCode(), ord, mode, t, tt, c, cc, u.tenant(), nowSec, nowNano);
     if (found == DENY) {
       return Decision.DENY_WINS;
     }
     boolean allow = found == ALLOW;
     for (int g : u.groups()) {
       Compiled.Group group = s.groups.get(g);
-      int f = scan(s, group.asgArray(), group.asgRoles(), ord, mode, t, c, cc, u.tenant(), nowSec, nowNano);
+      int f = scan(s, group.asgArray(), group.asgCode(), ord, mode, t, tt, c, cc, u.tenant(), nowSec, nowNano);
       if (f == DENY) {
         return Decision.DENY_WINS;
       }
@@ -123,18 +124,24 @@ public final class Engine {
   private static final int ALLOW = 1;
   private static final int DENY = 2;
 
-  // DENY as soon as a deny matches, else ALLOW if an allow matched
-  private static int scan(PolicySnapshot s, Asg[] asgs, int[] roles, int ord, int mode, int t, int c,
-      Compiled.Computer cc, int userTenant, long nowSec, int nowNano) {
+  // DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code; an Asg only for expiry.
+  private static int scan(PolicySnapshot s, Asg[] asgs, int[] code, int ord, int mode, int t, Compiled.Tenant tt,
+      int c, Compiled.Computer cc, int userTenant, long nowSec, int nowNano) {
     int result = NONE;
     long[] bits = s.roleBits;
-    for (int i = 0; i < roles.length; i++) {
-      if (!Matcher.roleHolds(bits, roles[i], ord)) {
-        continue; // most roles lack the permission: skip without touching the assignment
+    int word = ord >>> 6;
+    long bit = 1L << ord;
+    for (int i = 0; i < code.length; i += Compiled.STRIDE) {
+      int w = code[i] * Compiled.WORDS + word;
+      if (w >= bits.length || (bits[w] & bit) == 0) {
+        continue; // most roles lack the permission
       }
-      Asg a = asgs[i];
-      if (a.activeAt(nowSec, nowNano) && Matcher.covers(s, a, mode, t, c, cc, userTenant)) {
-        if (a.deny()) {
+      int packed = code[i + 1];
+      if ((packed & Compiled.P_EXPIRES) != 0 && !asgs[i / Compiled.STRIDE].activeAt(nowSec, nowNano)) {
+        continue;
+      }
+      if (Matcher.covers(s, packed, code[i + 2], code[i + 3], mode, t, tt, c, cc, userTenant)) {
+        if ((packed & Compiled.P_DENY) != 0) {
           return DENY;
         }
         result = ALLOW;

@@ -32,37 +32,53 @@ final class Matcher {
     return i < roleBits.length && (roleBits[i] & (1L << ord)) != 0;
   }
 
-  /**
-   * Whether the scope covers the target. {@code t} = tenant index (TENANT, COMPUTER: the computer's tenant; GLOBAL:
-   * the creating MSP or -1), {@code c}/{@code cc} = the computer, {@code userTenant} = tenant of the checked user.
-   */
+  /** {@link #covers(PolicySnapshot, int, int, int, int, int, Compiled.Tenant, int, Compiled.Computer, int)} for an Asg. */
   static boolean covers(PolicySnapshot s, Asg a, int mode, int t, int c, Compiled.Computer cc, int userTenant) {
+    return covers(s, a.packed(), a.a(), a.b(), mode, t, t >= 0 ? s.tenantAt(t) : null, c, cc, userTenant);
+  }
+
+  /**
+   * Whether the scope ({@code packed}, {@code a}, {@code b} as in {@link Asg#pack}) covers the target. {@code t} =
+   * tenant index (TENANT, COMPUTER: the computer's tenant; GLOBAL: the creating MSP or -1) and {@code tt} its record,
+   * {@code c}/{@code cc} = the computer, {@code userTenant} = tenant of the checked user.
+   */
+  static boolean covers(PolicySnapshot s, int packed, int a, int b, int mode, int t, Compiled.Tenant tt, int c,
+      Compiled.Computer cc, int userTenant) {
+    int kind = packed & Compiled.P_KIND;
     switch (mode) {
       case SYSTEM:
       case GLOBAL_VIEW:
         return true;
       case SYSTEM_SCOPED:
-        return a.kind() == Compiled.OWNER;
+        return kind == Compiled.OWNER;
       case GLOBAL:
-        return a.kind() == Compiled.OWNER || (a.kind() == Compiled.MSP && t >= 0 && a.a() == t);
+        return kind == Compiled.OWNER || (kind == Compiled.MSP && t >= 0 && a == t);
       case TENANT:
-        return coversTenant(s, a, t, userTenant);
+        return coversTenant(s, kind, packed, a, t, tt, userTenant);
       default:
-        return coversTenant(s, a, t, userTenant) || selects(a, c, cc);
+        return kind < Compiled.RES_ONE ? coversTenant(s, kind, packed, a, t, tt, userTenant)
+            : selects(kind, packed, a, b, c, cc);
     }
   }
 
-  /** DESIGN §2's tenant table; RESOURCE scopes never cover a tenant. */
+  /** DESIGN §2's tenant table for an Asg (t present). */
   static boolean coversTenant(PolicySnapshot s, Asg a, int t, int userTenant) {
-    switch (a.kind()) {
+    int packed = a.packed();
+    return coversTenant(s, packed & Compiled.P_KIND, packed, a.a(), t, s.tenantAt(t), userTenant);
+  }
+
+  /** DESIGN §2's tenant table; RESOURCE scopes never cover a tenant. */
+  static boolean coversTenant(PolicySnapshot s, int kind, int packed, int a, int t, Compiled.Tenant tt,
+      int userTenant) {
+    switch (kind) {
       case Compiled.OWNER:
         return true;
       case Compiled.MSP:
-        return t == a.a() || s.tenantAt(t).msp() == a.a();
+        return t == a || tt.msp() == a;
       case Compiled.TENANT:
-        return t == a.a() || (a.children() && isAncestor(s, a.a(), t));
+        return t == a || ((packed & Compiled.P_CHILDREN) != 0 && isAncestor(s, a, t));
       case Compiled.TENANT_TAG:
-        return contains(s.tenantAt(t).tags(), a.a());
+        return contains(tt.tags(), a);
       case Compiled.USERS_TENANT:
         return t == userTenant;
       default:
@@ -71,14 +87,14 @@ final class Matcher {
   }
 
   /** Whether a RESOURCE scope selects the computer (its tenant limit, if any, must match). */
-  static boolean selects(Asg a, int c, Compiled.Computer cc) {
-    switch (a.kind()) {
+  static boolean selects(int kind, int packed, int a, int b, int c, Compiled.Computer cc) {
+    switch (kind) {
       case Compiled.RES_ONE:
-        return c == a.a();
+        return c == a;
       case Compiled.RES_TAG:
-        return contains(cc.tags(), a.a()) && (a.b() < 0 || a.b() == cc.tenant());
+        return contains(cc.tags(), a) && (b < 0 || b == cc.tenant());
       case Compiled.RES_TYPES:
-        return (a.typeMask() & cc.typeBit()) != 0 && (a.b() < 0 || a.b() == cc.tenant());
+        return ((packed >>> 8) & cc.typeBit()) != 0 && (b < 0 || b == cc.tenant());
       default:
         return false;
     }

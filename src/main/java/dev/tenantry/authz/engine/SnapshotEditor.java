@@ -86,7 +86,7 @@ final class SnapshotEditor {
         Compiled.User old = users.get(userIx.get(id));
         if (old != null) {
           users.set(userIx.get(id), new Compiled.User(null, -1, false, Compiled.NEVER, 0, old.directAsgs(),
-              old.directRoles(), old.groups()));
+              old.directCode(), old.groups()));
         }
       }
       case PolicyChange.UpsertGroup(GroupNode n) -> graph.upsertGroup(n);
