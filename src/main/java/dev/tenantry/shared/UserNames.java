@@ -8,4 +8,7 @@ import java.util.UUID;
 public interface UserNames {
   /** Names of the users that exist among {@code userIds}; unknown ids are left out. */
   Map<UUID, String> names(Collection<UUID> userIds);
+
+  /** Users the current caller may see (at most 500): id → name, in name order. For pickers. */
+  Map<UUID, String> visibleUsers();
 }

@@ -1,14 +1,21 @@
 package dev.tenantry.tenancy;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.authz.access.TenantFilter;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.tenancy.internal.TagRepository;
 import dev.tenantry.tenancy.internal.TenantAccess;
 import dev.tenantry.tenancy.internal.TenantQuery;
 import dev.tenantry.tenancy.internal.TenantReader;
 import dev.tenantry.tenancy.internal.TenantRepository;
 import dev.tenantry.tenancy.internal.TenantTree;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,30 +23,63 @@ import org.springframework.transaction.annotation.Transactional;
 /** What other features may ask about tenants. Read-only; no access checks (callers do their own). */
 @Service
 @Transactional(readOnly = true)
-public class Tenants {
+public class Tenants implements TenantLookup {
   private final TenantRepository repository;
   private final TenantReader reader;
   private final TenantTree tree;
   private final TenantAccess access;
   private final TagRepository tags;
+  private final Authorizer authorizer;
 
   Tenants(TenantRepository repository, TenantReader reader, TenantTree tree, TenantAccess access,
-      TagRepository tags) {
+      TagRepository tags, Authorizer authorizer) {
     this.repository = repository;
     this.reader = reader;
     this.tree = tree;
     this.access = access;
     this.tags = tags;
+    this.authorizer = authorizer;
   }
 
   /** The tenants the current caller may see (by name, at most {@link Page#MAX_SIZE}): for pickers. */
   public List<TenantView> visibleToCaller() {
     var query = new TenantQuery(null, null, null, null, null, 0, Page.MAX_SIZE);
-    return reader.page(query, access.visibleTenantIds()).items();
+    return reader.page(query, visible()).items();
+  }
+
+  /**
+   * The feature's own visibility, narrowed to where the caller holds {@code tenants:view}; the console
+   * shows only these (TenantAccess still has its interim body, so the API is not narrowed yet).
+   */
+  private java.util.@org.jspecify.annotations.Nullable Set<UUID> visible() {
+    Set<UUID> own = access.visibleTenantIds();
+    TenantFilter viewable = authorizer.tenants(Permission.TENANTS_VIEW);
+    if (viewable.everything()) {
+      return own;
+    }
+    Set<UUID> ids = new java.util.HashSet<>(viewable.tenantIds());
+    if (own != null) {
+      ids.retainAll(own);
+    }
+    return ids;
+  }
+
+  @Override
+  public Map<UUID, String> visibleTenants() {
+    Map<UUID, String> out = new LinkedHashMap<>();
+    visibleToCaller().forEach(t -> out.put(t.id(), t.name()));
+    return out;
+  }
+
+  @Override
+  public Map<UUID, String> tags() {
+    Map<UUID, String> out = new LinkedHashMap<>();
+    tagList().forEach(t -> out.put(t.id(), t.name()));
+    return out;
   }
 
   /** The tag catalogue, by name: for pickers. */
-  public List<TagView> tags() {
+  public List<TagView> tagList() {
     return tags.list(null);
   }
 

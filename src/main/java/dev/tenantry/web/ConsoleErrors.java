@@ -35,6 +35,7 @@ class ConsoleErrors {
   private String page(Model model, String message) {
     model.addAttribute("header", header.header());
     model.addAttribute("instanceName", header.instanceName());
+    model.addAttribute("nav", header.nav());
     model.addAttribute("message", message);
     return "error/page";
   }

@@ -1,5 +1,6 @@
 package dev.tenantry.web;
 
+import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.identity.ConsoleIdentity;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.tenancy.Tenants;
@@ -13,10 +14,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ConsoleModel {
   private final ConsoleIdentity identity;
   private final Tenants tenants;
+  private final Authorizer authorizer;
 
-  ConsoleModel(ConsoleIdentity identity, Tenants tenants) {
+  ConsoleModel(ConsoleIdentity identity, Tenants tenants, Authorizer authorizer) {
     this.identity = identity;
     this.tenants = tenants;
+    this.authorizer = authorizer;
+  }
+
+  @ModelAttribute("nav")
+  ConsoleNav nav() {
+    return ConsoleNav.of(authorizer);
   }
 
   @ModelAttribute("header")

@@ -46,6 +46,10 @@ class ConsoleData {
     return id;
   }
 
+  void tagTenant(UUID tenantId, UUID tagId) {
+    tx.executeWithoutResult(s -> jdbc.sql("insert into tenant_tag (tenant_id, tag_id) values (?, ?)").params(tenantId, tagId).update());
+  }
+
   UUID tenantOf(UUID computerId) {
     return jdbc.sql("select tenant_id from computer where id = ?").param(computerId).query(UUID.class).single();
   }

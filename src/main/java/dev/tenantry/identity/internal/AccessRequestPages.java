@@ -42,7 +42,7 @@ class AccessRequestPages {
     model.addAttribute("status", s);
     model.addAttribute("requests", requests.list(s));
     model.addAttribute("tenants", tenants.visibleToCaller());
-    model.addAttribute("tags", tenants.tags());
+    model.addAttribute("tags", tenants.tagList());
     model.addAttribute("roles", jdbc.sql("select id, name, built_in from role order by built_in desc, lower(name)")
         .query(RoleChoice.class).list());
     model.addAttribute("expiries", AccessRequests.Expiry.values());

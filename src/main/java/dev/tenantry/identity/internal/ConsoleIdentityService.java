@@ -1,5 +1,7 @@
 package dev.tenantry.identity.internal;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.identity.ConsoleIdentity;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,11 +13,14 @@ class ConsoleIdentityService implements ConsoleIdentity {
   private final UserRepository users;
   private final AccessRequests requests;
   private final IdentityAccess access;
+  private final Authorizer authorizer;
 
-  ConsoleIdentityService(UserRepository users, AccessRequests requests, IdentityAccess access) {
+  ConsoleIdentityService(UserRepository users, AccessRequests requests, IdentityAccess access,
+      Authorizer authorizer) {
     this.users = users;
     this.requests = requests;
     this.access = access;
+    this.authorizer = authorizer;
   }
 
   @Override
@@ -28,7 +33,8 @@ class ConsoleIdentityService implements ConsoleIdentity {
     EntraIdentity id = who.identity();
     UUID effective = who.effectiveUserId();
     String name = effective == null ? id.name() : name(effective, id.name());
-    Long pending = effective != null && access.canSeePendingRequests() ? requests.pendingCount() : null;
+    Long pending = effective != null && access.canSeePendingRequests()
+        && !authorizer.grants(Permission.ACCESS_REQUESTS_MANAGE).isNothing() ? requests.pendingCount() : null;
     var imp = who.impersonation();
     Impersonating impersonating = imp == null ? null : new Impersonating(imp.impersonatorId(),
         name(imp.impersonatorId(), id.name()), imp.targetId(), name, imp.expiresAt());

@@ -11,9 +11,18 @@ import org.springframework.stereotype.Component;
 @Component
 class UserNamesService implements UserNames {
   private final JdbcClient jdbc;
+  private final UserAdmin users;
 
-  UserNamesService(JdbcClient jdbc) {
+  UserNamesService(JdbcClient jdbc, UserAdmin users) {
     this.jdbc = jdbc;
+    this.users = users;
+  }
+
+  @Override
+  public Map<UUID, String> visibleUsers() {
+    Map<UUID, String> out = new java.util.LinkedHashMap<>();
+    users.list(null, null, null, 0, 500).items().forEach(u -> out.put(u.id(), u.displayName()));
+    return out;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.tenantry.tenancy.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.tenancy.TenantKind;
@@ -29,9 +32,11 @@ class TenantPages {
   private final TenantReader reader;
   private final TenantCommands commands;
   private final PreferenceService preferences;
+  private final Authorizer authorizer;
 
   TenantPages(Tenants tenants, TenantAccess access, TenantReader reader, TenantCommands commands,
-      PreferenceService preferences) {
+      PreferenceService preferences, Authorizer authorizer) {
+    this.authorizer = authorizer;
     this.tenants = tenants;
     this.access = access;
     this.reader = reader;
@@ -53,7 +58,8 @@ class TenantPages {
     var visible = tenants.visibleToCaller();
     model.addAttribute("forest", TenantTreeNode.forest(visible));
     model.addAttribute("tenants", visible);
-    model.addAttribute("canCreate", allowed(() -> access.requireCreate(null)));
+    model.addAttribute("canCreate", allowed(() -> access.requireCreate(null))
+        && !authorizer.grants(Permission.TENANTS_CREATE).isNothing());
     return "tenancy/tenants";
   }
 
@@ -74,13 +80,14 @@ class TenantPages {
   @GetMapping("/tenants/{id}")
   String edit(@PathVariable UUID id, Model model) {
     access.requireView(id);
+    authorizer.requireVisible(Permission.TENANTS_VIEW, Target.tenant(id), "Tenant", id);
     TenantView t = reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id));
     model.addAttribute("tenant", t);
     model.addAttribute("tenants", tenants.visibleToCaller().stream().filter(o -> !o.id().equals(id)).toList());
-    model.addAttribute("tags", tenants.tags());
+    model.addAttribute("tags", tenants.tagList());
     model.addAttribute("preferences", preferences.effective(id));
-    model.addAttribute("canManage", allowed(() -> access.requireManage(id)));
-    model.addAttribute("canDelete", allowed(() -> access.requireDelete(id)));
+    model.addAttribute("canManage", allowed(() -> access.requireManage(id)) && may(Permission.TENANTS_MANAGE, id));
+    model.addAttribute("canDelete", allowed(() -> access.requireDelete(id)) && may(Permission.TENANTS_DELETE, id));
     return "tenancy/tenant-edit";
   }
 
@@ -98,6 +105,10 @@ class TenantPages {
       model.addAttribute("error", e.getMessage());
       return edit(id, model);
     }
+  }
+
+  private boolean may(Permission p, UUID tenantId) {
+    return authorizer.check(p, Target.tenant(tenantId)).allowed();
   }
 
   static @Nullable UUID guid(@Nullable String value) {

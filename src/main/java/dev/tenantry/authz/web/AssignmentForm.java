@@ -1,0 +1,43 @@
+package dev.tenantry.authz.web;
+
+import dev.tenantry.authz.Effect;
+import dev.tenantry.authz.ScopeKind;
+import dev.tenantry.shared.web.ApiException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** The "assign a role" form: principal, role, scope kind and value, allow/deny, expiry (UTC). */
+record AssignmentForm(@Nullable UUID userId, @Nullable UUID groupId, @Nullable UUID roleId,
+    @Nullable ScopeKind scopeKind, @Nullable UUID scopeTenantId, @Nullable Boolean includeChildren,
+    @Nullable UUID tagId, @Nullable Effect effect, @Nullable String expiresAt) {
+
+  AssignmentRequest request() {
+    if (userId == null && groupId == null) {
+      throw ApiException.invalid("Choose the user or group to assign the role to");
+    }
+    if (roleId == null) {
+      throw ApiException.invalid("Choose a role");
+    }
+    if (scopeKind == null) {
+      throw ApiException.invalid("Choose a scope");
+    }
+    var principal = userId != null ? new PrincipalDto(PrincipalDto.Type.USER, userId)
+        : new PrincipalDto(PrincipalDto.Type.GROUP, groupId);
+    var scope = new ScopeDto(scopeKind, scopeTenantId, includeChildren, tagId, null);
+    return new AssignmentRequest(principal, roleId, scope, effect == null ? Effect.ALLOW : effect, expiry());
+  }
+
+  private @Nullable Instant expiry() {
+    if (expiresAt == null || expiresAt.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDateTime.parse(expiresAt).toInstant(ZoneOffset.UTC);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiException.invalid("The expiry must be a date and time such as 2030-01-31T17:00");
+    }
+  }
+}

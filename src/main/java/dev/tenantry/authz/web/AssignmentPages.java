@@ -1,0 +1,107 @@
+package dev.tenantry.authz.web;
+
+import dev.tenantry.authz.Effect;
+import dev.tenantry.authz.ScopeKind;
+import dev.tenantry.authz.internal.AssignmentRepository;
+import dev.tenantry.shared.TenantLookup;
+import dev.tenantry.shared.UserNames;
+import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.shared.web.Htmx;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Role assignments: every direct one (filterable), a user's own tab, create and remove. */
+@Controller
+@ConsolePage
+class AssignmentPages {
+  private final AssignmentService assignments;
+  private final RoleService roles;
+  private final GroupService groups;
+  private final ScopeLabels scopes;
+  private final UserNames users;
+  private final TenantLookup tenants;
+
+  AssignmentPages(AssignmentService assignments, RoleService roles, GroupService groups, ScopeLabels scopes,
+      UserNames users, TenantLookup tenants) {
+    this.assignments = assignments;
+    this.roles = roles;
+    this.groups = groups;
+    this.scopes = scopes;
+    this.users = users;
+    this.tenants = tenants;
+  }
+
+  @GetMapping("/users-roles/assignments")
+  String all(@RequestParam(required = false) @Nullable UUID roleId, @RequestParam(required = false) @Nullable String scopeKind,
+      @RequestParam(required = false) @Nullable String effect, @RequestParam(required = false) @Nullable UUID userId,
+      HttpServletRequest request, Model model) {
+    var q = new AssignmentRepository.Query(userId, null, roleId, null, blank(scopeKind), blank(effect));
+    model.addAttribute("filter", q);
+    choices(model, assignments.list(q));
+    return Htmx.view(request, "authz/assignments", "results");
+  }
+
+  @GetMapping("/users/{id}/assignments")
+  String ofUser(@PathVariable UUID id, Model model) {
+    model.addAttribute("user", new CheckAccessPages.UserRef(id, users.names(List.of(id)).getOrDefault(id, id.toString())));
+    choices(model, assignments.list(new AssignmentRepository.Query(id, null, null, null, null, null)));
+    return "authz/user-assignments";
+  }
+
+  @PostMapping("/role-assignments")
+  String create(@ModelAttribute AssignmentForm form, @RequestParam String back, RedirectAttributes flash) {
+    try {
+      var created = assignments.create(form.request());
+      flash.addFlashAttribute("notice", "Assigned " + created.roleName() + " (" + created.effect() + ") at "
+          + scopes.labeller().of(created.scope()));
+    } catch (ApiException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:" + safe(back);
+  }
+
+  @PostMapping("/role-assignments/{id}/delete")
+  String delete(@PathVariable UUID id, @RequestParam String back, RedirectAttributes flash) {
+    try {
+      assignments.delete(id);
+      flash.addFlashAttribute("notice", "Role assignment removed");
+    } catch (ApiException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:" + safe(back);
+  }
+
+  private void choices(Model model, List<AssignmentView> list) {
+    model.addAttribute("assignments", list);
+    model.addAttribute("scopeLabels", scopes.labeller());
+    model.addAttribute("userNames", users.visibleUsers());
+    model.addAttribute("groupNames", groups.list().stream().collect(java.util.stream.Collectors.toMap(
+        GroupService.GroupView::id, GroupService.GroupView::name, (a, b) -> a, java.util.LinkedHashMap::new)));
+    model.addAttribute("roles", roles.list());
+    model.addAttribute("tenants", tenants.visibleTenants());
+    model.addAttribute("tags", tenants.tags());
+    model.addAttribute("scopeKinds", List.of(ScopeKind.USERS_TENANT, ScopeKind.TENANT, ScopeKind.TENANT_TAG,
+        ScopeKind.MSP, ScopeKind.OWNER));
+    model.addAttribute("effects", Effect.values());
+  }
+
+  /** Only local paths, so the form cannot redirect elsewhere. */
+  private static String safe(String back) {
+    return back.startsWith("/") && !back.startsWith("//") ? back : "/users-roles/assignments";
+  }
+
+  private static @Nullable String blank(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}
