@@ -17,3 +17,9 @@ document.addEventListener('input', (e) => {
     });
   }
 });
+document.addEventListener('change', (e) => {
+  // Keeps "<n> selected" next to a form's permission checkboxes current.
+  const form = e.target.closest('form');
+  const count = form && form.querySelector('[data-selected-count]');
+  if (count) count.textContent = `${form.querySelectorAll('input[name=permissions]:checked').length} selected`;
+});

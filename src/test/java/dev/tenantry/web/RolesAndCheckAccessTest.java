@@ -70,4 +70,30 @@ class RolesAndCheckAccessTest extends ConsoleTest {
     assertThat(browser.findElements(By.id("save-role"))).isEmpty();
     assertThat(browser.findElement(By.id("role-name")).isEnabled()).isFalse();
   }
+
+  @Test
+  void aRoleGrantedThroughAGroupIsExplainedAsComingFromThatGroup() {
+    String suffix = shortId();
+    UUID tenant = data.clientTenant("Group Client " + suffix);
+    var member = data.user(tenant, "Gale", "Member" + suffix);
+    signIn(data.mspAdmin("Glen", "Groups"));
+    open("/users-roles/groups");
+    browser.findElement(By.name("name")).sendKeys("Helpdesk " + suffix);
+    clickAndWait(browser.findElement(By.xpath("//button[text()='Create group']")));
+    select(By.name("userId"), "Gale Member" + suffix);
+    clickAndWait(browser.findElement(By.xpath("//button[text()='Add']")));
+    assertThat(mainText()).contains("Member added").contains("Gale Member" + suffix);
+    select(By.id("assign-role"), "User (Legacy)");
+    select(By.id("assign-scope-kind"), "Tenant");
+    select(By.id("assign-tenant"), "Group Client " + suffix);
+    clickAndWait(browser.findElement(By.id("assign-button")));
+    assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Assigned User (Legacy) (ALLOW)");
+
+    open("/users/" + member.id() + "/check-access");
+    browser.findElement(By.id("check-permission")).sendKeys("Computers – View computers");
+    select(By.id("check-tenant"), "Group Client " + suffix);
+    clickAndWait(browser.findElement(By.id("check-button")));
+    assertThat(browser.findElement(By.cssSelector("#check-result .verdict")).getText()).isEqualTo("ALLOW");
+    assertThat(browser.findElement(By.id("check-matches")).getText()).contains("Through group Helpdesk " + suffix);
+  }
 }

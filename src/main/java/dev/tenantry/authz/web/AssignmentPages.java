@@ -82,7 +82,7 @@ class AssignmentPages {
     return "redirect:" + safe(back);
   }
 
-  private void choices(Model model, List<AssignmentView> list) {
+  void choices(Model model, List<AssignmentView> list) {
     model.addAttribute("assignments", list);
     model.addAttribute("scopeLabels", scopes.labeller());
     model.addAttribute("userNames", users.visibleUsers());
