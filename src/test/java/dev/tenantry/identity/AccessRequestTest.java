@@ -19,7 +19,7 @@ class AccessRequestTest extends IdentityTestSupport {
   @BeforeEach
   void setUp() {
     preference("access-requests.enabled", true);
-    admin = user("approver");
+    admin = admin("approver");
     role = UUID.randomUUID();
     jdbc.sql("insert into role (id, name) values (?, ?)").params(role, "Role " + role).update();
   }
@@ -27,14 +27,14 @@ class AccessRequestTest extends IdentityTestSupport {
   @Test
   void requestsAreRefusedWhenThePreferenceIsOff() {
     preference("access-requests.enabled", false);
-    var r = signedIn().post("/api/v1/auth/request-access", Map.of("message", "please"));
+    var r = identityWithoutUser().post("/api/v1/auth/request-access", Map.of("message", "please"));
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.json().path("detail").asString()).contains("turned off");
   }
 
   @Test
   void anIdentityHasOnePendingRequestAtATime() {
-    Http requester = signedIn();
+    Http requester = identityWithoutUser();
     assertThat(requester.post("/api/v1/auth/request-access", Map.of("message", "1")).status()).isEqualTo(201);
     var second = requester.post("/api/v1/auth/request-access", Map.of("message", "2"));
     assertThat(second.status()).isEqualTo(409);
@@ -58,7 +58,7 @@ class AccessRequestTest extends IdentityTestSupport {
 
   @Test
   void aDecidedRequestCannotBeDecidedAgain() {
-    UUID id = request(signedIn());
+    UUID id = request(identityWithoutUser());
     assertThat(as(admin).post("/api/v1/access-requests/" + id + "/deny", Map.of("reason", "no")).status()).isEqualTo(200);
     assertThat(as(admin).post("/api/v1/access-requests/" + id + "/deny", Map.of("reason", "no")).status()).isEqualTo(409);
     assertThat(as(admin).post("/api/v1/access-requests/" + id + "/approve", approval("ONE_DAY")).status()).isEqualTo(409);
@@ -84,7 +84,7 @@ class AccessRequestTest extends IdentityTestSupport {
 
   @Test
   void aDeniedRequesterSeesTheRefusal() {
-    Http requester = signedIn();
+    Http requester = identityWithoutUser();
     UUID id = request(requester);
     as(admin).post("/api/v1/access-requests/" + id + "/deny", Map.of("reason", "unknown person"));
     var me = requester.get("/api/v1/auth/me").json();
@@ -94,7 +94,7 @@ class AccessRequestTest extends IdentityTestSupport {
 
   @Test
   void anIdentityWithoutAUserCannotListRequests() {
-    assertThat(signedIn().get("/api/v1/access-requests?status=PENDING").status()).isEqualTo(403);
+    assertThat(identityWithoutUser().get("/api/v1/access-requests?status=PENDING").status()).isEqualTo(403);
   }
 
   private UUID request(Http requester) {

@@ -86,15 +86,42 @@ class BrowserSignInTest extends IdentityTestSupport {
   }
 
   @Test
-  void aSessionPastItsAbsoluteLifetimeEnds() {
+  void aSessionPastItsAbsoluteLifetimeEnds() throws java.io.IOException {
     Person p = user("long-lived");
     Browser browser = signIn(p, new Browser());
-    String sessionId = new String(Base64.getDecoder().decode(browser.cookie("SESSION").orElseThrow()),
-        StandardCharsets.UTF_8);
-    jdbc.sql("""
-        delete from spring_session_attributes where attribute_name = 'tenantry.signedInAt'
+    String sessionId = sessionId(browser);
+    assertThat(browser.get("http://localhost:" + port + "/").statusCode()).isEqualTo(200);
+    // signed in 12 h 1 min ago (the default absolute lifetime is 12 h), active all along
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(java.time.Instant.now().minus(java.time.Duration.ofMinutes(12 * 60 + 1)));
+    }
+    int updated = jdbc.sql("""
+        update spring_session_attributes set attribute_bytes = ?
+         where attribute_name = 'tenantry.signedInAt'
            and session_primary_id = (select primary_id from spring_session where session_id = ?)
-        """).param(sessionId).update();
+        """).params(bytes.toByteArray(), sessionId).update();
+    assertThat(updated).isEqualTo(1);
     assertThat(browser.get("http://localhost:" + port + "/").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aSessionIdleForLongerThanTheIdleTimeoutEnds() {
+    Person p = user("idle");
+    Browser browser = signIn(p, new Browser());
+    String sessionId = sessionId(browser);
+    assertThat(browser.get("http://localhost:" + port + "/").statusCode()).isEqualTo(200);
+    // last used 31 minutes ago (the default idle timeout is 30 minutes)
+    long then = System.currentTimeMillis() - 31 * 60_000L;
+    jdbc.sql("update spring_session set last_access_time = ?, expiry_time = ? where session_id = ?")
+        .params(then, then + 30 * 60_000L, sessionId).update();
+    var next = browser.get("http://localhost:" + port + "/");
+    assertThat(next.statusCode()).as("no longer signed in").isNotEqualTo(200);
+    assertThat(next.body()).doesNotContain(p.userId().toString());
+  }
+
+  private static String sessionId(Browser browser) {
+    return new String(Base64.getDecoder().decode(browser.cookie("SESSION").orElseThrow()),
+        StandardCharsets.UTF_8);
   }
 }

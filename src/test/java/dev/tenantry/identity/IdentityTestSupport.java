@@ -1,5 +1,6 @@
 package dev.tenantry.identity;
 
+import dev.tenantry.authz.BuiltInRoles;
 import dev.tenantry.support.Http;
 import dev.tenantry.support.IntegrationTest;
 import dev.tenantry.support.TestOidc;
@@ -23,7 +24,19 @@ abstract class IdentityTestSupport extends IntegrationTest {
 
   record Person(UUID id, UUID tid, UUID oid, UUID userId) {}
 
-  /** A person with a user in a new home-linked tenant; returns its identity. */
+  /** A person with a user in a new tenant, holding System Administrator (Legacy) @OWNER. */
+  Person admin(String name) {
+    return testUsers.writeAndGet(() -> {
+      Person p = user(name);
+      jdbc.sql("""
+          insert into role_assignment (id, user_id, role_id, effect, scope_kind)
+          values (?, ?, ?, 'ALLOW', 'OWNER')
+          """).params(UUID.randomUUID(), p.userId(), BuiltInRoles.SYSTEM_ADMINISTRATOR_LEGACY.id()).update();
+      return p;
+    });
+  }
+
+  /** A person with a user (and no role assignment) in a new home-linked tenant; returns its identity. */
   Person user(String name) {
     UUID tenant = tenant(null);
     UUID oid = UUID.randomUUID();

@@ -2,6 +2,10 @@ package dev.tenantry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantry.authz.BuiltInRoles;
+import dev.tenantry.authz.Principal;
+import dev.tenantry.authz.Scope;
+import dev.tenantry.support.TestUsers;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +18,7 @@ class ImpersonationTest extends IdentityTestSupport {
   @BeforeEach
   void setUp() {
     preference("impersonation.enabled", true);
-    support = user("support");
+    support = admin("support");
     target = user("target");
   }
 
@@ -54,12 +58,15 @@ class ImpersonationTest extends IdentityTestSupport {
 
   @Test
   void whileActiveRequestsActAsTheTargetAndEveryEventCarriesBothIdentities() {
+    UUID targetsTenant = tenant(null);
+    testUsers.assign(Principal.user(target.userId()), TestUsers.Grant.allow(
+        BuiltInRoles.ADMINISTRATOR_LEGACY.id(), Scope.tenant(targetsTenant, false)));
     assertThat(start(target.userId()).status()).isEqualTo(201);
     var me = as(support).get("/api/v1/auth/me").json();
     assertThat(me.path("userId").asString()).isEqualTo(target.userId().toString());
     assertThat(me.path("impersonating").asBoolean()).isTrue();
     long seq = lastSeq();
-    var created = as(support).post("/api/v1/users/manual", Map.of("tenantId", tenant(null), "givenName", "M",
+    var created = as(support).post("/api/v1/users/manual", Map.of("tenantId", targetsTenant, "givenName", "M",
         "familyName", "U", "email", "m@example.com", "azureObjectId", UUID.randomUUID().toString()));
     assertThat(created.status()).isEqualTo(201);
     assertThat(as(support).post("/api/v1/users/stop-impersonating", null).status()).isEqualTo(204);

@@ -151,7 +151,7 @@ class TokenValidationTest extends IdentityTestSupport {
 
   @Test
   void anAppOnlyTokenIdentifiesAnIntegrationUserByAppId() {
-    Person admin = user("integrator");
+    Person admin = admin("integrator");
     UUID app = UUID.randomUUID();
     var created = as(admin).post("/api/v1/users/integrations",
         Map.of("tenantId", tenant(null), "name", "PSA sync", "appId", app.toString()));

@@ -11,7 +11,7 @@ class UsersApiTest extends IdentityTestSupport {
 
   @Test
   void manualCreationValidatesTheAzureObjectId() {
-    Person admin = user("admin-manual");
+    Person admin = admin("admin-manual");
     var r = as(admin).post("/api/v1/users/manual", Map.of("tenantId", tenant(null), "givenName", "A",
         "familyName", "B", "email", "a@b.example", "azureObjectId", "not-a-guid"));
     assertThat(r.status()).isEqualTo(400);
@@ -24,7 +24,7 @@ class UsersApiTest extends IdentityTestSupport {
 
   @Test
   void promotingAPersonUsesItsTenantsEntraLink() {
-    Person admin = user("admin-promote");
+    Person admin = admin("admin-promote");
     UUID linked = UUID.randomUUID();
     UUID tenant = tenant(linked);
     UUID person = UUID.randomUUID();
@@ -40,7 +40,7 @@ class UsersApiTest extends IdentityTestSupport {
 
   @Test
   void deletingAUserRemovesAssignmentsAndMembershipsButKeepsThePersonAndHistory() {
-    Person admin = user("admin-delete");
+    Person admin = admin("admin-delete");
     Person victim = user("deleted");
     UUID role = UUID.randomUUID();
     UUID group = UUID.randomUUID();
@@ -61,7 +61,7 @@ class UsersApiTest extends IdentityTestSupport {
 
   @Test
   void expiredAccessIsDeniedAtOnce() {
-    Person admin = user("admin-expire");
+    Person admin = admin("admin-expire");
     Person p = user("expiring");
     assertThat(as(p).get("/api/v1/auth/me").status()).isEqualTo(200);
     Map<String, Object> body = new HashMap<>();
@@ -80,7 +80,7 @@ class UsersApiTest extends IdentityTestSupport {
 
   @Test
   void aStaleVersionIsRefused() {
-    Person admin = user("admin-stale");
+    Person admin = admin("admin-stale");
     Person p = user("stale");
     assertThat(as(admin).patch("/api/v1/users/" + p.userId(), Map.of("enabled", false, "version", 7)).status())
         .isEqualTo(412);
@@ -88,7 +88,7 @@ class UsersApiTest extends IdentityTestSupport {
 
   @Test
   void theListFiltersByTenantAndEnabled() {
-    Person admin = user("admin-list");
+    Person admin = admin("admin-list");
     Person p = user("listed");
     UUID tenant = jdbc.sql("select tenant_id from person where id = ?").param(p.id()).query(UUID.class).single();
     var r = as(admin).get("/api/v1/users?tenantId=" + tenant + "&enabled=true");

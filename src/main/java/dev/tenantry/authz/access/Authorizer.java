@@ -38,7 +38,14 @@ public class Authorizer {
 
   /** The decision for any user (Check Access, anti-escalation). */
   public Decision check(UUID userId, Permission permission, Target target) {
-    return engine.check(store.snapshot(), userId, permission, target, clock.instant());
+    Decision d = engine.check(store.snapshot(), userId, permission, target, clock.instant());
+    if (d.rule() == DecisionRule.UNKNOWN_TARGET || d.rule() == DecisionRule.UNKNOWN_USER) {
+      // Read-your-writes for objects created elsewhere (another node, or SQL outside this node's
+      // transactions) that NOTIFY has not brought here yet: catch up once and decide again.
+      store.catchUp();
+      d = engine.check(store.snapshot(), userId, permission, target, clock.instant());
+    }
+    return d;
   }
 
   /** Throws FORBIDDEN naming the permission unless the current user holds it on the target. */

@@ -3,6 +3,7 @@ package dev.tenantry.directory.internal;
 import dev.tenantry.directory.Computer;
 import dev.tenantry.shared.Page;
 import java.util.LinkedHashMap;
+import dev.tenantry.authz.access.SqlPredicate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,11 +31,10 @@ class ComputerReads {
     return computers.stream().map(c -> new ComputerView(c, byId.getOrDefault(c.id(), List.of()))).toList();
   }
 
-  /** One page of computers, restricted in SQL to what {@code visible} allows (null: everything). */
-  Page<ComputerView> search(ComputerQuery q, @Nullable ComputerVisibility visible) {
-    StringBuilder where = new StringBuilder(" where true");
-    Map<String, Object> params = new LinkedHashMap<>();
-    ComputerVisibilitySql.apply(visible, where, params);
+  /** One page of computers, restricted in SQL to what the caller's {@code visible} filter allows. */
+  Page<ComputerView> search(ComputerQuery q, SqlPredicate visible) {
+    StringBuilder where = new StringBuilder(" where ").append(visible.sql());
+    Map<String, Object> params = new LinkedHashMap<>(visible.params());
     if (q.tenantId() != null) {
       where.append(" and c.tenant_id = :tenant");
       params.put("tenant", q.tenantId());

@@ -93,7 +93,7 @@ public class ComputerService {
   @Transactional
   public void tag(UUID id, UUID tagId, boolean add) {
     Computer c = lockVisible(id);
-    access.requireManageComputer(c.tenantId(), id);
+    access.requireTagComputer(c.tenantId(), id);
     lookups.requireTag(tagId);
     ComputerView before = reads.view(c);
     boolean changed = add ? computers.tag(id, tagId) : computers.untag(id, tagId);

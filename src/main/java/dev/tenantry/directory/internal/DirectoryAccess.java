@@ -1,5 +1,11 @@
 package dev.tenantry.directory.internal;
 
+import static dev.tenantry.authz.Permission.*;
+
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.shared.web.ApiException;
 import java.util.Set;
 import java.util.UUID;
@@ -7,11 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Every access decision of the directory goes through this class, and only through it.
- *
- * <p>Until the authorization engine arrives every authenticated caller is allowed (the security
- * filter chain already refuses unauthenticated calls). Wiring the engine replaces the bodies of
- * {@link #allows} and of the two list filters — nothing else in the directory changes.
+ * Every access decision of the directory goes through this class, and only through it, to the
+ * authorization engine.
  *
  * <p>Contract kept by callers: an object is loaded first, then checked; an object the caller may not
  * view answers 404 exactly like a missing one, and a visible object the caller may not change
@@ -20,39 +23,37 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DirectoryAccess {
+  private final Authorizer authz;
 
-  /** What is asked for; becomes the authz Permission catalogue when it exists. */
-  enum Need {
-    PEOPLE_VIEW,
-    PEOPLE_MANAGE,
-    COMPUTERS_VIEW,
-    COMPUTERS_MANAGE,
-    COMPUTERS_DELETE,
-    COMPUTERS_CHANGE_TENANT
+  DirectoryAccess(Authorizer authz) {
+    this.authz = authz;
   }
 
   public void requireViewPerson(UUID tenantId, UUID personId) {
-    if (!allows(Need.PEOPLE_VIEW, tenantId, null)) {
+    if (!onTenant(PEOPLE_VIEW, tenantId)) {
       throw ApiException.notFound("person", personId);
     }
   }
 
   public void requireViewPeople(UUID tenantId) {
-    if (!allows(Need.PEOPLE_VIEW, tenantId, null)) {
+    if (!onTenant(PEOPLE_VIEW, tenantId)) {
       throw ApiException.notFound("tenant", tenantId);
     }
   }
 
   public void requireManagePeople(UUID tenantId) {
     requireViewPeople(tenantId);
-    if (!allows(Need.PEOPLE_MANAGE, tenantId, null)) {
-      throw ApiException.forbidden("You may not manage the people of tenant " + tenantId);
-    }
+    authz.require(PEOPLE_MANAGE, Target.tenant(tenantId));
+  }
+
+  public void requireDeletePeople(UUID tenantId) {
+    requireViewPeople(tenantId);
+    authz.require(PEOPLE_DELETE, Target.tenant(tenantId));
   }
 
   /** For batch operations that report invisible computers as missing rather than throwing. */
   public boolean canViewComputer(UUID tenantId, UUID computerId) {
-    return allows(Need.COMPUTERS_VIEW, tenantId, computerId);
+    return onComputer(COMPUTERS_VIEW, computerId);
   }
 
   public void requireViewComputer(UUID tenantId, UUID computerId) {
@@ -61,49 +62,61 @@ public class DirectoryAccess {
     }
   }
 
-  /** Creating a computer in a tenant: there is no computer id yet. */
+  /** Creating a computer in a tenant: there is no computer id yet, so the tenant decides. */
   public void requireCreateComputer(UUID tenantId) {
-    if (!allows(Need.COMPUTERS_MANAGE, tenantId, null)) {
-      throw ApiException.forbidden("You may not create computers in tenant " + tenantId);
+    if (!onTenant(TENANTS_VIEW, tenantId) && !onTenant(COMPUTERS_VIEW, tenantId)) {
+      throw ApiException.notFound("tenant", tenantId);
     }
+    authz.require(COMPUTERS_MANAGE, Target.tenant(tenantId));
   }
 
   public void requireManageComputer(UUID tenantId, UUID computerId) {
     requireViewComputer(tenantId, computerId);
-    if (!allows(Need.COMPUTERS_MANAGE, tenantId, computerId)) {
-      throw ApiException.forbidden("You may not change computer " + computerId);
-    }
+    authz.require(COMPUTERS_MANAGE, Target.computer(computerId));
   }
 
   public void requireDeleteComputer(UUID tenantId, UUID computerId) {
     requireViewComputer(tenantId, computerId);
-    if (!allows(Need.COMPUTERS_DELETE, tenantId, computerId)) {
-      throw ApiException.forbidden("You may not delete computer " + computerId);
-    }
+    authz.require(COMPUTERS_DELETE, Target.computer(computerId));
+  }
+
+  /** Tagging a computer changes what computer-tag resource scopes select: {@code tags:assign}. */
+  public void requireTagComputer(UUID tenantId, UUID computerId) {
+    requireViewComputer(tenantId, computerId);
+    authz.require(TAGS_ASSIGN, Target.computer(computerId));
+  }
+
+  public void requireTagPerson(UUID tenantId, UUID personId) {
+    requireViewPerson(tenantId, personId);
+    authz.require(TAGS_ASSIGN, Target.tenant(tenantId));
   }
 
   /** Moving needs the right on the computer where it is and on the tenant it goes to. */
   public void requireChangeTenant(UUID from, UUID to, UUID computerId) {
     requireViewComputer(from, computerId);
-    if (!allows(Need.COMPUTERS_CHANGE_TENANT, from, computerId)
-        || !allows(Need.COMPUTERS_CHANGE_TENANT, to, null)) {
-      throw ApiException.forbidden(
-          "You may not move computer " + computerId + " from tenant " + from + " to tenant " + to);
+    if (!onTenant(TENANTS_VIEW, to) && !onTenant(COMPUTERS_VIEW, to)) {
+      throw ApiException.notFound("tenant", to);
     }
+    authz.require(COMPUTERS_CHANGE_TENANT, Target.computer(computerId));
+    authz.require(COMPUTERS_CHANGE_TENANT, Target.tenant(to));
   }
 
   /** The tenants whose people the caller may list; null means every tenant. */
   public @Nullable Set<UUID> visiblePeopleTenants() {
-    return null;
+    var filter = authz.tenants(PEOPLE_VIEW);
+    return filter.everything() ? null : filter.tenantIds();
   }
 
-  /** The computers the caller may list, as an SQL-applicable filter; null means every computer. */
-  public @Nullable ComputerVisibility visibleComputerFilter() {
-    return null;
+  /** The computers the caller may list, as an SQL predicate over the alias {@code c}. */
+  public SqlPredicate visibleComputerFilter() {
+    return authz.computers(COMPUTERS_VIEW).sql("c");
   }
 
-  /** The one decision point; the authz engine wiring replaces this body. */
-  private boolean allows(Need need, UUID tenantId, @Nullable UUID computerId) {
-    return true;
+  private boolean onTenant(Permission p, UUID tenantId) {
+    return authz.check(p, Target.tenant(tenantId)).allowed();
+  }
+
+  private boolean onComputer(Permission p, UUID computerId) {
+    return authz.check(p, Target.computer(computerId)).allowed();
   }
 }

@@ -79,7 +79,7 @@ public class PersonService {
   @Transactional
   public void delete(UUID id, @Nullable Long expectedVersion) {
     Person p = loadVisible(id, true);
-    access.requireManagePeople(p.tenantId());
+    access.requireDeletePeople(p.tenantId());
     if (expectedVersion != null) {
       requireVersion(p, expectedVersion);
     }
@@ -100,7 +100,7 @@ public class PersonService {
   @Transactional
   public void tag(UUID id, UUID tagId, boolean add) {
     Person p = loadVisible(id, true);
-    access.requireManagePeople(p.tenantId());
+    access.requireTagPerson(p.tenantId(), id);
     lookups.requireTag(tagId);
     PersonView before = reads.view(p);
     boolean changed = add ? people.tag(id, tagId) : people.untag(id, tagId);

@@ -84,7 +84,7 @@ class AccessRequests {
 
   @Transactional(readOnly = true)
   List<Request> list(String status) {
-    access.requireApproveAccessRequests();
+    access.requireViewAccessRequests();
     return jdbc.sql(SELECT + " where status = ? order by requested_at").param(status).query(Request.class).list();
   }
 
@@ -99,7 +99,8 @@ class AccessRequests {
     if (scope == null || a.tenantId() == null || a.roleId() == null || a.expiry() == null) {
       throw ApiException.invalid("tenantId, roleId, scope and expiry are required");
     }
-    access.requireGrant(a.roleId(), scope);
+    access.requireManageUsers(a.tenantId());
+    access.requireGrant(a.roleId(), scope, a.tenantId());
     boolean linked = people.tenantLink(a.tenantId()).map(r.entraTenantId()::equals).orElse(false);
     UUID personId = people.personByOid(a.tenantId(), r.entraObjectId()).orElseGet(() -> people.insert(
         a.tenantId(), given(r.name()), family(r.name()), r.email(), r.entraObjectId(), linked ? "AZURE" : "MANUAL"));

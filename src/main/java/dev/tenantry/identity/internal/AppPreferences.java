@@ -1,30 +1,20 @@
 package dev.tenantry.identity.internal;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.tenantry.tenancy.Preferences;
 import org.springframework.stereotype.Component;
 
-/**
- * Reads the two application preferences identity depends on, straight from the {@code preference}
- * table (the tenancy feature owns the preference API). Absent = false.
- */
+/** The application preferences identity depends on, read through the tenancy feature's facade. */
 @Component
 class AppPreferences {
   static final String ACCESS_REQUESTS = "access-requests.enabled";
   static final String IMPERSONATION = "impersonation.enabled";
-  private final JdbcClient jdbc;
+  private final Preferences preferences;
 
-  AppPreferences(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  AppPreferences(Preferences preferences) {
+    this.preferences = preferences;
   }
 
   boolean enabled(String key) {
-    return jdbc.sql("""
-            select value = 'true'::jsonb or value = '"true"'::jsonb
-              from preference where level = 'APPLICATION' and key = ?
-            """)
-        .param(key)
-        .query(Boolean.class)
-        .optional()
-        .orElse(false);
+    return preferences.applicationFlag(key);
   }
 }

@@ -56,7 +56,7 @@ class IdentityController {
 
   @GetMapping("/api/v1/access-requests/count")
   Map<String, Long> count() {
-    access.requireApproveAccessRequests();
+    access.requireViewAccessRequests();
     return Map.of("pending", requests.pendingCount());
   }
 

@@ -56,6 +56,7 @@ class ImpersonationService {
       throw ApiException.invalid("Give a reason for the impersonation (it goes into the audit trail)");
     }
     var target = users.byId(targetId).orElseThrow(() -> ApiException.notFound("User", targetId));
+    access.requireViewUser(target.tenantId(), targetId);
     if (target.id().equals(real)) {
       throw ApiException.invalid("You cannot impersonate yourself");
     }
@@ -65,7 +66,7 @@ class ImpersonationService {
     if (target.kind().equals("INTEGRATION")) {
       throw ApiException.conflict("Integration users cannot be impersonated");
     }
-    access.requireImpersonate(real, targetId);
+    access.requireImpersonate(real, targetId, target.tenantId());
     rows.closeLapsed(real);
     UUID id = UUID.randomUUID();
     rows.start(id, real, targetId, reason.trim(), Instant.now().plus(Duration.ofMinutes(length)));

@@ -29,14 +29,14 @@ class UserAdmin {
 
   @Transactional(readOnly = true)
   Page<UserView> list(@Nullable String q, @Nullable UUID tenantId, @Nullable Boolean enabled, int page, int size) {
-    access.requireViewUsers(tenantId);
-    return users.list(q, tenantId, enabled, Page.page(page), Page.size(size));
+    access.requireUser();
+    return users.list(q, tenantId, enabled, access.visibleUserTenants(), Page.page(page), Page.size(size));
   }
 
   @Transactional(readOnly = true)
   UserView get(UUID id) {
     UserView u = find(id);
-    access.requireViewUsers(u.tenantId());
+    access.requireViewUser(u.tenantId(), id);
     return u;
   }
 
@@ -62,7 +62,7 @@ class UserAdmin {
   @Transactional
   UserView createIntegration(UUID tenantId, String name, String appId, @Nullable String entraTenantId) {
     UUID app = guid("appId", appId);
-    access.requireManageUsers(tenantId);
+    access.requireManageIntegrationUsers(tenantId);
     UUID tid = entraTenantId == null ? people.entraTenantOf(tenantId) : guid("entraTenantId", entraTenantId);
     UUID personId = people.insert(tenantId, name, "", "", null, "MANUAL");
     return create(personId, "INTEGRATION", tid, app, null);
@@ -91,6 +91,7 @@ class UserAdmin {
   UserView update(UUID id, @Nullable Long version, @Nullable Boolean enabled,
       boolean expirySent, @Nullable Instant accessExpiresAt) {
     UserView before = find(id);
+    access.requireViewUser(before.tenantId(), id);
     access.requireManageUsers(before.tenantId());
     if (version == null) {
       throw new ApiException(ErrorCode.PRECONDITION_REQUIRED, "Send the user's current version");
@@ -108,7 +109,7 @@ class UserAdmin {
   @Transactional
   void delete(UUID id) {
     UserView before = find(id);
-    access.requireManageUsers(before.tenantId());
+    access.requireDeleteUser(before.tenantId(), id);
     users.delete(id);
     audit.record(AuditEntry.deleted("user.deleted", "user", id, before.tenantId(), before));
   }

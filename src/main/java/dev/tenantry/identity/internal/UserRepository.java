@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +36,13 @@ class UserRepository {
   }
 
   Page<UserView> list(@Nullable String q, @Nullable UUID tenantId, @Nullable Boolean enabled,
-      int page, int size) {
+      @Nullable Set<UUID> visibleTenants, int page, int size) {
     StringBuilder where = new StringBuilder(" where true");
     List<Object> params = new ArrayList<>();
+    if (visibleTenants != null) {
+      where.append(" and p.tenant_id = any(?)");
+      params.add(visibleTenants.toArray(new UUID[0]));
+    }
     if (q != null && !q.isBlank()) {
       where.append(" and (p.given_name || ' ' || p.family_name || ' ' || p.email) ilike ?");
       params.add("%" + q.replace("%", "\\%").replace("_", "\\_") + "%");

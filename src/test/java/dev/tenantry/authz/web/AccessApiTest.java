@@ -68,8 +68,8 @@ class AccessApiTest extends AuthzTestBase {
 
   @Test
   void anIdentityWithoutAUserIsDeniedEverything() {
-    var r = signedIn().get("/api/v1/roles");
+    var r = identityWithoutUser().get("/api/v1/roles");
     assertThat(r.status()).isEqualTo(403);
-    assertThat(signedIn().get("/api/v1/me/assignments").status()).isEqualTo(403);
+    assertThat(identityWithoutUser().get("/api/v1/me/assignments").status()).isEqualTo(403);
   }
 }
