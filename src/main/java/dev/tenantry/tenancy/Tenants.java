@@ -1,8 +1,5 @@
 package dev.tenantry.tenancy;
 
-import dev.tenantry.authz.Permission;
-import dev.tenantry.authz.access.Authorizer;
-import dev.tenantry.authz.access.TenantFilter;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.tenancy.internal.TagRepository;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,40 +25,22 @@ public class Tenants implements TenantLookup {
   private final TenantTree tree;
   private final TenantAccess access;
   private final TagRepository tags;
-  private final Authorizer authorizer;
 
   Tenants(TenantRepository repository, TenantReader reader, TenantTree tree, TenantAccess access,
-      TagRepository tags, Authorizer authorizer) {
+      TagRepository tags) {
     this.repository = repository;
     this.reader = reader;
     this.tree = tree;
     this.access = access;
     this.tags = tags;
-    this.authorizer = authorizer;
   }
 
   /** The tenants the current caller may see (by name, at most {@link Page#MAX_SIZE}): for pickers. */
   public List<TenantView> visibleToCaller() {
     var query = new TenantQuery(null, null, null, null, null, 0, Page.MAX_SIZE);
-    return reader.page(query, visible()).items();
+    return reader.page(query, access.visibleTenantIds()).items();
   }
 
-  /**
-   * The feature's own visibility, narrowed to where the caller holds {@code tenants:view}; the console
-   * shows only these (TenantAccess still has its interim body, so the API is not narrowed yet).
-   */
-  private java.util.@org.jspecify.annotations.Nullable Set<UUID> visible() {
-    Set<UUID> own = access.visibleTenantIds();
-    TenantFilter viewable = authorizer.tenants(Permission.TENANTS_VIEW);
-    if (viewable.everything()) {
-      return own;
-    }
-    Set<UUID> ids = new java.util.HashSet<>(viewable.tenantIds());
-    if (own != null) {
-      ids.retainAll(own);
-    }
-    return ids;
-  }
 
   @Override
   public Map<UUID, String> visibleTenants() {

@@ -2,6 +2,8 @@ package dev.tenantry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantry.authz.BuiltInRoles;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -12,7 +14,10 @@ class ImpersonationPagesTest extends ConsoleTest {
   void theBannerNamesBothIdentitiesOnEveryPageUntilStoppedAndTheAuditShowsBoth() {
     data.preference("impersonation.enabled", true);
     var admin = data.mspAdmin("Alex", "Admin");
-    var target = data.user(data.clientTenant("Impersonated " + shortId()), "Terry", "Target");
+    UUID tenant = data.clientTenant("Impersonated " + shortId());
+    data.computer(tenant, "terry-laptop");
+    var target = data.user(tenant, "Terry", "Target");
+    data.allow(target.id(), BuiltInRoles.USER_LEGACY.id(), "USERS_TENANT", null);
     signIn(admin);
     open("/users/" + target.id());
     browser.findElement(By.id("impersonation-reason")).sendKeys("Reproduce ticket 4711");
@@ -20,8 +25,10 @@ class ImpersonationPagesTest extends ConsoleTest {
     assertThat(browser.findElement(By.id("impersonation-banner")).getText())
         .contains("Alex Admin is impersonating Terry Target");
     assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo("Terry Target");
-    open("/users-roles/users");
+    open("/computers");
     assertThat(browser.findElement(By.id("impersonation-banner")).isDisplayed()).isTrue();
+    assertThat(browser.findElements(By.cssSelector("tr[data-computer]")))
+        .extracting(e -> e.getAttribute("data-computer")).containsExactly("terry-laptop");
     screenshot("impersonation-banner.png");
 
     clickAndWait(browser.findElement(By.id("stop-impersonating")));

@@ -1,10 +1,6 @@
 package dev.tenantry.directory.web;
 
-import dev.tenantry.authz.Permission;
-import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.directory.ComputerType;
-import dev.tenantry.directory.internal.ComputerView;
-import dev.tenantry.directory.internal.TagRef;
 import dev.tenantry.directory.internal.ComputerCommands;
 import dev.tenantry.directory.internal.ComputerQuery;
 import dev.tenantry.directory.internal.ComputerService;
@@ -34,11 +30,8 @@ class ComputerPages {
   private final ComputerService computers;
   private final ComputerTenantChange tenantChange;
   private final Tenants tenants;
-  private final Authorizer authorizer;
 
-  ComputerPages(ComputerService computers, ComputerTenantChange tenantChange, Tenants tenants,
-      Authorizer authorizer) {
-    this.authorizer = authorizer;
+  ComputerPages(ComputerService computers, ComputerTenantChange tenantChange, Tenants tenants) {
     this.computers = computers;
     this.tenantChange = tenantChange;
     this.tenants = tenants;
@@ -50,7 +43,7 @@ class ComputerPages {
       @RequestParam(required = false) @Nullable ComputerType type, HttpServletRequest request, Model model) {
     List<TenantView> visible = tenants.visibleToCaller();
     Map<UUID, String> names = visible.stream().collect(Collectors.toMap(TenantView::id, TenantView::name));
-    model.addAttribute("computers", viewable(computers.list(new ComputerQuery(tenantId, q, type, null, 0, 500)).items()));
+    model.addAttribute("computers", computers.list(new ComputerQuery(tenantId, q, type, null, 0, 500)).items());
     model.addAttribute("tenants", visible);
     model.addAttribute("tenantNames", names);
     model.addAttribute("tenantId", tenantId);
@@ -58,17 +51,6 @@ class ComputerPages {
     model.addAttribute("type", type);
     model.addAttribute("types", ComputerType.values());
     return Htmx.view(request, "directory/computers", "results");
-  }
-
-  /**
-   * Only computers the caller may view. Interim: DirectoryAccess does not narrow its SQL yet, so the page
-   * applies the authorizer's filter to the rows it got; once wired, the service's SQL does this.
-   */
-  private List<ComputerView> viewable(List<ComputerView> rows) {
-    var filter = authorizer.computers(Permission.COMPUTERS_VIEW);
-    return rows.stream().filter(c -> filter.allows(c.computer().id(), c.computer().tenantId(),
-        dev.tenantry.authz.ComputerType.valueOf(c.computer().type().name()),
-        c.tags().stream().map(TagRef::id).collect(Collectors.toSet()))).toList();
   }
 
   @PostMapping("/computers/change-tenant")

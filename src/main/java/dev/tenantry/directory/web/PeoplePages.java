@@ -1,7 +1,5 @@
 package dev.tenantry.directory.web;
 
-import dev.tenantry.authz.Permission;
-import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.directory.internal.PersonQuery;
 import dev.tenantry.directory.internal.PersonService;
 import dev.tenantry.shared.web.ConsolePage;
@@ -24,10 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PeoplePages {
   private final PersonService people;
   private final Tenants tenants;
-  private final Authorizer authorizer;
 
-  PeoplePages(PersonService people, Tenants tenants, Authorizer authorizer) {
-    this.authorizer = authorizer;
+  PeoplePages(PersonService people, Tenants tenants) {
     this.people = people;
     this.tenants = tenants;
   }
@@ -37,9 +33,7 @@ class PeoplePages {
       @RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
     var visible = tenants.visibleToCaller();
     Map<UUID, String> names = visible.stream().collect(Collectors.toMap(TenantView::id, TenantView::name));
-    var viewable = authorizer.tenants(Permission.PEOPLE_VIEW); // interim, until DirectoryAccess narrows its SQL
-    model.addAttribute("people", people.list(new PersonQuery(tenantId, q, null, 0, 500)).items().stream()
-        .filter(p -> viewable.allows(p.person().tenantId())).toList());
+    model.addAttribute("people", people.list(new PersonQuery(tenantId, q, null, 0, 500)).items());
     model.addAttribute("tenants", visible);
     model.addAttribute("tenantNames", names);
     model.addAttribute("tenantId", tenantId);

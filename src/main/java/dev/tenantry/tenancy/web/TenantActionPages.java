@@ -43,7 +43,7 @@ class TenantActionPages {
   String tag(@PathVariable UUID id, @RequestParam UUID tagId, @RequestParam(defaultValue = "true") boolean add,
       RedirectAttributes flash) {
     return run(id, flash, add ? "Tag added" : "Tag removed", () -> {
-      access.requireManage(id);
+      access.requireTagging(id);
       if (add) {
         tags.tag(id, tagId);
       } else {

@@ -1,7 +1,6 @@
 package dev.tenantry.tenancy.web;
 
 import dev.tenantry.authz.Permission;
-import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
@@ -58,15 +57,14 @@ class TenantPages {
     var visible = tenants.visibleToCaller();
     model.addAttribute("forest", TenantTreeNode.forest(visible));
     model.addAttribute("tenants", visible);
-    model.addAttribute("canCreate", allowed(() -> access.requireCreate(null))
-        && !authorizer.grants(Permission.TENANTS_CREATE).isNothing());
+    model.addAttribute("canCreate", !authorizer.grants(Permission.TENANTS_CREATE).isNothing());
     return "tenancy/tenants";
   }
 
   @PostMapping("/tenants")
   String create(@ModelAttribute Form form, Model model, RedirectAttributes flash) {
     try {
-      access.requireCreate(form.parentId());
+      access.requireCreate(form.parentId(), form.draft().kind());
       TenantView created = commands.create(form.draft());
       flash.addFlashAttribute("notice", "Tenant '" + created.name() + "' created");
       return "redirect:/tenants/" + created.id();
@@ -80,14 +78,15 @@ class TenantPages {
   @GetMapping("/tenants/{id}")
   String edit(@PathVariable UUID id, Model model) {
     access.requireView(id);
-    authorizer.requireVisible(Permission.TENANTS_VIEW, Target.tenant(id), "Tenant", id);
     TenantView t = reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id));
     model.addAttribute("tenant", t);
     model.addAttribute("tenants", tenants.visibleToCaller().stream().filter(o -> !o.id().equals(id)).toList());
     model.addAttribute("tags", tenants.tagList());
     model.addAttribute("preferences", preferences.effective(id));
-    model.addAttribute("canManage", allowed(() -> access.requireManage(id)) && may(Permission.TENANTS_MANAGE, id));
-    model.addAttribute("canDelete", allowed(() -> access.requireDelete(id)) && may(Permission.TENANTS_DELETE, id));
+    model.addAttribute("canManage", allowed(() -> access.requireManage(id)));
+    model.addAttribute("canDelete", allowed(() -> access.requireDelete(id)));
+    model.addAttribute("canTag", allowed(() -> access.requireTagging(id)));
+    model.addAttribute("canPreferences", allowed(() -> access.requireManagePreferences(id)));
     return "tenancy/tenant-edit";
   }
 
@@ -98,17 +97,15 @@ class TenantPages {
       if (form.version() == null) {
         throw ApiException.invalid("The form is missing the tenant's version; reload the page");
       }
-      commands.update(id, form.draft(), form.version());
+      TenantDraft draft = form.draft();
+      access.requireUpdate(reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id)), draft);
+      commands.update(id, draft, form.version());
       flash.addFlashAttribute("notice", "Saved");
       return "redirect:/tenants/" + id;
     } catch (ApiException e) {
       model.addAttribute("error", e.getMessage());
       return edit(id, model);
     }
-  }
-
-  private boolean may(Permission p, UUID tenantId) {
-    return authorizer.check(p, Target.tenant(tenantId)).allowed();
   }
 
   static @Nullable UUID guid(@Nullable String value) {
