@@ -3,6 +3,7 @@ package dev.tenantry.audit.web;
 import dev.tenantry.audit.AuditEvent;
 import dev.tenantry.audit.AuditLog;
 import dev.tenantry.audit.AuditQuery;
+import dev.tenantry.audit.AuditVisibility;
 import dev.tenantry.shared.UserNames;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
@@ -24,10 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AuditPages {
   private final AuditLog audit;
   private final UserNames names;
+  private final AuditVisibility visibility;
 
-  AuditPages(AuditLog audit, UserNames names) {
+  AuditPages(AuditLog audit, UserNames names, AuditVisibility visibility) {
     this.audit = audit;
     this.names = names;
+    this.visibility = visibility;
   }
 
   @GetMapping("/audit")
@@ -41,7 +44,7 @@ class AuditPages {
     var query = new AuditQuery(actorUserId, tenantId, blank(targetType), null, blank(action),
         from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
         to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-        null, Math.max(0, page), 50);
+        visibility.visibleTenants(), Math.max(0, page), 50);
     var events = audit.list(query);
     Set<UUID> users = new HashSet<>();
     for (AuditEvent e : events.items()) {
