@@ -26,7 +26,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * through the test JVM's real OIDC provider (its next login issues the identity we enqueue).
  */
 abstract class ConsoleTest extends IntegrationTest {
-  static final Path SCREENSHOTS = Path.of("docs/screenshots");
+  /**
+   * Where the page screenshots go: {@code target/screenshots} on every run, and the committed
+   * {@code docs/screenshots} when run with {@code -Dscreenshots.update=true} (so that a plain test run
+   * leaves the work tree clean).
+   */
+  static final Path SCREENSHOTS = Boolean.getBoolean("screenshots.update")
+      ? Path.of("docs/screenshots") : Path.of("target/screenshots");
   @Autowired ConsoleData data;
   ChromeDriver browser;
 

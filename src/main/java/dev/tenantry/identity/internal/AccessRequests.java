@@ -5,6 +5,7 @@ import dev.tenantry.audit.AuditLog;
 import dev.tenantry.shared.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +44,11 @@ class AccessRequests {
   private final People people;
   private final UserAdmin userAdmin;
   private final AuditLog audit;
+  private final AccessRequestTenants requestTenants;
 
   AccessRequests(JdbcClient jdbc, AppPreferences prefs, IdentityAccess access, UserRepository users,
-      People people, UserAdmin userAdmin, AuditLog audit) {
+      People people, UserAdmin userAdmin, AuditLog audit, AccessRequestTenants requestTenants) {
+    this.requestTenants = requestTenants;
     this.jdbc = jdbc;
     this.prefs = prefs;
     this.access = access;
@@ -85,11 +88,22 @@ class AccessRequests {
   @Transactional(readOnly = true)
   List<Request> list(String status) {
     access.requireViewAccessRequests();
-    return jdbc.sql(SELECT + " where status = ? order by requested_at").param(status).query(Request.class).list();
+    Map<String, Object> params = new HashMap<>();
+    String visible = requestTenants.visibleCondition(access.visibleAccessRequestTenants(), params);
+    params.put("status", status);
+    return jdbc.sql(SELECT + " ar where status = :status and " + visible + " order by requested_at")
+        .params(params).query(Request.class).list();
   }
 
+  /** Pending requests the caller may see (0 for a caller who may see none). */
   long pendingCount() {
-    return jdbc.sql("select count(*) from access_request where status = 'PENDING'").query(Long.class).single();
+    if (!access.canSeePendingRequests()) {
+      return 0;
+    }
+    Map<String, Object> params = new HashMap<>();
+    String visible = requestTenants.visibleCondition(access.visibleAccessRequestTenants(), params);
+    return jdbc.sql("select count(*) from access_request ar where status = 'PENDING' and " + visible)
+        .params(params).query(Long.class).single();
   }
 
   @Transactional
@@ -129,6 +143,7 @@ class AccessRequests {
     access.requireApproveAccessRequests();
     Request r = jdbc.sql(SELECT + " where id = ? for update").param(requestId).query(Request.class)
         .optional().orElseThrow(() -> ApiException.notFound("Access request", requestId));
+    access.requireDecideAccessRequest(requestTenants.tenantOf(r.entraTenantId()), requestId);
     SignedIn me = SignedIn.current().orElseThrow();
     boolean own = me.identity().tid().equals(r.entraTenantId()) && me.identity().objectId().equals(r.entraObjectId())
         || users.byIdentity(r.entraTenantId(), r.entraObjectId(), "PERSON")

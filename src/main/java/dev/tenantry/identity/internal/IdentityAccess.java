@@ -80,7 +80,23 @@ class IdentityAccess {
     }
   }
 
-  /** access-requests:view somewhere (requests are not yet in any tenant). */
+  /** The tenants whose access requests the caller may see (see AccessRequestTenants); null: all. */
+  @Nullable Set<UUID> visibleAccessRequestTenants() {
+    var filter = authz.tenants(ACCESS_REQUESTS_VIEW);
+    return filter.everything() ? null : filter.tenantIds();
+  }
+
+  /**
+   * Deciding a request needs access-requests:manage over the request's tenant (404 when the caller
+   * cannot see it); a request of no tenant needs it instance-wide.
+   */
+  void requireDecideAccessRequest(@Nullable UUID requestTenantId, UUID requestId) {
+    Target target = requestTenantId == null ? Target.system() : Target.tenant(requestTenantId);
+    authz.requireVisible(ACCESS_REQUESTS_VIEW, target, "Access request", requestId);
+    authz.require(ACCESS_REQUESTS_MANAGE, target);
+  }
+
+  /** access-requests:view somewhere; lists are then limited to the visible tenants' requests. */
   void requireViewAccessRequests() {
     if (!canSeePendingRequests()) {
       throw ApiException.forbidden("You need the permission 'access-requests:view' to see access requests");
