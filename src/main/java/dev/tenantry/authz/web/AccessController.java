@@ -1,5 +1,7 @@
 package dev.tenantry.authz.web;
 
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.authz.DecisionRule;
 import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Explanation;
@@ -57,6 +59,7 @@ class AccessController {
     this.effective = effective;
   }
 
+  @Requires(value = {Permission.USERS_VIEW}, on = On.USER, note = "anyone may check themselves")
   @PostMapping("/api/v1/access/check")
   @Transactional(readOnly = true)
   CheckResponse check(@RequestBody CheckRequest r) {
@@ -72,17 +75,20 @@ class AccessController {
     return new CheckResponse(e.decision().allowed() ? "ALLOW" : "DENY", e.decision().rule(), matches);
   }
 
+  @Requires(value = {Permission.USERS_VIEW}, on = On.USER, note = "anyone may look at themselves")
   @GetMapping("/api/v1/users/{id}/effective-permissions")
   EffectivePermissions.View userEffective(@PathVariable UUID id) {
     requireCanInspect(id);
     return effective.of(id, !id.equals(authz.requireUser()));
   }
 
+  @Requires(on = On.SELF)
   @GetMapping("/api/v1/me/effective-permissions")
   EffectivePermissions.View myEffective() {
     return effective.of(authz.requireUser(), false);
   }
 
+  @Requires(on = On.SELF)
   @GetMapping("/api/v1/me/assignments")
   @Transactional(readOnly = true)
   MyAssignments myAssignments() {
