@@ -117,8 +117,9 @@ public class TenantAccess {
     }
   }
 
-  /** The tenants the caller may list; null means every tenant. */
+  /** The tenants the caller may list; null means every tenant. 403 for an identity without a user. */
   public @Nullable Set<UUID> visibleTenantIds() {
+    authz.requireUser();
     var filter = authz.tenants(TENANTS_VIEW);
     return filter.everything() ? null : filter.tenantIds();
   }
