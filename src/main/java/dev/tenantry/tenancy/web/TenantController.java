@@ -59,7 +59,9 @@ class TenantController {
       @RequestParam(required = false) @Nullable UUID tagId,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     var query = new TenantQuery(q, kind, active, parentId, tagId, Page.page(page), Page.size(size));
-    return reader.page(query, access.visibleTenantIds());
+    Page<TenantView> found = reader.page(query, access.visibleTenantIds());
+    return new Page<>(reader.countedFor(found.items(), access.countScope()), found.page(), found.size(),
+        found.total());
   }
 
   @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_CREATE}, on = On.TENANT,
@@ -70,7 +72,7 @@ class TenantController {
     access.requireCreate(draft.parentId(), draft.kind());
     TenantView created = commands.create(draft);
     return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.id()))
-        .eTag(String.valueOf(created.version())).body(created);
+        .eTag(String.valueOf(created.version())).body(reader.countedFor(created, access.countScope()));
   }
 
   @Requires(value = {Permission.TENANTS_VIEW}, on = On.TENANT)
@@ -134,7 +136,8 @@ class TenantController {
     return reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id));
   }
 
-  static ResponseEntity<TenantView> withETag(TenantView v) {
-    return ResponseEntity.ok().eTag(String.valueOf(v.version())).body(v);
+  /** Every tenant this controller returns carries the counts the caller may see, never the raw ones. */
+  private ResponseEntity<TenantView> withETag(TenantView v) {
+    return ResponseEntity.ok().eTag(String.valueOf(v.version())).body(reader.countedFor(v, access.countScope()));
   }
 }
