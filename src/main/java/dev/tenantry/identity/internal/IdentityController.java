@@ -90,7 +90,7 @@ class IdentityController {
     return impersonation.start(id, body.reason() == null ? "" : body.reason(), body.minutes());
   }
 
-  @Requires(on = On.SELF)
+  @Requires(on = On.SIGNED_IN_IDENTITY, note = "409 unless the caller is impersonating someone")
   @PostMapping("/api/v1/users/stop-impersonating")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void stopImpersonating() {
