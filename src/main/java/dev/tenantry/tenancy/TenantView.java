@@ -26,6 +26,12 @@ public record TenantView(
     Instant createdAt,
     Instant updatedAt) {
 
+  /** The same tenant with the counts a particular caller may see. */
+  public TenantView withCounts(long newComputerCount, long newChildCount) {
+    return new TenantView(id, name, slug, description, kind, active, parentId, mspId,
+        azureTenantId, tags, newComputerCount, newChildCount, version, createdAt, updatedAt);
+  }
+
   public TenantView withTags(List<TagView> newTags) {
     return new TenantView(id, name, slug, description, kind, active, parentId, mspId,
         azureTenantId, List.copyOf(newTags), computerCount, childCount, version, createdAt,

@@ -1,5 +1,8 @@
 package dev.tenantry.audit.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.audit.AuditEvent;
 import dev.tenantry.audit.AuditLog;
 import dev.tenantry.audit.AuditQuery;
@@ -25,6 +28,7 @@ class AuditController {
     this.visibility = visibility;
   }
 
+  @Requires(value = {Permission.AUDIT_VIEW}, on = On.AUDIT, note = "filtered to the tenants where audit:view is held")
   @GetMapping
   Page<AuditEvent> list(
       @RequestParam(required = false) @Nullable UUID actorUserId,
@@ -42,6 +46,7 @@ class AuditController {
             Page.page(page), Page.size(size)));
   }
 
+  @Requires(value = {Permission.AUDIT_VERIFY}, on = On.SYSTEM)
   @GetMapping("/verify")
   ChainVerification verify() {
     visibility.requireVerify();

@@ -1,5 +1,7 @@
 package dev.tenantry.authz.web;
 
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.authz.DecisionRule;
 import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Permission;
@@ -47,6 +49,7 @@ class AccessController {
     this.effective = effective;
   }
 
+  @Requires(value = {Permission.USERS_VIEW}, on = On.USER, note = "anyone may check themselves")
   @PostMapping("/api/v1/access/check")
   @Transactional(readOnly = true)
   CheckResponse check(@RequestBody CheckRequest r) {
@@ -57,17 +60,20 @@ class AccessController {
     return inspection.check(userId, p, target(ScopeDto.required(r.target(), "target")));
   }
 
+  @Requires(value = {Permission.USERS_VIEW}, on = On.USER, note = "anyone may look at themselves")
   @GetMapping("/api/v1/users/{id}/effective-permissions")
   EffectivePermissions.View userEffective(@PathVariable UUID id) {
     inspection.requireCanInspect(id);
     return effective.of(id, !id.equals(authz.requireUser()));
   }
 
+  @Requires(on = On.SELF)
   @GetMapping("/api/v1/me/effective-permissions")
   EffectivePermissions.View myEffective() {
     return effective.of(authz.requireUser(), false);
   }
 
+  @Requires(on = On.SELF)
   @GetMapping("/api/v1/me/assignments")
   @Transactional(readOnly = true)
   MyAssignments myAssignments() {

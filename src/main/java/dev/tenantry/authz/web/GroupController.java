@@ -1,5 +1,8 @@
 package dev.tenantry.authz.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.authz.internal.GroupRepository.MemberRow;
 import dev.tenantry.authz.web.GroupService.GroupRequest;
 import dev.tenantry.authz.web.GroupService.GroupView;
@@ -26,43 +29,54 @@ class GroupController {
     this.groups = groups;
   }
 
+  @Requires(value = {Permission.GROUPS_VIEW}, on = On.LIST)
   @GetMapping
   List<GroupView> list() {
     return groups.list();
   }
 
+  @Requires(value = {Permission.GROUPS_MANAGE}, on = On.GROUP)
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   GroupView create(@RequestBody GroupRequest request) {
     return groups.create(request);
   }
 
+  @Requires(value = {Permission.GROUPS_VIEW}, on = On.GROUP)
   @GetMapping("/{id}")
   GroupView get(@PathVariable UUID id) {
     return groups.get(id);
   }
 
+  @Requires(value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE}, on = On.GROUP)
   @PutMapping("/{id}")
   GroupView update(@PathVariable UUID id, @RequestBody GroupRequest request) {
     return groups.update(id, request);
   }
 
+  @Requires(value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE}, on = On.GROUP,
+      note = "and may remove every assignment of the group (anti-escalation)")
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@PathVariable UUID id) {
     groups.delete(id);
   }
 
+  @Requires(value = {Permission.GROUPS_VIEW}, on = On.GROUP)
   @GetMapping("/{id}/members/{userId}")
   MemberRow member(@PathVariable UUID id, @PathVariable UUID userId) {
     return groups.member(id, userId);
   }
 
+  @Requires(value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE, Permission.USERS_VIEW}, on = On.GROUP,
+      note = "users:view on the member's tenant; anti-escalation 6d")
   @PutMapping("/{id}/members/{userId}")
   MemberRow addMember(@PathVariable UUID id, @PathVariable UUID userId) {
     return groups.addMember(id, userId);
   }
 
+  @Requires(value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE}, on = On.GROUP,
+      note = "lifting a DENY needs its permissions over its scope (6c)")
   @DeleteMapping("/{id}/members/{userId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void removeMember(@PathVariable UUID id, @PathVariable UUID userId) {

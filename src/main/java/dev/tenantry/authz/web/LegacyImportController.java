@@ -1,5 +1,8 @@
 package dev.tenantry.authz.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,6 +16,7 @@ class LegacyImportController {
     this.service = service;
   }
 
+  @Requires(value = {Permission.USERS_MANAGE}, on = On.SYSTEM, note = "and anti-escalation for each assignment")
   @PostMapping("/api/v1/admin/legacy-import")
   LegacyImport.Report run(@RequestBody LegacyImport.Request request) {
     return service.run(request);

@@ -1,5 +1,7 @@
 package dev.tenantry.authz.web;
 
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.PermissionCategory;
 import dev.tenantry.authz.PermissionSubject;
@@ -24,6 +26,7 @@ class PermissionCatalogController {
   }
 
   /** Any user may read the catalogue (it is the same for everyone). */
+  @Requires(on = On.SELF, note = "any user: the catalogue is the same for everyone")
   @GetMapping("/api/v1/permissions")
   List<SubjectView> catalogue() {
     authz.requireUser();

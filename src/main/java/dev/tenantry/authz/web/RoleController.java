@@ -1,5 +1,8 @@
 package dev.tenantry.authz.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.authz.RoleTemplates;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.web.RoleDtos.CloneRequest;
@@ -32,45 +35,58 @@ class RoleController {
     this.authz = authz;
   }
 
+  @Requires(value = {Permission.ROLES_VIEW}, on = On.LIST, note = "public roles for every user")
   @GetMapping
   List<RoleView> list() {
     return roles.list();
   }
 
+  @Requires(value = {Permission.ROLES_MANAGE}, on = On.ROLE,
+      note = "on the owner tenant; a public role needs roles:manage-public")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   RoleView create(@RequestBody RoleRequest request) {
     return roles.create(request);
   }
 
+  @Requires(on = On.SELF)
   @GetMapping("/templates")
   List<TemplateView> templates() {
     authz.requireUser();
     return RoleTemplates.ALL.stream().map(TemplateView::of).toList();
   }
 
+  @Requires(value = {Permission.ROLES_MANAGE}, on = On.ROLE,
+      note = "on the new owner tenant; a public role needs roles:manage-public")
   @PostMapping("/templates/{key}/clone")
   @ResponseStatus(HttpStatus.CREATED)
   RoleView cloneTemplate(@PathVariable String key, @RequestBody(required = false) @Nullable CloneRequest request) {
     return roles.cloneTemplate(key, request);
   }
 
+  @Requires(value = {Permission.ROLES_VIEW}, on = On.ROLE, note = "public roles for every user")
   @GetMapping("/{id}")
   RoleView get(@PathVariable UUID id) {
     return roles.get(id);
   }
 
+  @Requires(value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE}, on = On.ROLE,
+      note = "public: roles:manage-public; built-ins are read-only; no widening of existing assignments (6c)")
   @PutMapping("/{id}")
   RoleView update(@PathVariable UUID id, @RequestBody RoleRequest request) {
     return roles.update(id, request);
   }
 
+  @Requires(value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE}, on = On.ROLE,
+      note = "public: roles:manage-public; removes its assignments (anti-escalation)")
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@PathVariable UUID id) {
     roles.delete(id);
   }
 
+  @Requires(value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE}, on = On.ROLE,
+      note = "roles:view on the source, roles:manage on the new owner (public: roles:manage-public)")
   @PostMapping("/{id}/clone")
   @ResponseStatus(HttpStatus.CREATED)
   RoleView cloneRole(@PathVariable UUID id, @RequestBody(required = false) @Nullable CloneRequest request) {

@@ -101,14 +101,16 @@ public class DirectoryAccess {
     authz.require(COMPUTERS_CHANGE_TENANT, Target.tenant(to));
   }
 
-  /** The tenants whose people the caller may list; null means every tenant. */
+  /** The tenants whose people the caller may list; null means every tenant. 403 without a user. */
   public @Nullable Set<UUID> visiblePeopleTenants() {
+    authz.requireUser();
     var filter = authz.tenants(PEOPLE_VIEW);
     return filter.everything() ? null : filter.tenantIds();
   }
 
   /** The computers the caller may list, as an SQL predicate over the alias {@code c}. */
   public SqlPredicate visibleComputerFilter() {
+    authz.requireUser();
     return authz.computers(COMPUTERS_VIEW).sql("c");
   }
 

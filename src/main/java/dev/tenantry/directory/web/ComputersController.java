@@ -1,5 +1,8 @@
 package dev.tenantry.directory.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.directory.ComputerType;
 import dev.tenantry.directory.internal.ComputerCommands;
 import dev.tenantry.directory.internal.ComputerQuery;
@@ -33,6 +36,7 @@ class ComputersController {
     this.tenantChange = tenantChange;
   }
 
+  @Requires(value = {Permission.COMPUTERS_VIEW}, on = On.LIST)
   @GetMapping
   Page<ComputerResponse> list(
       @RequestParam(required = false) @Nullable UUID tenantId,
@@ -45,11 +49,14 @@ class ComputersController {
         .map(ComputerResponse::of);
   }
 
+  @Requires(value = {Permission.COMPUTERS_VIEW}, on = On.COMPUTER)
   @GetMapping("/{id}")
   ResponseEntity<ComputerResponse> get(@PathVariable UUID id) {
     return withEtag(ResponseEntity.ok(), ComputerResponse.of(computers.get(id)));
   }
 
+  @Requires(value = {Permission.COMPUTERS_MANAGE}, on = On.TENANT,
+      note = "the tenant is visible with tenants:view or computers:view there")
   @PostMapping
   ResponseEntity<ComputerResponse> create(@Valid @RequestBody ComputerRequests.Create r) {
     var created = computers.create(new ComputerCommands.Create(r.tenantId(), r.name().strip(),
@@ -58,6 +65,7 @@ class ComputersController {
     return withEtag(ResponseEntity.created(URI.create("/api/v1/computers/" + body.id())), body);
   }
 
+  @Requires(value = {Permission.COMPUTERS_VIEW, Permission.COMPUTERS_MANAGE}, on = On.COMPUTER)
   @PutMapping("/{id}")
   ResponseEntity<ComputerResponse> update(
       @PathVariable UUID id,
@@ -70,6 +78,7 @@ class ComputersController {
     return withEtag(ResponseEntity.ok(), ComputerResponse.of(updated));
   }
 
+  @Requires(value = {Permission.COMPUTERS_VIEW, Permission.COMPUTERS_DELETE}, on = On.COMPUTER)
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(
       @PathVariable UUID id,
@@ -78,12 +87,14 @@ class ComputersController {
     return ResponseEntity.noContent().build();
   }
 
+  @Requires(value = {Permission.COMPUTERS_VIEW, Permission.TAGS_ASSIGN}, on = On.COMPUTER)
   @PutMapping("/{id}/tags/{tagId}")
   ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
     computers.tag(id, tagId, true);
     return ResponseEntity.noContent().build();
   }
 
+  @Requires(value = {Permission.COMPUTERS_VIEW, Permission.TAGS_ASSIGN}, on = On.COMPUTER)
   @DeleteMapping("/{id}/tags/{tagId}")
   ResponseEntity<Void> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
     computers.tag(id, tagId, false);
@@ -91,6 +102,8 @@ class ComputersController {
   }
 
   /** Batch "Change Tenant": all computers move, or none. */
+  @Requires(value = {Permission.COMPUTERS_VIEW, Permission.COMPUTERS_CHANGE_TENANT}, on = On.COMPUTER,
+      note = "on every computer, and computers:change-tenant on the target tenant (visible with tenants:view or computers:view)")
   @PostMapping("/change-tenant")
   ComputerCommands.TenantChanged changeTenant(@Valid @RequestBody ComputerRequests.ChangeTenant r) {
     return tenantChange.change(new ComputerCommands.ChangeTenant(r.computerIds(), r.targetTenantId()));

@@ -1,5 +1,8 @@
 package dev.tenantry.directory.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.directory.PersonSource;
 import dev.tenantry.directory.internal.PersonCommands;
 import dev.tenantry.directory.internal.PersonQuery;
@@ -30,6 +33,7 @@ class PeopleController {
     this.people = people;
   }
 
+  @Requires(value = {Permission.PEOPLE_VIEW}, on = On.LIST)
   @GetMapping
   Page<PersonResponse> list(
       @RequestParam(required = false) @Nullable UUID tenantId,
@@ -41,11 +45,13 @@ class PeopleController {
         .map(PersonResponse::of);
   }
 
+  @Requires(value = {Permission.PEOPLE_VIEW}, on = On.PERSON)
   @GetMapping("/{id}")
   ResponseEntity<PersonResponse> get(@PathVariable UUID id) {
     return withEtag(ResponseEntity.ok(), PersonResponse.of(people.get(id)));
   }
 
+  @Requires(value = {Permission.PEOPLE_VIEW, Permission.PEOPLE_MANAGE}, on = On.TENANT)
   @PostMapping
   ResponseEntity<PersonResponse> create(@Valid @RequestBody PersonRequests.Create r) {
     var created = people.create(new PersonCommands.Create(r.tenantId(), r.givenName().strip(),
@@ -55,6 +61,7 @@ class PeopleController {
     return withEtag(ResponseEntity.created(URI.create("/api/v1/people/" + body.id())), body);
   }
 
+  @Requires(value = {Permission.PEOPLE_VIEW, Permission.PEOPLE_MANAGE}, on = On.PERSON)
   @PutMapping("/{id}")
   ResponseEntity<PersonResponse> update(
       @PathVariable UUID id,
@@ -67,6 +74,7 @@ class PeopleController {
     return withEtag(ResponseEntity.ok(), PersonResponse.of(changed.view(), changed.warnings()));
   }
 
+  @Requires(value = {Permission.PEOPLE_VIEW, Permission.PEOPLE_DELETE}, on = On.PERSON)
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(
       @PathVariable UUID id,
@@ -75,12 +83,14 @@ class PeopleController {
     return ResponseEntity.noContent().build();
   }
 
+  @Requires(value = {Permission.PEOPLE_VIEW, Permission.TAGS_ASSIGN}, on = On.PERSON)
   @PutMapping("/{id}/tags/{tagId}")
   ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
     people.tag(id, tagId, true);
     return ResponseEntity.noContent().build();
   }
 
+  @Requires(value = {Permission.PEOPLE_VIEW, Permission.TAGS_ASSIGN}, on = On.PERSON)
   @DeleteMapping("/{id}/tags/{tagId}")
   ResponseEntity<Void> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
     people.tag(id, tagId, false);

@@ -1,5 +1,8 @@
 package dev.tenantry.identity.internal;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.shared.web.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +40,13 @@ class IdentityController {
 
   record Impersonate(@Nullable String reason, @Nullable Integer minutes) {}
 
+  @Requires(on = On.SIGNED_IN_IDENTITY)
   @GetMapping("/api/v1/auth/me")
   Map<String, Object> me() {
     return me.describe(signedIn());
   }
 
+  @Requires(on = On.SIGNED_IN_IDENTITY, note = "only while the application preference enables access requests")
   @PostMapping("/api/v1/auth/request-access")
   @ResponseStatus(HttpStatus.CREATED)
   AccessRequests.Request requestAccess(@RequestBody(required = false) RequestAccess body) {
@@ -49,39 +54,50 @@ class IdentityController {
     return requests.create(signedIn(), message);
   }
 
+  @Requires(value = {Permission.ACCESS_REQUESTS_VIEW}, on = On.SYSTEM,
+      note = "held at any scope: requests belong to no tenant yet")
   @GetMapping("/api/v1/access-requests")
   List<AccessRequests.Request> list(@RequestParam(defaultValue = "PENDING") String status) {
     return requests.list(status.toUpperCase());
   }
 
+  @Requires(value = {Permission.ACCESS_REQUESTS_VIEW}, on = On.SYSTEM,
+      note = "held at any scope: requests belong to no tenant yet")
   @GetMapping("/api/v1/access-requests/count")
   Map<String, Long> count() {
     access.requireViewAccessRequests();
     return Map.of("pending", requests.pendingCount());
   }
 
+  @Requires(value = {Permission.ACCESS_REQUESTS_MANAGE, Permission.USERS_VIEW, Permission.USERS_MANAGE}, on = On.TENANT,
+      note = "access-requests:manage at any scope; users:view and users:manage on the tenant the user goes to; the role at the scope passes anti-escalation")
   @PostMapping("/api/v1/access-requests/{id}/approve")
   AccessRequests.Request approve(@PathVariable UUID id, @RequestBody AccessRequests.Approval body) {
     return requests.approve(id, body);
   }
 
+  @Requires(value = {Permission.ACCESS_REQUESTS_MANAGE}, on = On.SYSTEM, note = "held at any scope")
   @PostMapping("/api/v1/access-requests/{id}/deny")
   AccessRequests.Request deny(@PathVariable UUID id, @RequestBody(required = false) Deny body) {
     return requests.deny(id, body == null || body.reason() == null ? "" : body.reason());
   }
 
+  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_IMPERSONATE}, on = On.USER,
+      note = "users:impersonate is a system permission; the target holds nothing the impersonator lacks; only while the preference enables it")
   @PostMapping("/api/v1/users/{id}/impersonate")
   @ResponseStatus(HttpStatus.CREATED)
   Impersonations.Active impersonate(@PathVariable UUID id, @RequestBody Impersonate body) {
     return impersonation.start(id, body.reason() == null ? "" : body.reason(), body.minutes());
   }
 
+  @Requires(on = On.SIGNED_IN_IDENTITY, note = "409 unless the caller is impersonating someone")
   @PostMapping("/api/v1/users/stop-impersonating")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void stopImpersonating() {
     impersonation.stop();
   }
 
+  @Requires(on = On.SIGNED_IN_IDENTITY)
   @GetMapping("/api/v1/users/impersonation")
   Map<String, Object> currentImpersonation() {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package dev.tenantry.identity.internal;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.identity.internal.UserRepository.UserView;
 import dev.tenantry.shared.Page;
 import java.time.Instant;
@@ -33,6 +36,7 @@ class UsersController {
 
   record Integration(UUID tenantId, String name, String appId, @Nullable String entraTenantId) {}
 
+  @Requires(value = {Permission.USERS_VIEW}, on = On.LIST)
   @GetMapping
   Page<UserView> list(@RequestParam(required = false) String q,
       @RequestParam(required = false) UUID tenantId, @RequestParam(required = false) Boolean enabled,
@@ -40,23 +44,27 @@ class UsersController {
     return users.list(q, tenantId, enabled, page, size);
   }
 
+  @Requires(value = {Permission.USERS_VIEW}, on = On.USER)
   @GetMapping("/{id}")
   UserView get(@PathVariable UUID id) {
     return users.get(id);
   }
 
+  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_MANAGE}, on = On.PERSON, note = "on the person's tenant")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   UserView promote(@RequestBody Promote body) {
     return users.promote(body.personId());
   }
 
+  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_MANAGE}, on = On.TENANT)
   @PostMapping("/manual")
   @ResponseStatus(HttpStatus.CREATED)
   UserView manual(@RequestBody Manual b) {
     return users.createManual(b.tenantId(), nz(b.givenName()), nz(b.familyName()), nz(b.email()), b.azureObjectId());
   }
 
+  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_MANAGE, Permission.USERS_MANAGE_INTEGRATION}, on = On.TENANT)
   @PostMapping("/integrations")
   @ResponseStatus(HttpStatus.CREATED)
   UserView integration(@RequestBody Integration b) {
@@ -64,6 +72,7 @@ class UsersController {
   }
 
   /** {@code enabled}, {@code accessExpiresAt} (null = never; absent = unchanged), {@code version}. */
+  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_MANAGE}, on = On.USER)
   @PatchMapping("/{id}")
   UserView update(@PathVariable UUID id, @RequestBody JsonNode body) {
     JsonNode expiry = body.get("accessExpiresAt");
@@ -83,6 +92,7 @@ class UsersController {
     }
   }
 
+  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_DELETE}, on = On.USER)
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@PathVariable UUID id) {

@@ -5,6 +5,7 @@ import static dev.tenantry.authz.Permission.*;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.tenancy.TenantKind;
 import dev.tenantry.tenancy.TenantView;
 import java.util.Objects;
@@ -117,11 +118,23 @@ public class TenantAccess {
     }
   }
 
-  /** The tenants the caller may list; null means every tenant. */
+  /** The tenants the caller may list; null means every tenant. 403 for an identity without a user. */
   public @Nullable Set<UUID> visibleTenantIds() {
+    authz.requireUser();
     var filter = authz.tenants(TENANTS_VIEW);
     return filter.everything() ? null : filter.tenantIds();
   }
+
+  /**
+   * What the caller may count inside a tenant: children they may view ({@code tenants:view}) and computers they may
+   * view ({@code computers:view}, resource scopes included), as SQL over {@code ch} (tenant) and {@code c} (computer).
+   */
+  public CountScope countScope() {
+    return new CountScope(authz.tenants(TENANTS_VIEW).sql("ch.id", "countTenants"),
+        authz.computers(COMPUTERS_VIEW).sql("c", "countComputers"));
+  }
+
+  public record CountScope(SqlPredicate children, SqlPredicate computers) {}
 
   private void on(UUID tenantId, Permission permission) {
     requireView(tenantId);

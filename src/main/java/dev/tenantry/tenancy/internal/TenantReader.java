@@ -32,6 +32,35 @@ public class TenantReader {
     return tenants.view(id).map(v -> v.withTags(tags.tagsOf(List.of(id)).getOrDefault(id, List.of())));
   }
 
+  /**
+   * The views with {@code computerCount} and {@code childCount} recounted for one caller: only children and computers
+   * the caller may view are counted, so a count never reveals an object the caller cannot see.
+   */
+  public List<TenantView> countedFor(List<TenantView> views, TenantAccess.CountScope scope) {
+    if (views.isEmpty()) {
+      return views;
+    }
+    Map<String, Object> params = new LinkedHashMap<>(scope.children().params());
+    params.putAll(scope.computers().params());
+    params.put("ids", views.stream().map(TenantView::id).toArray(UUID[]::new));
+    Map<UUID, long[]> counts = new java.util.HashMap<>();
+    jdbc.sql("select t.id,"
+            + " (select count(*) from computer c where c.tenant_id = t.id and " + scope.computers().sql() + ") as cc,"
+            + " (select count(*) from tenant ch where ch.parent_id = t.id and " + scope.children().sql() + ") as ch"
+            + " from tenant t where t.id = any(:ids)")
+        .params(params)
+        .query((rs, n) -> counts.put(rs.getObject("id", UUID.class), new long[] {rs.getLong("cc"), rs.getLong("ch")}))
+        .list();
+    return views.stream().map(v -> {
+      long[] c = counts.getOrDefault(v.id(), new long[] {0, 0});
+      return v.withCounts(c[0], c[1]);
+    }).toList();
+  }
+
+  public TenantView countedFor(TenantView view, TenantAccess.CountScope scope) {
+    return countedFor(List.of(view), scope).getFirst();
+  }
+
   /** One page of tenants matching {@code q}, restricted to {@code visible} (null: all). */
   public Page<TenantView> page(TenantQuery q, @Nullable Set<UUID> visible) {
     StringBuilder where = new StringBuilder(" where true");

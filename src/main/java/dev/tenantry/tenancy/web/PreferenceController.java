@@ -1,5 +1,8 @@
 package dev.tenantry.tenancy.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.tenancy.EffectivePreference;
 import dev.tenantry.tenancy.internal.PreferenceService;
 import dev.tenantry.tenancy.internal.TenantAccess;
@@ -26,24 +29,28 @@ class PreferenceController {
     this.preferences = preferences;
   }
 
+  @Requires(value = {Permission.PREFERENCES_VIEW}, on = On.SYSTEM)
   @GetMapping("/api/v1/preferences/application")
   List<EffectivePreference> application() {
     access.requireViewPreferences(null);
     return preferences.effective(null);
   }
 
+  @Requires(value = {Permission.PREFERENCES_MANAGE}, on = On.SYSTEM)
   @PatchMapping("/api/v1/preferences/application")
   List<EffectivePreference> patchApplication(@RequestBody JsonNode patch) {
     access.requireManagePreferences(null);
     return preferences.patch(null, patch);
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANT_PREFERENCES_VIEW}, on = On.TENANT)
   @GetMapping({"/api/v1/tenants/{id}/preferences", "/api/v1/preferences/tenants/{id}"})
   List<EffectivePreference> tenant(@PathVariable UUID id) {
     access.requireViewPreferences(id);
     return preferences.effective(id);
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANT_PREFERENCES_MANAGE}, on = On.TENANT)
   @PatchMapping({"/api/v1/tenants/{id}/preferences", "/api/v1/preferences/tenants/{id}"})
   List<EffectivePreference> patchTenant(@PathVariable UUID id, @RequestBody JsonNode patch) {
     access.requireManagePreferences(id);

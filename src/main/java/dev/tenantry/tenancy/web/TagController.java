@@ -1,5 +1,8 @@
 package dev.tenantry.tenancy.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.tenancy.TagView;
 import dev.tenantry.tenancy.internal.TagCommands;
 import dev.tenantry.tenancy.internal.TagRepository;
@@ -38,12 +41,16 @@ class TagController {
   record TagRequest(@Nullable String name, @Nullable String color, @Nullable String description,
       @Nullable Long version) {}
 
+  @Requires(value = {Permission.TAGS_VIEW}, on = On.SYSTEM,
+      note = "shared catalogue (a global object): held at any scope")
   @GetMapping
   List<TagView> list(@RequestParam(required = false) @Nullable String q) {
     access.requireViewTags();
     return tags.list(q == null || q.isBlank() ? null : q.strip());
   }
 
+  @Requires(value = {Permission.TAGS_VIEW}, on = On.SYSTEM,
+      note = "shared catalogue (a global object): held at any scope")
   @GetMapping("/{id}")
   ResponseEntity<TagView> get(@PathVariable UUID id) {
     access.requireViewTags();
@@ -51,6 +58,7 @@ class TagController {
     return ResponseEntity.ok().eTag(String.valueOf(tag.version())).body(tag);
   }
 
+  @Requires(value = {Permission.TAGS_MANAGE}, on = On.SYSTEM, note = "global object: OWNER (or the creating MSP) scope")
   @PostMapping
   ResponseEntity<TagView> create(@RequestBody TagRequest body) {
     access.requireManageTags();
@@ -59,6 +67,7 @@ class TagController {
         .eTag(String.valueOf(tag.version())).body(tag);
   }
 
+  @Requires(value = {Permission.TAGS_MANAGE}, on = On.SYSTEM, note = "global object: OWNER (or the creating MSP) scope")
   @RequestMapping(path = "/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
   ResponseEntity<TagView> update(@PathVariable UUID id, @RequestBody TagRequest body,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -69,6 +78,7 @@ class TagController {
     return ResponseEntity.ok().eTag(String.valueOf(tag.version())).body(tag);
   }
 
+  @Requires(value = {Permission.TAGS_MANAGE}, on = On.SYSTEM, note = "global object: OWNER (or the creating MSP) scope")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable UUID id) {
     access.requireManageTags();

@@ -1,5 +1,8 @@
 package dev.tenantry.tenancy.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.TenantKind;
@@ -47,6 +50,7 @@ class TenantController {
     this.json = json;
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW}, on = On.LIST)
   @GetMapping
   Page<TenantView> list(@RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable TenantKind kind,
@@ -55,24 +59,31 @@ class TenantController {
       @RequestParam(required = false) @Nullable UUID tagId,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
     var query = new TenantQuery(q, kind, active, parentId, tagId, Page.page(page), Page.size(size));
-    return reader.page(query, access.visibleTenantIds());
+    Page<TenantView> found = reader.page(query, access.visibleTenantIds());
+    return new Page<>(reader.countedFor(found.items(), access.countScope()), found.page(), found.size(),
+        found.total());
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_CREATE}, on = On.TENANT,
+      note = "on the parent (instance-wide for a root tenant); an MSP tenant also needs tenants:manage-msp instance-wide")
   @PostMapping
   ResponseEntity<TenantView> create(@RequestBody TenantRequest body) {
     TenantDraft draft = body.draft();
     access.requireCreate(draft.parentId(), draft.kind());
     TenantView created = commands.create(draft);
     return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.id()))
-        .eTag(String.valueOf(created.version())).body(created);
+        .eTag(String.valueOf(created.version())).body(reader.countedFor(created, access.countScope()));
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW}, on = On.TENANT)
   @GetMapping("/{id}")
   ResponseEntity<TenantView> get(@PathVariable UUID id) {
     access.requireView(id);
     return withETag(find(id));
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE}, on = On.TENANT,
+      note = "moving: tenants:move on it and tenants:manage on the new parent; MSP flag: tenants:manage-msp; Entra link: azure:link-tenant")
   @PutMapping("/{id}")
   ResponseEntity<TenantView> replace(@PathVariable UUID id, @RequestBody TenantRequest body,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -83,6 +94,8 @@ class TenantController {
     return withETag(commands.update(id, draft, version));
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE}, on = On.TENANT,
+      note = "moving: tenants:move on it and tenants:manage on the new parent; MSP flag: tenants:manage-msp; Entra link: azure:link-tenant")
   @PatchMapping("/{id}")
   ResponseEntity<TenantView> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -94,6 +107,7 @@ class TenantController {
     return withETag(commands.update(id, merged.draft(), version));
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_DELETE}, on = On.TENANT)
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable UUID id,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -102,6 +116,7 @@ class TenantController {
     return ResponseEntity.noContent().build();
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE}, on = On.TENANT)
   @PostMapping("/{id}/activate")
   ResponseEntity<TenantView> activate(@PathVariable UUID id,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -109,6 +124,7 @@ class TenantController {
     return withETag(commands.setActive(id, true, Versions.optional(null, ifMatch)));
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE}, on = On.TENANT)
   @PostMapping("/{id}/deactivate")
   ResponseEntity<TenantView> deactivate(@PathVariable UUID id,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -120,7 +136,8 @@ class TenantController {
     return reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id));
   }
 
-  static ResponseEntity<TenantView> withETag(TenantView v) {
-    return ResponseEntity.ok().eTag(String.valueOf(v.version())).body(v);
+  /** Every tenant this controller returns carries the counts the caller may see, never the raw ones. */
+  private ResponseEntity<TenantView> withETag(TenantView v) {
+    return ResponseEntity.ok().eTag(String.valueOf(v.version())).body(reader.countedFor(v, access.countScope()));
   }
 }

@@ -1,5 +1,8 @@
 package dev.tenantry.tenancy.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.TenantMergeResult;
 import dev.tenantry.tenancy.internal.TagCommands;
@@ -30,6 +33,7 @@ class TenantRelationsController {
     this.merger = merger;
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TAGS_ASSIGN}, on = On.TENANT)
   @PutMapping("/tags/{tagId}")
   ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
     access.requireTagging(id);
@@ -37,6 +41,7 @@ class TenantRelationsController {
     return ResponseEntity.noContent().build();
   }
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TAGS_ASSIGN}, on = On.TENANT)
   @DeleteMapping("/tags/{tagId}")
   ResponseEntity<Void> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
     access.requireTagging(id);
@@ -47,6 +52,8 @@ class TenantRelationsController {
   /** Body of a merge: the target, and whether to re-point assignments scoped to the source. */
   record MergeRequest(@Nullable UUID targetTenantId, @Nullable Boolean repointAssignments) {}
 
+  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_MERGE}, on = On.TENANT,
+      note = "on both the source and the target tenant")
   @PostMapping("/merge")
   TenantMergeResult merge(@PathVariable UUID id, @RequestBody MergeRequest body) {
     if (body.targetTenantId() == null) {

@@ -1,0 +1,320 @@
+package dev.tenantry.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantry.authz.BuiltInRoles;
+import dev.tenantry.authz.RoleDefinition;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Scope;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.security.MatrixRecipes.Case;
+import dev.tenantry.security.MatrixRecipes.Kind;
+import dev.tenantry.security.MatrixRecipes.Outcome;
+import dev.tenantry.security.MatrixRecipes.Who;
+import dev.tenantry.support.Http;
+import dev.tenantry.support.IntegrationTest;
+import dev.tenantry.support.TestUsers;
+import dev.tenantry.support.TestUsers.Grant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The authorization matrix of STYLE.md (Polaris): every API route (read from the application's own handler mappings)
+ * × every built-in role (assigned at TENANT(own, includeChildren)), an anonymous caller, an identity without a user and
+ * an MSP admin impersonating a tenant administrator × four target tenants (own, a child of own, a sibling client of
+ * the same MSP, a client of another MSP). The expected outcome of each request comes from the engine's decision for
+ * what the route's {@code @Requires} declares ({@link MatrixRecipes}); a 404 must look exactly like the 404 for a
+ * random id. All mismatches are reported together.
+ */
+class AuthorizationMatrixTest extends IntegrationTest {
+  private static final Pattern UUIDS =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
+  @Autowired Authorizer authorizer;
+
+  Map<String, UUID> targets;
+  List<Who> callers;
+  TestUsers.TestUser impersonator;
+  TestUsers.TestUser impersonated;
+  Map<String, JsonNode> previousPreferences = new HashMap<>();
+
+  @BeforeEach
+  void world() {
+    UUID msp = testUsers.mspTenant();
+    UUID own = testUsers.tenant("own", msp, false);
+    UUID otherMsp = testUsers.tenant("other-msp", null, true);
+    targets = new LinkedHashMap<>();
+    targets.put("own", own);
+    targets.put("child-of-own", testUsers.tenant("child", own, false));
+    targets.put("sibling", testUsers.tenant("sibling", msp, false));
+    targets.put("other-msp-client", testUsers.tenant("foreign", otherMsp, false));
+    callers = new ArrayList<>();
+    for (RoleDefinition role : BuiltInRoles.ALL) {
+      TestUsers.TestUser u = testUsers.user(own, Grant.allow(role.id(), Scope.tenant(own, true)));
+      callers.add(new Who(role.name(), Kind.ROLE, u::http, u.id()));
+    }
+    callers.add(new Who("anonymous", Kind.ANONYMOUS, this::anonymous, null));
+    callers.add(new Who("signed-in without user", Kind.NO_USER, this::identityWithoutUser, null));
+    setPreference("impersonation.enabled", true);
+    setPreference("access-requests.enabled", true);
+    impersonator = testUsers.mspAdmin();
+    impersonated = testUsers.user(own, Grant.allow(BuiltInRoles.ADMINISTRATOR_LEGACY.id(), Scope.tenant(own, true)));
+    startImpersonation();
+    callers.add(new Who("MSP admin impersonating Administrator (Legacy)@own", Kind.IMPERSONATING,
+        impersonator::http, impersonated.id()));
+  }
+
+  @AfterEach
+  void restore() {
+    if (impersonator != null) {
+      impersonator.http().post("/api/v1/users/stop-impersonating", null);
+    }
+    previousPreferences.forEach((key, value) -> signedIn().patch("/api/v1/preferences/application",
+        Map.of(key, value.isBoolean() ? value.asBoolean() : false)));
+  }
+
+  private void setPreference(String key, boolean on) {
+    for (JsonNode p : signedIn().get("/api/v1/preferences/application").json()) {
+      if (p.path("key").asString().equals(key)) {
+        previousPreferences.putIfAbsent(key, p.path("value"));
+      }
+    }
+    assertThat(signedIn().patch("/api/v1/preferences/application", Map.of(key, on)).status()).isEqualTo(200);
+  }
+
+  private void startImpersonation() {
+    var r = impersonator.http().post("/api/v1/users/" + impersonated.id() + "/impersonate", Map.of("reason", "matrix"));
+    assertThat(r.status()).as("impersonation starts: %s", r).isEqualTo(201);
+  }
+
+  @Test
+  void everyRouteAnswersEveryCallerAsTheEngineDecides() {
+    MatrixRecipes recipes = new MatrixRecipes(new MatrixFixtures(testUsers, jdbc), authorizer, this::startImpersonation);
+    List<ApiRoutes.Route> routes = ApiRoutes.of(mapping);
+    List<String> problems = new ArrayList<>();
+    Set<String> unused = new TreeSet<>(recipes.all.keySet());
+    int requests = 0;
+    Map<Outcome, Integer> tally = new java.util.EnumMap<>(Outcome.class);
+    for (ApiRoutes.Route route : routes) {
+      MatrixRecipes.Recipe recipe = recipes.all.get(route.key());
+      unused.remove(route.key());
+      if (recipe == null) {
+        problems.add(route.key() + ": no recipe in MatrixRecipes — every route must be in the matrix");
+        continue;
+      }
+      Requires.On on = route.requires() == null ? Requires.On.SYSTEM : route.requires().on();
+      for (var target : targets.entrySet()) {
+        for (Who who : callers) {
+          Case c = recipe.make(target.getValue(), who);
+          Outcome expected = expected(on, who, c);
+          Http http = who.http().get();
+          Http.Response r = http.send(c.call().method(), c.call().path(), c.call().body());
+          requests++;
+          Outcome actual = actual(r.status());
+          tally.merge(actual, 1, Integer::sum);
+          String where = route.key() + " | " + who.name() + " | " + target.getKey();
+          if (!matches(expected, actual)) {
+            problems.add(where + ": expected " + expected + ", got " + r.status() + " " + abbreviate(r.raw()));
+          } else if (actual == Outcome.HIDE) {
+            // the same request with the object the 404 names replaced by a missing one must answer the same
+            Response404 hidden = Response404.of(r);
+            Response404 missing = Response404.of(http.send(c.call().method(),
+                randomIds(c.call().path(), detail(r)), randomBody(c.call().body(), detail(r))));
+            requests++;
+            if (!hidden.equals(missing)) {
+              problems.add(where + ": its 404 differs from a missing object's: " + hidden.shape() + " vs "
+                  + missing.shape());
+            }
+          }
+          if (actual == Outcome.ALLOW) {
+            c.after().run();
+          }
+        }
+      }
+      requests++;
+      if (!impersonator.http().get("/api/v1/auth/me").json().path("impersonating").asBoolean()) {
+        problems.add(route.key() + ": the impersonating caller stopped impersonating; its rows are not trustworthy");
+        startImpersonation();
+      }
+    }
+    unused.forEach(k -> problems.add(k + ": recipe for a route that does not exist"));
+    System.out.printf("Authorization matrix: %d routes x %d callers x %d targets = %d requests; outcomes %s%n",
+        routes.size(), callers.size(), targets.size(), requests, tally);
+    writeReport(problems);
+    assertThat(problems).as("authorization matrix mismatches (route | caller | target)").isEmpty();
+  }
+
+  /**
+   * Objects planted in tenants no caller can view (a sibling client and another MSP's client) never show up in any
+   * list, search or count: every GET route without path variables, plain, with {@code q=<marker>} and with the
+   * hidden tenant as filter, for every caller. The raw JSON must contain neither the marker's name nor an id.
+   */
+  @Test
+  void listsSearchesAndCountsNeverShowWhatTheCallerCannotView() {
+    String marker = MatrixFixtures.unique("mkr");
+    Set<String> secrets = new java.util.LinkedHashSet<>();
+    secrets.add(marker);
+    for (String hiddenKey : List.of("sibling", "other-msp-client")) {
+      UUID hidden = targets.get(hiddenKey);
+      secrets.add(hidden.toString());
+      Http admin = signedIn();
+      secrets.add(created(admin.post("/api/v1/tenants", Map.of("name", marker + "-tenant-" + hiddenKey,
+          "parentId", hidden))));
+      secrets.add(created(admin.post("/api/v1/people", Map.of("tenantId", hidden, "givenName", marker + "-person"))));
+      secrets.add(created(admin.post("/api/v1/computers", Map.of("tenantId", hidden, "name", marker + "-pc",
+          "type", "SERVER"))));
+      String user = created(admin.post("/api/v1/users/manual", Map.of("tenantId", hidden, "givenName",
+          marker + "-user", "familyName", marker, "email", marker + "@example.com",
+          "azureObjectId", UUID.randomUUID().toString())));
+      secrets.add(user);
+      secrets.add(created(admin.post("/api/v1/groups", Map.of("name", marker + "-group", "ownerTenantId", hidden))));
+      String role = created(admin.post("/api/v1/roles", Map.of("name", marker + "-role", "ownerTenantId", hidden,
+          "permissions", List.of("computers:view"))));
+      secrets.add(role);
+      secrets.add(created(admin.post("/api/v1/role-assignments", Map.of("principal", Map.of("type", "USER",
+          "id", user), "roleId", role, "scope", Map.of("kind", "TENANT", "tenantId", hidden)))));
+    }
+    assertThat(signedIn().get("/api/v1/people?q=" + marker).raw()).as("the markers are findable at all")
+        .contains(marker);
+    List<String> problems = new ArrayList<>();
+    int requests = 0;
+    List<ApiRoutes.Route> lists = ApiRoutes.of(mapping).stream()
+        .filter(r -> r.method().equals("GET") && !r.hasPathVariables()).toList();
+    for (ApiRoutes.Route route : lists) {
+      for (Who who : callers) {
+        for (String query : List.of("", "?q=" + marker, "?tenantId=" + targets.get("other-msp-client"),
+            "?parentId=" + targets.get("sibling"), "?status=PENDING&enabled=true")) {
+          Http.Response r = who.http().get().get(route.pattern() + query);
+          requests++;
+          for (String secret : secrets) {
+            if (r.raw().contains(secret)) {
+              problems.add(route.key() + query + " | " + who.name() + ": shows " + secret + " — " + abbreviate(r.raw()));
+            }
+          }
+        }
+      }
+    }
+    System.out.printf("List leaks: %d list routes x %d callers x 5 queries = %d requests, %d secrets%n",
+        lists.size(), callers.size(), requests, secrets.size());
+    assertThat(problems).as("lists that show objects the caller cannot view").isEmpty();
+  }
+
+  /** A tenant's counts count only what the caller may view: hidden children and computers are not counted. */
+  @Test
+  void tenantCountsOnlyCountWhatTheCallerMayView() {
+    UUID parent = testUsers.tenant("counted", targets.get("own"), false);
+    testUsers.tenant("hidden-child", parent, false);
+    testUsers.computer(parent, dev.tenantry.authz.ComputerType.SERVER);
+    UUID tenantsOnly = UUID.randomUUID();
+    testUsers.write(() -> jdbc.sql("insert into role (id, name, permissions) values (?, ?, array['tenants:view'])")
+        .params(tenantsOnly, MatrixFixtures.unique("tenants-only")).update());
+    Http narrow = testUsers.user(parent, Grant.allow(tenantsOnly, Scope.tenant(parent, false))).http();
+    JsonNode one = narrow.get("/api/v1/tenants/" + parent).json();
+    assertThat(one.path("childCount").asLong()).as("hidden child counted: %s", one).isZero();
+    assertThat(one.path("computerCount").asLong()).as("invisible computer counted: %s", one).isZero();
+    JsonNode listed = narrow.get("/api/v1/tenants?parentId=" + targets.get("own")).json().path("items");
+    assertThat(listed).singleElement().satisfies(t -> assertThat(t.path("id").asString()).isEqualTo(parent.toString()));
+    JsonNode all = narrow.get("/api/v1/tenants").json().path("items");
+    assertThat(all).singleElement().satisfies(t -> {
+      assertThat(t.path("childCount").asLong()).isZero();
+      assertThat(t.path("computerCount").asLong()).isZero();
+    });
+    // an admin of the whole instance still sees both
+    JsonNode full = signedIn().get("/api/v1/tenants/" + parent).json();
+    assertThat(full.path("childCount").asLong()).isEqualTo(1);
+    assertThat(full.path("computerCount").asLong()).isEqualTo(1);
+  }
+
+  private static String created(Http.Response r) {
+    assertThat(r.status()).as("planting a marker: %s", r).isEqualTo(201);
+    return r.json().path("id").asString();
+  }
+
+  private static String detail(Http.Response r) {
+    return r.json().path("detail").asString("");
+  }
+
+  static void writeReport(List<String> problems) {
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of("target/authz-matrix-report.txt"),
+          String.join("\n", problems));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Outcome expected(Requires.On on, Who who, Case c) {
+    boolean identityRoute = on == Requires.On.SIGNED_IN_IDENTITY || on == Requires.On.PUBLIC;
+    return switch (who.kind()) {
+      case ANONYMOUS -> on == Requires.On.PUBLIC ? c.expect().of(UUID.randomUUID()) : Outcome.UNAUTH;
+      case NO_USER -> identityRoute ? c.expect().of(UUID.randomUUID()) : Outcome.DENIED;
+      case ROLE, IMPERSONATING -> c.expect().of(who.user());
+    };
+  }
+
+  private static Outcome actual(int status) {
+    return switch (status) {
+      case 401 -> Outcome.UNAUTH;
+      case 403 -> Outcome.FORBID;
+      case 404 -> Outcome.HIDE;
+      case 400, 409, 412, 428 -> Outcome.REFUSED;
+      default -> status >= 200 && status < 300 ? Outcome.ALLOW : null;
+    };
+  }
+
+  private static boolean matches(Outcome expected, Outcome actual) {
+    return expected == actual
+        || expected == Outcome.DENIED && (actual == Outcome.FORBID || actual == Outcome.HIDE);
+  }
+
+  static String abbreviate(String s) {
+    return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+  }
+
+  /** {@code s} with every id that {@code named} mentions (the ids a 404 names) replaced by a random one. */
+  static String randomIds(String s, String named) {
+    Set<String> ids = new java.util.HashSet<>();
+    UUIDS.matcher(named).results().forEach(x -> ids.add(x.group()));
+    Matcher m = UUIDS.matcher(s);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, ids.isEmpty() || ids.contains(m.group()) ? UUID.randomUUID().toString() : m.group());
+    }
+    return m.appendTail(b).toString();
+  }
+
+  private static Object randomBody(Object body, String named) {
+    return body == null ? null : randomIds(Http.json().writeValueAsString(body), named);
+  }
+
+  /** What a 404 shows of itself: status, code, title, field names, and the detail with ids masked. */
+  record Response404(String shape) {
+    static Response404 of(Http.Response r) {
+      JsonNode j = r.json();
+      List<String> fields = new ArrayList<>();
+      for (Iterator<String> it = j.propertyNames().iterator(); it.hasNext(); ) {
+        fields.add(it.next());
+      }
+      fields.sort(null);
+      return new Response404(r.status() + " code=" + j.path("code").asString("") + " title="
+          + j.path("title").asString("") + " fields=" + fields + " detail="
+          + UUIDS.matcher(j.path("detail").asString("")).replaceAll("<id>"));
+    }
+  }
+}
