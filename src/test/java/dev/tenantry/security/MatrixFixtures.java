@@ -73,11 +73,17 @@ final class MatrixFixtures {
     return users.assign(Principal.user(user), Grant.allow(BuiltInRoles.USER_LEGACY.id(), Scope.tenant(tenant, false)));
   }
 
-  UUID accessRequest() {
+  /** A pending request from the Entra directory linked to {@code tenant} (linked on first use). */
+  UUID accessRequest(UUID tenant) {
     UUID id = UUID.randomUUID();
-    users.write(() -> jdbc.sql("insert into access_request (id, entra_tenant_id, entra_object_id, name, email, status)"
-            + " values (?, ?, ?, 'Req Uester', 'req@example.com', 'PENDING')")
-        .params(id, IntegrationTest.HOME_TID, UUID.randomUUID()).update());
+    users.write(() -> {
+      jdbc.sql("update tenant set azure_tenant_id = ? where id = ? and azure_tenant_id is null")
+          .params(UUID.randomUUID(), tenant).update();
+      UUID tid = jdbc.sql("select azure_tenant_id from tenant where id = ?").param(tenant).query(UUID.class).single();
+      jdbc.sql("insert into access_request (id, entra_tenant_id, entra_object_id, name, email, status)"
+              + " values (?, ?, ?, 'Req Uester', 'req@example.com', 'PENDING')")
+          .params(id, tid, UUID.randomUUID()).update();
+    });
     return id;
   }
 }

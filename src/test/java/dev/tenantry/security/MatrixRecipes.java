@@ -273,14 +273,16 @@ final class MatrixRecipes {
     add("GET /api/v1/access-requests/count", (t, w) -> of("GET", "/api/v1/access-requests/count", null,
         u -> chk(u).anywhere(ACCESS_REQUESTS_VIEW).get()));
     add("POST /api/v1/access-requests/{id}/approve", (t, w) -> of("POST",
-        "/api/v1/access-requests/" + fx.accessRequest() + "/approve",
+        "/api/v1/access-requests/" + fx.accessRequest(t) + "/approve",
         Map.of("tenantId", t, "roleId", BuiltInRoles.USER_LEGACY.id(), "scope", tenantScope(t), "expiry", "ONE_DAY"),
-        u -> chk(u).anywhere(ACCESS_REQUESTS_MANAGE).view(USERS_VIEW, t(t)).need(USERS_MANAGE, t(t))
+        u -> chk(u).anywhere(ACCESS_REQUESTS_MANAGE).view(ACCESS_REQUESTS_VIEW, t(t)).need(ACCESS_REQUESTS_MANAGE, t(t))
+            .view(USERS_VIEW, t(t)).need(USERS_MANAGE, t(t))
             .step(canAssign(u, UUID.randomUUID(), BuiltInRoles.USER_LEGACY.id(), Scope.tenant(t, false)),
                 Outcome.FORBID).get()));
     add("POST /api/v1/access-requests/{id}/deny", (t, w) -> of("POST",
-        "/api/v1/access-requests/" + fx.accessRequest() + "/deny", Map.of("reason", "matrix"),
-        u -> chk(u).anywhere(ACCESS_REQUESTS_MANAGE).get()));
+        "/api/v1/access-requests/" + fx.accessRequest(t) + "/deny", Map.of("reason", "matrix"),
+        u -> chk(u).anywhere(ACCESS_REQUESTS_MANAGE).view(ACCESS_REQUESTS_VIEW, t(t))
+            .need(ACCESS_REQUESTS_MANAGE, t(t)).get()));
     add("POST /api/v1/users/{id}/impersonate", (t, w) -> {
       UUID target = fx.user(t);
       Case c = of("POST", "/api/v1/users/" + target + "/impersonate", Map.of("reason", "matrix"),

@@ -54,15 +54,15 @@ class IdentityController {
     return requests.create(signedIn(), message);
   }
 
-  @Requires(value = {Permission.ACCESS_REQUESTS_VIEW}, on = On.SYSTEM,
-      note = "held at any scope: requests belong to no tenant yet")
+  @Requires(value = {Permission.ACCESS_REQUESTS_VIEW}, on = On.LIST,
+      note = "held at any scope; lists only requests from directories linked to tenants where it is held")
   @GetMapping("/api/v1/access-requests")
   List<AccessRequests.Request> list(@RequestParam(defaultValue = "PENDING") String status) {
     return requests.list(status.toUpperCase());
   }
 
-  @Requires(value = {Permission.ACCESS_REQUESTS_VIEW}, on = On.SYSTEM,
-      note = "held at any scope: requests belong to no tenant yet")
+  @Requires(value = {Permission.ACCESS_REQUESTS_VIEW}, on = On.LIST,
+      note = "held at any scope; counts only requests the caller may see")
   @GetMapping("/api/v1/access-requests/count")
   Map<String, Long> count() {
     access.requireViewAccessRequests();
@@ -70,13 +70,14 @@ class IdentityController {
   }
 
   @Requires(value = {Permission.ACCESS_REQUESTS_MANAGE, Permission.USERS_VIEW, Permission.USERS_MANAGE}, on = On.TENANT,
-      note = "access-requests:manage at any scope; users:view and users:manage on the tenant the user goes to; the role at the scope passes anti-escalation")
+      note = "access-requests:view/manage on the request's tenant (the one linked to the requester's directory); users:view and users:manage on the tenant the user goes to; the role at the scope passes anti-escalation")
   @PostMapping("/api/v1/access-requests/{id}/approve")
   AccessRequests.Request approve(@PathVariable UUID id, @RequestBody AccessRequests.Approval body) {
     return requests.approve(id, body);
   }
 
-  @Requires(value = {Permission.ACCESS_REQUESTS_MANAGE}, on = On.SYSTEM, note = "held at any scope")
+  @Requires(value = {Permission.ACCESS_REQUESTS_VIEW, Permission.ACCESS_REQUESTS_MANAGE}, on = On.TENANT,
+      note = "on the request's tenant (the one linked to the requester's directory)")
   @PostMapping("/api/v1/access-requests/{id}/deny")
   AccessRequests.Request deny(@PathVariable UUID id, @RequestBody(required = false) Deny body) {
     return requests.deny(id, body == null || body.reason() == null ? "" : body.reason());
