@@ -33,6 +33,15 @@ final class Compiled {
     }
   }
 
+  /**
+   * What the computer index stores with each present computer (see {@link UuidIndex#slot}), so that a check reads a
+   * computer's tenant and type from the index slot it already loaded: {@code (tenant + 1) << 3 | type ordinal}; 0 =
+   * absent.
+   */
+  static int computerPayload(int tenant, int typeOrdinal) {
+    return (tenant + 1) << 3 | typeOrdinal;
+  }
+
   /** {@code typeBit} = 1 << ComputerType.ordinal(). */
   record Computer(ComputerNode node, int tenant, int typeBit, int[] tags) {}
 

@@ -40,16 +40,21 @@ public final class Engine {
     int mode;
     int t = -1;
     int c = -1;
-    Compiled.Computer cc = null;
+    int typeBit = 0;
     if (p.system()) {
       mode = Matcher.SYSTEM;
     } else {
       // instanceof rather than a pattern switch: no bootstrap call on the hot path
       if (target instanceof Target.ComputerTarget ct) {
         mode = Matcher.COMPUTER;
-        c = s.computerIx.get(ct.computerId());
-        cc = s.computers.get(c);
-        t = cc == null ? -1 : presentTenant(s, cc.tenant());
+        UUID id = ct.computerId();
+        long slot = s.computerIx.slot(id.getMostSignificantBits(), id.getLeastSignificantBits());
+        int payload = (int) (slot >>> 32); // tenant and type, without touching the computer's record
+        if (payload != 0) {
+          c = (int) slot - 1;
+          typeBit = 1 << (payload & 7);
+          t = presentTenant(s, (payload >>> 3) - 1);
+        }
       } else if (target instanceof Target.TenantTarget tt) {
         mode = Matcher.TENANT;
         t = presentTenant(s, tt.tenantId());
@@ -70,7 +75,7 @@ public final class Engine {
         return Decision.of(DecisionRule.UNKNOWN_TARGET);
       }
     }
-    return decide(s, u, p.ordinal(), mode, t, c, cc, nowSec, nowNano);
+    return decide(s, u, p.ordinal(), mode, t, c, typeBit, nowSec, nowNano);
   }
 
   /** The decision with every matching assignment (allow and deny), direct or via which group (§3.9). */
@@ -101,17 +106,17 @@ public final class Engine {
         && (nowSec < u.expSec() || (nowSec == u.expSec() && nowNano < u.expNano()));
   }
 
-  private static Decision decide(PolicySnapshot s, Compiled.User u, int ord, int mode, int t, int c,
-      Compiled.Computer cc, long nowSec, int nowNano) {
+  private static Decision decide(PolicySnapshot s, Compiled.User u, int ord, int mode, int t, int c, int typeBit,
+      long nowSec, int nowNano) {
     Compiled.Tenant tt = t >= 0 ? s.tenantAt(t) : null;
-    int found = scan(s, u.directAsgs(), u.directCode(), ord, mode, t, tt, c, cc, u.tenant(), nowSec, nowNano);
+    int found = scan(s, u.directAsgs(), u.directCode(), ord, mode, t, tt, c, typeBit, u.tenant(), nowSec, nowNano);
     if (found == DENY) {
       return Decision.DENY_WINS;
     }
     boolean allow = found == ALLOW;
     for (int g : u.groups()) {
       Compiled.Group group = s.groups.get(g);
-      int f = scan(s, group.asgArray(), group.asgCode(), ord, mode, t, tt, c, cc, u.tenant(), nowSec, nowNano);
+      int f = scan(s, group.asgArray(), group.asgCode(), ord, mode, t, tt, c, typeBit, u.tenant(), nowSec, nowNano);
       if (f == DENY) {
         return Decision.DENY_WINS;
       }
@@ -126,7 +131,7 @@ public final class Engine {
 
   // DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code; an Asg only for expiry.
   private static int scan(PolicySnapshot s, Asg[] asgs, int[] code, int ord, int mode, int t, Compiled.Tenant tt,
-      int c, Compiled.Computer cc, int userTenant, long nowSec, int nowNano) {
+      int c, int typeBit, int userTenant, long nowSec, int nowNano) {
     int result = NONE;
     long[] bits = s.roleBits;
     int word = ord >>> 6;
@@ -140,7 +145,7 @@ public final class Engine {
       if ((packed & Compiled.P_EXPIRES) != 0 && !asgs[i / Compiled.STRIDE].activeAt(nowSec, nowNano)) {
         continue;
       }
-      if (Matcher.covers(s, packed, code[i + 2], code[i + 3], mode, t, tt, c, cc, userTenant)) {
+      if (Matcher.covers(s, packed, code[i + 2], code[i + 3], mode, t, tt, c, typeBit, userTenant)) {
         if ((packed & Compiled.P_DENY) != 0) {
           return DENY;
         }

@@ -32,18 +32,19 @@ final class Matcher {
     return i < roleBits.length && (roleBits[i] & (1L << ord)) != 0;
   }
 
-  /** {@link #covers(PolicySnapshot, int, int, int, int, int, Compiled.Tenant, int, Compiled.Computer, int)} for an Asg. */
+  /** {@link #covers(PolicySnapshot, int, int, int, int, int, Compiled.Tenant, int, int, int)} for an Asg. */
   static boolean covers(PolicySnapshot s, Asg a, int mode, int t, int c, Compiled.Computer cc, int userTenant) {
-    return covers(s, a.packed(), a.a(), a.b(), mode, t, t >= 0 ? s.tenantAt(t) : null, c, cc, userTenant);
+    return covers(s, a.packed(), a.a(), a.b(), mode, t, t >= 0 ? s.tenantAt(t) : null, c,
+        cc == null ? 0 : cc.typeBit(), userTenant);
   }
 
   /**
    * Whether the scope ({@code packed}, {@code a}, {@code b} as in {@link Asg#pack}) covers the target. {@code t} =
    * tenant index (TENANT, COMPUTER: the computer's tenant; GLOBAL: the creating MSP or -1) and {@code tt} its record,
-   * {@code c}/{@code cc} = the computer, {@code userTenant} = tenant of the checked user.
+   * {@code c} = the computer index and {@code typeBit} its type bit, {@code userTenant} = tenant of the checked user.
    */
   static boolean covers(PolicySnapshot s, int packed, int a, int b, int mode, int t, Compiled.Tenant tt, int c,
-      Compiled.Computer cc, int userTenant) {
+      int typeBit, int userTenant) {
     int kind = packed & Compiled.P_KIND;
     switch (mode) {
       case SYSTEM:
@@ -57,7 +58,7 @@ final class Matcher {
         return coversTenant(s, kind, packed, a, t, tt, userTenant);
       default:
         return kind < Compiled.RES_ONE ? coversTenant(s, kind, packed, a, t, tt, userTenant)
-            : selects(kind, packed, a, b, c, cc);
+            : selects(s, kind, packed, a, b, c, t, typeBit);
     }
   }
 
@@ -86,15 +87,18 @@ final class Matcher {
     }
   }
 
-  /** Whether a RESOURCE scope selects the computer (its tenant limit, if any, must match). */
-  static boolean selects(int kind, int packed, int a, int b, int c, Compiled.Computer cc) {
+  /**
+   * Whether a RESOURCE scope selects computer c of tenant t (its tenant limit, if any, must match). Only a tag
+   * selector reads the computer's record.
+   */
+  static boolean selects(PolicySnapshot s, int kind, int packed, int a, int b, int c, int t, int typeBit) {
     switch (kind) {
       case Compiled.RES_ONE:
         return c == a;
       case Compiled.RES_TAG:
-        return contains(cc.tags(), a) && (b < 0 || b == cc.tenant());
+        return (b < 0 || b == t) && contains(s.computers.get(c).tags(), a);
       case Compiled.RES_TYPES:
-        return ((packed >>> 8) & cc.typeBit()) != 0 && (b < 0 || b == cc.tenant());
+        return ((packed >>> 8) & typeBit) != 0 && (b < 0 || b == t);
       default:
         return false;
     }

@@ -72,6 +72,7 @@ final class SnapshotEditor {
         int c = computerIx.get(id);
         if (c >= 0) {
           computers.set(c, null);
+          computerIx.setPayload(id, 0);
         }
       }
       case PolicyChange.SetComputerTags(UUID id, Set<UUID> tags) -> {
@@ -137,7 +138,9 @@ final class SnapshotEditor {
 
   private void upsertComputer(ComputerNode n) {
     int c = computerIx.intern(n.id());
-    computers.set(c, new Compiled.Computer(n, tenantIx.intern(n.tenantId()), 1 << n.type().ordinal(), tags(n.tagIds())));
+    int tenant = tenantIx.intern(n.tenantId());
+    computers.set(c, new Compiled.Computer(n, tenant, 1 << n.type().ordinal(), tags(n.tagIds())));
+    computerIx.setPayload(n.id(), Compiled.computerPayload(tenant, n.type().ordinal()));
   }
 
   private void upsertUser(UserNode n) {
