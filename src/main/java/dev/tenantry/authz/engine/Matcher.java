@@ -104,19 +104,19 @@ final class Matcher {
     }
   }
 
-  /** Walks up from t; bounded by the number of tenants so that a corrupt (cyclic) tree cannot loop forever. */
+  /**
+   * Walks up from t over the flat parent array; bounded by the number of tenants so that a corrupt (cyclic) tree
+   * cannot loop forever.
+   */
   static boolean isAncestor(PolicySnapshot s, int ancestor, int t) {
-    int limit = s.tenants.size();
-    int cur = s.tenantAt(t).parent();
+    int[] parent = s.tenantParent;
+    int limit = parent.length;
+    int cur = t < limit ? parent[t] : -1;
     for (int i = 0; cur >= 0 && i < limit; i++) {
       if (cur == ancestor) {
         return true;
       }
-      Compiled.Tenant ct = s.tenantAt(cur);
-      if (ct == null) {
-        return false;
-      }
-      cur = ct.parent();
+      cur = cur < limit ? parent[cur] : -1;
     }
     return false;
   }

@@ -32,6 +32,8 @@ final class SnapshotEditor {
   private final SnapshotGraph graph;
   private final PolicySnapshot base;
   private boolean rolesChanged;
+  private int[] parents;
+  private boolean parentsOwned;
 
   SnapshotEditor(PolicySnapshot base) {
     this.base = base;
@@ -49,6 +51,7 @@ final class SnapshotEditor {
     roles = base.roles.edit();
     asgs = base.asgs.edit();
     graph = new SnapshotGraph(this);
+    parents = base.tenantParent;
   }
 
   void apply(PolicyChange change) {
@@ -58,6 +61,7 @@ final class SnapshotEditor {
         int t = tenantIx.get(id);
         if (t >= 0) {
           tenants.set(t, Compiled.Tenant.ABSENT);
+          setParent(t, -1);
         }
       }
       case PolicyChange.SetTenantTags(UUID id, Set<UUID> tags) -> {
@@ -111,7 +115,35 @@ final class SnapshotEditor {
   PolicySnapshot build(long revision) {
     return new PolicySnapshot(revision, tenantIx.build(), computerIx.build(), userIx.build(), groupIx.build(),
         roleIx.build(), asgIx.build(), tagIx.build(), tenants.build(), computers.build(), users.build(),
-        groups.build(), roles.build(), asgs.build(), roleBits());
+        groups.build(), roles.build(), asgs.build(), roleBits(), parents());
+  }
+
+  // copied once per edit (then written in place); handed out trimmed to the tenant index size, never shared mutable
+  private void setParent(int t, int parent) {
+    if (!parentsOwned || t >= parents.length) {
+      int n = Math.max(parents.length, t + 1);
+      n = parentsOwned ? Math.max(n, parents.length + (parents.length >> 1) + 16) : n;
+      int old = parents.length;
+      parents = Arrays.copyOf(parents, n);
+      Arrays.fill(parents, old, n, -1);
+      parentsOwned = true;
+    }
+    parents[t] = parent;
+  }
+
+  private int[] parents() {
+    int n = tenantIx.size();
+    if (!parentsOwned && parents.length == n) {
+      return parents;
+    }
+    int old = parents.length;
+    int[] out = Arrays.copyOf(parents, n);
+    if (n > old) {
+      Arrays.fill(out, old, n, -1);
+    }
+    parentsOwned = false;
+    parents = out;
+    return out;
   }
 
   // flat copy of every role's bits: a few KB for hundreds of roles, rebuilt only when roles change or are referenced
@@ -134,6 +166,7 @@ final class SnapshotEditor {
     int t = tenantIx.intern(n.id());
     int parent = n.parentId() == null ? -1 : tenantIx.intern(n.parentId());
     tenants.set(t, new Compiled.Tenant(n, parent, tenantIx.intern(n.mspId()), tags(n.tagIds())));
+    setParent(t, parent);
   }
 
   private void upsertComputer(ComputerNode n) {
