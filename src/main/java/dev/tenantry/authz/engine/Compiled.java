@@ -70,6 +70,38 @@ final class Compiled {
     }
   }
 
+  // layout of a user's hot array (PolicySnapshot.userHot): everything a check reads about the user, in one object
+  static final int H_FLAGS = 0;
+  static final int H_TENANT = 1;
+  static final int H_EXP_HI = 2;
+  static final int H_EXP_LO = 3;
+  static final int H_EXP_NANO = 4;
+  static final int H_NGROUPS = 5;
+  /** Group indexes start here; the user's direct assignment code follows them. */
+  static final int H_GROUPS = 6;
+  static final int F_KNOWN = 1;
+  static final int F_ENABLED = 2;
+
+  /**
+   * The user's hot array: flags (known = present node, enabled), tenant, access expiry, group count, the groups, then
+   * the direct assignments' code ({@link AsgList}). A check loads this one array instead of the User record, its
+   * group array and its code array.
+   */
+  static int[] hot(User u) {
+    int[] g = u.groups();
+    int[] code = u.directCode();
+    int[] h = new int[H_GROUPS + g.length + code.length];
+    h[H_FLAGS] = (u.node() != null ? F_KNOWN : 0) | (u.enabled() ? F_ENABLED : 0);
+    h[H_TENANT] = u.tenant();
+    h[H_EXP_HI] = (int) (u.expSec() >>> 32);
+    h[H_EXP_LO] = (int) u.expSec();
+    h[H_EXP_NANO] = u.expNano();
+    h[H_NGROUPS] = g.length;
+    System.arraycopy(g, 0, h, H_GROUPS, g.length);
+    System.arraycopy(code, 0, h, H_GROUPS + g.length, code.length);
+    return h;
+  }
+
   /** {@code members} is empty while the group is absent; its assignments are kept (stored flat, like User's). */
   record Group(GroupNode node, int[] members, Asg[] asgArray, int[] asgCode) {
     static final Group ABSENT = new Group(null, NO_INTS, NO_ASGS, NO_INTS);

@@ -28,13 +28,14 @@ public final class Engine {
   public static final Engine INSTANCE = new Engine();
 
   public Decision check(PolicySnapshot s, UUID userId, Permission p, Target target, Instant now) {
-    Compiled.User u = s.users.get(s.userIx.get(userId));
-    if (u == null || u.node() == null) {
+    int ui = s.userIx.get(userId);
+    int[] h = s.userHot.get(ui);
+    if (h == null || (h[Compiled.H_FLAGS] & Compiled.F_KNOWN) == 0) {
       return Decision.of(DecisionRule.UNKNOWN_USER);
     }
     long nowSec = now.getEpochSecond();
     int nowNano = now.getNano();
-    if (!active(u, nowSec, nowNano)) {
+    if (!active(h, nowSec, nowNano)) {
       return Decision.of(DecisionRule.USER_INACTIVE);
     }
     int mode;
@@ -75,7 +76,7 @@ public final class Engine {
         return Decision.of(DecisionRule.UNKNOWN_TARGET);
       }
     }
-    return decide(s, u, p.ordinal(), mode, t, c, typeBit, nowSec, nowNano);
+    return decide(s, ui, h, p.ordinal(), mode, t, c, typeBit, nowSec, nowNano);
   }
 
   /** The decision with every matching assignment (allow and deny), direct or via which group (§3.9). */
@@ -106,17 +107,26 @@ public final class Engine {
         && (nowSec < u.expSec() || (nowSec == u.expSec() && nowNano < u.expNano()));
   }
 
-  private static Decision decide(PolicySnapshot s, Compiled.User u, int ord, int mode, int t, int c, int typeBit,
+  static boolean active(int[] h, long nowSec, int nowNano) {
+    long expSec = (long) h[Compiled.H_EXP_HI] << 32 | (h[Compiled.H_EXP_LO] & 0xFFFFFFFFL);
+    return (h[Compiled.H_FLAGS] & Compiled.F_ENABLED) != 0 && h[Compiled.H_TENANT] >= 0
+        && (nowSec < expSec || (nowSec == expSec && nowNano < h[Compiled.H_EXP_NANO]));
+  }
+
+  private static Decision decide(PolicySnapshot s, int ui, int[] h, int ord, int mode, int t, int c, int typeBit,
       long nowSec, int nowNano) {
     Compiled.Tenant tt = t >= 0 ? s.tenantAt(t) : null;
-    int found = scan(s, u.directAsgs(), u.directCode(), ord, mode, t, tt, c, typeBit, u.tenant(), nowSec, nowNano);
+    int userTenant = h[Compiled.H_TENANT];
+    int groups = h[Compiled.H_NGROUPS];
+    int found = scan(s, h, Compiled.H_GROUPS + groups, ui, -1, ord, mode, t, tt, c, typeBit, userTenant, nowSec,
+        nowNano);
     if (found == DENY) {
       return Decision.DENY_WINS;
     }
     boolean allow = found == ALLOW;
-    for (int g : u.groups()) {
-      Compiled.Group group = s.groups.get(g);
-      int f = scan(s, group.asgArray(), group.asgCode(), ord, mode, t, tt, c, typeBit, u.tenant(), nowSec, nowNano);
+    for (int k = 0; k < groups; k++) {
+      int g = h[Compiled.H_GROUPS + k];
+      int f = scan(s, s.groups.get(g).asgCode(), 0, -1, g, ord, mode, t, tt, c, typeBit, userTenant, nowSec, nowNano);
       if (f == DENY) {
         return Decision.DENY_WINS;
       }
@@ -129,21 +139,27 @@ public final class Engine {
   private static final int ALLOW = 1;
   private static final int DENY = 2;
 
-  // DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code; an Asg only for expiry.
-  private static int scan(PolicySnapshot s, Asg[] asgs, int[] code, int ord, int mode, int t, Compiled.Tenant tt,
-      int c, int typeBit, int userTenant, long nowSec, int nowNano) {
+  /**
+   * DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code from {@code from}; looks up
+   * the Asg (of user {@code ui}'s direct list, or of group {@code gi}) only for an assignment with an expiry.
+   */
+  private static int scan(PolicySnapshot s, int[] code, int from, int ui, int gi, int ord, int mode, int t,
+      Compiled.Tenant tt, int c, int typeBit, int userTenant, long nowSec, int nowNano) {
     int result = NONE;
     long[] bits = s.roleBits;
     int word = ord >>> 6;
     long bit = 1L << ord;
-    for (int i = 0; i < code.length; i += Compiled.STRIDE) {
+    for (int i = from; i < code.length; i += Compiled.STRIDE) {
       int w = code[i] * Compiled.WORDS + word;
       if (w >= bits.length || (bits[w] & bit) == 0) {
         continue; // most roles lack the permission
       }
       int packed = code[i + 1];
-      if ((packed & Compiled.P_EXPIRES) != 0 && !asgs[i / Compiled.STRIDE].activeAt(nowSec, nowNano)) {
-        continue;
+      if ((packed & Compiled.P_EXPIRES) != 0) {
+        Asg[] asgs = gi >= 0 ? s.groups.get(gi).asgArray() : s.users.get(ui).directAsgs();
+        if (!asgs[(i - from) / Compiled.STRIDE].activeAt(nowSec, nowNano)) {
+          continue;
+        }
       }
       if (Matcher.covers(s, packed, code[i + 2], code[i + 3], mode, t, tt, c, typeBit, userTenant)) {
         if ((packed & Compiled.P_DENY) != 0) {

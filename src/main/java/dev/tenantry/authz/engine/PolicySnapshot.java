@@ -17,7 +17,7 @@ import java.util.UUID;
 public final class PolicySnapshot {
   private static final PolicySnapshot EMPTY = new PolicySnapshot(0, UuidIndex.EMPTY, UuidIndex.EMPTY,
       UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, PVec.empty(),
-      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), new long[0], new int[0]);
+      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), new long[0], new int[0], PVec.empty());
 
   private final long revision;
   final UuidIndex tenantIx;
@@ -37,11 +37,14 @@ public final class PolicySnapshot {
   final long[] roleBits;
   /** Parent tenant index per tenant index, -1 for none (a root, absent or never-seen tenant): the ancestor walk. */
   final int[] tenantParent;
+  /** Per user index, {@link Compiled#hot}: what a check reads about the user, in one array. */
+  final PVec<int[]> userHot;
 
   PolicySnapshot(long revision, UuidIndex tenantIx, UuidIndex computerIx, UuidIndex userIx, UuidIndex groupIx,
       UuidIndex roleIx, UuidIndex asgIx, UuidIndex tagIx, PVec<Compiled.Tenant> tenants,
       PVec<Compiled.Computer> computers, PVec<Compiled.User> users, PVec<Compiled.Group> groups,
-      PVec<Compiled.Role> roles, PVec<Compiled.Asg> asgs, long[] roleBits, int[] tenantParent) {
+      PVec<Compiled.Role> roles, PVec<Compiled.Asg> asgs, long[] roleBits, int[] tenantParent,
+      PVec<int[]> userHot) {
     this.revision = revision;
     this.tenantIx = tenantIx;
     this.computerIx = computerIx;
@@ -58,6 +61,7 @@ public final class PolicySnapshot {
     this.asgs = asgs;
     this.roleBits = roleBits;
     this.tenantParent = tenantParent;
+    this.userHot = userHot;
   }
 
   /** The snapshot with nothing in it, at revision 0. */

@@ -32,6 +32,8 @@ final class SnapshotEditor {
   private final SnapshotGraph graph;
   private final PolicySnapshot base;
   private boolean rolesChanged;
+  private final PVec.Editor<int[]> userHot;
+  private final java.util.BitSet dirtyUsers = new java.util.BitSet();
   private int[] parents;
   private boolean parentsOwned;
 
@@ -52,6 +54,13 @@ final class SnapshotEditor {
     asgs = base.asgs.edit();
     graph = new SnapshotGraph(this);
     parents = base.tenantParent;
+    userHot = base.userHot.edit();
+  }
+
+  /** Every write of a user record goes through here; its hot array is recomputed once, at build. */
+  void setUser(int u, Compiled.User user) {
+    users.set(u, user);
+    dirtyUsers.set(u);
   }
 
   void apply(PolicyChange change) {
@@ -90,7 +99,7 @@ final class SnapshotEditor {
       case PolicyChange.RemoveUser(UUID id) -> {
         Compiled.User old = users.get(userIx.get(id));
         if (old != null) {
-          users.set(userIx.get(id), new Compiled.User(null, -1, false, Compiled.NEVER, 0, old.directAsgs(),
+          setUser(userIx.get(id), new Compiled.User(null, -1, false, Compiled.NEVER, 0, old.directAsgs(),
               old.directCode(), old.groups()));
         }
       }
@@ -115,7 +124,15 @@ final class SnapshotEditor {
   PolicySnapshot build(long revision) {
     return new PolicySnapshot(revision, tenantIx.build(), computerIx.build(), userIx.build(), groupIx.build(),
         roleIx.build(), asgIx.build(), tagIx.build(), tenants.build(), computers.build(), users.build(),
-        groups.build(), roles.build(), asgs.build(), roleBits(), parents());
+        groups.build(), roles.build(), asgs.build(), roleBits(), parents(), hot());
+  }
+
+  private PVec<int[]> hot() {
+    for (int u = dirtyUsers.nextSetBit(0); u >= 0; u = dirtyUsers.nextSetBit(u + 1)) {
+      userHot.set(u, Compiled.hot(users.get(u)));
+    }
+    dirtyUsers.clear();
+    return userHot.build();
   }
 
   // copied once per edit (then written in place); handed out trimmed to the tenant index size, never shared mutable
@@ -184,7 +201,7 @@ final class SnapshotEditor {
     }
     int tenant = n.tenantId() == null ? -1 : tenantIx.intern(n.tenantId());
     Instant exp = n.accessExpiresAt();
-    users.set(u, old.withNode(n, tenant, exp == null ? Compiled.NEVER : exp.getEpochSecond(), exp == null ? 0 : exp.getNano()));
+    setUser(u, old.withNode(n, tenant, exp == null ? Compiled.NEVER : exp.getEpochSecond(), exp == null ? 0 : exp.getNano()));
   }
 
   private int[] tags(Set<UUID> ids) {
