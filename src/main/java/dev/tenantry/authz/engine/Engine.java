@@ -115,10 +115,10 @@ public final class Engine {
 
   private static Decision decide(PolicySnapshot s, int ui, int[] h, int ord, int mode, int t, int c, int typeBit,
       long nowSec, int nowNano) {
-    Compiled.Tenant tt = t >= 0 ? s.tenantAt(t) : null;
+    int msp = t >= 0 ? s.tenantMsp[t] : -1;
     int userTenant = h[Compiled.H_TENANT];
     int groups = h[Compiled.H_NGROUPS];
-    int found = scan(s, h, Compiled.H_GROUPS + groups, ui, -1, ord, mode, t, tt, c, typeBit, userTenant, nowSec,
+    int found = scan(s, h, Compiled.H_GROUPS + groups, ui, -1, ord, mode, t, msp, c, typeBit, userTenant, nowSec,
         nowNano);
     if (found == DENY) {
       return Decision.DENY_WINS;
@@ -126,7 +126,7 @@ public final class Engine {
     boolean allow = found == ALLOW;
     for (int k = 0; k < groups; k++) {
       int g = h[Compiled.H_GROUPS + k];
-      int f = scan(s, s.groups.get(g).asgCode(), 0, -1, g, ord, mode, t, tt, c, typeBit, userTenant, nowSec, nowNano);
+      int f = scan(s, s.groups.get(g).asgCode(), 0, -1, g, ord, mode, t, msp, c, typeBit, userTenant, nowSec, nowNano);
       if (f == DENY) {
         return Decision.DENY_WINS;
       }
@@ -144,7 +144,7 @@ public final class Engine {
    * the Asg (of user {@code ui}'s direct list, or of group {@code gi}) only for an assignment with an expiry.
    */
   private static int scan(PolicySnapshot s, int[] code, int from, int ui, int gi, int ord, int mode, int t,
-      Compiled.Tenant tt, int c, int typeBit, int userTenant, long nowSec, int nowNano) {
+      int msp, int c, int typeBit, int userTenant, long nowSec, int nowNano) {
     int result = NONE;
     long[] bits = s.roleBits;
     int word = ord >>> 6;
@@ -161,7 +161,7 @@ public final class Engine {
           continue;
         }
       }
-      if (Matcher.covers(s, packed, code[i + 2], code[i + 3], mode, t, tt, c, typeBit, userTenant)) {
+      if (Matcher.covers(s, packed, code[i + 2], code[i + 3], mode, t, msp, c, typeBit, userTenant)) {
         if ((packed & Compiled.P_DENY) != 0) {
           return DENY;
         }
@@ -186,9 +186,10 @@ public final class Engine {
     return presentTenant(s, s.tenantIx.get(id));
   }
 
+  /** t if that tenant is present, else -1 (one load from the flat MSP column). */
   static int presentTenant(PolicySnapshot s, int t) {
-    Compiled.Tenant ct = s.tenants.get(t);
-    return ct != null && ct.present() ? t : -1;
+    int[] msp = s.tenantMsp;
+    return t >= 0 && t < msp.length && msp[t] >= 0 ? t : -1;
   }
 
   /** The target resolved for explain (which may allocate). Only called after check found the target present. */

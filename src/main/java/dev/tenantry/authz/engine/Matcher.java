@@ -32,18 +32,18 @@ final class Matcher {
     return i < roleBits.length && (roleBits[i] & (1L << ord)) != 0;
   }
 
-  /** {@link #covers(PolicySnapshot, int, int, int, int, int, Compiled.Tenant, int, int, int)} for an Asg. */
+  /** {@link #covers(PolicySnapshot, int, int, int, int, int, int, int, int, int)} for an Asg. */
   static boolean covers(PolicySnapshot s, Asg a, int mode, int t, int c, Compiled.Computer cc, int userTenant) {
-    return covers(s, a.packed(), a.a(), a.b(), mode, t, t >= 0 ? s.tenantAt(t) : null, c,
+    return covers(s, a.packed(), a.a(), a.b(), mode, t, t >= 0 && t < s.tenantMsp.length ? s.tenantMsp[t] : -1, c,
         cc == null ? 0 : cc.typeBit(), userTenant);
   }
 
   /**
    * Whether the scope ({@code packed}, {@code a}, {@code b} as in {@link Asg#pack}) covers the target. {@code t} =
-   * tenant index (TENANT, COMPUTER: the computer's tenant; GLOBAL: the creating MSP or -1) and {@code tt} its record,
+   * tenant index (TENANT, COMPUTER: the computer's tenant; GLOBAL: the creating MSP or -1) and {@code msp} its MSP,
    * {@code c} = the computer index and {@code typeBit} its type bit, {@code userTenant} = tenant of the checked user.
    */
-  static boolean covers(PolicySnapshot s, int packed, int a, int b, int mode, int t, Compiled.Tenant tt, int c,
+  static boolean covers(PolicySnapshot s, int packed, int a, int b, int mode, int t, int msp, int c,
       int typeBit, int userTenant) {
     int kind = packed & Compiled.P_KIND;
     switch (mode) {
@@ -55,9 +55,9 @@ final class Matcher {
       case GLOBAL:
         return kind == Compiled.OWNER || (kind == Compiled.MSP && t >= 0 && a == t);
       case TENANT:
-        return coversTenant(s, kind, packed, a, t, tt, userTenant);
+        return coversTenant(s, kind, packed, a, t, msp, userTenant);
       default:
-        return kind < Compiled.RES_ONE ? coversTenant(s, kind, packed, a, t, tt, userTenant)
+        return kind < Compiled.RES_ONE ? coversTenant(s, kind, packed, a, t, msp, userTenant)
             : selects(s, kind, packed, a, b, c, t, typeBit);
     }
   }
@@ -65,21 +65,20 @@ final class Matcher {
   /** DESIGN §2's tenant table for an Asg (t present). */
   static boolean coversTenant(PolicySnapshot s, Asg a, int t, int userTenant) {
     int packed = a.packed();
-    return coversTenant(s, packed & Compiled.P_KIND, packed, a.a(), t, s.tenantAt(t), userTenant);
+    return coversTenant(s, packed & Compiled.P_KIND, packed, a.a(), t, s.tenantMsp[t], userTenant);
   }
 
   /** DESIGN §2's tenant table; RESOURCE scopes never cover a tenant. */
-  static boolean coversTenant(PolicySnapshot s, int kind, int packed, int a, int t, Compiled.Tenant tt,
-      int userTenant) {
+  static boolean coversTenant(PolicySnapshot s, int kind, int packed, int a, int t, int msp, int userTenant) {
     switch (kind) {
       case Compiled.OWNER:
         return true;
       case Compiled.MSP:
-        return t == a || tt.msp() == a;
+        return t == a || msp == a;
       case Compiled.TENANT:
         return t == a || ((packed & Compiled.P_CHILDREN) != 0 && isAncestor(s, a, t));
       case Compiled.TENANT_TAG:
-        return contains(tt.tags(), a);
+        return contains(s.tenantAt(t).tags(), a); // the one tenant-side case that reads the record
       case Compiled.USERS_TENANT:
         return t == userTenant;
       default:

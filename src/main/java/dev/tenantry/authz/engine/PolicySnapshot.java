@@ -17,7 +17,7 @@ import java.util.UUID;
 public final class PolicySnapshot {
   private static final PolicySnapshot EMPTY = new PolicySnapshot(0, UuidIndex.EMPTY, UuidIndex.EMPTY,
       UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, PVec.empty(),
-      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), new long[0], new int[0], PVec.empty());
+      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), new long[0], new int[0], new int[0], PVec.empty());
 
   private final long revision;
   final UuidIndex tenantIx;
@@ -37,6 +37,8 @@ public final class PolicySnapshot {
   final long[] roleBits;
   /** Parent tenant index per tenant index, -1 for none (a root, absent or never-seen tenant): the ancestor walk. */
   final int[] tenantParent;
+  /** MSP tenant index per tenant index for present tenants, -1 for absent or never-seen ones. */
+  final int[] tenantMsp;
   /** Per user index, {@link Compiled#hot}: what a check reads about the user, in one array. */
   final PVec<int[]> userHot;
 
@@ -44,7 +46,7 @@ public final class PolicySnapshot {
       UuidIndex roleIx, UuidIndex asgIx, UuidIndex tagIx, PVec<Compiled.Tenant> tenants,
       PVec<Compiled.Computer> computers, PVec<Compiled.User> users, PVec<Compiled.Group> groups,
       PVec<Compiled.Role> roles, PVec<Compiled.Asg> asgs, long[] roleBits, int[] tenantParent,
-      PVec<int[]> userHot) {
+      int[] tenantMsp, PVec<int[]> userHot) {
     this.revision = revision;
     this.tenantIx = tenantIx;
     this.computerIx = computerIx;
@@ -62,6 +64,7 @@ public final class PolicySnapshot {
     this.roleBits = roleBits;
     this.tenantParent = tenantParent;
     this.userHot = userHot;
+    this.tenantMsp = tenantMsp;
   }
 
   /** The snapshot with nothing in it, at revision 0. */

@@ -34,8 +34,8 @@ final class SnapshotEditor {
   private boolean rolesChanged;
   private final PVec.Editor<int[]> userHot;
   private final java.util.BitSet dirtyUsers = new java.util.BitSet();
-  private int[] parents;
-  private boolean parentsOwned;
+  private final IntColumn parents;
+  private final IntColumn msps;
 
   SnapshotEditor(PolicySnapshot base) {
     this.base = base;
@@ -53,7 +53,8 @@ final class SnapshotEditor {
     roles = base.roles.edit();
     asgs = base.asgs.edit();
     graph = new SnapshotGraph(this);
-    parents = base.tenantParent;
+    parents = new IntColumn(base.tenantParent);
+    msps = new IntColumn(base.tenantMsp);
     userHot = base.userHot.edit();
   }
 
@@ -70,7 +71,8 @@ final class SnapshotEditor {
         int t = tenantIx.get(id);
         if (t >= 0) {
           tenants.set(t, Compiled.Tenant.ABSENT);
-          setParent(t, -1);
+          parents.set(t, -1);
+          msps.set(t, -1);
         }
       }
       case PolicyChange.SetTenantTags(UUID id, Set<UUID> tags) -> {
@@ -124,7 +126,8 @@ final class SnapshotEditor {
   PolicySnapshot build(long revision) {
     return new PolicySnapshot(revision, tenantIx.build(), computerIx.build(), userIx.build(), groupIx.build(),
         roleIx.build(), asgIx.build(), tagIx.build(), tenants.build(), computers.build(), users.build(),
-        groups.build(), roles.build(), asgs.build(), roleBits(), parents(), hot());
+        groups.build(), roles.build(), asgs.build(), roleBits(),
+        parents.build(tenantIx.size()), msps.build(tenantIx.size()), hot());
   }
 
   private PVec<int[]> hot() {
@@ -133,34 +136,6 @@ final class SnapshotEditor {
     }
     dirtyUsers.clear();
     return userHot.build();
-  }
-
-  // copied once per edit (then written in place); handed out trimmed to the tenant index size, never shared mutable
-  private void setParent(int t, int parent) {
-    if (!parentsOwned || t >= parents.length) {
-      int n = Math.max(parents.length, t + 1);
-      n = parentsOwned ? Math.max(n, parents.length + (parents.length >> 1) + 16) : n;
-      int old = parents.length;
-      parents = Arrays.copyOf(parents, n);
-      Arrays.fill(parents, old, n, -1);
-      parentsOwned = true;
-    }
-    parents[t] = parent;
-  }
-
-  private int[] parents() {
-    int n = tenantIx.size();
-    if (!parentsOwned && parents.length == n) {
-      return parents;
-    }
-    int old = parents.length;
-    int[] out = Arrays.copyOf(parents, n);
-    if (n > old) {
-      Arrays.fill(out, old, n, -1);
-    }
-    parentsOwned = false;
-    parents = out;
-    return out;
   }
 
   // flat copy of every role's bits: a few KB for hundreds of roles, rebuilt only when roles change or are referenced
@@ -182,8 +157,10 @@ final class SnapshotEditor {
   private void upsertTenant(TenantNode n) {
     int t = tenantIx.intern(n.id());
     int parent = n.parentId() == null ? -1 : tenantIx.intern(n.parentId());
-    tenants.set(t, new Compiled.Tenant(n, parent, tenantIx.intern(n.mspId()), tags(n.tagIds())));
-    setParent(t, parent);
+    int msp = tenantIx.intern(n.mspId());
+    tenants.set(t, new Compiled.Tenant(n, parent, msp, tags(n.tagIds())));
+    parents.set(t, parent);
+    msps.set(t, msp);
   }
 
   private void upsertComputer(ComputerNode n) {
