@@ -1,6 +1,7 @@
 package dev.tenantry.support;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,11 +25,18 @@ public abstract class IntegrationTest {
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcClient jdbc;
+  @Autowired protected TestUsers testUsers;
+  private static TestUsers.@Nullable TestUser admin;
 
   @DynamicPropertySource
   static void oidc(DynamicPropertyRegistry registry) {
-    registry.add("tenantry.oidc.issuer", TestOidc::issuer);
+    registry.add("tenantry.oidc.authority", TestOidc::authority);
+    registry.add("tenantry.oidc.home-tenant-id", HOME_TID::toString);
     registry.add("tenantry.oidc.jwks-uri", TestOidc::jwksUri);
+    registry.add("tenantry.oidc.authorization-uri",
+        () -> TestOidc.server().authorizationEndpointUrl(TestOidc.HOME_ISSUER_ID).toString());
+    registry.add("tenantry.oidc.token-uri",
+        () -> TestOidc.server().tokenEndpointUrl(TestOidc.HOME_ISSUER_ID).toString());
   }
 
   /** An HTTP client for the API, signed in as a fresh identity of the home directory. */
@@ -40,7 +48,25 @@ public abstract class IntegrationTest {
     return new Http("http://localhost:" + port, TestOidc.token(tid, oid, name));
   }
 
+  /**
+   * Signed in as an MSP administrator (System Administrator (Legacy) @OWNER): for tests of a
+   * feature's behaviour rather than of who may use it.
+   */
   protected Http signedIn() {
+    synchronized (IntegrationTest.class) {
+      if (admin == null || !userExists(admin.id())) {
+        admin = testUsers.mspAdmin();
+      }
+      return as(admin.tid(), admin.oid(), "admin@example.com");
+    }
+  }
+
+  /** A signed-in Entra identity of the home directory that has no Tenantry user (yet). */
+  protected Http identityWithoutUser() {
     return as(HOME_TID, UUID.randomUUID(), "tester@example.com");
+  }
+
+  private boolean userExists(UUID id) {
+    return jdbc.sql("select count(*) from app_user where id = ? and enabled").param(id).query(Long.class).single() == 1;
   }
 }

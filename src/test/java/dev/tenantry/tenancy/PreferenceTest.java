@@ -113,6 +113,7 @@ class PreferenceTest extends TenancyTestSupport {
   void applicationFlagsAreReadableThroughTheFacade() {
     var api = signedIn();
     String key = "access-requests.enabled";
+    api.patch("/api/v1/preferences/application", nullValue(key)); // other tests may have set it
     try {
       assertThat(preferences.applicationFlag(key)).isFalse();
       var r = api.patch("/api/v1/preferences/application", Map.of(key, true));

@@ -100,8 +100,9 @@ class TenantValidationTest extends TenancyTestSupport {
     assertProblem(api.patch("/api/v1/tenants/" + missing, Map.of("version", 0)), 404,
         "not-found", missing.toString());
     assertProblem(api.delete("/api/v1/tenants/" + missing), 404, "not-found", missing.toString());
+    // an unknown parent answers like an invisible one: 404 naming it (never a hint that it exists)
     assertProblem(api.post("/api/v1/tenants", Map.of("name", unique("Orphan"),
-        "parentId", missing.toString())), 400, "validation-failed", "does not exist");
+        "parentId", missing.toString())), 404, "not-found", missing.toString());
   }
 
   @Test

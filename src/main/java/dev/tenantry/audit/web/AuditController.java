@@ -3,6 +3,7 @@ package dev.tenantry.audit.web;
 import dev.tenantry.audit.AuditEvent;
 import dev.tenantry.audit.AuditLog;
 import dev.tenantry.audit.AuditQuery;
+import dev.tenantry.audit.AuditVisibility;
 import dev.tenantry.audit.ChainVerification;
 import dev.tenantry.shared.Page;
 import java.time.Instant;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit-events")
 class AuditController {
   private final AuditLog audit;
+  private final AuditVisibility visibility;
 
-  AuditController(AuditLog audit) {
+  AuditController(AuditLog audit, AuditVisibility visibility) {
     this.audit = audit;
+    this.visibility = visibility;
   }
 
   @GetMapping
@@ -34,12 +37,14 @@ class AuditController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     return audit.list(
-        new AuditQuery(actorUserId, tenantId, targetType, targetId, action, from, to, null,
+        new AuditQuery(actorUserId, tenantId, targetType, targetId, action, from, to,
+            visibility.visibleTenants(),
             Page.page(page), Page.size(size)));
   }
 
   @GetMapping("/verify")
   ChainVerification verify() {
+    visibility.requireVerify();
     return audit.verify();
   }
 }

@@ -2,84 +2,99 @@ package dev.tenantry.identity.internal;
 
 import dev.tenantry.shared.Actor;
 import dev.tenantry.shared.Actors;
-import dev.tenantry.shared.web.RequestIdFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Optional;
-import java.util.UUID;
+import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Turns the authenticated token into the request's {@link Actor}. The user is found by (tid, oid)
- * only — never by e-mail, UPN or name, which are mutable.
+ * Turns the authenticated token or session into the request's {@link Actor}, on every request: the
+ * user is found by (tid, oid) only (by (tid, appId) for app-only tokens), and a disabled user, one
+ * whose access has expired, or a session past its absolute lifetime is refused at once (the
+ * session is invalidated). An active impersonation makes its target the effective user, with the
+ * real user as impersonator. Any 403 answered on the way is recorded as {@code auth.access-denied}.
  */
 final class ActorFilter extends OncePerRequestFilter {
-  private final JdbcClient jdbc;
+  static final String SIGNED_IN_AT = "tenantry.signedInAt";
+  private final UserRepository users;
+  private final Impersonations impersonations;
+  private final SignInAudit audit;
+  private final ProblemAuthHandlers problems;
+  private final SessionProperties sessions;
 
-  ActorFilter(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  ActorFilter(UserRepository users, Impersonations impersonations, SignInAudit audit,
+      ProblemAuthHandlers problems, SessionProperties sessions) {
+    this.users = users;
+    this.impersonations = impersonations;
+    this.audit = audit;
+    this.problems = problems;
+    this.sessions = sessions;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth instanceof JwtAuthenticationToken token) {
-      var jwt = token.getToken();
-      UUID tid = guid(jwt.getClaimAsString("tid"));
-      UUID oid = guid(jwt.getClaimAsString("oid"));
-      UUID userId = tid == null || oid == null ? null : findUser(tid, oid).orElse(null);
-      String label =
-          firstNonBlank(jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("name"), jwt.getSubject());
-      Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
-      Actors.set(
-          new Actor(
-              userId,
-              label,
-              null,
-              requestId == null ? "" : requestId.toString(),
-              request.getRemoteAddr()));
+    EntraIdentity identity = EntraIdentity.of(SecurityContextHolder.getContext().getAuthentication());
+    if (identity != null) {
+      String refusal = identity.viaSession() ? sessionRefusal(request) : null;
+      var user = users.byIdentity(identity.tid(), identity.objectId(),
+          identity.app() ? "INTEGRATION" : "PERSON");
+      if (refusal == null && user.isPresent() && !user.get().mayAct()) {
+        refusal = user.get().enabled() ? "access expired" : "user disabled";
+      }
+      if (refusal != null) {
+        refuse(request, response, identity, refusal);
+        return;
+      }
+      var imp = user.flatMap(u -> impersonations.activeFor(u.id())).orElse(null);
+      SignedIn signedIn = new SignedIn(identity, user.map(UserRepository.UserView::id).orElse(null), imp);
+      request.setAttribute(SignedIn.ATTRIBUTE, signedIn);
+      Actors.set(new Actor(signedIn.effectiveUserId(), identity.label(),
+          imp == null ? null : imp.impersonatorId(), SignInAudit.requestId(request),
+          request.getRemoteAddr()));
     }
     try {
       chain.doFilter(request, response);
+      if (response.getStatus() == 403) {
+        audit.accessDenied(request, "forbidden");
+      }
     } finally {
       Actors.clear();
     }
   }
 
-  private Optional<UUID> findUser(UUID tid, UUID oid) {
-    return jdbc.sql("select id from app_user where entra_tenant_id = ? and entra_object_id = ?")
-        .params(tid, oid)
-        .query(UUID.class)
-        .optional();
+  private @Nullable String sessionRefusal(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object at = session == null ? null : session.getAttribute(SIGNED_IN_AT);
+    if (!(at instanceof Instant signedInAt)) {
+      return "session has no sign-in time";
+    }
+    return signedInAt.plus(sessions.absoluteTimeout()).isBefore(Instant.now())
+        ? "session lifetime reached" : null;
   }
 
-  static @Nullable UUID guid(@Nullable String s) {
-    if (s == null || s.length() != 36) {
-      return null;
+  private void refuse(HttpServletRequest request, HttpServletResponse response,
+      EntraIdentity identity, String reason) throws IOException {
+    audit.signInFailed(request, identity.username(), reason,
+        Map.of("tid", identity.tid(), "oid", identity.objectId(),
+            "via", identity.viaSession() ? "session" : "bearer"));
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.invalidate();
     }
-    try {
-      return UUID.fromString(s);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static String firstNonBlank(@Nullable String... values) {
-    for (String v : values) {
-      if (v != null && !v.isBlank()) {
-        return v;
-      }
-    }
-    return "unknown";
+    SecurityContextHolder.clearContext();
+    problems.unauthorized(request, response, switch (reason) {
+      case "user disabled" -> "Your user is disabled; ask an administrator";
+      case "access expired" -> "Your access has expired; ask an administrator";
+      default -> "Your session has ended; sign in again";
+    });
   }
 }

@@ -1,47 +1,134 @@
 package dev.tenantry.identity.internal;
 
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import no.nav.security.mock.oauth2.http.Route;
+import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 
 /**
- * A real OIDC provider on loopback for local use (no.nav mock-oauth2-server), so that a newcomer can
- * sign in without an Entra tenant. Never in the {@code production} profile.
+ * A real OIDC provider on loopback for local use (no.nav mock-oauth2-server) playing Entra ID, so
+ * that a newcomer can sign in without an Entra tenant. Its interactive login page asks for a user
+ * name; the tokens then carry tid = the home tenant, oid = UUID.nameUUIDFromBytes(user name),
+ * preferred_username and name. The typed name reaches the token through PKCE: the login form post
+ * is observed (never answered) to remember code_challenge → name, and the token request's
+ * code_verifier finds it again. Never in the {@code production} profile.
  */
 final class LocalOidcProvider implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalOidcProvider.class);
-  private final MockOAuth2Server server = new MockOAuth2Server();
+  private final Map<String, String> nameByChallenge = new ConcurrentHashMap<>();
+  private final MockOAuth2Server server;
   private final String issuerId;
+  private final UUID homeTid;
 
-  LocalOidcProvider(OidcProperties.LocalProvider config, Environment env) {
+  LocalOidcProvider(OidcProperties config, Environment env) {
     if (Arrays.asList(env.getActiveProfiles()).contains("production")) {
       throw new IllegalStateException(
           "The local OIDC provider is for development only and is refused in the production"
               + " profile: set tenantry.oidc.local-provider.enabled=false and configure"
-              + " tenantry.oidc.issuer / jwks-uri for Entra ID");
+              + " tenantry.oidc.authority / home-tenant-id / client-id for Entra ID");
     }
-    this.issuerId = config.issuerId();
-    server.start(InetAddress.getLoopbackAddress(), config.port());
-    log.warn("Local OIDC provider (development only) started at {}", issuer());
+    this.homeTid = config.homeTenantId();
+    this.issuerId = homeTid + "/v2.0";
+    OAuth2Config oauth = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(),
+        Set.of(new EntraShape()));
+    this.server = new MockOAuth2Server(oauth, new LoginObserver());
+    server.start(InetAddress.getLoopbackAddress(), config.localProvider().port());
+    log.warn("Local OIDC provider (development only) started at {}", server.issuerUrl(issuerId));
   }
 
-  String issuer() {
-    return server.issuerUrl(issuerId).toString();
-  }
-
-  String jwksUri() {
-    return server.jwksUrl(issuerId).toString();
-  }
-
-  MockOAuth2Server server() {
-    return server;
+  static UUID oidFor(String username) {
+    return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
   public void close() {
     server.shutdown();
+  }
+
+  /** Remembers who typed which name for which PKCE challenge; never handles the request itself. */
+  private final class LoginObserver implements Route {
+    @Override
+    public boolean match(OAuth2HttpRequest request) {
+      String challenge = request.getUrl().queryParameter("code_challenge");
+      if ("POST".equals(request.getMethod()) && request.getUrl().encodedPath().endsWith("/authorize")
+          && challenge != null) {
+        String username = request.getFormParameters().get("username");
+        if (username != null && !username.isBlank()) {
+          nameByChallenge.put(challenge, username.trim());
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+      throw new IllegalStateException("never routed here");
+    }
+  }
+
+  private final class EntraShape implements OAuth2TokenCallback {
+    @Override
+    public String issuerId() {
+      return issuerId;
+    }
+
+    @Override
+    public String subject(TokenRequest request) {
+      return username(request);
+    }
+
+    @Override
+    public String typeHeader(TokenRequest request) {
+      return "JWT";
+    }
+
+    @Override
+    public List<String> audience(TokenRequest request) {
+      var client = request.getClientAuthentication() != null
+          ? request.getClientAuthentication().getClientID() : request.getClientID();
+      return List.of(client == null ? "tenantry" : client.getValue());
+    }
+
+    @Override
+    public Map<String, Object> addClaims(TokenRequest request) {
+      String username = username(request);
+      return Map.of("tid", homeTid.toString(), "oid", oidFor(username).toString(),
+          "preferred_username", username, "name", username, "ver", "2.0");
+    }
+
+    @Override
+    public long tokenExpiry() {
+      return 3600;
+    }
+
+    private String username(TokenRequest request) {
+      if (request.getAuthorizationGrant() instanceof AuthorizationCodeGrant g
+          && g.getCodeVerifier() != null) {
+        String challenge = CodeChallenge.compute(CodeChallengeMethod.S256, g.getCodeVerifier()).getValue();
+        String name = nameByChallenge.get(challenge); // asked for the ID and the access token
+        if (name != null) {
+          return name;
+        }
+      }
+      return "admin";
+    }
   }
 }

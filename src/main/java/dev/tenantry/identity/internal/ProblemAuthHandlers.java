@@ -1,11 +1,13 @@
 package dev.tenantry.identity.internal;
 
+import com.nimbusds.jwt.SignedJWT;
 import dev.tenantry.shared.web.ErrorCode;
 import dev.tenantry.shared.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,41 +16,65 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 from the security filters, as problem details like every other error. */
+/**
+ * 401 and 403 from the security filters, as problem details like every other error. A rejected
+ * bearer token is recorded as {@code auth.sign-in-failed} with the reason; the caller only learns
+ * that the token was not accepted. (403s are audited by {@link ActorFilter}.)
+ */
 final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+  private static final String NIMBUS_PREFIX = "An error occurred while attempting to decode the Jwt: ";
   private final JsonMapper json;
+  private final SignInAudit audit;
 
-  ProblemAuthHandlers(JsonMapper json) {
+  ProblemAuthHandlers(JsonMapper json, SignInAudit audit) {
     this.json = json;
+    this.audit = audit;
   }
 
   @Override
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    String token = bearer(request);
+    if (token != null) {
+      String reason = String.valueOf(e.getMessage()).replace(NIMBUS_PREFIX, "");
+      audit.signInFailed(request, unverifiedUsername(token), reason, Map.of("via", "bearer"));
+    }
+    unauthorized(request, response, token == null
+        ? "A valid bearer token is required" : "The bearer token was not accepted");
+  }
+
+  void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
+      throws IOException {
     response.setHeader("WWW-Authenticate", "Bearer");
-    write(
-        response,
-        ProblemResponses.of(
-            ErrorCode.UNAUTHENTICATED,
-            "A valid bearer token is required",
-            Map.of(),
-            request));
+    write(response, ProblemResponses.of(ErrorCode.UNAUTHENTICATED, detail, Map.of(), request));
   }
 
   @Override
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(
-        response,
-        ProblemResponses.of(
-            ErrorCode.FORBIDDEN, "You are not allowed to do this", Map.of(), request));
+    write(response, ProblemResponses.of(
+        ErrorCode.FORBIDDEN, "You are not allowed to do this", Map.of(), request));
   }
 
   private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
     response.setStatus(problem.getStatus());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
+  }
+
+  static @Nullable String bearer(HttpServletRequest request) {
+    String h = request.getHeader("Authorization");
+    return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
+  }
+
+  /** For the audit label only: read without verifying, never used to identify anyone. */
+  static @Nullable String unverifiedUsername(String token) {
+    try {
+      return SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("preferred_username");
+    } catch (Exception e) {
+      return null;
+    }
   }
 }

@@ -143,6 +143,9 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    if (e instanceof ErrorResponse) { // e.g. NoResourceFoundException, MissingPathVariableException
+      return framework(e, request);
+    }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     return ProblemResponses.of(
         ErrorCode.INTERNAL,

@@ -1,54 +1,130 @@
 package dev.tenantry.tenancy.internal;
 
+import static dev.tenantry.authz.Permission.*;
+
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.tenancy.TenantKind;
+import dev.tenantry.tenancy.TenantView;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where the tenancy API decides who may do what. Every controller of this feature
- * calls exactly one of these methods before it acts, and every list applies {@link
- * #visibleTenantIds()} in its SQL.
- *
- * <p>Until the authorization engine ({@code authz}) lands, every authenticated caller is allowed
- * everything (authentication itself is enforced by the security filter chain). Wiring the engine
- * replaces the method bodies here — e.g. {@code requireManage(t)} becomes {@code
- * authorizer.require(actor, TENANTS_MANAGE, tenant(t))} and {@code visibleTenantIds()} returns the
- * snapshot's allowed ids for {@code tenants:view} — and nothing else in the feature changes.
- * Refusals must throw {@code ApiException.forbidden} (or {@code notFound} to hide existence).
+ * The one place where the tenancy API asks the authorization engine who may do what. Every
+ * controller of this feature calls one of these methods before it acts, and every list applies
+ * {@link #visibleTenantIds()} in its SQL. A tenant the caller may not view answers 404 exactly like
+ * a missing one; a visible tenant the caller may not change answers 403.
  */
 @Component
 public class TenantAccess {
+  private final Authorizer authz;
 
-  /** May see the tenant (details, counts, tags, effective preferences). */
-  public void requireView(UUID tenantId) {}
+  TenantAccess(Authorizer authz) {
+    this.authz = authz;
+  }
 
-  /** May change the tenant's fields, activate/deactivate it, tag or untag it. */
-  public void requireManage(UUID tenantId) {}
+  /** May see the tenant (details, counts, tags). */
+  public void requireView(UUID tenantId) {
+    authz.requireVisible(TENANTS_VIEW, Target.tenant(tenantId), "Tenant", tenantId);
+  }
 
-  /** May create a tenant under {@code parentId} (null: a root tenant). */
-  public void requireCreate(@Nullable UUID parentId) {}
+  /** May change the tenant's plain fields and activate or deactivate it. */
+  public void requireManage(UUID tenantId) {
+    on(tenantId, TENANTS_MANAGE);
+  }
 
-  /** May delete the tenant. */
-  public void requireDelete(UUID tenantId) {}
+  /**
+   * May apply this update: besides {@code tenants:manage}, moving it in the tree needs {@code
+   * tenants:move} on it and {@code tenants:manage} on the new parent (include-children scopes of the
+   * parent start covering it), changing the MSP flag or the chosen MSP needs {@code
+   * tenants:manage-msp}, and changing the Entra link needs {@code azure:link-tenant}.
+   */
+  public void requireUpdate(TenantView current, TenantDraft next) {
+    requireManage(current.id());
+    if (!Objects.equals(current.parentId(), next.parentId())) {
+      on(current.id(), TENANTS_MOVE);
+      if (next.parentId() != null) {
+        on(next.parentId(), TENANTS_MANAGE);
+      }
+    }
+    boolean mspChange = (current.kind() == TenantKind.MSP) != (next.kind() == TenantKind.MSP)
+        || next.mspId() != null && !next.mspId().equals(current.mspId());
+    if (mspChange) {
+      on(current.id(), TENANTS_MANAGE_MSP);
+    }
+    if (!Objects.equals(current.azureTenantId(), next.azureTenantId())) {
+      on(current.id(), AZURE_LINK_TENANT);
+    }
+  }
 
-  /** May merge {@code source} into {@code target} (manage both, delete the source). */
-  public void requireMerge(UUID source, UUID target) {}
+  /** May create a tenant under {@code parentId}; a root tenant needs the right instance-wide. */
+  public void requireCreate(@Nullable UUID parentId, TenantKind kind) {
+    if (parentId == null) {
+      authz.require(TENANTS_CREATE, Target.system());
+    } else {
+      on(parentId, TENANTS_CREATE);
+    }
+    if (kind == TenantKind.MSP) {
+      authz.require(TENANTS_MANAGE_MSP, Target.system());
+    }
+  }
 
-  /** May see the tag catalogue. */
-  public void requireViewTags() {}
+  public void requireDelete(UUID tenantId) {
+    on(tenantId, TENANTS_DELETE);
+  }
 
-  /** May create, rename and delete tags. */
-  public void requireManageTags() {}
+  /** Merging needs {@code tenants:merge} on both tenants. */
+  public void requireMerge(UUID source, UUID target) {
+    on(source, TENANTS_MERGE);
+    on(target, TENANTS_MERGE);
+  }
 
-  /** May read preferences of a tenant, or of the application when {@code tenantId} is null. */
-  public void requireViewPreferences(@Nullable UUID tenantId) {}
+  /** Tagging a tenant changes what TENANT_TAG scopes cover, so it needs {@code tags:assign} on it. */
+  public void requireTagging(UUID tenantId) {
+    on(tenantId, TAGS_ASSIGN);
+  }
 
-  /** May change preferences of a tenant, or of the application when {@code tenantId} is null. */
-  public void requireManagePreferences(@Nullable UUID tenantId) {}
+  /** The tag catalogue is shared: any assignment holding {@code tags:view} shows it. */
+  public void requireViewTags() {
+    authz.require(TAGS_VIEW, Target.globalObject(null));
+  }
+
+  /** Creating, renaming and deleting shared tags is an instance-wide right. */
+  public void requireManageTags() {
+    authz.require(TAGS_MANAGE, Target.globalObject(null));
+  }
+
+  /** Application preferences when {@code tenantId} is null, else the tenant's. */
+  public void requireViewPreferences(@Nullable UUID tenantId) {
+    if (tenantId == null) {
+      authz.require(PREFERENCES_VIEW, Target.system());
+    } else {
+      requireView(tenantId);
+      authz.require(TENANT_PREFERENCES_VIEW, Target.tenant(tenantId));
+    }
+  }
+
+  public void requireManagePreferences(@Nullable UUID tenantId) {
+    if (tenantId == null) {
+      authz.require(PREFERENCES_MANAGE, Target.system());
+    } else {
+      requireView(tenantId);
+      authz.require(TENANT_PREFERENCES_MANAGE, Target.tenant(tenantId));
+    }
+  }
 
   /** The tenants the caller may list; null means every tenant. */
   public @Nullable Set<UUID> visibleTenantIds() {
-    return null;
+    var filter = authz.tenants(TENANTS_VIEW);
+    return filter.everything() ? null : filter.tenantIds();
+  }
+
+  private void on(UUID tenantId, Permission permission) {
+    requireView(tenantId);
+    authz.require(permission, Target.tenant(tenantId));
   }
 }

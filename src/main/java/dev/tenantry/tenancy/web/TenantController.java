@@ -5,6 +5,7 @@ import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.TenantKind;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.internal.TenantAccess;
+import dev.tenantry.tenancy.internal.TenantDraft;
 import dev.tenantry.tenancy.internal.TenantCommands;
 import dev.tenantry.tenancy.internal.TenantDeletion;
 import dev.tenantry.tenancy.internal.TenantQuery;
@@ -59,8 +60,9 @@ class TenantController {
 
   @PostMapping
   ResponseEntity<TenantView> create(@RequestBody TenantRequest body) {
-    access.requireCreate(body.parentId());
-    TenantView created = commands.create(body.draft());
+    TenantDraft draft = body.draft();
+    access.requireCreate(draft.parentId(), draft.kind());
+    TenantView created = commands.create(draft);
     return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.id()))
         .eTag(String.valueOf(created.version())).body(created);
   }
@@ -75,15 +77,19 @@ class TenantController {
   ResponseEntity<TenantView> replace(@PathVariable UUID id, @RequestBody TenantRequest body,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     access.requireManage(id);
+    TenantDraft draft = body.draft();
+    access.requireUpdate(find(id), draft);
     long version = Versions.required(body.version(), ifMatch);
-    return withETag(commands.update(id, body.draft(), version));
+    return withETag(commands.update(id, draft, version));
   }
 
   @PatchMapping("/{id}")
   ResponseEntity<TenantView> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     access.requireManage(id);
-    TenantRequest merged = TenantPatch.apply(find(id), patch, json);
+    TenantView current = find(id);
+    TenantRequest merged = TenantPatch.apply(current, patch, json);
+    access.requireUpdate(current, merged.draft());
     long version = Versions.required(merged.version(), ifMatch);
     return withETag(commands.update(id, merged.draft(), version));
   }

@@ -32,14 +32,14 @@ class TenantRelationsController {
 
   @PutMapping("/tags/{tagId}")
   ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
-    access.requireManage(id);
+    access.requireTagging(id);
     tags.tag(id, tagId);
     return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/tags/{tagId}")
   ResponseEntity<Void> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
-    access.requireManage(id);
+    access.requireTagging(id);
     tags.untag(id, tagId);
     return ResponseEntity.noContent().build();
   }

@@ -1,0 +1,127 @@
+package dev.tenantry.authz.access;
+
+import dev.tenantry.authz.Decision;
+import dev.tenantry.authz.DecisionRule;
+import dev.tenantry.authz.Explanation;
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.engine.Engine;
+import dev.tenantry.authz.engine.PolicySnapshot;
+import dev.tenantry.authz.engine.TenantGrants;
+import dev.tenantry.authz.internal.PolicyStore;
+import dev.tenantry.shared.Actors;
+import dev.tenantry.shared.web.ApiException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way features ask "may the current user do this?" (DESIGN §3), over this node's policy snapshot; checks
+ * never touch the database. The current user is {@code Actors.current().userId()}; a caller without a user (an
+ * identity that only requested access, or the system actor) is denied everything.
+ */
+@Service
+public class Authorizer {
+  private final PolicyStore store;
+  private final Engine engine = Engine.INSTANCE;
+  private final Clock clock;
+
+  Authorizer(PolicyStore store) {
+    this.store = store;
+    this.clock = Clock.systemUTC();
+  }
+
+  public Decision check(Permission permission, Target target) {
+    return currentUserId().map(u -> check(u, permission, target)).orElse(Decision.of(DecisionRule.UNKNOWN_USER));
+  }
+
+  /** The decision for any user (Check Access, anti-escalation). */
+  public Decision check(UUID userId, Permission permission, Target target) {
+    Decision d = engine.check(store.snapshot(), userId, permission, target, clock.instant());
+    if (d.rule() == DecisionRule.UNKNOWN_TARGET || d.rule() == DecisionRule.UNKNOWN_USER) {
+      // Read-your-writes for objects created elsewhere (another node, or SQL outside this node's
+      // transactions) that NOTIFY has not brought here yet: catch up once and decide again.
+      store.catchUp();
+      d = engine.check(store.snapshot(), userId, permission, target, clock.instant());
+    }
+    return d;
+  }
+
+  /** Throws FORBIDDEN naming the permission unless the current user holds it on the target. */
+  public void require(Permission permission, Target target) {
+    if (!check(permission, target).allowed()) {
+      throw ApiException.forbidden("You need the permission '" + permission.key() + "' (" + permission.displayName()
+          + ") " + describe(target) + " to do this");
+    }
+  }
+
+  /**
+   * Throws NOT_FOUND, exactly like a missing object, unless the current user may view the target: objects of tenants
+   * the caller cannot see do not exist for them.
+   */
+  public void requireVisible(Permission viewPermission, Target target, String what, Object id) {
+    if (!check(viewPermission, target).allowed()) {
+      throw ApiException.notFound(what, id);
+    }
+  }
+
+  public TenantFilter tenants(Permission permission) {
+    TenantGrants g = grants(permission);
+    return g.allTenants() ? TenantFilter.everythingFilter() : new TenantFilter(false, g.tenantIds());
+  }
+
+  public ComputerFilter computers(Permission permission) {
+    return new ComputerFilter(grants(permission));
+  }
+
+  /** Where the current user holds the permission: tenants and resource selectors, after denies. */
+  public TenantGrants grants(Permission permission) {
+    return currentUserId().map(u -> grants(u, permission)).orElse(TenantGrants.nothing());
+  }
+
+  public TenantGrants grants(UUID userId, Permission permission) {
+    return engine.tenantsWith(store.snapshot(), userId, permission, clock.instant());
+  }
+
+  public Explanation explain(UUID userId, Permission permission, Target target) {
+    return engine.explain(store.snapshot(), userId, permission, target, clock.instant());
+  }
+
+  /** True when the request has a Tenantry user (not just a signed-in identity without access). */
+  public boolean isSignedInUser() {
+    return currentUserId().isPresent();
+  }
+
+  public Optional<UUID> currentUserId() {
+    return Optional.ofNullable(Actors.current().userId());
+  }
+
+  /** The current user's id; FORBIDDEN when the caller has no user. */
+  public UUID requireUser() {
+    return currentUserId().orElseThrow(() -> ApiException.forbidden("You have no Tenantry user; request access first"));
+  }
+
+  /** The snapshot checks run against now (for anti-escalation and explanations that need several lookups). */
+  public PolicySnapshot snapshot() {
+    return store.snapshot();
+  }
+
+  /** This node reflects every committed transaction with a PostgreSQL transaction id below this. */
+  public long revision() {
+    return store.revision();
+  }
+
+  public java.time.Instant now() {
+    return clock.instant();
+  }
+
+  private static String describe(Target target) {
+    return switch (target) {
+      case Target.SystemTarget s -> "for the whole instance";
+      case Target.TenantTarget t -> "on tenant " + t.tenantId();
+      case Target.ComputerTarget c -> "on computer " + c.computerId();
+      case Target.ObjectTarget o -> o.global() ? "on shared (global) objects" : "on tenant " + o.ownerTenantId();
+    };
+  }
+}

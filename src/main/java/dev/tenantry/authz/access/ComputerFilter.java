@@ -1,0 +1,85 @@
+package dev.tenantry.authz.access;
+
+import dev.tenantry.authz.ComputerType;
+import dev.tenantry.authz.ResourceSelector;
+import dev.tenantry.authz.engine.TenantGrants;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Which computers the current user may act on with one permission, as a SQL predicate over a {@code computer} row
+ * (DESIGN §6: lists are SQL filters, never row-by-row checks). Mirrors {@link TenantGrants#allowsComputer}:
+ * not in a denied tenant, not selected by a denied resource scope, and in an allowed tenant or selected by an allowed
+ * resource scope. Computer tags are read from {@code computer_tag}.
+ */
+public record ComputerFilter(TenantGrants grants) {
+
+  public boolean isNothing() {
+    return grants.isNothing();
+  }
+
+  public boolean allows(UUID computerId, UUID tenantId, ComputerType type, Set<UUID> tagIds) {
+    return grants.allowsComputer(computerId, tenantId, type, tagIds);
+  }
+
+  /** The predicate for a computer table aliased {@code alias}; parameters are named {@code cf_…}. */
+  public SqlPredicate sql(String alias) {
+    return sql(alias, "cf");
+  }
+
+  public SqlPredicate sql(String alias, String paramPrefix) {
+    if (grants.isNothing()) {
+      return SqlPredicate.FALSE;
+    }
+    Render r = new Render(alias, paramPrefix);
+    List<String> allowed = new ArrayList<>();
+    if (grants.allTenants()) {
+      allowed.add("true");
+    } else if (!grants.tenantIds().isEmpty()) {
+      allowed.add(alias + ".tenant_id = any(" + r.param(grants.tenantIds().toArray(UUID[]::new)) + ")");
+    }
+    grants.allowedSelectors().forEach(s -> allowed.add(r.selector(s)));
+    List<String> all = new ArrayList<>();
+    if (!grants.deniedTenantIds().isEmpty()) {
+      all.add("not (" + alias + ".tenant_id = any(" + r.param(grants.deniedTenantIds().toArray(UUID[]::new)) + "))");
+    }
+    grants.deniedSelectors().forEach(s -> all.add("not (" + r.selector(s) + ")"));
+    all.add("(" + String.join(" or ", allowed) + ")");
+    return new SqlPredicate(String.join(" and ", all), r.params);
+  }
+
+  private static final class Render {
+    private final String alias;
+    private final String prefix;
+    private final Map<String, Object> params = new HashMap<>();
+
+    Render(String alias, String prefix) {
+      this.alias = alias;
+      this.prefix = prefix;
+    }
+
+    String param(Object value) {
+      String name = prefix + "_" + params.size();
+      params.put(name, value);
+      return ":" + name;
+    }
+
+    String selector(ResourceSelector s) {
+      return switch (s) {
+        case ResourceSelector.OneComputer(UUID c) -> alias + ".id = " + param(c);
+        case ResourceSelector.ComputerTag(UUID tag, UUID tenant) -> "(exists (select 1 from computer_tag authz_ct where"
+            + " authz_ct.computer_id = " + alias + ".id and authz_ct.tag_id = " + param(tag) + ")" + inTenant(tenant) + ")";
+        case ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID tenant) -> "(" + alias + ".type = any("
+            + param(types.stream().map(Enum::name).sorted().toArray(String[]::new)) + ")" + inTenant(tenant) + ")";
+      };
+    }
+
+    private String inTenant(UUID tenant) {
+      return tenant == null ? "" : " and " + alias + ".tenant_id = " + param(tenant);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.tenantry.authz.access;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The tenants where the current user holds a permission (after denies): every tenant, including ones created later
+ * ({@code everything}), or exactly {@code tenantIds}. Filters lists of tenants and of tenant-owned objects in SQL.
+ */
+public record TenantFilter(boolean everything, Set<UUID> tenantIds) {
+  private static final TenantFilter NOTHING = new TenantFilter(false, Set.of());
+  private static final TenantFilter EVERYTHING = new TenantFilter(true, Set.of());
+
+  public TenantFilter {
+    tenantIds = everything ? Set.of() : Set.copyOf(tenantIds);
+  }
+
+  public static TenantFilter nothing() {
+    return NOTHING;
+  }
+
+  public static TenantFilter everythingFilter() {
+    return EVERYTHING;
+  }
+
+  public boolean allows(UUID tenantId) {
+    return everything || tenantIds.contains(tenantId);
+  }
+
+  public boolean isNothing() {
+    return !everything && tenantIds.isEmpty();
+  }
+
+  /** {@code column = any(:authzTenantIds)}, or {@code true} / {@code false}. */
+  public SqlPredicate sql(String column) {
+    return sql(column, "authzTenantIds");
+  }
+
+  /** As {@link #sql(String)} with a chosen parameter name (to combine two filters in one query). */
+  public SqlPredicate sql(String column, String paramName) {
+    if (everything) {
+      return SqlPredicate.TRUE;
+    }
+    if (tenantIds.isEmpty()) {
+      return SqlPredicate.FALSE;
+    }
+    return new SqlPredicate(column + " = any(:" + paramName + ")",
+        Map.of(paramName, tenantIds.toArray(UUID[]::new)));
+  }
+}

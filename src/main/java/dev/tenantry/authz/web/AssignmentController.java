@@ -1,0 +1,56 @@
+package dev.tenantry.authz.web;
+
+import dev.tenantry.authz.Effect;
+import dev.tenantry.authz.ScopeKind;
+import dev.tenantry.authz.internal.AssignmentRepository;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Role assignments; the rules live in {@link AssignmentService}. */
+@RestController
+@RequestMapping("/api/v1/role-assignments")
+class AssignmentController {
+  private final AssignmentService assignments;
+
+  AssignmentController(AssignmentService assignments) {
+    this.assignments = assignments;
+  }
+
+  @GetMapping
+  List<AssignmentView> list(@RequestParam(required = false) @Nullable UUID userId,
+      @RequestParam(required = false) @Nullable UUID groupId, @RequestParam(required = false) @Nullable UUID roleId,
+      @RequestParam(required = false) @Nullable UUID tenantId,
+      @RequestParam(required = false) @Nullable ScopeKind scopeKind,
+      @RequestParam(required = false) @Nullable Effect effect) {
+    return assignments.list(new AssignmentRepository.Query(userId, groupId, roleId, tenantId,
+        scopeKind == null ? null : scopeKind.name(), effect == null ? null : effect.name()));
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  AssignmentView create(@RequestBody AssignmentRequest request) {
+    return assignments.create(request);
+  }
+
+  @GetMapping("/{id}")
+  AssignmentView get(@PathVariable UUID id) {
+    return assignments.get(id);
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void delete(@PathVariable UUID id) {
+    assignments.delete(id);
+  }
+}

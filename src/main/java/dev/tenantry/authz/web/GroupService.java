@@ -1,0 +1,168 @@
+package dev.tenantry.authz.web;
+
+import dev.tenantry.audit.AuditEntry;
+import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.Effect;
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Principal;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.authz.engine.AssignmentNode;
+import dev.tenantry.authz.engine.RoleNode;
+import dev.tenantry.authz.internal.AssignmentRepository;
+import dev.tenantry.authz.internal.GroupRepository;
+import dev.tenantry.authz.internal.GroupRepository.GroupRow;
+import dev.tenantry.authz.internal.GroupRepository.MemberRow;
+import dev.tenantry.shared.web.ApiException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Groups: owned by a tenant (managed with {@code groups:manage} on it) or instance-wide (a global object: managed
+ * only at OWNER scope, visible to whoever holds {@code groups:view} anywhere). A tenant-owned group only takes users
+ * whose person is in its tenant; adding a member is anti-escalation rule 6d.
+ */
+@Service
+class GroupService {
+  record GroupRequest(@Nullable String name, @Nullable String description, @Nullable UUID ownerTenantId,
+      @Nullable Long version) {}
+
+  record GroupView(UUID id, String name, String description, @Nullable UUID ownerTenantId, int memberCount,
+      long version, @Nullable List<MemberRow> members) {
+    static GroupView of(GroupRow g, @Nullable List<MemberRow> members) {
+      return new GroupView(g.id(), g.name(), g.description(), g.ownerTenantId(), g.memberCount(), g.version(), members);
+    }
+  }
+
+  private final GroupRepository groups;
+  private final AssignmentRepository assignments;
+  private final Authorizer authz;
+  private final AccessRules rules;
+  private final AuditLog audit;
+
+  GroupService(GroupRepository groups, AssignmentRepository assignments, Authorizer authz, AccessRules rules,
+      AuditLog audit) {
+    this.groups = groups;
+    this.assignments = assignments;
+    this.authz = authz;
+    this.rules = rules;
+    this.audit = audit;
+  }
+
+  @Transactional(readOnly = true)
+  public List<GroupView> list() {
+    authz.requireUser();
+    boolean instanceWide = authz.check(Permission.GROUPS_VIEW, Target.globalObject(null)).allowed();
+    return groups.listVisible(instanceWide, authz.tenants(Permission.GROUPS_VIEW).sql("g.owner_tenant_id"))
+        .stream().map(g -> GroupView.of(g, null)).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public GroupView get(UUID id) {
+    return GroupView.of(visible(id), groups.members(id));
+  }
+
+  @Transactional
+  public GroupView create(GroupRequest r) {
+    authz.require(Permission.GROUPS_MANAGE, AccessRules.ownedBy(r.ownerTenantId()));
+    UUID id = UUID.randomUUID();
+    groups.insert(id, RoleDtos.name(r.name()), RoleDtos.description(r.description()), r.ownerTenantId());
+    GroupView view = GroupView.of(groups.find(id).orElseThrow(), List.of());
+    audit.record(AuditEntry.created("group.created", "group", id, r.ownerTenantId(), view));
+    return view;
+  }
+
+  @Transactional
+  public GroupView update(UUID id, GroupRequest r) {
+    GroupRow before = manageable(id);
+    if (r.ownerTenantId() != null && !r.ownerTenantId().equals(before.ownerTenantId())) {
+      throw ApiException.invalid("A group's owner cannot be changed; create a new group instead");
+    }
+    long version = r.version() == null ? before.version() : r.version();
+    if (groups.update(id, RoleDtos.name(r.name()), RoleDtos.description(r.description()), version) == 0) {
+      throw ApiException.stale("Group", id, version, before.version());
+    }
+    GroupView after = GroupView.of(groups.find(id).orElseThrow(), null);
+    audit.record(AuditEntry.changed("group.updated", "group", id, before.ownerTenantId(), GroupView.of(before, null), after));
+    return after;
+  }
+
+  @Transactional
+  public void delete(UUID id) {
+    GroupRow before = manageable(id);
+    List<UUID> removed = assignments.idsOfGroup(id);
+    removed.forEach(rules::requireCanRemove); // its assignments go with it
+    GroupView view = GroupView.of(before, groups.members(id));
+    groups.delete(id);
+    audit.record(AuditEntry.deleted("group.deleted", "group", id, before.ownerTenantId(),
+        Map.of("group", view, "removedAssignments", removed)));
+  }
+
+  @Transactional(readOnly = true)
+  public MemberRow member(UUID id, UUID userId) {
+    visible(id);
+    return groups.member(id, userId).orElseThrow(() -> ApiException.notFound("Member", userId));
+  }
+
+  @Transactional
+  public MemberRow addMember(UUID id, UUID userId) {
+    GroupRow g = manageable(id);
+    UUID tenant = visibleUserTenant(userId);
+    if (g.ownerTenantId() != null && !g.ownerTenantId().equals(tenant)) {
+      throw ApiException.conflict("Group '" + g.name() + "' belongs to tenant " + g.ownerTenantId()
+          + "; only users whose person is in that tenant can be members");
+    }
+    var existing = groups.member(id, userId);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    rules.requireCanAddMember(id, userId);
+    groups.addMember(id, userId, authz.requireUser());
+    MemberRow m = groups.member(id, userId).orElseThrow();
+    audit.record(AuditEntry.created("group.member-added", "group", id, g.ownerTenantId(), m));
+    return m;
+  }
+
+  @Transactional
+  public void removeMember(UUID id, UUID userId) {
+    GroupRow g = manageable(id);
+    MemberRow m = groups.member(id, userId).orElseThrow(() -> ApiException.notFound("Member", userId));
+    for (AssignmentNode a : authz.snapshot().groupAssignments(id)) { // leaving a DENY widens access (6c)
+      if (a.effect() == Effect.DENY && a.activeAt(authz.now())) {
+        Set<Permission> ps = authz.snapshot().role(a.roleId()).map(RoleNode::permissions).orElse(Set.of());
+        Permission missing = rules.firstNotHeld(ps, a.scope(), Principal.user(userId));
+        if (missing != null) {
+          throw ApiException.forbidden("Rule 6c: removing the member lifts the group's DENY assignment " + a.id()
+              + ", and you do not hold '" + missing.key() + "' over its scope");
+        }
+      }
+    }
+    groups.removeMember(id, userId);
+    audit.record(AuditEntry.deleted("group.member-removed", "group", id, g.ownerTenantId(), m));
+  }
+
+  private GroupRow visible(UUID id) {
+    authz.requireUser();
+    GroupRow g = groups.find(id).orElseThrow(() -> ApiException.notFound("Group", id));
+    authz.requireVisible(Permission.GROUPS_VIEW, AccessRules.ownedBy(g.ownerTenantId()), "Group", id);
+    return g;
+  }
+
+  private GroupRow manageable(UUID id) {
+    GroupRow g = visible(id);
+    authz.require(Permission.GROUPS_MANAGE, AccessRules.ownedBy(g.ownerTenantId()));
+    return g;
+  }
+
+  /** The tenant of the user's person; 404 when there is no such user or the caller cannot see users there. */
+  private UUID visibleUserTenant(UUID userId) {
+    UUID tenant = groups.userTenant(userId).orElseThrow(() -> ApiException.notFound("User", userId));
+    authz.requireVisible(Permission.USERS_VIEW, Target.tenant(tenant), "User", userId);
+    return tenant;
+  }
+}

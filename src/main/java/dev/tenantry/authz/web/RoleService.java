@@ -1,0 +1,170 @@
+package dev.tenantry.authz.web;
+
+import static dev.tenantry.authz.web.RoleDtos.description;
+import static dev.tenantry.authz.web.RoleDtos.keys;
+import static dev.tenantry.authz.web.RoleDtos.name;
+import static dev.tenantry.authz.web.RoleDtos.parse;
+
+import dev.tenantry.audit.AuditEntry;
+import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.Effect;
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.RoleDefinition;
+import dev.tenantry.authz.RoleTemplates;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.authz.engine.AssignmentNode;
+import dev.tenantry.authz.internal.RoleRepository;
+import dev.tenantry.authz.internal.RoleRepository.RoleRow;
+import dev.tenantry.authz.web.RoleDtos.RoleRequest;
+import dev.tenantry.authz.web.RoleDtos.RoleView;
+import dev.tenantry.shared.web.ApiException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Roles (DESIGN §4): built-ins are read-only; a public role needs {@code roles:manage-public}, a tenant-owned one
+ * {@code roles:manage} on its tenant; visible are public roles and roles of tenants where the caller has
+ * {@code roles:view}. An edit that widens existing assignments is refused unless the editor holds what it adds.
+ */
+@Service
+class RoleService {
+  private final RoleRepository roles;
+  private final Authorizer authz;
+  private final AccessRules rules;
+  private final AuditLog audit;
+
+  RoleService(RoleRepository roles, Authorizer authz, AccessRules rules, AuditLog audit) {
+    this.roles = roles;
+    this.authz = authz;
+    this.rules = rules;
+    this.audit = audit;
+  }
+
+  @Transactional(readOnly = true)
+  public List<RoleView> list() {
+    authz.requireUser();
+    return roles.listVisible(authz.tenants(Permission.ROLES_VIEW).sql("owner_tenant_id")).stream()
+        .map(RoleView::of).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public RoleView get(UUID id) {
+    return RoleView.of(visible(id));
+  }
+
+  @Transactional
+  public RoleView create(RoleRequest r) {
+    return insert(name(r.name()), description(r.description()), r.ownerTenantId(), parse(r.permissions(), true));
+  }
+
+  @Transactional
+  public RoleView cloneRole(UUID id, RoleDtos.CloneRequest r) {
+    RoleRow source = visible(id);
+    String name = r == null || r.name() == null ? source.name() + " (copy)" : name(r.name());
+    return insert(name, source.description(), r == null ? null : r.ownerTenantId(), parse(source.permissions(), false));
+  }
+
+  @Transactional
+  public RoleView cloneTemplate(String key, RoleDtos.CloneRequest r) {
+    RoleDefinition t = RoleTemplates.ALL.stream().filter(d -> RoleDtos.key(d).equals(key)).findFirst()
+        .orElseThrow(() -> ApiException.notFound("Role template", key));
+    String name = r == null || r.name() == null ? t.name() : name(r.name());
+    return insert(name, t.description(), r == null ? null : r.ownerTenantId(), t.permissions());
+  }
+
+  @Transactional
+  public RoleView update(UUID id, RoleRequest r) {
+    RoleRow before = visible(id);
+    if (before.builtIn()) {
+      throw AccessRules.readOnly("Built-in role '" + before.name() + "' is read-only; clone it to make changes");
+    }
+    requireManage(before.ownerTenantId());
+    if (r.ownerTenantId() != null && !r.ownerTenantId().equals(before.ownerTenantId())) {
+      throw ApiException.invalid("A role's owner cannot be changed; clone the role instead");
+    }
+    Set<Permission> old = parse(before.permissions(), false);
+    Set<Permission> now = parse(r.permissions(), true);
+    requireNoWidening(id, old, now);
+    long version = r.version() == null ? before.version() : r.version();
+    if (roles.update(id, name(r.name()), description(r.description()), keys(now), version) == 0) {
+      throw ApiException.stale("Role", id, version, before.version());
+    }
+    RoleView after = RoleView.of(roles.find(id).orElseThrow());
+    audit.record(AuditEntry.changed("role.updated", "role", id, before.ownerTenantId(), RoleView.of(before), after));
+    return after;
+  }
+
+  @Transactional
+  public void delete(UUID id) {
+    RoleRow before = visible(id);
+    if (before.builtIn()) {
+      throw AccessRules.readOnly("Built-in role '" + before.name() + "' is read-only and cannot be deleted");
+    }
+    requireManage(before.ownerTenantId());
+    List<UUID> assignments = roles.assignmentIds(id);
+    assignments.forEach(rules::requireCanRemove); // deleting the role removes its assignments
+    roles.delete(id);
+    audit.record(AuditEntry.deleted("role.deleted", "role", id, before.ownerTenantId(),
+        java.util.Map.of("role", RoleView.of(before), "removedAssignments", assignments)));
+  }
+
+  private RoleView insert(String name, String description, @Nullable UUID owner, Set<Permission> permissions) {
+    requireManage(owner);
+    UUID id = UUID.randomUUID();
+    roles.insert(id, name, description, owner, keys(permissions));
+    RoleView view = RoleView.of(roles.find(id).orElseThrow());
+    audit.record(AuditEntry.created("role.created", "role", id, owner, view));
+    return view;
+  }
+
+  /** Added permissions widen ALLOW assignments; removed ones widen DENY assignments (6c over each scope). */
+  private void requireNoWidening(UUID roleId, Set<Permission> old, Set<Permission> now) {
+    Set<Permission> added = EnumSet.noneOf(Permission.class);
+    added.addAll(now);
+    added.removeAll(old);
+    Set<Permission> removed = EnumSet.noneOf(Permission.class);
+    removed.addAll(old);
+    removed.removeAll(now);
+    for (UUID assignmentId : roles.assignmentIds(roleId)) {
+      AssignmentNode a = authz.snapshot().assignment(assignmentId).orElse(null);
+      if (a == null || !a.activeAt(authz.now())) {
+        continue;
+      }
+      Set<Permission> widening = a.effect() == Effect.ALLOW ? added : removed;
+      if (a.effect() == Effect.ALLOW && widening.stream().anyMatch(Permission::system)
+          && !authz.check(Permission.ROLES_ASSIGN_CROSS_TENANT, Target.system()).allowed()) {
+        throw ApiException.forbidden("Rule 6b: this role is assigned (assignment " + assignmentId + "); adding a"
+            + " system permission to it needs 'roles:assign-cross-tenant'");
+      }
+      Permission missing = rules.firstNotHeld(widening, a.scope(), a.principal());
+      if (missing != null) {
+        throw ApiException.forbidden("Rule 6c: this edit would widen assignment " + assignmentId + " ("
+            + a.effect() + " at " + a.scope().kind() + "), and you do not hold '" + missing.key()
+            + "' over its whole scope");
+      }
+    }
+  }
+
+  private RoleRow visible(UUID id) {
+    RoleRow r = roles.find(id).orElseThrow(() -> ApiException.notFound("Role", id));
+    if (r.ownerTenantId() != null) {
+      authz.requireVisible(Permission.ROLES_VIEW, Target.tenant(r.ownerTenantId()), "Role", id);
+    }
+    authz.requireUser();
+    return r;
+  }
+
+  private void requireManage(@Nullable UUID owner) {
+    if (owner == null) {
+      authz.require(Permission.ROLES_MANAGE_PUBLIC, Target.system());
+    } else {
+      authz.require(Permission.ROLES_MANAGE, Target.tenant(owner));
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.tenantry.authz.web;
+
+import dev.tenantry.authz.ResourceSelector;
+import dev.tenantry.authz.Scope;
+import dev.tenantry.shared.web.ApiException;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Checks that what a scope names exists (400 otherwise), and that an MSP scope names an MSP tenant. */
+@Component
+class ScopeReferences {
+  private final JdbcClient jdbc;
+
+  ScopeReferences(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void requireExisting(Scope scope) {
+    switch (scope) {
+      case Scope.Msp(UUID m) -> {
+        if (!exists("select count(*) from tenant where id = ? and kind = 'MSP'", m)) {
+          throw ApiException.invalid("scope.tenantId " + m + " is not an MSP tenant");
+        }
+      }
+      case Scope.Tenant(UUID t, boolean c) -> tenant(t, "scope.tenantId");
+      case Scope.TenantTag(UUID g) -> tag(g, "scope.tagId");
+      case Scope.Resource(ResourceSelector.OneComputer(UUID c)) -> {
+        if (!exists("select count(*) from computer where id = ?", c)) {
+          throw ApiException.invalid("scope.resource.computerId " + c + " does not exist");
+        }
+      }
+      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t)) -> {
+        tag(g, "scope.resource.tagId");
+        if (t != null) {
+          tenant(t, "scope.resource.tenantId");
+        }
+      }
+      case Scope.Resource(ResourceSelector.ComputerTypes types) -> {
+        if (types.tenantId() != null) {
+          tenant(types.tenantId(), "scope.resource.tenantId");
+        }
+      }
+      case Scope.Owner o -> { }
+      case Scope.UsersTenant u -> { }
+    }
+  }
+
+  private void tenant(UUID id, String field) {
+    if (!exists("select count(*) from tenant where id = ?", id)) {
+      throw ApiException.invalid(field + " " + id + " does not exist");
+    }
+  }
+
+  private void tag(UUID id, String field) {
+    if (!exists("select count(*) from tag where id = ?", id)) {
+      throw ApiException.invalid(field + " " + id + " does not exist");
+    }
+  }
+
+  private boolean exists(String sql, UUID id) {
+    return jdbc.sql(sql).param(id).query(Long.class).single() > 0;
+  }
+}

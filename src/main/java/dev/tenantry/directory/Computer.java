@@ -1,0 +1,15 @@
+package dev.tenantry.directory;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A managed device of one tenant. */
+public record Computer(
+    UUID id,
+    UUID tenantId,
+    String name,
+    ComputerType type,
+    @Nullable UUID primaryPersonId,
+    String os,
+    String serial,
+    long version) {}

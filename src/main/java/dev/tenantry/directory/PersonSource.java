@@ -1,0 +1,7 @@
+package dev.tenantry.directory;
+
+/** Where a person comes from: synced from Entra ID, or entered by hand. */
+public enum PersonSource {
+  AZURE,
+  MANUAL
+}

@@ -1,0 +1,80 @@
+package dev.tenantry.directory.internal;
+
+import dev.tenantry.directory.Person;
+import dev.tenantry.shared.Page;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The people list and the assembly of {@link PersonView}s (tags and user ids in batch). */
+@Repository
+class PersonReads {
+  private final JdbcClient jdbc;
+  private final TagLinks tags;
+
+  PersonReads(JdbcClient jdbc, TagLinks tags) {
+    this.jdbc = jdbc;
+    this.tags = tags;
+  }
+
+  PersonView view(Person p) {
+    return views(List.of(p)).getFirst();
+  }
+
+  List<PersonView> views(List<Person> people) {
+    List<UUID> ids = people.stream().map(Person::id).toList();
+    Map<UUID, List<TagRef>> tagsById = tags.of(TagLinks.Owner.PERSON, ids);
+    Map<UUID, UUID> users = new HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.sql("select person_id, id from app_user where person_id = any(:ids)")
+          .param("ids", ids.toArray(new UUID[0]))
+          .query(rs -> {
+            users.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+          });
+    }
+    return people.stream()
+        .map(p -> new PersonView(p, tagsById.getOrDefault(p.id(), List.of()), users.get(p.id())))
+        .toList();
+  }
+
+  /** One page of people, restricted in SQL to {@code visibleTenants} (null: every tenant). */
+  Page<PersonView> search(PersonQuery q, @Nullable Set<UUID> visibleTenants) {
+    StringBuilder where = new StringBuilder(" where true");
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (visibleTenants != null) {
+      where.append(" and p.tenant_id = any(:visible)");
+      params.put("visible", visibleTenants.toArray(new UUID[0]));
+    }
+    if (q.tenantId() != null) {
+      where.append(" and p.tenant_id = :tenant");
+      params.put("tenant", q.tenantId());
+    }
+    if (q.tagId() != null) {
+      where.append(" and exists (select 1 from person_tag pt where pt.person_id = p.id and pt.tag_id = :tag)");
+      params.put("tag", q.tagId());
+    }
+    if (q.q() != null && !q.q().isBlank()) {
+      where.append(" and (p.given_name || ' ' || p.family_name ilike :q")
+          .append(" or p.family_name || ' ' || p.given_name ilike :q")
+          .append(" or p.email ilike :q)");
+      params.put("q", Like.contains(q.q()));
+    }
+    long total = jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
+    params.put("limit", q.size());
+    params.put("offset", (long) q.page() * q.size());
+    List<Person> people =
+        jdbc.sql(
+                "select " + PersonRepository.columns() + " from person p" + where
+                    + " order by lower(p.family_name), lower(p.given_name), p.id limit :limit offset :offset")
+            .params(params)
+            .query((rs, n) -> PersonRepository.map(rs))
+            .list();
+    return new Page<>(views(people), q.page(), q.size(), total);
+  }
+}

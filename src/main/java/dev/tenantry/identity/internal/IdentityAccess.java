@@ -1,0 +1,164 @@
+package dev.tenantry.identity.internal;
+
+import static dev.tenantry.authz.Permission.*;
+
+import dev.tenantry.authz.Decision;
+import dev.tenantry.authz.Effect;
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Principal;
+import dev.tenantry.authz.Scope;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.authz.engine.AntiEscalation;
+import dev.tenantry.authz.engine.PolicySnapshot;
+import dev.tenantry.authz.engine.TenantGrants;
+import dev.tenantry.shared.web.ApiException;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every authorization decision of the identity feature goes through here, one method per question,
+ * to the authorization engine. Users of a tenant the caller may not view answer 404 like missing
+ * ones.
+ */
+@Component
+class IdentityAccess {
+  private final Authorizer authz;
+  private final AntiEscalation antiEscalation = new AntiEscalation();
+
+  IdentityAccess(Authorizer authz) {
+    this.authz = authz;
+  }
+
+  /** The effective user of this request; 403 for an identity that has no user. */
+  UUID requireUser() {
+    UUID user = currentUserOrNull();
+    if (user == null || authz.snapshot().user(user).isEmpty()) {
+      throw ApiException.forbidden("You have no access to this instance yet; request access first");
+    }
+    return user;
+  }
+
+  /** The effective user of this request (null for the system), for created_by/decided_by columns. */
+  @Nullable UUID currentUserOrNull() {
+    return SignedIn.current().map(SignedIn::effectiveUserId).orElse(null);
+  }
+
+  /** The tenants whose users the caller may list; null means every tenant. */
+  @Nullable Set<UUID> visibleUserTenants() {
+    var filter = authz.tenants(USERS_VIEW);
+    return filter.everything() ? null : filter.tenantIds();
+  }
+
+  /** users:view on the user's tenant, else 404 as if the user did not exist. */
+  void requireViewUser(UUID tenantId, UUID userId) {
+    authz.requireVisible(USERS_VIEW, Target.tenant(tenantId), "User", userId);
+  }
+
+  /** users:manage on {@code tenantId} (and users:view there, else 404). */
+  void requireManageUsers(UUID tenantId) {
+    authz.requireVisible(USERS_VIEW, Target.tenant(tenantId), "Tenant", tenantId);
+    authz.require(USERS_MANAGE, Target.tenant(tenantId));
+  }
+
+  void requireDeleteUser(UUID tenantId, UUID userId) {
+    requireViewUser(tenantId, userId);
+    authz.require(USERS_DELETE, Target.tenant(tenantId));
+  }
+
+  void requireManageIntegrationUsers(UUID tenantId) {
+    requireManageUsers(tenantId);
+    authz.require(USERS_MANAGE_INTEGRATION, Target.tenant(tenantId));
+  }
+
+  /** access-requests:manage somewhere; the grant itself is checked by {@link #requireGrant}. */
+  void requireApproveAccessRequests() {
+    if (holdsNowhere(ACCESS_REQUESTS_MANAGE)) {
+      throw ApiException.forbidden("You need the permission 'access-requests:manage' to decide access requests");
+    }
+  }
+
+  /** access-requests:view somewhere (requests are not yet in any tenant). */
+  void requireViewAccessRequests() {
+    if (!canSeePendingRequests()) {
+      throw ApiException.forbidden("You need the permission 'access-requests:view' to see access requests");
+    }
+  }
+
+  /** Whether the caller may see the pending-request badge and list. */
+  boolean canSeePendingRequests() {
+    return !holdsNowhere(ACCESS_REQUESTS_VIEW);
+  }
+
+  /**
+   * users:impersonate (a system permission), users:view over the target, and the target holds no
+   * permission anywhere that the impersonator lacks there (DESIGN §5).
+   */
+  void requireImpersonate(UUID impersonatorId, UUID targetId, UUID targetTenantId) {
+    requireViewUser(targetTenantId, targetId);
+    if (!authz.check(impersonatorId, USERS_IMPERSONATE, Target.system()).allowed()) {
+      throw ApiException.forbidden("You need the permission 'users:impersonate' to impersonate users");
+    }
+    for (Permission p : Permission.values()) {
+      if (!covers(authz.grants(impersonatorId, p), authz.grants(targetId, p), impersonatorId, targetId, p)) {
+        throw ApiException.forbidden("You cannot impersonate this user: they hold '" + p.key()
+            + "' where you do not, and impersonation never widens what you can do");
+      }
+    }
+  }
+
+  /**
+   * May the caller grant {@code roleId} at the scope to a user about to be created in {@code
+   * tenantId} (anti-escalation, DESIGN §3.6 a–c)? The user's own tenant stands in for USERS_TENANT.
+   */
+  void requireGrant(UUID roleId, ScopeInput input, UUID tenantId) {
+    UUID actor = requireUser();
+    Scope scope = switch (input.kind()) {
+      case "OWNER" -> Scope.owner();
+      case "MSP" -> Scope.msp(input.tenantId());
+      case "TENANT" -> Scope.tenant(input.tenantId(), Boolean.TRUE.equals(input.includeChildren()));
+      case "TENANT_TAG" -> Scope.tenantTag(input.tagId());
+      default -> Scope.tenant(tenantId, false);
+    };
+    PolicySnapshot s = authz.snapshot();
+    if (s.role(roleId).isEmpty()) {
+      throw ApiException.notFound("Role", roleId);
+    }
+    Decision d = antiEscalation.canAssign(s, actor, Principal.user(UUID.randomUUID()), roleId, scope,
+        Effect.ALLOW, authz.now());
+    if (!d.allowed()) {
+      throw ApiException.forbidden("You may not grant this role at this scope (" + d.rule()
+          + "): you can only grant what you hold yourself, over the whole scope (DESIGN §3.6)");
+    }
+  }
+
+  private boolean holdsNowhere(Permission p) {
+    return authz.currentUserId().map(u -> authz.grants(u, p).isNothing()).orElse(true);
+  }
+
+  /** Does {@code mine} cover everything {@code theirs} grants (tenants, selectors, system-wide)? */
+  private boolean covers(TenantGrants mine, TenantGrants theirs, UUID me, UUID them, Permission p) {
+    if (p.system()) {
+      return !authz.check(them, p, Target.system()).allowed() || authz.check(me, p, Target.system()).allowed();
+    }
+    if (theirs.isNothing()) {
+      return true;
+    }
+    if (theirs.allTenants()) {
+      if (!mine.allTenants() || !theirs.deniedTenantIds().containsAll(mine.deniedTenantIds())) {
+        return false;
+      }
+    } else {
+      for (UUID t : theirs.tenantIds()) {
+        if (!mine.allowsTenant(t)) {
+          return false;
+        }
+      }
+    }
+    // computers: conservative — every selector of theirs is mine too, and I am denied no more
+    return mine.allowedSelectors().containsAll(theirs.allowedSelectors())
+        && theirs.deniedSelectors().containsAll(mine.deniedSelectors());
+  }
+}

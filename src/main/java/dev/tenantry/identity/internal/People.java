@@ -1,0 +1,57 @@
+package dev.tenantry.identity.internal;
+
+import dev.tenantry.shared.web.ApiException;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The few person and tenant reads/writes that making a user needs (the directory feature owns the
+ * people API). The Entra tenant of a person is its tenant's link, else the home tenant.
+ */
+@Repository
+class People {
+  private final JdbcClient jdbc;
+  private final UUID homeTid;
+
+  People(JdbcClient jdbc, OidcProperties props) {
+    this.jdbc = jdbc;
+    this.homeTid = props.homeTenantId();
+  }
+
+  record PersonRow(UUID id, UUID tenantId, @Nullable UUID azureObjectId, String givenName,
+      String familyName, String email) {}
+
+  Optional<PersonRow> person(UUID id) {
+    return jdbc.sql("select id, tenant_id, azure_object_id, given_name, family_name, email from person where id = ?")
+        .param(id).query(PersonRow.class).optional();
+  }
+
+  Optional<UUID> personByOid(UUID tenantId, UUID oid) {
+    return jdbc.sql("select id from person where tenant_id = ? and azure_object_id = ?")
+        .params(tenantId, oid).query(UUID.class).optional();
+  }
+
+  /** The tenant's linked Entra tenant, empty when not linked; 404 when there is no such tenant. */
+  Optional<UUID> tenantLink(UUID tenantId) {
+    var row = jdbc.sql("select azure_tenant_id from tenant where id = ?").param(tenantId)
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional();
+    return row.orElseThrow(() -> ApiException.notFound("Tenant", tenantId));
+  }
+
+  UUID entraTenantOf(UUID tenantId) {
+    return tenantLink(tenantId).orElse(homeTid);
+  }
+
+  UUID insert(UUID tenantId, String givenName, String familyName, String email,
+      @Nullable UUID oid, String source) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql("""
+        insert into person (id, tenant_id, given_name, family_name, email, azure_object_id, source)
+        values (?, ?, ?, ?, ?, ?, ?)
+        """).params(id, tenantId, givenName, familyName, email, oid, source).update();
+    return id;
+  }
+}
