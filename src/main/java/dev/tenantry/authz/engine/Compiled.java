@@ -77,28 +77,45 @@ final class Compiled {
   static final int H_EXP_LO = 3;
   static final int H_EXP_NANO = 4;
   static final int H_NGROUPS = 5;
-  /** Group indexes start here; the user's direct assignment code follows them. */
-  static final int H_GROUPS = 6;
+  /** End (exclusive) of the direct assignments' code. */
+  static final int H_DIRECT_END = 6;
+  /** Pairs (group index, end of that group's code) start here; the direct code follows them, then each group's. */
+  static final int H_GROUPS = 7;
   static final int F_KNOWN = 1;
   static final int F_ENABLED = 2;
 
   /**
-   * The user's hot array: flags (known = present node, enabled), tenant, access expiry, group count, the groups, then
-   * the direct assignments' code ({@link AsgList}). A check loads this one array instead of the User record, its
-   * group array and its code array.
+   * The user's hot array: flags (known = present node, enabled), tenant, access expiry, then the direct assignments'
+   * code and a copy of the code of every group the user belongs to ({@link AsgList}), with the segment ends in the
+   * header. A check reads this one array, sequentially, instead of the User record, its group list, and each group's
+   * record and code. The price: changing a group's assignments rewrites its members' arrays.
    */
-  static int[] hot(User u) {
+  static int[] hot(User u, java.util.function.IntFunction<int[]> groupCode) {
     int[] g = u.groups();
     int[] code = u.directCode();
-    int[] h = new int[H_GROUPS + g.length + code.length];
+    int[][] gc = new int[g.length][];
+    int len = H_GROUPS + 2 * g.length + code.length;
+    for (int k = 0; k < g.length; k++) {
+      gc[k] = groupCode.apply(g[k]);
+      len += gc[k].length;
+    }
+    int[] h = new int[len];
     h[H_FLAGS] = (u.node() != null ? F_KNOWN : 0) | (u.enabled() ? F_ENABLED : 0);
     h[H_TENANT] = u.tenant();
     h[H_EXP_HI] = (int) (u.expSec() >>> 32);
     h[H_EXP_LO] = (int) u.expSec();
     h[H_EXP_NANO] = u.expNano();
     h[H_NGROUPS] = g.length;
-    System.arraycopy(g, 0, h, H_GROUPS, g.length);
-    System.arraycopy(code, 0, h, H_GROUPS + g.length, code.length);
+    int pos = H_GROUPS + 2 * g.length;
+    System.arraycopy(code, 0, h, pos, code.length);
+    pos += code.length;
+    h[H_DIRECT_END] = pos;
+    for (int k = 0; k < g.length; k++) {
+      System.arraycopy(gc[k], 0, h, pos, gc[k].length);
+      pos += gc[k].length;
+      h[H_GROUPS + 2 * k] = g[k];
+      h[H_GROUPS + 2 * k + 1] = pos;
+    }
     return h;
   }
 

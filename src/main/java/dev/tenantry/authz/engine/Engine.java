@@ -118,15 +118,18 @@ public final class Engine {
     int msp = t >= 0 ? s.tenantMsp[t] : -1;
     int userTenant = h[Compiled.H_TENANT];
     int groups = h[Compiled.H_NGROUPS];
-    int found = scan(s, h, Compiled.H_GROUPS + groups, ui, -1, ord, mode, t, msp, c, typeBit, userTenant, nowSec,
-        nowNano);
+    int end = h[Compiled.H_DIRECT_END];
+    int found = scan(s, h, Compiled.H_GROUPS + 2 * groups, end, ui, -1, ord, mode, t, msp, c, typeBit, userTenant,
+        nowSec, nowNano);
     if (found == DENY) {
       return Decision.DENY_WINS;
     }
     boolean allow = found == ALLOW;
     for (int k = 0; k < groups; k++) {
-      int g = h[Compiled.H_GROUPS + k];
-      int f = scan(s, s.groups.get(g).asgCode(), 0, -1, g, ord, mode, t, msp, c, typeBit, userTenant, nowSec, nowNano);
+      int from = end;
+      end = h[Compiled.H_GROUPS + 2 * k + 1];
+      int f = scan(s, h, from, end, -1, h[Compiled.H_GROUPS + 2 * k], ord, mode, t, msp, c, typeBit, userTenant,
+          nowSec, nowNano);
       if (f == DENY) {
         return Decision.DENY_WINS;
       }
@@ -140,16 +143,16 @@ public final class Engine {
   private static final int DENY = 2;
 
   /**
-   * DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code from {@code from}; looks up
+   * DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code in [from, to); looks up
    * the Asg (of user {@code ui}'s direct list, or of group {@code gi}) only for an assignment with an expiry.
    */
-  private static int scan(PolicySnapshot s, int[] code, int from, int ui, int gi, int ord, int mode, int t,
+  private static int scan(PolicySnapshot s, int[] code, int from, int to, int ui, int gi, int ord, int mode, int t,
       int msp, int c, int typeBit, int userTenant, long nowSec, int nowNano) {
     int result = NONE;
     long[] bits = s.roleBits;
     int word = ord >>> 6;
     long bit = 1L << ord;
-    for (int i = from; i < code.length; i += Compiled.STRIDE) {
+    for (int i = from; i < to; i += Compiled.STRIDE) {
       int w = code[i] * Compiled.WORDS + word;
       if (w >= bits.length || (bits[w] & bit) == 0) {
         continue; // most roles lack the permission

@@ -58,6 +58,11 @@ final class SnapshotEditor {
     userHot = base.userHot.edit();
   }
 
+  /** The user's hot array must be recomputed (a group of theirs changed its assignments). */
+  void markUser(int u) {
+    dirtyUsers.set(u);
+  }
+
   /** Every write of a user record goes through here; its hot array is recomputed once, at build. */
   void setUser(int u, Compiled.User user) {
     users.set(u, user);
@@ -132,7 +137,10 @@ final class SnapshotEditor {
 
   private PVec<int[]> hot() {
     for (int u = dirtyUsers.nextSetBit(0); u >= 0; u = dirtyUsers.nextSetBit(u + 1)) {
-      userHot.set(u, Compiled.hot(users.get(u)));
+      userHot.set(u, Compiled.hot(users.get(u), g -> {
+        Compiled.Group group = groups.get(g);
+        return group == null ? Compiled.NO_INTS : group.asgCode();
+      }));
     }
     dirtyUsers.clear();
     return userHot.build();

@@ -44,6 +44,7 @@ final class SnapshotGraph {
     if (a.groupPrincipal()) {
       Compiled.Group g = group(a.principal());
       e.groups.set(a.principal(), new Compiled.Group(g.node(), g.members(), g.asgs().append(a)));
+      markMembers(g);
     } else {
       Compiled.User u = user(a.principal());
       e.setUser(a.principal(), u.withDirect(u.direct().append(a)));
@@ -65,6 +66,7 @@ final class SnapshotGraph {
     if (old.groupPrincipal()) {
       Compiled.Group g = group(old.principal());
       e.groups.set(old.principal(), new Compiled.Group(g.node(), g.members(), g.asgs().without(old.index())));
+      markMembers(g);
     } else {
       Compiled.User u = user(old.principal());
       e.setUser(old.principal(), u.withDirect(u.direct().without(old.index())));
@@ -88,6 +90,13 @@ final class SnapshotGraph {
         i++;
         j++;
       }
+    }
+  }
+
+  // members carry a copy of the group's code in their hot arrays
+  private void markMembers(Compiled.Group g) {
+    for (int u : g.members()) {
+      e.markUser(u);
     }
   }
 
