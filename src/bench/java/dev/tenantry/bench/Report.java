@@ -118,7 +118,7 @@ final class Report {
       ## How to run
 
       ```
-      ./tenantry bench                      # = mvn -B -P bench verify; about 15 min; writes this file
+      ./tenantry bench                      # = mvn -B -P bench verify; about 10 min; writes this file
       ./tenantry bench -Dbench.args=-Dbench.quick=true   # short iterations while developing
       ./tenantry bench -Dbench.args="-Dbench.skip=casbin,scale"  # sections: costs, sample, throughput, scale, casbin, pg
       ```
