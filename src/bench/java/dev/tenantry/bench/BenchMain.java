@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code ./tenantry bench}: measures snapshot costs in this JVM, runs the JMH benchmarks (one fork each), prints one
  * {@code name=value} line per figure and writes {@code docs/benchmarks.md}. System properties: {@code bench.quick}
  * (short iterations, for development), {@code bench.size} (the "full" assignment count), {@code bench.skip}
- * (comma-separated sections: costs, sample, throughput, scale, casbin).
+ * (comma-separated sections: costs, sample, throughput, scale, casbin, pg).
  */
 public final class BenchMain {
   static final boolean QUICK = Boolean.getBoolean("bench.quick");
@@ -86,7 +86,11 @@ public final class BenchMain {
           .warmupIterations(1).measurementIterations(QUICK ? 1 : 3));
       f.put("jcasbin_p50_ns_10k", pct(rs, "CasbinBench.jcasbin", 50));
     }
-    f.put("snapshot_build_from_pg_ms", PgLoad.figure());
+    if (!SKIP.contains("pg")) {
+      PgLoad.measure(FULL, f);
+    } else {
+      f.put("snapshot_build_from_pg_ms", "not measured (section skipped)");
+    }
     String loadAfter = Machine.load();
     long minutes = TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - t0);
     Report.write(Path.of("docs/benchmarks.md"), f, loadBefore, loadAfter, minutes, FULL);

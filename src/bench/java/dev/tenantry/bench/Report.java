@@ -68,7 +68,8 @@ final class Report {
       Map.entry("update_p50_ms", "one-assignment withChanges at full size, p50 of 5,000"),
       Map.entry("update_p99_ms", "one-assignment withChanges at full size, p99 of 5,000"),
       Map.entry("update_max_ms", "one-assignment withChanges at full size, max of 5,000"),
-      Map.entry("snapshot_build_from_pg_ms", "full-size snapshot loaded from embedded PostgreSQL"));
+      Map.entry("pg_copy_ms", "bulk COPY of the full-size data into embedded PostgreSQL (set-up, not a target)"),
+      Map.entry("snapshot_build_from_pg_ms", "SnapshotLoader.loadAll at full size from embedded PostgreSQL, median of 3"));
 
   static void write(Path file, Map<String, String> f, String loadBefore, String loadAfter, long minutes, int full)
       throws IOException {
@@ -117,9 +118,9 @@ final class Report {
       ## How to run
 
       ```
-      ./tenantry bench                      # = mvn -B -P bench verify; about 15 min; writes this file
+      ./tenantry bench                      # = mvn -B -P bench verify; about 10 min; writes this file
       ./tenantry bench -Dbench.args=-Dbench.quick=true   # short iterations while developing
-      ./tenantry bench -Dbench.args="-Dbench.skip=casbin,scale"  # sections: costs, sample, throughput, scale, casbin
+      ./tenantry bench -Dbench.args="-Dbench.skip=casbin,scale"  # sections: costs, sample, throughput, scale, casbin, pg
       ```
 
       The `bench` profile compiles `src/bench/java` (JMH annotation processing) into `target/bench`, skips the

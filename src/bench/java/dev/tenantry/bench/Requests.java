@@ -58,15 +58,21 @@ public final class Requests {
     Requests q = new Requests(n);
     int msps = mspCount(d);
     for (int i = 0; i < n; i++) {
-      q.users[i] = user.get();
+      q.users[i] = fresh(user.get());
       int x = r.nextInt(100);
       q.permissions[i] = x < 50 ? views.get(r.nextInt(views.size()))
           : x < 97 ? scoped.get(r.nextInt(scoped.size())) : system.get(r.nextInt(system.size()));
       int y = r.nextInt(100);
-      q.targets[i] = y < 40 ? Target.tenant(d.tenants[msps + r.nextInt(d.tenants.length - msps)])
-          : y < 97 ? Target.computer(d.computers[r.nextInt(d.computers.length)]) : Target.system();
+      q.targets[i] = y < 40 ? Target.tenant(fresh(d.tenants[msps + r.nextInt(d.tenants.length - msps)]))
+          : y < 97 ? Target.computer(fresh(d.computers[r.nextInt(d.computers.length)])) : Target.system();
     }
     return q;
+  }
+
+  // a request carries ids parsed just before the check (session, path), not the generator's shared UUID objects,
+  // which would add a cache miss per id that no real request pays
+  private static UUID fresh(UUID id) {
+    return new UUID(id.getMostSignificantBits(), id.getLeastSignificantBits());
   }
 
   static int mspCount(BenchData d) {

@@ -33,6 +33,15 @@ final class Compiled {
     }
   }
 
+  /**
+   * What the computer index stores with each present computer (see {@link UuidIndex#slot}), so that a check reads a
+   * computer's tenant and type from the index slot it already loaded: {@code (tenant + 1) << 3 | type ordinal}; 0 =
+   * absent.
+   */
+  static int computerPayload(int tenant, int typeOrdinal) {
+    return (tenant + 1) << 3 | typeOrdinal;
+  }
+
   /** {@code typeBit} = 1 << ComputerType.ordinal(). */
   record Computer(ComputerNode node, int tenant, int typeBit, int[] tags) {}
 
@@ -59,6 +68,55 @@ final class Compiled {
     User withGroups(int[] g) {
       return new User(node, tenant, enabled, expSec, expNano, directAsgs, directCode, g);
     }
+  }
+
+  // layout of a user's hot array (PolicySnapshot.userHot): everything a check reads about the user, in one object
+  static final int H_FLAGS = 0;
+  static final int H_TENANT = 1;
+  static final int H_EXP_HI = 2;
+  static final int H_EXP_LO = 3;
+  static final int H_EXP_NANO = 4;
+  static final int H_NGROUPS = 5;
+  /** End (exclusive) of the direct assignments' code. */
+  static final int H_DIRECT_END = 6;
+  /** Pairs (group index, end of that group's code) start here; the direct code follows them, then each group's. */
+  static final int H_GROUPS = 7;
+  static final int F_KNOWN = 1;
+  static final int F_ENABLED = 2;
+
+  /**
+   * The user's hot array: flags (known = present node, enabled), tenant, access expiry, then the direct assignments'
+   * code and a copy of the code of every group the user belongs to ({@link AsgList}), with the segment ends in the
+   * header. A check reads this one array, sequentially, instead of the User record, its group list, and each group's
+   * record and code. The price: changing a group's assignments rewrites its members' arrays.
+   */
+  static int[] hot(User u, java.util.function.IntFunction<int[]> groupCode) {
+    int[] g = u.groups();
+    int[] code = u.directCode();
+    int[][] gc = new int[g.length][];
+    int len = H_GROUPS + 2 * g.length + code.length;
+    for (int k = 0; k < g.length; k++) {
+      gc[k] = groupCode.apply(g[k]);
+      len += gc[k].length;
+    }
+    int[] h = new int[len];
+    h[H_FLAGS] = (u.node() != null ? F_KNOWN : 0) | (u.enabled() ? F_ENABLED : 0);
+    h[H_TENANT] = u.tenant();
+    h[H_EXP_HI] = (int) (u.expSec() >>> 32);
+    h[H_EXP_LO] = (int) u.expSec();
+    h[H_EXP_NANO] = u.expNano();
+    h[H_NGROUPS] = g.length;
+    int pos = H_GROUPS + 2 * g.length;
+    System.arraycopy(code, 0, h, pos, code.length);
+    pos += code.length;
+    h[H_DIRECT_END] = pos;
+    for (int k = 0; k < g.length; k++) {
+      System.arraycopy(gc[k], 0, h, pos, gc[k].length);
+      pos += gc[k].length;
+      h[H_GROUPS + 2 * k] = g[k];
+      h[H_GROUPS + 2 * k + 1] = pos;
+    }
+    return h;
   }
 
   /** {@code members} is empty while the group is absent; its assignments are kept (stored flat, like User's). */

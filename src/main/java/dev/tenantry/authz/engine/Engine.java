@@ -28,28 +28,34 @@ public final class Engine {
   public static final Engine INSTANCE = new Engine();
 
   public Decision check(PolicySnapshot s, UUID userId, Permission p, Target target, Instant now) {
-    Compiled.User u = s.users.get(s.userIx.get(userId));
-    if (u == null || u.node() == null) {
+    int ui = s.userIx.get(userId);
+    int[] h = s.userHot.get(ui);
+    if (h == null || (h[Compiled.H_FLAGS] & Compiled.F_KNOWN) == 0) {
       return Decision.of(DecisionRule.UNKNOWN_USER);
     }
     long nowSec = now.getEpochSecond();
     int nowNano = now.getNano();
-    if (!active(u, nowSec, nowNano)) {
+    if (!active(h, nowSec, nowNano)) {
       return Decision.of(DecisionRule.USER_INACTIVE);
     }
     int mode;
     int t = -1;
     int c = -1;
-    Compiled.Computer cc = null;
+    int typeBit = 0;
     if (p.system()) {
       mode = Matcher.SYSTEM;
     } else {
       // instanceof rather than a pattern switch: no bootstrap call on the hot path
       if (target instanceof Target.ComputerTarget ct) {
         mode = Matcher.COMPUTER;
-        c = s.computerIx.get(ct.computerId());
-        cc = s.computers.get(c);
-        t = cc == null ? -1 : presentTenant(s, cc.tenant());
+        UUID id = ct.computerId();
+        long slot = s.computerIx.slot(id.getMostSignificantBits(), id.getLeastSignificantBits());
+        int payload = (int) (slot >>> 32); // tenant and type, without touching the computer's record
+        if (payload != 0) {
+          c = (int) slot - 1;
+          typeBit = 1 << (payload & 7);
+          t = presentTenant(s, (payload >>> 3) - 1);
+        }
       } else if (target instanceof Target.TenantTarget tt) {
         mode = Matcher.TENANT;
         t = presentTenant(s, tt.tenantId());
@@ -70,7 +76,7 @@ public final class Engine {
         return Decision.of(DecisionRule.UNKNOWN_TARGET);
       }
     }
-    return decide(s, u, p.ordinal(), mode, t, c, cc, nowSec, nowNano);
+    return decide(s, ui, h, p.ordinal(), mode, t, c, typeBit, nowSec, nowNano);
   }
 
   /** The decision with every matching assignment (allow and deny), direct or via which group (§3.9). */
@@ -101,17 +107,29 @@ public final class Engine {
         && (nowSec < u.expSec() || (nowSec == u.expSec() && nowNano < u.expNano()));
   }
 
-  private static Decision decide(PolicySnapshot s, Compiled.User u, int ord, int mode, int t, int c,
-      Compiled.Computer cc, long nowSec, int nowNano) {
-    Compiled.Tenant tt = t >= 0 ? s.tenantAt(t) : null;
-    int found = scan(s, u.directAsgs(), u.directCode(), ord, mode, t, tt, c, cc, u.tenant(), nowSec, nowNano);
+  static boolean active(int[] h, long nowSec, int nowNano) {
+    long expSec = (long) h[Compiled.H_EXP_HI] << 32 | (h[Compiled.H_EXP_LO] & 0xFFFFFFFFL);
+    return (h[Compiled.H_FLAGS] & Compiled.F_ENABLED) != 0 && h[Compiled.H_TENANT] >= 0
+        && (nowSec < expSec || (nowSec == expSec && nowNano < h[Compiled.H_EXP_NANO]));
+  }
+
+  private static Decision decide(PolicySnapshot s, int ui, int[] h, int ord, int mode, int t, int c, int typeBit,
+      long nowSec, int nowNano) {
+    int msp = t >= 0 ? s.tenantMsp[t] : -1;
+    int userTenant = h[Compiled.H_TENANT];
+    int groups = h[Compiled.H_NGROUPS];
+    int end = h[Compiled.H_DIRECT_END];
+    int found = scan(s, h, Compiled.H_GROUPS + 2 * groups, end, ui, -1, ord, mode, t, msp, c, typeBit, userTenant,
+        nowSec, nowNano);
     if (found == DENY) {
       return Decision.DENY_WINS;
     }
     boolean allow = found == ALLOW;
-    for (int g : u.groups()) {
-      Compiled.Group group = s.groups.get(g);
-      int f = scan(s, group.asgArray(), group.asgCode(), ord, mode, t, tt, c, cc, u.tenant(), nowSec, nowNano);
+    for (int k = 0; k < groups; k++) {
+      int from = end;
+      end = h[Compiled.H_GROUPS + 2 * k + 1];
+      int f = scan(s, h, from, end, -1, h[Compiled.H_GROUPS + 2 * k], ord, mode, t, msp, c, typeBit, userTenant,
+          nowSec, nowNano);
       if (f == DENY) {
         return Decision.DENY_WINS;
       }
@@ -124,23 +142,29 @@ public final class Engine {
   private static final int ALLOW = 1;
   private static final int DENY = 2;
 
-  // DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code; an Asg only for expiry.
-  private static int scan(PolicySnapshot s, Asg[] asgs, int[] code, int ord, int mode, int t, Compiled.Tenant tt,
-      int c, Compiled.Computer cc, int userTenant, long nowSec, int nowNano) {
+  /**
+   * DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code in [from, to); looks up
+   * the Asg (of user {@code ui}'s direct list, or of group {@code gi}) only for an assignment with an expiry.
+   */
+  private static int scan(PolicySnapshot s, int[] code, int from, int to, int ui, int gi, int ord, int mode, int t,
+      int msp, int c, int typeBit, int userTenant, long nowSec, int nowNano) {
     int result = NONE;
     long[] bits = s.roleBits;
     int word = ord >>> 6;
     long bit = 1L << ord;
-    for (int i = 0; i < code.length; i += Compiled.STRIDE) {
+    for (int i = from; i < to; i += Compiled.STRIDE) {
       int w = code[i] * Compiled.WORDS + word;
       if (w >= bits.length || (bits[w] & bit) == 0) {
         continue; // most roles lack the permission
       }
       int packed = code[i + 1];
-      if ((packed & Compiled.P_EXPIRES) != 0 && !asgs[i / Compiled.STRIDE].activeAt(nowSec, nowNano)) {
-        continue;
+      if ((packed & Compiled.P_EXPIRES) != 0) {
+        Asg[] asgs = gi >= 0 ? s.groups.get(gi).asgArray() : s.users.get(ui).directAsgs();
+        if (!asgs[(i - from) / Compiled.STRIDE].activeAt(nowSec, nowNano)) {
+          continue;
+        }
       }
-      if (Matcher.covers(s, packed, code[i + 2], code[i + 3], mode, t, tt, c, cc, userTenant)) {
+      if (Matcher.covers(s, packed, code[i + 2], code[i + 3], mode, t, msp, c, typeBit, userTenant)) {
         if ((packed & Compiled.P_DENY) != 0) {
           return DENY;
         }
@@ -165,9 +189,10 @@ public final class Engine {
     return presentTenant(s, s.tenantIx.get(id));
   }
 
+  /** t if that tenant is present, else -1 (one load from the flat MSP column). */
   static int presentTenant(PolicySnapshot s, int t) {
-    Compiled.Tenant ct = s.tenants.get(t);
-    return ct != null && ct.present() ? t : -1;
+    int[] msp = s.tenantMsp;
+    return t >= 0 && t < msp.length && msp[t] >= 0 ? t : -1;
   }
 
   /** The target resolved for explain (which may allocate). Only called after check found the target present. */

@@ -32,18 +32,19 @@ final class Matcher {
     return i < roleBits.length && (roleBits[i] & (1L << ord)) != 0;
   }
 
-  /** {@link #covers(PolicySnapshot, int, int, int, int, int, Compiled.Tenant, int, Compiled.Computer, int)} for an Asg. */
+  /** {@link #covers(PolicySnapshot, int, int, int, int, int, int, int, int, int)} for an Asg. */
   static boolean covers(PolicySnapshot s, Asg a, int mode, int t, int c, Compiled.Computer cc, int userTenant) {
-    return covers(s, a.packed(), a.a(), a.b(), mode, t, t >= 0 ? s.tenantAt(t) : null, c, cc, userTenant);
+    return covers(s, a.packed(), a.a(), a.b(), mode, t, t >= 0 && t < s.tenantMsp.length ? s.tenantMsp[t] : -1, c,
+        cc == null ? 0 : cc.typeBit(), userTenant);
   }
 
   /**
    * Whether the scope ({@code packed}, {@code a}, {@code b} as in {@link Asg#pack}) covers the target. {@code t} =
-   * tenant index (TENANT, COMPUTER: the computer's tenant; GLOBAL: the creating MSP or -1) and {@code tt} its record,
-   * {@code c}/{@code cc} = the computer, {@code userTenant} = tenant of the checked user.
+   * tenant index (TENANT, COMPUTER: the computer's tenant; GLOBAL: the creating MSP or -1) and {@code msp} its MSP,
+   * {@code c} = the computer index and {@code typeBit} its type bit, {@code userTenant} = tenant of the checked user.
    */
-  static boolean covers(PolicySnapshot s, int packed, int a, int b, int mode, int t, Compiled.Tenant tt, int c,
-      Compiled.Computer cc, int userTenant) {
+  static boolean covers(PolicySnapshot s, int packed, int a, int b, int mode, int t, int msp, int c,
+      int typeBit, int userTenant) {
     int kind = packed & Compiled.P_KIND;
     switch (mode) {
       case SYSTEM:
@@ -54,31 +55,30 @@ final class Matcher {
       case GLOBAL:
         return kind == Compiled.OWNER || (kind == Compiled.MSP && t >= 0 && a == t);
       case TENANT:
-        return coversTenant(s, kind, packed, a, t, tt, userTenant);
+        return coversTenant(s, kind, packed, a, t, msp, userTenant);
       default:
-        return kind < Compiled.RES_ONE ? coversTenant(s, kind, packed, a, t, tt, userTenant)
-            : selects(kind, packed, a, b, c, cc);
+        return kind < Compiled.RES_ONE ? coversTenant(s, kind, packed, a, t, msp, userTenant)
+            : selects(s, kind, packed, a, b, c, t, typeBit);
     }
   }
 
   /** DESIGN §2's tenant table for an Asg (t present). */
   static boolean coversTenant(PolicySnapshot s, Asg a, int t, int userTenant) {
     int packed = a.packed();
-    return coversTenant(s, packed & Compiled.P_KIND, packed, a.a(), t, s.tenantAt(t), userTenant);
+    return coversTenant(s, packed & Compiled.P_KIND, packed, a.a(), t, s.tenantMsp[t], userTenant);
   }
 
   /** DESIGN §2's tenant table; RESOURCE scopes never cover a tenant. */
-  static boolean coversTenant(PolicySnapshot s, int kind, int packed, int a, int t, Compiled.Tenant tt,
-      int userTenant) {
+  static boolean coversTenant(PolicySnapshot s, int kind, int packed, int a, int t, int msp, int userTenant) {
     switch (kind) {
       case Compiled.OWNER:
         return true;
       case Compiled.MSP:
-        return t == a || tt.msp() == a;
+        return t == a || msp == a;
       case Compiled.TENANT:
         return t == a || ((packed & Compiled.P_CHILDREN) != 0 && isAncestor(s, a, t));
       case Compiled.TENANT_TAG:
-        return contains(tt.tags(), a);
+        return contains(s.tenantAt(t).tags(), a); // the one tenant-side case that reads the record
       case Compiled.USERS_TENANT:
         return t == userTenant;
       default:
@@ -86,33 +86,36 @@ final class Matcher {
     }
   }
 
-  /** Whether a RESOURCE scope selects the computer (its tenant limit, if any, must match). */
-  static boolean selects(int kind, int packed, int a, int b, int c, Compiled.Computer cc) {
+  /**
+   * Whether a RESOURCE scope selects computer c of tenant t (its tenant limit, if any, must match). Only a tag
+   * selector reads the computer's record.
+   */
+  static boolean selects(PolicySnapshot s, int kind, int packed, int a, int b, int c, int t, int typeBit) {
     switch (kind) {
       case Compiled.RES_ONE:
         return c == a;
       case Compiled.RES_TAG:
-        return contains(cc.tags(), a) && (b < 0 || b == cc.tenant());
+        return (b < 0 || b == t) && contains(s.computers.get(c).tags(), a);
       case Compiled.RES_TYPES:
-        return ((packed >>> 8) & cc.typeBit()) != 0 && (b < 0 || b == cc.tenant());
+        return ((packed >>> 8) & typeBit) != 0 && (b < 0 || b == t);
       default:
         return false;
     }
   }
 
-  /** Walks up from t; bounded by the number of tenants so that a corrupt (cyclic) tree cannot loop forever. */
+  /**
+   * Walks up from t over the flat parent array; bounded by the number of tenants so that a corrupt (cyclic) tree
+   * cannot loop forever.
+   */
   static boolean isAncestor(PolicySnapshot s, int ancestor, int t) {
-    int limit = s.tenants.size();
-    int cur = s.tenantAt(t).parent();
+    int[] parent = s.tenantParent;
+    int limit = parent.length;
+    int cur = t < limit ? parent[t] : -1;
     for (int i = 0; cur >= 0 && i < limit; i++) {
       if (cur == ancestor) {
         return true;
       }
-      Compiled.Tenant ct = s.tenantAt(cur);
-      if (ct == null) {
-        return false;
-      }
-      cur = ct.parent();
+      cur = cur < limit ? parent[cur] : -1;
     }
     return false;
   }

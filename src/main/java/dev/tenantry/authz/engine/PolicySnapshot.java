@@ -17,7 +17,7 @@ import java.util.UUID;
 public final class PolicySnapshot {
   private static final PolicySnapshot EMPTY = new PolicySnapshot(0, UuidIndex.EMPTY, UuidIndex.EMPTY,
       UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, PVec.empty(),
-      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), new long[0]);
+      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), new long[0], new int[0], new int[0], PVec.empty());
 
   private final long revision;
   final UuidIndex tenantIx;
@@ -35,11 +35,18 @@ public final class PolicySnapshot {
   final PVec<Compiled.Asg> asgs;
   /** Role r holds permission p iff bit p of {@code roleBits[r * WORDS ..]} is set; absent roles are all zero. */
   final long[] roleBits;
+  /** Parent tenant index per tenant index, -1 for none (a root, absent or never-seen tenant): the ancestor walk. */
+  final int[] tenantParent;
+  /** MSP tenant index per tenant index for present tenants, -1 for absent or never-seen ones. */
+  final int[] tenantMsp;
+  /** Per user index, {@link Compiled#hot}: what a check reads about the user, in one array. */
+  final PVec<int[]> userHot;
 
   PolicySnapshot(long revision, UuidIndex tenantIx, UuidIndex computerIx, UuidIndex userIx, UuidIndex groupIx,
       UuidIndex roleIx, UuidIndex asgIx, UuidIndex tagIx, PVec<Compiled.Tenant> tenants,
       PVec<Compiled.Computer> computers, PVec<Compiled.User> users, PVec<Compiled.Group> groups,
-      PVec<Compiled.Role> roles, PVec<Compiled.Asg> asgs, long[] roleBits) {
+      PVec<Compiled.Role> roles, PVec<Compiled.Asg> asgs, long[] roleBits, int[] tenantParent,
+      int[] tenantMsp, PVec<int[]> userHot) {
     this.revision = revision;
     this.tenantIx = tenantIx;
     this.computerIx = computerIx;
@@ -55,6 +62,9 @@ public final class PolicySnapshot {
     this.roles = roles;
     this.asgs = asgs;
     this.roleBits = roleBits;
+    this.tenantParent = tenantParent;
+    this.userHot = userHot;
+    this.tenantMsp = tenantMsp;
   }
 
   /** The snapshot with nothing in it, at revision 0. */

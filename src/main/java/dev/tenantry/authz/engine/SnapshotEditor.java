@@ -32,6 +32,10 @@ final class SnapshotEditor {
   private final SnapshotGraph graph;
   private final PolicySnapshot base;
   private boolean rolesChanged;
+  private final PVec.Editor<int[]> userHot;
+  private final java.util.BitSet dirtyUsers = new java.util.BitSet();
+  private final IntColumn parents;
+  private final IntColumn msps;
 
   SnapshotEditor(PolicySnapshot base) {
     this.base = base;
@@ -49,6 +53,20 @@ final class SnapshotEditor {
     roles = base.roles.edit();
     asgs = base.asgs.edit();
     graph = new SnapshotGraph(this);
+    parents = new IntColumn(base.tenantParent);
+    msps = new IntColumn(base.tenantMsp);
+    userHot = base.userHot.edit();
+  }
+
+  /** The user's hot array must be recomputed (a group of theirs changed its assignments). */
+  void markUser(int u) {
+    dirtyUsers.set(u);
+  }
+
+  /** Every write of a user record goes through here; its hot array is recomputed once, at build. */
+  void setUser(int u, Compiled.User user) {
+    users.set(u, user);
+    dirtyUsers.set(u);
   }
 
   void apply(PolicyChange change) {
@@ -58,6 +76,8 @@ final class SnapshotEditor {
         int t = tenantIx.get(id);
         if (t >= 0) {
           tenants.set(t, Compiled.Tenant.ABSENT);
+          parents.set(t, -1);
+          msps.set(t, -1);
         }
       }
       case PolicyChange.SetTenantTags(UUID id, Set<UUID> tags) -> {
@@ -72,6 +92,7 @@ final class SnapshotEditor {
         int c = computerIx.get(id);
         if (c >= 0) {
           computers.set(c, null);
+          computerIx.setPayload(id, 0);
         }
       }
       case PolicyChange.SetComputerTags(UUID id, Set<UUID> tags) -> {
@@ -85,7 +106,7 @@ final class SnapshotEditor {
       case PolicyChange.RemoveUser(UUID id) -> {
         Compiled.User old = users.get(userIx.get(id));
         if (old != null) {
-          users.set(userIx.get(id), new Compiled.User(null, -1, false, Compiled.NEVER, 0, old.directAsgs(),
+          setUser(userIx.get(id), new Compiled.User(null, -1, false, Compiled.NEVER, 0, old.directAsgs(),
               old.directCode(), old.groups()));
         }
       }
@@ -110,7 +131,19 @@ final class SnapshotEditor {
   PolicySnapshot build(long revision) {
     return new PolicySnapshot(revision, tenantIx.build(), computerIx.build(), userIx.build(), groupIx.build(),
         roleIx.build(), asgIx.build(), tagIx.build(), tenants.build(), computers.build(), users.build(),
-        groups.build(), roles.build(), asgs.build(), roleBits());
+        groups.build(), roles.build(), asgs.build(), roleBits(),
+        parents.build(tenantIx.size()), msps.build(tenantIx.size()), hot());
+  }
+
+  private PVec<int[]> hot() {
+    for (int u = dirtyUsers.nextSetBit(0); u >= 0; u = dirtyUsers.nextSetBit(u + 1)) {
+      userHot.set(u, Compiled.hot(users.get(u), g -> {
+        Compiled.Group group = groups.get(g);
+        return group == null ? Compiled.NO_INTS : group.asgCode();
+      }));
+    }
+    dirtyUsers.clear();
+    return userHot.build();
   }
 
   // flat copy of every role's bits: a few KB for hundreds of roles, rebuilt only when roles change or are referenced
@@ -132,12 +165,17 @@ final class SnapshotEditor {
   private void upsertTenant(TenantNode n) {
     int t = tenantIx.intern(n.id());
     int parent = n.parentId() == null ? -1 : tenantIx.intern(n.parentId());
-    tenants.set(t, new Compiled.Tenant(n, parent, tenantIx.intern(n.mspId()), tags(n.tagIds())));
+    int msp = tenantIx.intern(n.mspId());
+    tenants.set(t, new Compiled.Tenant(n, parent, msp, tags(n.tagIds())));
+    parents.set(t, parent);
+    msps.set(t, msp);
   }
 
   private void upsertComputer(ComputerNode n) {
     int c = computerIx.intern(n.id());
-    computers.set(c, new Compiled.Computer(n, tenantIx.intern(n.tenantId()), 1 << n.type().ordinal(), tags(n.tagIds())));
+    int tenant = tenantIx.intern(n.tenantId());
+    computers.set(c, new Compiled.Computer(n, tenant, 1 << n.type().ordinal(), tags(n.tagIds())));
+    computerIx.setPayload(n.id(), Compiled.computerPayload(tenant, n.type().ordinal()));
   }
 
   private void upsertUser(UserNode n) {
@@ -148,7 +186,7 @@ final class SnapshotEditor {
     }
     int tenant = n.tenantId() == null ? -1 : tenantIx.intern(n.tenantId());
     Instant exp = n.accessExpiresAt();
-    users.set(u, old.withNode(n, tenant, exp == null ? Compiled.NEVER : exp.getEpochSecond(), exp == null ? 0 : exp.getNano()));
+    setUser(u, old.withNode(n, tenant, exp == null ? Compiled.NEVER : exp.getEpochSecond(), exp == null ? 0 : exp.getNano()));
   }
 
   private int[] tags(Set<UUID> ids) {

@@ -44,9 +44,10 @@ final class SnapshotGraph {
     if (a.groupPrincipal()) {
       Compiled.Group g = group(a.principal());
       e.groups.set(a.principal(), new Compiled.Group(g.node(), g.members(), g.asgs().append(a)));
+      markMembers(g);
     } else {
       Compiled.User u = user(a.principal());
-      e.users.set(a.principal(), u.withDirect(u.direct().append(a)));
+      e.setUser(a.principal(), u.withDirect(u.direct().append(a)));
     }
   }
 
@@ -65,9 +66,10 @@ final class SnapshotGraph {
     if (old.groupPrincipal()) {
       Compiled.Group g = group(old.principal());
       e.groups.set(old.principal(), new Compiled.Group(g.node(), g.members(), g.asgs().without(old.index())));
+      markMembers(g);
     } else {
       Compiled.User u = user(old.principal());
-      e.users.set(old.principal(), u.withDirect(u.direct().without(old.index())));
+      e.setUser(old.principal(), u.withDirect(u.direct().without(old.index())));
     }
   }
 
@@ -78,16 +80,23 @@ final class SnapshotGraph {
     while (i < before.length || j < after.length) {
       if (j == after.length || (i < before.length && before[i] < after[j])) {
         Compiled.User u = user(before[i]);
-        e.users.set(before[i], u.withGroups(removeInt(u.groups(), g)));
+        e.setUser(before[i], u.withGroups(removeInt(u.groups(), g)));
         i++;
       } else if (i == before.length || after[j] < before[i]) {
         Compiled.User u = user(after[j]);
-        e.users.set(after[j], u.withGroups(addInt(u.groups(), g)));
+        e.setUser(after[j], u.withGroups(addInt(u.groups(), g)));
         j++;
       } else {
         i++;
         j++;
       }
+    }
+  }
+
+  // members carry a copy of the group's code in their hot arrays
+  private void markMembers(Compiled.Group g) {
+    for (int u : g.members()) {
+      e.markUser(u);
     }
   }
 

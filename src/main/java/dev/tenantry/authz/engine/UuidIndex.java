@@ -54,7 +54,27 @@ final class UuidIndex {
         return -1;
       }
       if (slots[3 * i] == msb && slots[3 * i + 1] == lsb) {
-        return (int) v - 1;
+        return (int) v - 1; // the low 32 bits; the payload is above
+      }
+    }
+  }
+
+  /**
+   * The whole slot value of the id, or 0: bits 0-31 = index + 1, bits 32-63 = the payload set by {@link
+   * Editor#setPayload} (0 if none). Lets a caller read a few hot facts about the entity without another lookup.
+   */
+  long slot(long msb, long lsb) {
+    int h = hash(msb, lsb);
+    Segment s = segments[h >>> (32 - SEGMENT_BITS)];
+    if (s == null) {
+      return 0;
+    }
+    long[] slots = s.slots;
+    int mask = s.capacity - 1;
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      long v = slots[3 * i + 2];
+      if (v == 0 || (slots[3 * i] == msb && slots[3 * i + 1] == lsb)) {
+        return v;
       }
     }
   }
@@ -110,6 +130,31 @@ final class UuidIndex {
       insert(s.slots, s.capacity, msb, lsb, h, index + 1);
       segments[si] = new Segment(s.slots, s.capacity, s.count + 1);
       return index;
+    }
+
+    /** Stores a 32-bit payload with the id (interning it if new), copying its segment if shared. */
+    void setPayload(UUID id, int payload) {
+      int index = intern(id);
+      long msb = id.getMostSignificantBits();
+      long lsb = id.getLeastSignificantBits();
+      int h = hash(msb, lsb);
+      int si = h >>> (32 - SEGMENT_BITS);
+      Segment s = segments[si];
+      int mask = s.capacity - 1;
+      int i = h & mask;
+      while (s.slots[3 * i] != msb || s.slots[3 * i + 1] != lsb) {
+        i = (i + 1) & mask;
+      }
+      long v = (long) payload << 32 | (index + 1L);
+      if (s.slots[3 * i + 2] == v) {
+        return;
+      }
+      if (!owned[si]) {
+        s = new Segment(s.slots.clone(), s.capacity, s.count);
+        segments[si] = s;
+        owned[si] = true;
+      }
+      s.slots[3 * i + 2] = v;
     }
 
     UuidIndex build() {
