@@ -69,6 +69,17 @@ class ConsoleData {
     return new User(user, person, tenantId, oid, given + " " + family, mail);
   }
 
+  /** A person (not a user) in the tenant, from the given source, with an Azure Object ID unless MANUAL. */
+  UUID person(UUID tenantId, String given, String family, String source) {
+    UUID person = UUID.randomUUID();
+    UUID oid = "MANUAL".equals(source) ? null : UUID.randomUUID();
+    tx.executeWithoutResult(s -> jdbc.sql("""
+        insert into person (id, tenant_id, given_name, family_name, email, azure_object_id, source)
+        values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(person, tenantId, given, family, given.toLowerCase() + "@example.com", oid, source).update());
+    return person;
+  }
+
   /** An MSP administrator: System Administrator (Legacy) at OWNER. */
   User mspAdmin(String given, String family) {
     User u = user(mspTenant(), given, family);

@@ -54,4 +54,17 @@ class People {
         """).params(id, tenantId, givenName, familyName, email, oid, source).update();
     return id;
   }
+
+  /** People of these tenants who have an Azure Object ID and are not users yet (the ones "promote" can take). */
+  java.util.List<PersonRow> promotable(java.util.Collection<UUID> tenantIds) {
+    if (tenantIds.isEmpty()) {
+      return java.util.List.of();
+    }
+    return jdbc.sql("""
+        select p.id, p.tenant_id, p.azure_object_id, p.given_name, p.family_name, p.email from person p
+        where p.tenant_id in (:tenants) and p.azure_object_id is not null
+          and not exists (select 1 from app_user u where u.person_id = p.id)
+        order by p.family_name, p.given_name limit 500
+        """).param("tenants", tenantIds).query(PersonRow.class).list();
+  }
 }

@@ -30,9 +30,11 @@ class UserPages {
   private final IdentityAccess access;
   private final Tenants tenants;
   private final Authorizer authorizer;
+  private final People people;
 
   UserPages(UserAdmin users, ImpersonationService impersonation, IdentityAccess access, Tenants tenants,
-      Authorizer authorizer) {
+      Authorizer authorizer, People people) {
+    this.people = people;
     this.authorizer = authorizer;
     this.users = users;
     this.impersonation = impersonation;
@@ -50,9 +52,66 @@ class UserPages {
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("users", users.list(q, null, null, 0, 500).items());
     model.addAttribute("canImpersonate", authorizer.check(Permission.USERS_IMPERSONATE, Target.system()).allowed());
-    model.addAttribute("tenantNames", tenants.visibleToCaller().stream()
+    var visible = tenants.visibleToCaller();
+    model.addAttribute("tenantNames", visible.stream()
         .collect(java.util.stream.Collectors.toMap(TenantView::id, TenantView::name)));
+    if (!Htmx.isRequest(request)) {
+      addUserForms(visible, model);
+    }
     return Htmx.view(request, "users/list", "results");
+  }
+
+  /** The "Add user" forms: tenants where the caller may manage users, and the people that can be promoted. */
+  private void addUserForms(java.util.List<TenantView> visible, Model model) {
+    var manageable = visible.stream()
+        .filter(t -> authorizer.check(Permission.USERS_MANAGE, Target.tenant(t.id())).allowed())
+        .sorted(java.util.Comparator.comparing(TenantView::name, String.CASE_INSENSITIVE_ORDER))
+        .toList();
+    model.addAttribute("manageableTenants", manageable);
+    model.addAttribute("promotable", people.promotable(manageable.stream().map(TenantView::id).toList()));
+    if (!model.containsAttribute("manual")) {
+      model.addAttribute("manual", new ManualForm(null, "", "", "", ""));
+    }
+  }
+
+  /** What the manual "Add user" form sent, kept to fill the form again when the service refuses it. */
+  record ManualForm(@Nullable UUID tenantId, String givenName, String familyName, String email, String azureObjectId) {}
+
+  @PostMapping("/users-roles/users/manual")
+  String addManual(@RequestParam(required = false) @Nullable UUID tenantId,
+      @RequestParam(defaultValue = "") String givenName, @RequestParam(defaultValue = "") String familyName,
+      @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String azureObjectId,
+      HttpServletRequest request, Model model, RedirectAttributes flash) {
+    try {
+      if (tenantId == null) {
+        throw ApiException.invalid("Choose the tenant the user belongs to");
+      }
+      var user = users.createManual(tenantId, givenName.trim(), familyName.trim(), email.trim(), azureObjectId);
+      flash.addFlashAttribute("notice", "User '" + user.displayName() + "' added");
+      return "redirect:/users-roles/users";
+    } catch (ApiException e) {
+      model.addAttribute("manualError", e.getMessage());
+      model.addAttribute("manual", new ManualForm(tenantId, givenName, familyName, email, azureObjectId));
+      model.addAttribute("addOpen", true);
+      return list(null, request, model);
+    }
+  }
+
+  @PostMapping("/users-roles/users/promote")
+  String promote(@RequestParam(required = false) @Nullable UUID personId, HttpServletRequest request, Model model,
+      RedirectAttributes flash) {
+    try {
+      if (personId == null) {
+        throw ApiException.invalid("Choose the person to make a user");
+      }
+      var user = users.promote(personId);
+      flash.addFlashAttribute("notice", "User '" + user.displayName() + "' added");
+      return "redirect:/users-roles/users";
+    } catch (ApiException e) {
+      model.addAttribute("promoteError", e.getMessage());
+      model.addAttribute("addOpen", true);
+      return list(null, request, model);
+    }
   }
 
   @GetMapping("/users/{id}")
