@@ -1,6 +1,13 @@
 package dev.tenantry.directory.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.directory.PersonSource;
+import dev.tenantry.directory.internal.AzureSyncedFields;
+import dev.tenantry.directory.internal.PersonCommands;
 import dev.tenantry.directory.internal.PersonQuery;
+import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.directory.internal.PersonService;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
@@ -14,16 +21,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** People, optionally of one tenant, searchable. */
+/** People, optionally of one tenant, searchable; a person's page edits names, e-mail and tags. */
 @Controller
 @ConsolePage
 class PeoplePages {
   private final PersonService people;
   private final Tenants tenants;
+  private final Authorizer authorizer;
 
-  PeoplePages(PersonService people, Tenants tenants) {
+  PeoplePages(PersonService people, Tenants tenants, Authorizer authorizer) {
+    this.authorizer = authorizer;
     this.people = people;
     this.tenants = tenants;
   }
@@ -39,5 +51,54 @@ class PeoplePages {
     model.addAttribute("tenantId", tenantId);
     model.addAttribute("q", q == null ? "" : q);
     return Htmx.view(request, "directory/people", "results");
+  }
+
+  @GetMapping("/people/{id}")
+  String person(@PathVariable UUID id, Model model) {
+    var view = people.get(id);
+    var p = view.person();
+    model.addAttribute("p", view);
+    model.addAttribute("tenant", tenants.find(p.tenantId()).map(TenantView::name).orElse("?"));
+    model.addAttribute("synced", AzureSyncedFields.of(p));
+    model.addAttribute("azure", p.source() == PersonSource.AZURE);
+    model.addAttribute("canManage", authorizer.check(Permission.PEOPLE_MANAGE, Target.tenant(p.tenantId())).allowed());
+    model.addAttribute("canTag", authorizer.check(Permission.TAGS_ASSIGN, Target.tenant(p.tenantId())).allowed());
+    var own = view.tags().stream().map(t -> t.id()).collect(Collectors.toSet());
+    model.addAttribute("tags", tenants.tagList().stream().filter(t -> !own.contains(t.id())).toList());
+    return "directory/person";
+  }
+
+  @PostMapping("/people/{id}")
+  String save(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "") String givenName,
+      @RequestParam(defaultValue = "") String familyName, @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String azureObjectId, Model model, RedirectAttributes flash) {
+    try {
+      if (givenName.isBlank()) {
+        throw ApiException.invalid("givenName: must not be blank");
+      }
+      if (!azureObjectId.isBlank() && !azureObjectId.strip().matches(Guid.PATTERN)) {
+        throw ApiException.invalid("azureObjectId: " + Guid.MESSAGE);
+      }
+      var changed = people.update(id, new PersonCommands.Update(null, givenName.strip(), familyName.strip(),
+          email.strip(), Guid.parse(azureObjectId.isBlank() ? null : azureObjectId.strip()), version));
+      flash.addFlashAttribute("notice", "Saved");
+      flash.addFlashAttribute("warnings", changed.warnings());
+      return "redirect:/people/" + id;
+    } catch (ApiException e) {
+      model.addAttribute("error", e.getMessage());
+      return person(id, model);
+    }
+  }
+
+  @PostMapping("/people/{id}/tags")
+  String tag(@PathVariable UUID id, @RequestParam UUID tagId, @RequestParam(defaultValue = "true") boolean add,
+      RedirectAttributes flash) {
+    try {
+      people.tag(id, tagId, add);
+      flash.addFlashAttribute("notice", add ? "Tag added" : "Tag removed");
+    } catch (ApiException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/people/" + id;
   }
 }

@@ -5,6 +5,7 @@ import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.tenancy.TenantMergeResult;
 import dev.tenantry.tenancy.internal.PreferenceService;
 import dev.tenantry.tenancy.internal.TagCommands;
+import dev.tenantry.tenancy.internal.TenantCommands;
 import dev.tenantry.tenancy.internal.TenantAccess;
 import dev.tenantry.tenancy.internal.TenantDeletion;
 import dev.tenantry.tenancy.internal.TenantMerger;
@@ -28,9 +29,11 @@ class TenantActionPages {
   private final TenantDeletion deletion;
   private final TenantMerger merger;
   private final JsonMapper json;
+  private final TenantCommands commands;
 
   TenantActionPages(TenantAccess access, TagCommands tags, PreferenceService preferences,
-      TenantDeletion deletion, TenantMerger merger, JsonMapper json) {
+      TenantDeletion deletion, TenantMerger merger, JsonMapper json, TenantCommands commands) {
+    this.commands = commands;
     this.access = access;
     this.tags = tags;
     this.preferences = preferences;
@@ -61,6 +64,16 @@ class TenantActionPages {
       ObjectNode patch = json.createObjectNode();
       patch.set(key, value.isBlank() ? json.nullNode() : parse(value.strip()));
       preferences.patch(id, patch);
+    });
+  }
+
+  /** Activates or deactivates the tenant (the version guards against a stale page). */
+  @PostMapping("/tenants/{id}/active")
+  String active(@PathVariable UUID id, @RequestParam boolean active, @RequestParam long version,
+      RedirectAttributes flash) {
+    return run(id, flash, active ? "Tenant activated" : "Tenant deactivated", () -> {
+      access.requireManage(id);
+      commands.setActive(id, active, version);
     });
   }
 
