@@ -3,6 +3,7 @@ package dev.tenantry.authz.web;
 import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.ScopeKind;
 import dev.tenantry.authz.internal.AssignmentRepository;
+import dev.tenantry.shared.ComputerLookup;
 import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.shared.UserNames;
 import dev.tenantry.shared.web.ApiException;
@@ -31,9 +32,11 @@ class AssignmentPages {
   private final ScopeLabels scopes;
   private final UserNames users;
   private final TenantLookup tenants;
+  private final ComputerLookup computers;
 
   AssignmentPages(AssignmentService assignments, RoleService roles, GroupService groups, ScopeLabels scopes,
-      UserNames users, TenantLookup tenants) {
+      UserNames users, TenantLookup tenants, ComputerLookup computers) {
+    this.computers = computers;
     this.assignments = assignments;
     this.roles = roles;
     this.groups = groups;
@@ -92,7 +95,10 @@ class AssignmentPages {
     model.addAttribute("tenants", tenants.visibleTenants());
     model.addAttribute("tags", tenants.tags());
     model.addAttribute("scopeKinds", List.of(ScopeKind.USERS_TENANT, ScopeKind.TENANT, ScopeKind.TENANT_TAG,
-        ScopeKind.MSP, ScopeKind.OWNER));
+        ScopeKind.MSP, ScopeKind.OWNER, ScopeKind.RESOURCE));
+    model.addAttribute("computers", computers.visibleComputers());
+    model.addAttribute("resourceKinds", ScopeDto.ResourceKind.values());
+    model.addAttribute("computerTypes", dev.tenantry.authz.ComputerType.values());
     model.addAttribute("effects", Effect.values());
   }
 

@@ -1,5 +1,6 @@
 package dev.tenantry.authz.web;
 
+import dev.tenantry.shared.ComputerLookup;
 import dev.tenantry.shared.TenantLookup;
 import java.util.Map;
 import java.util.UUID;
@@ -10,17 +11,19 @@ import org.springframework.stereotype.Component;
 @Component
 class ScopeLabels {
   private final TenantLookup lookup;
+  private final ComputerLookup computers;
 
-  ScopeLabels(TenantLookup lookup) {
+  ScopeLabels(TenantLookup lookup, ComputerLookup computers) {
     this.lookup = lookup;
+    this.computers = computers;
   }
 
   /** A labeller for one request (names looked up once). */
   Labeller labeller() {
-    return new Labeller(lookup.visibleTenants(), lookup.tags());
+    return new Labeller(lookup.visibleTenants(), lookup.tags(), computers.visibleComputers());
   }
 
-  record Labeller(Map<UUID, String> tenants, Map<UUID, String> tags) {
+  record Labeller(Map<UUID, String> tenants, Map<UUID, String> tags, Map<UUID, String> computers) {
     public String of(ScopeDto s) {
       if (s.kind() == null) {
         return "?";
@@ -31,9 +34,22 @@ class ScopeLabels {
         case TENANT -> "Tenant " + tenant(s.tenantId()) + (Boolean.TRUE.equals(s.includeChildren()) ? " and its children" : "");
         case TENANT_TAG -> "Tenant tag " + (s.tagId() == null ? "?" : tags.getOrDefault(s.tagId(), s.tagId().toString()));
         case USERS_TENANT -> "User's tenant";
-        case RESOURCE -> "Computers: " + (s.resource() == null ? "?" : s.resource().kind() + " "
-            + (s.resource().types() != null ? s.resource().types() : "")
-            + (s.resource().tenantId() != null ? " in " + tenant(s.resource().tenantId()) : ""));
+        case RESOURCE -> resource(s.resource());
+      };
+    }
+
+    private String resource(ScopeDto.@Nullable ResourceDto r) {
+      if (r == null || r.kind() == null) {
+        return "Computers: ?";
+      }
+      String where = r.tenantId() != null ? " in " + tenant(r.tenantId()) : "";
+      return switch (r.kind()) {
+        case COMPUTER -> "Computer " + (r.computerId() == null ? "?"
+            : computers.getOrDefault(r.computerId(), "you cannot see"));
+        case COMPUTER_TAG -> "Computers tagged " + (r.tagId() == null ? "?"
+            : tags.getOrDefault(r.tagId(), r.tagId().toString())) + where;
+        case COMPUTER_TYPES -> "Computers of type " + (r.types() == null ? "?"
+            : String.join(", ", r.types().stream().map(Enum::name).toList())) + where;
       };
     }
 

@@ -1,0 +1,55 @@
+package dev.tenantry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The assign-a-role form's RESOURCE scope: one computer, and computer types limited to a tenant. */
+class ResourceScopePagesTest extends ConsoleTest {
+  private static final String ROLE = "Computer Terminal User";
+
+  @Test
+  void aRoleIsAssignedOnOneComputerAndOnComputerTypesInATenant() {
+    String suffix = shortId();
+    String tenant = "Litware " + suffix;
+    UUID tenantId = data.clientTenant(tenant);
+    UUID pc = data.computer(tenantId, "litware-pc-" + suffix);
+    var tech = data.user(tenantId, "Robin", "Resource" + suffix);
+    signIn(data.mspAdmin("Morgan", "Scoper"));
+
+    open("/users/" + tech.id() + "/assignments");
+    select(By.id("assign-role"), ROLE);
+    select(By.id("assign-scope-kind"), "Resource");
+    select(By.id("assign-resource-kind"), "One computer");
+    select(By.id("assign-computer"), "litware-pc-" + suffix);
+    clickAndWait(browser.findElement(By.id("assign-button")));
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .isEqualTo("Assigned " + ROLE + " (ALLOW) at Computer litware-pc-" + suffix);
+
+    select(By.id("assign-role"), ROLE);
+    select(By.id("assign-scope-kind"), "Resource");
+    select(By.id("assign-resource-kind"), "Computers of some types");
+    clickAndWait(browser.findElement(By.id("assign-button")));
+    assertThat(browser.findElement(By.cssSelector("main .error")).getText())
+        .isEqualTo("scope.resource.types needs at least one computer type");
+
+    select(By.id("assign-role"), ROLE);
+    select(By.id("assign-scope-kind"), "Resource");
+    select(By.id("assign-resource-kind"), "Computers of some types");
+    browser.findElement(By.id("assign-type-SERVER")).click();
+    browser.findElement(By.id("assign-type-DOMAIN_CONTROLLER")).click();
+    select(By.id("assign-resource-tenant"), tenant);
+    clickAndWait(browser.findElement(By.id("assign-button")));
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .isEqualTo("Assigned " + ROLE + " (ALLOW) at Computers of type SERVER, DOMAIN_CONTROLLER in " + tenant);
+    assertThat(browser.findElement(By.cssSelector("table.assignments")).getText())
+        .contains("Computer litware-pc-" + suffix).contains("Computers of type SERVER, DOMAIN_CONTROLLER in " + tenant);
+    screenshot("assignments-resource.png");
+    assertThat(jdbc.sql("select count(*) from role_assignment where user_id = ? and scope_kind = 'RESOURCE'")
+        .param(tech.id()).query(Long.class).single()).isEqualTo(2);
+    assertThat(jdbc.sql("select resource_computer_id from role_assignment where user_id = ? and resource_kind = 'COMPUTER'")
+        .param(tech.id()).query(UUID.class).single()).isEqualTo(pc);
+  }
+}
