@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Users & Roles → Groups: the list, create, and a group's members and role assignments. */
+/** Users & Roles → Groups: the list, create, and a group's name, members and role assignments; delete. */
 @Controller
 @ConsolePage
 class GroupPages {
@@ -62,6 +62,31 @@ class GroupPages {
         : g.members().stream().map(m -> m.userId()).toList()));
     assignmentPages.choices(model, assignments.list(new AssignmentRepository.Query(null, id, null, null, null, null)));
     return "authz/group";
+  }
+
+  @PostMapping("/users-roles/groups/{id}")
+  String update(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String description, RedirectAttributes flash) {
+    try {
+      var g = groups.update(id, new GroupService.GroupRequest(name, description, null, version));
+      flash.addFlashAttribute("notice", "Group '" + g.name() + "' saved");
+    } catch (ApiException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/users-roles/groups/" + id;
+  }
+
+  @PostMapping("/users-roles/groups/{id}/delete")
+  String delete(@PathVariable UUID id, RedirectAttributes flash) {
+    try {
+      String name = groups.get(id).name();
+      groups.delete(id);
+      flash.addFlashAttribute("notice", "Group '" + name + "' deleted with its role assignments");
+      return "redirect:/users-roles/groups";
+    } catch (ApiException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+      return "redirect:/users-roles/groups/" + id;
+    }
   }
 
   @PostMapping("/users-roles/groups/{id}/members")
