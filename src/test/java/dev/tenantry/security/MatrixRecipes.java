@@ -349,9 +349,9 @@ final class MatrixRecipes {
 
     String gs = "/api/v1/groups";
     add("GET " + gs, (t, w) -> of("GET", gs, null, always(Outcome.ALLOW)));
-    // creating in a tenant: 403 for an invisible tenant as for a missing one (the check is groups:manage there)
+    // creating in a tenant: 404 when the caller cannot see groups there (as people, computers, users), else 403
     add("POST " + gs, (t, w) -> of("POST", gs, Map.of("name", unique("g"), "ownerTenantId", t),
-        u -> chk(u).need(GROUPS_MANAGE, t(t)).get()));
+        u -> chk(u).view(GROUPS_VIEW, t(t)).need(GROUPS_MANAGE, t(t)).get()));
     add("GET " + gs + "/{id}", (t, w) -> of("GET", gs + "/" + fx.group(t), null,
         u -> chk(u).view(GROUPS_VIEW, t(t)).get()));
     add("PUT " + gs + "/{id}", (t, w) -> of("PUT", gs + "/" + fx.group(t), Map.of("name", unique("g")),
@@ -392,9 +392,11 @@ final class MatrixRecipes {
     add("GET " + rs, (t, w) -> of("GET", rs, null, always(Outcome.ALLOW)));
     add("GET " + rs + "/templates", (t, w) -> of("GET", rs + "/templates", null, always(Outcome.ALLOW)));
     add("POST " + rs, (t, w) -> of("POST", rs, Map.of("name", unique("r"), "ownerTenantId", t,
-        "permissions", List.of("computers:view")), u -> chk(u).need(ROLES_MANAGE, t(t)).get()));
+        "permissions", List.of("computers:view")),
+        u -> chk(u).view(ROLES_VIEW, t(t)).need(ROLES_MANAGE, t(t)).get()));
     add("POST " + rs + "/templates/{key}/clone", (t, w) -> of("POST", rs + "/templates/" + template + "/clone",
-        Map.of("name", unique("r"), "ownerTenantId", t), u -> chk(u).need(ROLES_MANAGE, t(t)).get()));
+        Map.of("name", unique("r"), "ownerTenantId", t),
+        u -> chk(u).view(ROLES_VIEW, t(t)).need(ROLES_MANAGE, t(t)).get()));
     add("GET " + rs + "/{id}", (t, w) -> of("GET", rs + "/" + fx.role(t), null,
         u -> chk(u).view(ROLES_VIEW, t(t)).get()));
     add("PUT " + rs + "/{id}", (t, w) -> of("PUT", rs + "/" + fx.role(t), Map.of("name", unique("r"),

@@ -24,10 +24,28 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessRules {
   private final Authorizer authz;
+  private final ScopeReferences references;
   private final AntiEscalation anti = new AntiEscalation();
 
-  AccessRules(Authorizer authz) {
+  AccessRules(Authorizer authz, ScopeReferences references) {
     this.authz = authz;
+    this.references = references;
+  }
+
+  /**
+   * Creating a role or group owned by a tenant: 404 when the tenant does not exist or the caller cannot see
+   * {@code view} there (as people, computers and users answer for an invisible tenant), 403 when it can see
+   * but not hold {@code manage} there. Ownerless (global) objects need {@code manage} on the global object.
+   */
+  void requireManageOwned(Permission view, Permission manage, @Nullable UUID ownerTenantId) {
+    authz.requireUser();
+    if (ownerTenantId != null) {
+      if (!references.tenantExists(ownerTenantId)) {
+        throw ApiException.notFound("Tenant", ownerTenantId);
+      }
+      authz.requireVisible(view, Target.tenant(ownerTenantId), "Tenant", ownerTenantId);
+    }
+    authz.require(manage, ownedBy(ownerTenantId));
   }
 
   /** Where a tenant-owned object is governed: its tenant; an ownerless one is a global object (OWNER manages). */

@@ -35,7 +35,8 @@ class GroupController {
     return groups.list();
   }
 
-  @Requires(value = {Permission.GROUPS_MANAGE}, on = On.GROUP)
+  @Requires(value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE}, on = On.GROUP,
+      note = "on the owner tenant (404 when groups:view is not held there); a global group needs groups:manage on the instance")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   GroupView create(@RequestBody GroupRequest request) {

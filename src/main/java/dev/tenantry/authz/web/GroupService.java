@@ -69,7 +69,7 @@ class GroupService {
 
   @Transactional
   public GroupView create(GroupRequest r) {
-    authz.require(Permission.GROUPS_MANAGE, AccessRules.ownedBy(r.ownerTenantId()));
+    rules.requireManageOwned(Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE, r.ownerTenantId());
     UUID id = UUID.randomUUID();
     groups.insert(id, RoleDtos.name(r.name()), RoleDtos.description(r.description()), r.ownerTenantId());
     GroupView view = GroupView.of(groups.find(id).orElseThrow(), List.of());

@@ -41,8 +41,8 @@ class RoleController {
     return roles.list();
   }
 
-  @Requires(value = {Permission.ROLES_MANAGE}, on = On.ROLE,
-      note = "on the owner tenant; a public role needs roles:manage-public")
+  @Requires(value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE}, on = On.ROLE,
+      note = "on the owner tenant (404 when roles:view is not held there); a public role needs roles:manage-public")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   RoleView create(@RequestBody RoleRequest request) {
@@ -56,8 +56,8 @@ class RoleController {
     return RoleTemplates.ALL.stream().map(TemplateView::of).toList();
   }
 
-  @Requires(value = {Permission.ROLES_MANAGE}, on = On.ROLE,
-      note = "on the new owner tenant; a public role needs roles:manage-public")
+  @Requires(value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE}, on = On.ROLE,
+      note = "on the new owner tenant (404 when roles:view is not held there); a public role needs roles:manage-public")
   @PostMapping("/templates/{key}/clone")
   @ResponseStatus(HttpStatus.CREATED)
   RoleView cloneTemplate(@PathVariable String key, @RequestBody(required = false) @Nullable CloneRequest request) {

@@ -115,6 +115,9 @@ class RoleService {
   }
 
   private RoleView insert(String name, String description, @Nullable UUID owner, Set<Permission> permissions) {
+    if (owner != null) {
+      rules.requireManageOwned(Permission.ROLES_VIEW, Permission.ROLES_MANAGE, owner);
+    }
     requireManage(owner);
     UUID id = UUID.randomUUID();
     roles.insert(id, name, description, owner, keys(permissions));

@@ -58,6 +58,10 @@ class ScopeReferences {
     }
   }
 
+  boolean tenantExists(UUID id) {
+    return exists("select count(*) from tenant where id = ?", id);
+  }
+
   private boolean exists(String sql, UUID id) {
     return jdbc.sql(sql).param(id).query(Long.class).single() > 0;
   }

@@ -83,4 +83,20 @@ class GroupApiTest extends AuthzTestBase {
     assertThat(r.json().path("detail").asString()).contains("groups:manage");
     assertThat(users.mspAdmin().http().post("/api/v1/groups", Map.of("name", "iw-" + acme)).status()).isEqualTo(201);
   }
+
+  @Test
+  void creatingInATenantAnswers404WhenItsGroupsAreInvisibleAnd403WhenOnlyVisible() {
+    UUID acme = users.clientTenant("acme");
+    UUID globex = users.clientTenant("globex");
+    TestUser acmeManager = groupManager(acme);
+    var hidden = acmeManager.http().post("/api/v1/groups", Map.of("name", "g-" + globex, "ownerTenantId", globex));
+    assertThat(hidden.status()).as(hidden.toString()).isEqualTo(404);
+    assertThat(hidden.json().path("detail").asString()).contains(globex.toString());
+    var missing = acmeManager.http().post("/api/v1/groups", Map.of("name", "g-missing", "ownerTenantId", UUID.randomUUID()));
+    assertThat(missing.status()).isEqualTo(404);
+    TestUser viewer = users.user(acme, allow(role(Permission.GROUPS_VIEW), Scope.tenant(acme, false)));
+    var refused = viewer.http().post("/api/v1/groups", Map.of("name", "g-" + acme, "ownerTenantId", acme));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().path("detail").asString()).contains("groups:manage");
+  }
 }

@@ -110,4 +110,19 @@ class RoleApiTest extends AuthzTestBase {
     return jdbc.sql("select count(*) from audit_event where action = ? and target_id = ?").params(action, targetId)
         .query(Long.class).single();
   }
+
+  @Test
+  void creatingARoleInATenantWhoseRolesAreInvisibleAnswers404() {
+    UUID acme = users.clientTenant("acme");
+    UUID globex = users.clientTenant("globex");
+    TestUser acmeManager = users.user(acme, allow(role(Permission.ROLES_MANAGE, Permission.ROLES_VIEW),
+        Scope.tenant(acme, false)));
+    var hidden = acmeManager.http().post("/api/v1/roles", Map.of("name", "h-" + globex, "ownerTenantId", globex,
+        "permissions", List.of("computers:view")));
+    assertThat(hidden.status()).as(hidden.toString()).isEqualTo(404);
+    var viewer = users.user(acme, allow(role(Permission.ROLES_VIEW), Scope.tenant(acme, false)));
+    var refused = viewer.http().post("/api/v1/roles", Map.of("name", "v-" + acme, "ownerTenantId", acme,
+        "permissions", List.of("computers:view")));
+    assertThat(refused.status()).isEqualTo(403);
+  }
 }
