@@ -54,6 +54,8 @@ class PersonAndTenantStatusPagesTest extends ConsoleTest {
     browser.findElement(By.id("azureObjectId")).sendKeys("nope");
     clickAndWait(browser.findElement(By.cssSelector("#person-form button")));
     assertThat(browser.findElement(By.id("person-error")).getText()).contains("must be a GUID");
+    assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo("sam@example.com");
+    assertThat(browser.findElement(By.id("azureObjectId")).getAttribute("value")).isEqualTo("nope");
 
     open("/people/" + personId);
     select(By.id("add-person-tag"), tag);

@@ -58,4 +58,19 @@ class TenantPagesTest extends ConsoleTest {
     clickAndWait(browser.findElement(By.cssSelector("form[action='/tenants'] button")));
     assertThat(browser.findElement(By.cssSelector("main .error")).getText()).startsWith("The Entra tenant id must be a GUID");
   }
+
+  @Test
+  void onAPhoneTheTenantsPageFitsTheScreenWidth() {
+    String name = "Phone Client " + shortId();
+    data.clientTenant(name);
+    signIn(data.mspAdmin("Pat", "Phone"));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    open("/tenants");
+    waitFor(By.cssSelector("li[data-tenant='" + name + "']"));
+    screenshot("tenants-narrow.png");
+    assertThat(browser.findElement(By.id("tenant-tree")).getText()).doesNotContain("You cannot see any tenant");
+    Object overflow = browser.executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).longValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+  }
 }

@@ -68,6 +68,9 @@ class PeoplePages {
     return "directory/person";
   }
 
+  /** What the edit form sent, shown again when the service refuses it. */
+  record PersonForm(String givenName, String familyName, String email, String azureObjectId) {}
+
   @PostMapping("/people/{id}")
   String save(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "") String givenName,
       @RequestParam(defaultValue = "") String familyName, @RequestParam(defaultValue = "") String email,
@@ -86,6 +89,7 @@ class PeoplePages {
       return "redirect:/people/" + id;
     } catch (ApiException e) {
       model.addAttribute("error", e.getMessage());
+      model.addAttribute("form", new PersonForm(givenName, familyName, email, azureObjectId));
       return person(id, model);
     }
   }
