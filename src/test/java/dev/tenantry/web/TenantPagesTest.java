@@ -71,6 +71,14 @@ class TenantPagesTest extends ConsoleTest {
     assertThat(browser.findElement(By.id("tenant-tree")).getText()).doesNotContain("You cannot see any tenant");
     Object overflow = browser.executeScript(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertThat(((Number) overflow).longValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+    Object culprits = browser.executeScript("""
+        const w = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')]
+          .filter(e => e.getBoundingClientRect().right > w + 1)
+          .slice(0, 5)
+          .map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 60))
+          .join(' | ');""");
+    assertThat(((Number) overflow).longValue()).as("horizontal overflow in px; wider than the screen: " + culprits)
+        .isLessThanOrEqualTo(0);
   }
 }
