@@ -35,11 +35,26 @@ final class Compiled {
 
   /**
    * What the computer index stores with each present computer (see {@link UuidIndex#slot}), so that a check reads a
-   * computer's tenant and type from the index slot it already loaded: {@code (tenant + 1) << 3 | type ordinal}; 0 =
-   * absent.
+   * computer's tenant, type and whether it has any tag from the index slot it already loaded: {@code (tenant + 1) << 4
+   * | tagged << 3 | type ordinal}; 0 = absent. Most computers have no tag, so a RESOURCE-tag scope usually decides
+   * without reading the computer's record.
    */
-  static int computerPayload(int tenant, int typeOrdinal) {
-    return (tenant + 1) << 3 | typeOrdinal;
+  static int computerPayload(int tenant, int typeOrdinal, boolean tagged) {
+    return (tenant + 1) << 4 | (tagged ? 8 : 0) | typeOrdinal;
+  }
+
+  /** Added to a computer's type bit (which is below bit 8) when the computer has at least one tag. */
+  static final int TAGGED = 1 << 16;
+
+  /** The bits of the tag indexes below 64 (see {@link PolicySnapshot#tenantTagLo}). */
+  static long tagLo(int[] tags) {
+    long bits = 0;
+    for (int g : tags) {
+      if (g < 64) {
+        bits |= 1L << g;
+      }
+    }
+    return bits;
   }
 
   /** {@code typeBit} = 1 << ComputerType.ordinal(). */

@@ -53,8 +53,8 @@ public final class Engine {
         int payload = (int) (slot >>> 32); // tenant and type, without touching the computer's record
         if (payload != 0) {
           c = (int) slot - 1;
-          typeBit = 1 << (payload & 7);
-          t = presentTenant(s, (payload >>> 3) - 1);
+          typeBit = 1 << (payload & 7) | ((payload & 8) << 13); // bit 3 (tagged) -> Compiled.TAGGED
+          t = presentTenant(s, (payload >>> 4) - 1);
         }
       } else if (target instanceof Target.TenantTarget tt) {
         mode = Matcher.TENANT;
