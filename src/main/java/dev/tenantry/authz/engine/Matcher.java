@@ -113,10 +113,30 @@ final class Matcher {
   }
 
   /**
+   * Whether {@code ancestor} is a proper ancestor of t: two comparisons on the {@link TenantSpans} numbering; only a
+   * tenant that no root reaches (on or below a parent cycle) walks the parent column.
+   */
+  static boolean isAncestor(PolicySnapshot s, int ancestor, int t) {
+    int[] span = s.tenantSpan;
+    if (t >= 0 && 2 * t < span.length) {
+      int et = span[2 * t];
+      if (et >= 0) {
+        // a numbered t has only numbered ancestors: an unnumbered one cannot be among them
+        if (ancestor < 0 || 2 * ancestor >= span.length) {
+          return false;
+        }
+        int ea = span[2 * ancestor];
+        return ea >= 0 && ea < et && et <= span[2 * ancestor + 1];
+      }
+    }
+    return walk(s, ancestor, t);
+  }
+
+  /**
    * Walks up from t over the flat parent array; bounded by the number of tenants so that a corrupt (cyclic) tree
    * cannot loop forever.
    */
-  static boolean isAncestor(PolicySnapshot s, int ancestor, int t) {
+  static boolean walk(PolicySnapshot s, int ancestor, int t) {
     int[] parent = s.tenantParent;
     int limit = parent.length;
     int cur = t < limit ? parent[t] : -1;

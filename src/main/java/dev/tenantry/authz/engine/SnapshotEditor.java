@@ -136,7 +136,16 @@ final class SnapshotEditor {
         roleIx.build(), asgIx.build(), tagIx.build(), tenants.build(), computers.build(), users.build(),
         groups.build(), roles.build(), asgs.build(), roleBits(),
         parents.build(tenantIx.size()), msps.build(tenantIx.size()),
-        tagLo.build(tenantIx.size()), hot());
+        tagLo.build(tenantIx.size()), spans(), hot());
+  }
+
+  // renumbered (O(tenants)) whenever the tree or the number of tenant indexes changed; shared otherwise
+  private int[] spans() {
+    int[] parent = parents.build(tenantIx.size());
+    if (parent == base.tenantParent && base.tenantSpan.length == 2 * parent.length) {
+      return base.tenantSpan;
+    }
+    return TenantSpans.of(parent);
   }
 
   private PVec<int[]> hot() {
