@@ -106,7 +106,7 @@ final class Matcher {
       case Compiled.RES_TAG:
         return (typeBit & Compiled.TAGGED) != 0 && (b < 0 || b == t) && contains(s.computers.get(c).tags(), a);
       case Compiled.RES_TYPES:
-        return ((packed >>> 8) & typeBit) != 0 && (b < 0 || b == t);
+        return ((packed >>> 8) & 0xFF & typeBit) != 0 && (b < 0 || b == t); // bits 16+ may hold the expiry offset
       default:
         return false;
     }

@@ -150,10 +150,7 @@ final class SnapshotEditor {
 
   private PVec<int[]> hot() {
     for (int u = dirtyUsers.nextSetBit(0); u >= 0; u = dirtyUsers.nextSetBit(u + 1)) {
-      userHot.set(u, Compiled.hot(users.get(u), g -> {
-        Compiled.Group group = groups.get(g);
-        return group == null ? Compiled.NO_INTS : group.asgCode();
-      }));
+      userHot.set(u, Compiled.hot(users.get(u), groups::get));
     }
     dirtyUsers.clear();
     return userHot.build();
