@@ -35,11 +35,26 @@ final class Compiled {
 
   /**
    * What the computer index stores with each present computer (see {@link UuidIndex#slot}), so that a check reads a
-   * computer's tenant and type from the index slot it already loaded: {@code (tenant + 1) << 3 | type ordinal}; 0 =
-   * absent.
+   * computer's tenant, type and whether it has any tag from the index slot it already loaded: {@code (tenant + 1) << 4
+   * | tagged << 3 | type ordinal}; 0 = absent. Most computers have no tag, so a RESOURCE-tag scope usually decides
+   * without reading the computer's record.
    */
-  static int computerPayload(int tenant, int typeOrdinal) {
-    return (tenant + 1) << 3 | typeOrdinal;
+  static int computerPayload(int tenant, int typeOrdinal, boolean tagged) {
+    return (tenant + 1) << 4 | (tagged ? 8 : 0) | typeOrdinal;
+  }
+
+  /** Added to a computer's type bit (which is below bit 8) when the computer has at least one tag. */
+  static final int TAGGED = 1 << 16;
+
+  /** The bits of the tag indexes below 64 (see {@link PolicySnapshot#tenantTagLo}). */
+  static long tagLo(int[] tags) {
+    long bits = 0;
+    for (int g : tags) {
+      if (g < 64) {
+        bits |= 1L << g;
+      }
+    }
+    return bits;
   }
 
   /** {@code typeBit} = 1 << ComputerType.ordinal(). */
@@ -89,17 +104,28 @@ final class Compiled {
    * code and a copy of the code of every group the user belongs to ({@link AsgList}), with the segment ends in the
    * header. A check reads this one array, sequentially, instead of the User record, its group list, and each group's
    * record and code. The price: changing a group's assignments rewrites its members' arrays.
+   *
+   * <p>After all code come the expiries of the assignments that have one (3 ints each: second high, low, nano); such an
+   * assignment's packed word in this array carries the expiry's offset in bits 16-31 ({@link #P_EXP_AT}), so the check
+   * need not read the Asg (4 dependent loads). An offset that does not fit 16 bits is left 0: the check then reads the
+   * Asg as before.
    */
-  static int[] hot(User u, java.util.function.IntFunction<int[]> groupCode) {
+  static int[] hot(User u, java.util.function.IntFunction<Group> groupOf) {
     int[] g = u.groups();
     int[] code = u.directCode();
     int[][] gc = new int[g.length][];
+    Asg[][] ga = new Asg[g.length][];
     int len = H_GROUPS + 2 * g.length + code.length;
+    int expiring = expiring(u.directAsgs());
     for (int k = 0; k < g.length; k++) {
-      gc[k] = groupCode.apply(g[k]);
+      Group group = groupOf.apply(g[k]);
+      gc[k] = group == null ? NO_INTS : group.asgCode();
+      ga[k] = group == null ? NO_ASGS : group.asgArray();
       len += gc[k].length;
+      expiring += expiring(ga[k]);
     }
-    int[] h = new int[len];
+    int[] h = new int[len + 3 * expiring];
+    int ex = len;
     h[H_FLAGS] = (u.node() != null ? F_KNOWN : 0) | (u.enabled() ? F_ENABLED : 0);
     h[H_TENANT] = u.tenant();
     h[H_EXP_HI] = (int) (u.expSec() >>> 32);
@@ -108,15 +134,44 @@ final class Compiled {
     h[H_NGROUPS] = g.length;
     int pos = H_GROUPS + 2 * g.length;
     System.arraycopy(code, 0, h, pos, code.length);
+    ex = expiries(h, pos, pos + code.length, u.directAsgs(), ex);
     pos += code.length;
     h[H_DIRECT_END] = pos;
     for (int k = 0; k < g.length; k++) {
       System.arraycopy(gc[k], 0, h, pos, gc[k].length);
+      ex = expiries(h, pos, pos + gc[k].length, ga[k], ex);
       pos += gc[k].length;
       h[H_GROUPS + 2 * k] = g[k];
       h[H_GROUPS + 2 * k + 1] = pos;
     }
     return h;
+  }
+
+  private static int expiring(Asg[] asgs) {
+    int n = 0;
+    for (Asg a : asgs) {
+      if (a.expSec() != NEVER) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  // writes the expiries of the code in h[from, to) (parallel to asgs) from ex on; returns the next free position
+  private static int expiries(int[] h, int from, int to, Asg[] asgs, int ex) {
+    for (int i = from, j = 0; i < to; i += STRIDE, j++) {
+      if ((h[i + 1] & P_EXPIRES) != 0) {
+        Asg a = asgs[j];
+        h[ex] = (int) (a.expSec() >>> 32);
+        h[ex + 1] = (int) a.expSec();
+        h[ex + 2] = a.expNano();
+        if (ex <= 0xFFFF) {
+          h[i + 1] |= ex << P_EXP_AT;
+        }
+        ex += 3;
+      }
+    }
+    return ex;
   }
 
   /** {@code members} is empty while the group is absent; its assignments are kept (stored flat, like User's). */
@@ -171,6 +226,8 @@ final class Compiled {
   static final int P_CHILDREN = 1 << 5;
   static final int P_EXPIRES = 1 << 6;
   static final int P_KIND = 0xF;
+  /** In a hot array only: bits 16-31 of the packed word = offset of the assignment's expiry in that array (0 = none). */
+  static final int P_EXP_AT = 16;
 
   /** {@code bits} is indexed by Permission.ordinal(); null when the role is absent. */
   record Role(RoleNode node, long[] bits) {}

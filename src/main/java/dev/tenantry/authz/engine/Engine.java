@@ -53,8 +53,8 @@ public final class Engine {
         int payload = (int) (slot >>> 32); // tenant and type, without touching the computer's record
         if (payload != 0) {
           c = (int) slot - 1;
-          typeBit = 1 << (payload & 7);
-          t = presentTenant(s, (payload >>> 3) - 1);
+          typeBit = 1 << (payload & 7) | ((payload & 8) << 13); // bit 3 (tagged) -> Compiled.TAGGED
+          t = presentTenant(s, (payload >>> 4) - 1);
         }
       } else if (target instanceof Target.TenantTarget tt) {
         mode = Matcher.TENANT;
@@ -144,7 +144,8 @@ public final class Engine {
 
   /**
    * DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code in [from, to); looks up
-   * the Asg (of user {@code ui}'s direct list, or of group {@code gi}) only for an assignment with an expiry.
+   * the Asg (of user {@code ui}'s direct list, or of group {@code gi}) only for an assignment with an expiry whose
+   * offset did not fit the packed word.
    */
   private static int scan(PolicySnapshot s, int[] code, int from, int to, int ui, int gi, int ord, int mode, int t,
       int msp, int c, int typeBit, int userTenant, long nowSec, int nowNano) {
@@ -159,9 +160,17 @@ public final class Engine {
       }
       int packed = code[i + 1];
       if ((packed & Compiled.P_EXPIRES) != 0) {
-        Asg[] asgs = gi >= 0 ? s.groups.get(gi).asgArray() : s.users.get(ui).directAsgs();
-        if (!asgs[(i - from) / Compiled.STRIDE].activeAt(nowSec, nowNano)) {
-          continue;
+        int ex = packed >>> Compiled.P_EXP_AT;
+        if (ex != 0) { // the expiry sits in the same array (Compiled.hot)
+          long expSec = (long) code[ex] << 32 | (code[ex + 1] & 0xFFFFFFFFL);
+          if (!(nowSec < expSec || (nowSec == expSec && nowNano < code[ex + 2]))) {
+            continue;
+          }
+        } else {
+          Asg[] asgs = gi >= 0 ? s.groups.get(gi).asgArray() : s.users.get(ui).directAsgs();
+          if (!asgs[(i - from) / Compiled.STRIDE].activeAt(nowSec, nowNano)) {
+            continue;
+          }
         }
       }
       if (Matcher.covers(s, packed, code[i + 2], code[i + 3], mode, t, msp, c, typeBit, userTenant)) {

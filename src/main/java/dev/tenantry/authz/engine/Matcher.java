@@ -35,7 +35,7 @@ final class Matcher {
   /** {@link #covers(PolicySnapshot, int, int, int, int, int, int, int, int, int)} for an Asg. */
   static boolean covers(PolicySnapshot s, Asg a, int mode, int t, int c, Compiled.Computer cc, int userTenant) {
     return covers(s, a.packed(), a.a(), a.b(), mode, t, t >= 0 && t < s.tenantMsp.length ? s.tenantMsp[t] : -1, c,
-        cc == null ? 0 : cc.typeBit(), userTenant);
+        cc == null ? 0 : cc.typeBit() | (cc.tags().length > 0 ? Compiled.TAGGED : 0), userTenant);
   }
 
   /**
@@ -78,7 +78,7 @@ final class Matcher {
       case Compiled.TENANT:
         return t == a || ((packed & Compiled.P_CHILDREN) != 0 && isAncestor(s, a, t));
       case Compiled.TENANT_TAG:
-        return contains(s.tenantAt(t).tags(), a); // the one tenant-side case that reads the record
+        return hasTag(s, t, a);
       case Compiled.USERS_TENANT:
         return t == userTenant;
       default:
@@ -86,28 +86,57 @@ final class Matcher {
     }
   }
 
+  /** Tenant t (present) has tag g: one flat load for g < 64, else the record's sorted tags. */
+  static boolean hasTag(PolicySnapshot s, int t, int g) {
+    if (g < 64) {
+      long[] lo = s.tenantTagLo;
+      return t < lo.length && g >= 0 && (lo[t] & (1L << g)) != 0;
+    }
+    return contains(s.tenantAt(t).tags(), g);
+  }
+
   /**
    * Whether a RESOURCE scope selects computer c of tenant t (its tenant limit, if any, must match). Only a tag
-   * selector reads the computer's record.
+   * selector of a tagged computer ({@code typeBit} has {@link Compiled#TAGGED}) reads the computer's record.
    */
   static boolean selects(PolicySnapshot s, int kind, int packed, int a, int b, int c, int t, int typeBit) {
     switch (kind) {
       case Compiled.RES_ONE:
         return c == a;
       case Compiled.RES_TAG:
-        return (b < 0 || b == t) && contains(s.computers.get(c).tags(), a);
+        return (typeBit & Compiled.TAGGED) != 0 && (b < 0 || b == t) && contains(s.computers.get(c).tags(), a);
       case Compiled.RES_TYPES:
-        return ((packed >>> 8) & typeBit) != 0 && (b < 0 || b == t);
+        return ((packed >>> 8) & 0xFF & typeBit) != 0 && (b < 0 || b == t); // bits 16+ may hold the expiry offset
       default:
         return false;
     }
   }
 
   /**
+   * Whether {@code ancestor} is a proper ancestor of t: two comparisons on the {@link TenantSpans} numbering; only a
+   * tenant that no root reaches (on or below a parent cycle) walks the parent column.
+   */
+  static boolean isAncestor(PolicySnapshot s, int ancestor, int t) {
+    int[] span = s.tenantSpan;
+    if (t >= 0 && 2 * t < span.length) {
+      int et = span[2 * t];
+      if (et >= 0) {
+        // a numbered t has only numbered ancestors: an unnumbered one cannot be among them
+        if (ancestor < 0 || 2 * ancestor >= span.length) {
+          return false;
+        }
+        int ea = span[2 * ancestor];
+        return ea >= 0 && ea < et && et <= span[2 * ancestor + 1];
+      }
+    }
+    return walk(s, ancestor, t);
+  }
+
+  /**
    * Walks up from t over the flat parent array; bounded by the number of tenants so that a corrupt (cyclic) tree
    * cannot loop forever.
    */
-  static boolean isAncestor(PolicySnapshot s, int ancestor, int t) {
+  static boolean walk(PolicySnapshot s, int ancestor, int t) {
     int[] parent = s.tenantParent;
     int limit = parent.length;
     int cur = t < limit ? parent[t] : -1;

@@ -17,7 +17,7 @@ import java.util.UUID;
 public final class PolicySnapshot {
   private static final PolicySnapshot EMPTY = new PolicySnapshot(0, UuidIndex.EMPTY, UuidIndex.EMPTY,
       UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, PVec.empty(),
-      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), new long[0], new int[0], new int[0], PVec.empty());
+      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), new long[0], new int[0], new int[0], new long[0], new int[0], PVec.empty());
 
   private final long revision;
   final UuidIndex tenantIx;
@@ -39,6 +39,13 @@ public final class PolicySnapshot {
   final int[] tenantParent;
   /** MSP tenant index per tenant index for present tenants, -1 for absent or never-seen ones. */
   final int[] tenantMsp;
+  /**
+   * Per tenant index, bit g set iff the tenant has tag index g, for g < 64 (exact); tags from 64 up are looked up in
+   * the record. A TENANT_TAG scope thus reads one flat long instead of a chunk, the record and its tag array.
+   */
+  final long[] tenantTagLo;
+  /** {@link TenantSpans}: pre-order interval per tenant index, so subtree coverage is two comparisons. */
+  final int[] tenantSpan;
   /** Per user index, {@link Compiled#hot}: what a check reads about the user, in one array. */
   final PVec<int[]> userHot;
 
@@ -46,7 +53,7 @@ public final class PolicySnapshot {
       UuidIndex roleIx, UuidIndex asgIx, UuidIndex tagIx, PVec<Compiled.Tenant> tenants,
       PVec<Compiled.Computer> computers, PVec<Compiled.User> users, PVec<Compiled.Group> groups,
       PVec<Compiled.Role> roles, PVec<Compiled.Asg> asgs, long[] roleBits, int[] tenantParent,
-      int[] tenantMsp, PVec<int[]> userHot) {
+      int[] tenantMsp, long[] tenantTagLo, int[] tenantSpan, PVec<int[]> userHot) {
     this.revision = revision;
     this.tenantIx = tenantIx;
     this.computerIx = computerIx;
@@ -65,6 +72,8 @@ public final class PolicySnapshot {
     this.tenantParent = tenantParent;
     this.userHot = userHot;
     this.tenantMsp = tenantMsp;
+    this.tenantTagLo = tenantTagLo;
+    this.tenantSpan = tenantSpan;
   }
 
   /** The snapshot with nothing in it, at revision 0. */

@@ -36,6 +36,7 @@ final class SnapshotEditor {
   private final java.util.BitSet dirtyUsers = new java.util.BitSet();
   private final IntColumn parents;
   private final IntColumn msps;
+  private final LongColumn tagLo;
 
   SnapshotEditor(PolicySnapshot base) {
     this.base = base;
@@ -55,6 +56,7 @@ final class SnapshotEditor {
     graph = new SnapshotGraph(this);
     parents = new IntColumn(base.tenantParent);
     msps = new IntColumn(base.tenantMsp);
+    tagLo = new LongColumn(base.tenantTagLo);
     userHot = base.userHot.edit();
   }
 
@@ -78,6 +80,7 @@ final class SnapshotEditor {
           tenants.set(t, Compiled.Tenant.ABSENT);
           parents.set(t, -1);
           msps.set(t, -1);
+          tagLo.set(t, 0);
         }
       }
       case PolicyChange.SetTenantTags(UUID id, Set<UUID> tags) -> {
@@ -132,15 +135,22 @@ final class SnapshotEditor {
     return new PolicySnapshot(revision, tenantIx.build(), computerIx.build(), userIx.build(), groupIx.build(),
         roleIx.build(), asgIx.build(), tagIx.build(), tenants.build(), computers.build(), users.build(),
         groups.build(), roles.build(), asgs.build(), roleBits(),
-        parents.build(tenantIx.size()), msps.build(tenantIx.size()), hot());
+        parents.build(tenantIx.size()), msps.build(tenantIx.size()),
+        tagLo.build(tenantIx.size()), spans(), hot());
+  }
+
+  // renumbered (O(tenants)) whenever the tree or the number of tenant indexes changed; shared otherwise
+  private int[] spans() {
+    int[] parent = parents.build(tenantIx.size());
+    if (parent == base.tenantParent && base.tenantSpan.length == 2 * parent.length) {
+      return base.tenantSpan;
+    }
+    return TenantSpans.of(parent);
   }
 
   private PVec<int[]> hot() {
     for (int u = dirtyUsers.nextSetBit(0); u >= 0; u = dirtyUsers.nextSetBit(u + 1)) {
-      userHot.set(u, Compiled.hot(users.get(u), g -> {
-        Compiled.Group group = groups.get(g);
-        return group == null ? Compiled.NO_INTS : group.asgCode();
-      }));
+      userHot.set(u, Compiled.hot(users.get(u), groups::get));
     }
     dirtyUsers.clear();
     return userHot.build();
@@ -166,16 +176,19 @@ final class SnapshotEditor {
     int t = tenantIx.intern(n.id());
     int parent = n.parentId() == null ? -1 : tenantIx.intern(n.parentId());
     int msp = tenantIx.intern(n.mspId());
-    tenants.set(t, new Compiled.Tenant(n, parent, msp, tags(n.tagIds())));
+    int[] tags = tags(n.tagIds());
+    tenants.set(t, new Compiled.Tenant(n, parent, msp, tags));
     parents.set(t, parent);
     msps.set(t, msp);
+    tagLo.set(t, Compiled.tagLo(tags));
   }
 
   private void upsertComputer(ComputerNode n) {
     int c = computerIx.intern(n.id());
     int tenant = tenantIx.intern(n.tenantId());
-    computers.set(c, new Compiled.Computer(n, tenant, 1 << n.type().ordinal(), tags(n.tagIds())));
-    computerIx.setPayload(n.id(), Compiled.computerPayload(tenant, n.type().ordinal()));
+    int[] tags = tags(n.tagIds());
+    computers.set(c, new Compiled.Computer(n, tenant, 1 << n.type().ordinal(), tags));
+    computerIx.setPayload(n.id(), Compiled.computerPayload(tenant, n.type().ordinal(), tags.length > 0));
   }
 
   private void upsertUser(UserNode n) {
