@@ -6,9 +6,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the tenants and tags the directory refers to. Tenants and tags belong to the tenancy
- * feature; these reads are the directory's only view of them (to be replaced by the tenancy
- * facade when it lands).
+ * Reads the tenants and tags the directory refers to, locking each row FOR SHARE so that a
+ * concurrent tenant delete or merge cannot remove it before this transaction commits. Tenants and
+ * tags belong to the tenancy feature; its facade ({@code Tenants.find}) builds a full view with
+ * counts and takes no lock, so the directory keeps this narrow read (a follow-up may move a locking
+ * lookup into the facade).
  */
 @Repository
 class DirectoryLookups {
