@@ -1,17 +1,16 @@
 package dev.tenantry;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import dev.tenantry.authz.Permission;
-import dev.tenantry.authz.Requires;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,24 +30,41 @@ class ModularityTest {
 
   @Test
   void featuresHaveNoCycles() {
-    slices().matching("dev.tenantry.(*)..").should().beFreeOfCycles()
-        .ignoreDependency(DescribedPredicate.alwaysTrue(), DECLARING_A_PERMISSION).check(CLASSES);
+    slices()
+        .matching("dev.tenantry.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .ignoreDependency(DescribedPredicate.alwaysTrue(), DECLARING_A_PERMISSION)
+        .check(CLASSES);
   }
 
   /**
-   * {@code @Requires(Permission.X)} on a handler is a declaration read by tests and docs, not a call: the audit API
-   * declares its permissions although authz (which implements audit's visibility SPI) is not its dependency.
+   * {@code @Requires(Permission.X)} on a handler is a declaration read by tests and docs, not a
+   * call: the audit API declares its permissions although authz (which implements audit's
+   * visibility SPI) is not its dependency.
    */
-  static final DescribedPredicate<JavaClass> DECLARING_A_PERMISSION = DescribedPredicate.describe(
-      "a @Requires declaration", c -> c.isEquivalentTo(Requires.class) || c.isEquivalentTo(Requires.On.class)
-          || c.isEquivalentTo(Permission.class));
+  static final DescribedPredicate<JavaClass> DECLARING_A_PERMISSION =
+      DescribedPredicate.describe(
+          "a @Requires declaration",
+          c ->
+              c.isEquivalentTo(Requires.class)
+                  || c.isEquivalentTo(Requires.On.class)
+                  || c.isEquivalentTo(Permission.class));
 
-  /** STYLE habit 1: every controller method declares its permission (read by the API contract and matrix tests). */
+  /**
+   * STYLE habit 1: every controller method declares its permission (read by the API contract and
+   * matrix tests).
+   */
   @Test
   void everyRestHandlerDeclaresItsPermission() {
-    methods().that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
-        .and().areMetaAnnotatedWith(RequestMapping.class)
-        .should().beAnnotatedWith(Requires.class)
+    methods()
+        .that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .and()
+        .areMetaAnnotatedWith(RequestMapping.class)
+        .should()
+        .beAnnotatedWith(Requires.class)
         .because("every API operation declares the permission it needs (docs/api-permissions.md)")
         .check(CLASSES);
   }
@@ -76,8 +92,11 @@ class ModularityTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.tenantry.authz..", "dev.tenantry.tenancy..", "dev.tenantry.directory..",
-            "dev.tenantry.identity..", "dev.tenantry.audit..")
+            "dev.tenantry.authz..",
+            "dev.tenantry.tenancy..",
+            "dev.tenantry.directory..",
+            "dev.tenantry.identity..",
+            "dev.tenantry.audit..")
         .check(CLASSES);
   }
 

@@ -28,16 +28,18 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * A seeded, MSP-shaped policy instance. Full size ({@code assignments = 200_000}): 10,000 tenants in 10 MSP trees to
- * depth 4, 50 tags, 50,000 users, 2,000 groups, 500 custom roles (+ the 9 built-in), 200,000 assignments and 1,000,000
- * computers. Smaller instances scale every count by {@code assignments / 200_000} (with small floors).
+ * A seeded, MSP-shaped policy instance. Full size ({@code assignments = 200_000}): 10,000 tenants
+ * in 10 MSP trees to depth 4, 50 tags, 50,000 users, 2,000 groups, 500 custom roles (+ the 9
+ * built-in), 200,000 assignments and 1,000,000 computers. Smaller instances scale every count by
+ * {@code assignments / 200_000} (with small floors).
  *
- * <p>Mix: 20% of users are MSP technicians (in an MSP tenant) holding most direct assignments, at TENANT (with or
- * without children), TENANT_TAG, MSP, a few OWNER and RESOURCE scopes; customer users hold USERS_TENANT, own-tenant and
- * single-computer assignments. Groups: technician teams (instance-wide) and customer groups (tenant-owned, assigned
- * at USERS_TENANT). About 8% DENY, 4% of assignments with an expiry (half already past), 3% disabled users and 2%
- * users whose access has expired. With {@code casbinSafe}, expiries and inactive users are left out (see
- * {@link CasbinModel}).
+ * <p>Mix: 20% of users are MSP technicians (in an MSP tenant) holding most direct assignments, at
+ * TENANT (with or without children), TENANT_TAG, MSP, a few OWNER and RESOURCE scopes; customer
+ * users hold USERS_TENANT, own-tenant and single-computer assignments. Groups: technician teams
+ * (instance-wide) and customer groups (tenant-owned, assigned at USERS_TENANT). About 8% DENY, 4%
+ * of assignments with an expiry (half already past), 3% disabled users and 2% users whose access
+ * has expired. With {@code casbinSafe}, expiries and inactive users are left out (see {@link
+ * CasbinModel}).
  */
 public final class BenchData {
   public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
@@ -144,8 +146,13 @@ public final class BenchData {
       for (int t : tenantTags[i]) {
         tagIds.add(tags[t]);
       }
-      tenantNodes.add(new TenantNode(tenants[i], i < msps ? null : tenants[tenantParent[i]], tenants[tenantMsp[i]],
-          i < msps ? TenantKind.MSP : TenantKind.CLIENT, tagIds));
+      tenantNodes.add(
+          new TenantNode(
+              tenants[i],
+              i < msps ? null : tenants[tenantParent[i]],
+              tenants[tenantMsp[i]],
+              i < msps ? TenantKind.MSP : TenantKind.CLIENT,
+              tagIds));
     }
   }
 
@@ -165,7 +172,10 @@ public final class BenchData {
       usersByTenant.get(t).add(i);
       int x = r.nextInt(100);
       boolean enabled = casbinSafe || x >= 3;
-      Instant exp = !casbinSafe && x >= 3 && x < 5 ? NOW.minusSeconds(86_400) : x < 20 ? NOW.plusSeconds(86_400 * 30) : null;
+      Instant exp =
+          !casbinSafe && x >= 3 && x < 5
+              ? NOW.minusSeconds(86_400)
+              : x < 20 ? NOW.plusSeconds(86_400 * 30) : null;
       userActive[i] = enabled && (exp == null || NOW.isBefore(exp));
       userNodes.add(new UserNode(users[i], tenants[t], enabled, exp));
     }
@@ -194,7 +204,8 @@ public final class BenchData {
     }
   }
 
-  // 40% technician teams (instance-wide, 10..40 technicians), 60% customer groups of one client tenant
+  // 40% technician teams (instance-wide, 10..40 technicians), 60% customer groups of one client
+  // tenant
   private void groups() {
     for (UUID g : groups) {
       Set<UUID> members = new HashSet<>();
@@ -219,18 +230,24 @@ public final class BenchData {
 
   /** One assignment of the mix (also used by the update benchmark). */
   public AssignmentNode assignment() {
-    UUID role = r.nextInt(20) == 0 ? BuiltInRoles.ALL.get(r.nextInt(BuiltInRoles.ALL.size())).id() : pick(roles);
+    UUID role =
+        r.nextInt(20) == 0
+            ? BuiltInRoles.ALL.get(r.nextInt(BuiltInRoles.ALL.size())).id()
+            : pick(roles);
     Effect effect = r.nextInt(100) < 8 ? Effect.DENY : Effect.ALLOW;
     int x = r.nextInt(100);
-    Instant exp = casbinSafe || x >= 4 ? null : x < 2 ? NOW.minusSeconds(3_600) : NOW.plusSeconds(86_400 * 7);
+    Instant exp =
+        casbinSafe || x >= 4 ? null : x < 2 ? NOW.minusSeconds(3_600) : NOW.plusSeconds(86_400 * 7);
     Principal principal;
     Scope scope;
     int kind = r.nextInt(100);
     if (kind < 20) { // group assignment
       GroupNode g = groupNodes.get(r.nextInt(groupNodes.size()));
       principal = Principal.group(g.id());
-      scope = g.ownerTenantId() != null ? (r.nextInt(10) < 8 ? Scope.usersTenant() : Scope.tenant(g.ownerTenantId(), true))
-          : technicianScope();
+      scope =
+          g.ownerTenantId() != null
+              ? (r.nextInt(10) < 8 ? Scope.usersTenant() : Scope.tenant(g.ownerTenantId(), true))
+              : technicianScope();
     } else if (kind < 70) { // technician
       principal = Principal.user(users[r.nextInt(technicians)]);
       scope = technicianScope();
@@ -238,8 +255,12 @@ public final class BenchData {
       int u = technicians + r.nextInt(users.length - technicians);
       principal = Principal.user(users[u]);
       int y = r.nextInt(10);
-      scope = y < 5 ? Scope.usersTenant() : y < 8 ? Scope.tenant(tenants[userTenant[u]], r.nextBoolean())
-          : Scope.resource(new ResourceSelector.OneComputer(pick(computers)));
+      scope =
+          y < 5
+              ? Scope.usersTenant()
+              : y < 8
+                  ? Scope.tenant(tenants[userTenant[u]], r.nextBoolean())
+                  : Scope.resource(new ResourceSelector.OneComputer(pick(computers)));
     }
     return new AssignmentNode(id(), principal, role, scope, effect, exp);
   }
@@ -253,10 +274,13 @@ public final class BenchData {
     } else if (y < 17) {
       return Scope.tenantTag(pick(tags));
     } else if (y < 22) {
-      return Scope.resource(new ResourceSelector.ComputerTypes(EnumSet.of(ComputerType.SERVER,
-          ComputerType.DOMAIN_CONTROLLER), r.nextBoolean() ? null : pick(tenants)));
+      return Scope.resource(
+          new ResourceSelector.ComputerTypes(
+              EnumSet.of(ComputerType.SERVER, ComputerType.DOMAIN_CONTROLLER),
+              r.nextBoolean() ? null : pick(tenants)));
     } else if (y < 25) {
-      return Scope.resource(new ResourceSelector.ComputerTag(pick(tags), r.nextBoolean() ? null : pick(tenants)));
+      return Scope.resource(
+          new ResourceSelector.ComputerTag(pick(tags), r.nextBoolean() ? null : pick(tenants)));
     } else if (y < 28) {
       return Scope.resource(new ResourceSelector.OneComputer(pick(computers)));
     }

@@ -5,20 +5,21 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./tenantry bench}: measures snapshot costs in this JVM, runs the JMH benchmarks (one fork each), prints one
- * {@code name=value} line per figure and writes {@code docs/benchmarks.md}. System properties: {@code bench.quick}
- * (short iterations, for development), {@code bench.size} (the "full" assignment count), {@code bench.skip}
- * (comma-separated sections: costs, sample, throughput, scale, casbin, pg).
+ * {@code ./tenantry bench}: measures snapshot costs in this JVM, runs the JMH benchmarks (one fork
+ * each), prints one {@code name=value} line per figure and writes {@code docs/benchmarks.md}.
+ * System properties: {@code bench.quick} (short iterations, for development), {@code bench.size}
+ * (the "full" assignment count), {@code bench.skip} (comma-separated sections: costs, sample,
+ * throughput, scale, casbin, pg).
  */
 public final class BenchMain {
   static final boolean QUICK = Boolean.getBoolean("bench.quick");
@@ -36,8 +37,13 @@ public final class BenchMain {
     SnapshotCosts.keep = null;
     System.gc();
     if (!SKIP.contains("sample")) {
-      Collection<RunResult> rs = run(opts(Mode.SampleTime, TimeUnit.NANOSECONDS,
-          "EngineBench\\.(check|checkRepeatedUser|explain|explainRepeatedUser)$").param("assignments", "" + FULL));
+      Collection<RunResult> rs =
+          run(
+              opts(
+                      Mode.SampleTime,
+                      TimeUnit.NANOSECONDS,
+                      "EngineBench\\.(check|checkRepeatedUser|explain|explainRepeatedUser)$")
+                  .param("assignments", "" + FULL));
       f.put("check_p50_ns", pct(rs, "EngineBench.check", 50));
       f.put("check_p99_ns", pct(rs, "EngineBench.check", 99));
       f.put("check_p999_ns", pct(rs, "EngineBench.check", 99.9));
@@ -45,29 +51,44 @@ public final class BenchMain {
       f.put("check_repeated_user_p99_ns", pct(rs, "EngineBench.checkRepeatedUser", 99));
       f.put("explain_p50_ns", pct(rs, "EngineBench.explain", 50));
       f.put("explain_repeated_user_p50_ns", pct(rs, "EngineBench.explainRepeatedUser", 50));
-      rs = run(opts(Mode.SampleTime, TimeUnit.MICROSECONDS, "EngineBench\\.(tenantsWith|tenantsWithRepeatedUser)$")
-          .param("assignments", "" + FULL));
+      rs =
+          run(
+              opts(
+                      Mode.SampleTime,
+                      TimeUnit.MICROSECONDS,
+                      "EngineBench\\.(tenantsWith|tenantsWithRepeatedUser)$")
+                  .param("assignments", "" + FULL));
       f.put("tenants_with_p50_us", pct(rs, "EngineBench.tenantsWith", 50));
       f.put("tenants_with_p99_us", pct(rs, "EngineBench.tenantsWith", 99));
-      f.put("tenants_with_repeated_user_p50_us", pct(rs, "EngineBench.tenantsWithRepeatedUser", 50));
+      f.put(
+          "tenants_with_repeated_user_p50_us", pct(rs, "EngineBench.tenantsWithRepeatedUser", 50));
     }
     if (!SKIP.contains("throughput")) {
-      Collection<RunResult> rs = run(opts(Mode.Throughput, TimeUnit.SECONDS,
-          "EngineBench\\.(check|checkRepeatedUser)$").param("assignments", "" + FULL).threads(1)
-          .addProfiler(GCProfiler.class));
+      Collection<RunResult> rs =
+          run(
+              opts(Mode.Throughput, TimeUnit.SECONDS, "EngineBench\\.(check|checkRepeatedUser)$")
+                  .param("assignments", "" + FULL)
+                  .threads(1)
+                  .addProfiler(GCProfiler.class));
       f.put("check_throughput_1t_ops", score(rs, "EngineBench.check"));
       f.put("check_repeated_user_throughput_1t_ops", score(rs, "EngineBench.checkRepeatedUser"));
       f.put("alloc_bytes_per_check", secondary(rs, "EngineBench.check", "gc.alloc.rate.norm"));
-      f.put("alloc_bytes_per_check_repeated_user", secondary(rs, "EngineBench.checkRepeatedUser",
-          "gc.alloc.rate.norm"));
-      rs = run(opts(Mode.Throughput, TimeUnit.SECONDS, "EngineBench\\.(check|checkRepeatedUser)$")
-          .param("assignments", "" + FULL).threads(2));
+      f.put(
+          "alloc_bytes_per_check_repeated_user",
+          secondary(rs, "EngineBench.checkRepeatedUser", "gc.alloc.rate.norm"));
+      rs =
+          run(
+              opts(Mode.Throughput, TimeUnit.SECONDS, "EngineBench\\.(check|checkRepeatedUser)$")
+                  .param("assignments", "" + FULL)
+                  .threads(2));
       f.put("check_throughput_2t_ops", score(rs, "EngineBench.check"));
       f.put("check_repeated_user_throughput_2t_ops", score(rs, "EngineBench.checkRepeatedUser"));
     }
     if (!SKIP.contains("scale")) {
-      Collection<RunResult> rs = run(opts(Mode.SampleTime, TimeUnit.NANOSECONDS, "EngineBench\\.check$")
-          .param("assignments", "1000", "10000", "100000"));
+      Collection<RunResult> rs =
+          run(
+              opts(Mode.SampleTime, TimeUnit.NANOSECONDS, "EngineBench\\.check$")
+                  .param("assignments", "1000", "10000", "100000"));
       f.put("check_p50_ns_1k", pct(rs, "EngineBench.check", 50, "1000"));
       f.put("check_p50_ns_10k", pct(rs, "EngineBench.check", 50, "10000"));
       f.put("check_p50_ns_100k", pct(rs, "EngineBench.check", 50, "100000"));
@@ -77,13 +98,21 @@ public final class BenchMain {
       }
     }
     if (!SKIP.contains("casbin")) {
-      Collection<RunResult> rs = run(opts(Mode.SampleTime, TimeUnit.NANOSECONDS, "CasbinBench\\.(jcasbin|engine)$")
-          .param("assignments", "1000"));
+      Collection<RunResult> rs =
+          run(
+              opts(Mode.SampleTime, TimeUnit.NANOSECONDS, "CasbinBench\\.(jcasbin|engine)$")
+                  .param("assignments", "1000"));
       f.put("jcasbin_p50_ns_1k", pct(rs, "CasbinBench.jcasbin", 50));
       f.put("engine_p50_ns_casbin_1k", pct(rs, "CasbinBench.engine", 50));
-      f.put("jcasbin_ratio_p50_1k", ratio(f.get("jcasbin_p50_ns_1k"), f.get("engine_p50_ns_casbin_1k")));
-      rs = run(opts(Mode.SampleTime, TimeUnit.NANOSECONDS, "CasbinBench\\.jcasbin$").param("assignments", "10000")
-          .warmupIterations(1).measurementIterations(QUICK ? 1 : 3));
+      f.put(
+          "jcasbin_ratio_p50_1k",
+          ratio(f.get("jcasbin_p50_ns_1k"), f.get("engine_p50_ns_casbin_1k")));
+      rs =
+          run(
+              opts(Mode.SampleTime, TimeUnit.NANOSECONDS, "CasbinBench\\.jcasbin$")
+                  .param("assignments", "10000")
+                  .warmupIterations(1)
+                  .measurementIterations(QUICK ? 1 : 3));
       f.put("jcasbin_p50_ns_10k", pct(rs, "CasbinBench.jcasbin", 50));
     }
     if (!SKIP.contains("pg")) {
@@ -100,10 +129,17 @@ public final class BenchMain {
   }
 
   private static ChainedOptionsBuilder opts(Mode mode, TimeUnit unit, String include) {
-    return new OptionsBuilder().include(BenchMain.class.getPackageName() + "." + include).mode(mode).timeUnit(unit)
-        .forks(1).jvmArgs(HEAP, "-XX:+UseG1GC").warmupIterations(QUICK ? 1 : 4)
-        .warmupTime(TimeValue.seconds(QUICK ? 1 : 2)).measurementIterations(QUICK ? 2 : 5)
-        .measurementTime(TimeValue.seconds(QUICK ? 1 : 3)).shouldFailOnError(true);
+    return new OptionsBuilder()
+        .include(BenchMain.class.getPackageName() + "." + include)
+        .mode(mode)
+        .timeUnit(unit)
+        .forks(1)
+        .jvmArgs(HEAP, "-XX:+UseG1GC")
+        .warmupIterations(QUICK ? 1 : 4)
+        .warmupTime(TimeValue.seconds(QUICK ? 1 : 2))
+        .measurementIterations(QUICK ? 2 : 5)
+        .measurementTime(TimeValue.seconds(QUICK ? 1 : 3))
+        .shouldFailOnError(true);
   }
 
   private static Collection<RunResult> run(ChainedOptionsBuilder o) throws Exception {
@@ -113,7 +149,8 @@ public final class BenchMain {
   private static RunResult find(Collection<RunResult> rs, String bench, String size) {
     for (RunResult r : rs) {
       String name = r.getParams().getBenchmark();
-      if (name.endsWith("." + bench) && (size == null || size.equals(r.getParams().getParam("assignments")))) {
+      if (name.endsWith("." + bench)
+          && (size == null || size.equals(r.getParams().getParam("assignments")))) {
         return r;
       }
     }

@@ -10,8 +10,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * jCasbin and our engine on the same Casbin-expressible instance and the same requests. The set-up fails the run
- * unless both give the same decision on every request.
+ * jCasbin and our engine on the same Casbin-expressible instance and the same requests. The set-up
+ * fails the run unless both give the same decision on every request.
  */
 public class CasbinBench {
 
@@ -54,6 +54,8 @@ public class CasbinBench {
   public boolean engine(Data d, Cursor c) {
     Requests q = d.requests;
     int i = c.i = (c.i + 1) & q.mask;
-    return Engine.INSTANCE.check(d.snapshot, q.users[i], q.permissions[i], q.targets[i], BenchData.NOW).allowed();
+    return Engine.INSTANCE
+        .check(d.snapshot, q.users[i], q.permissions[i], q.targets[i], BenchData.NOW)
+        .allowed();
   }
 }

@@ -3,7 +3,6 @@ package dev.tenantry.bench;
 import dev.tenantry.authz.ComputerType;
 import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Permission;
-import dev.tenantry.authz.Principal;
 import dev.tenantry.authz.ResourceSelector;
 import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
@@ -26,28 +25,32 @@ import org.casbin.jcasbin.model.Model;
 import org.casbin.jcasbin.persist.file_adapter.FileAdapter;
 
 /**
- * DESIGN §2–§3 in Casbin, as faithfully as Casbin can say it. Request {@code (sub, obj, act, subTenant)}: the user,
- * the target node, the permission key, and the tenant node of the user's person (an ABAC attribute the caller supplies,
- * for USERS_TENANT). Policy {@code p = principal, scope node, role, eft}.
+ * DESIGN §2–§3 in Casbin, as faithfully as Casbin can say it. Request {@code (sub, obj, act,
+ * subTenant)}: the user, the target node, the permission key, and the tenant node of the user's
+ * person (an ABAC attribute the caller supplies, for USERS_TENANT). Policy {@code p = principal,
+ * scope node, role, eft}.
  *
  * <ul>
  *   <li>{@code g}: user → group (membership).
- *   <li>{@code g2}: the containment graph. Computer → its tenant, → {@code ctag:G} and {@code ctag:G@T} per tag, →
- *       {@code ctype:X} and {@code ctype:X@T}; tenant → {@code sub:T} (its subtree node), {@code sub:T} → {@code
- *       sub:parent} (a root's → {@code owner}), tenant → {@code msp:M} of its MSP, tenant → {@code ttag:G} per tag;
- *       {@code system} → {@code owner}. Scopes map to nodes: OWNER = owner, MSP(m) = msp:m, TENANT(t,false) = t,
- *       TENANT(t,true) = sub:t, TENANT_TAG(g) = ttag:g, RESOURCE = the computer / ctag / ctype node, USERS_TENANT = a
- *       literal matched against the request's subTenant.
- *   <li>{@code g3}: permission → role holding it; system permission → {@code sys} (any scope grants them, §3.5).
+ *   <li>{@code g2}: the containment graph. Computer → its tenant, → {@code ctag:G} and {@code
+ *       ctag:G@T} per tag, → {@code ctype:X} and {@code ctype:X@T}; tenant → {@code sub:T} (its
+ *       subtree node), {@code sub:T} → {@code sub:parent} (a root's → {@code owner}), tenant →
+ *       {@code msp:M} of its MSP, tenant → {@code ttag:G} per tag; {@code system} → {@code owner}.
+ *       Scopes map to nodes: OWNER = owner, MSP(m) = msp:m, TENANT(t,false) = t, TENANT(t,true) =
+ *       sub:t, TENANT_TAG(g) = ttag:g, RESOURCE = the computer / ctag / ctype node, USERS_TENANT =
+ *       a literal matched against the request's subTenant.
+ *   <li>{@code g3}: permission → role holding it; system permission → {@code sys} (any scope grants
+ *       them, §3.5).
  *   <li>Effect: deny overrides.
  * </ul>
  *
- * What Casbin cannot express here is encoded at generation time or left out: expired assignments and inactive users
- * (Casbin has no clock; the comparison instance has none — {@link BenchData} with {@code casbinSafe}), and global
- * objects (not among the compared requests).
+ * What Casbin cannot express here is encoded at generation time or left out: expired assignments
+ * and inactive users (Casbin has no clock; the comparison instance has none — {@link BenchData}
+ * with {@code casbinSafe}), and global objects (not among the compared requests).
  */
 public final class CasbinModel {
-  public static final String MODEL = """
+  public static final String MODEL =
+      """
       [request_definition]
       r = sub, obj, act, subTenant
 
@@ -112,7 +115,8 @@ public final class CasbinModel {
     for (int i = 0; i < d.tenants.length; i++) {
       String t = "t" + i;
       lines.add("g2, " + t + ", sub:" + t);
-      lines.add("g2, sub:" + t + ", " + (d.tenantParent[i] < 0 ? "owner" : "sub:t" + d.tenantParent[i]));
+      lines.add(
+          "g2, sub:" + t + ", " + (d.tenantParent[i] < 0 ? "owner" : "sub:t" + d.tenantParent[i]));
       lines.add("g2, " + t + ", msp:t" + d.tenantMsp[i]);
       for (int tag : d.tenantTags[i]) {
         lines.add("g2, " + t + ", ttag:tag" + tag);
@@ -153,24 +157,28 @@ public final class CasbinModel {
     return switch (s) {
       case Scope.Owner o -> List.of("owner");
       case Scope.Msp(UUID m) -> List.of("msp:" + names.get(m));
-      case Scope.Tenant(UUID t, boolean children) -> List.of(children ? "sub:" + names.get(t) : names.get(t));
+      case Scope.Tenant(UUID t, boolean children) ->
+          List.of(children ? "sub:" + names.get(t) : names.get(t));
       case Scope.TenantTag(UUID g) -> List.of("ttag:" + names.get(g));
       case Scope.UsersTenant u -> List.of("users-tenant");
       case Scope.Resource(ResourceSelector.OneComputer(UUID c)) -> List.of(names.get(c));
       case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t)) ->
           List.of("ctag:" + names.get(g) + (t == null ? "" : "@" + names.get(t)));
-      case Scope.Resource(ResourceSelector.ComputerTypes(java.util.Set<ComputerType> types, UUID t)) ->
+      case Scope.Resource(
+              ResourceSelector.ComputerTypes(java.util.Set<ComputerType> types, UUID t)) ->
           types.stream().map(x -> "ctype:" + x + (t == null ? "" : "@" + names.get(t))).toList();
     };
   }
 
   public boolean enforce(UUID user, Permission p, Target target) {
-    String obj = switch (target) {
-      case Target.SystemTarget st -> "system";
-      case Target.TenantTarget(UUID id) -> names.get(id);
-      case Target.ComputerTarget(UUID id) -> names.get(id);
-      case Target.ObjectTarget o -> throw new IllegalArgumentException("global objects are not compared");
-    };
+    String obj =
+        switch (target) {
+          case Target.SystemTarget st -> "system";
+          case Target.TenantTarget(UUID id) -> names.get(id);
+          case Target.ComputerTarget(UUID id) -> names.get(id);
+          case Target.ObjectTarget o ->
+              throw new IllegalArgumentException("global objects are not compared");
+        };
     return enforcer.enforce(names.get(user), obj, p.key(), userTenant.get(user));
   }
 
@@ -178,17 +186,31 @@ public final class CasbinModel {
   public int assertSameDecisions(PolicySnapshot snapshot, Requests q) {
     int allowed = 0;
     for (int i = 0; i <= q.mask; i++) {
-      boolean ours = Engine.INSTANCE.check(snapshot, q.users[i], q.permissions[i], q.targets[i], BenchData.NOW)
-          .allowed();
+      boolean ours =
+          Engine.INSTANCE
+              .check(snapshot, q.users[i], q.permissions[i], q.targets[i], BenchData.NOW)
+              .allowed();
       boolean theirs = enforce(q.users[i], q.permissions[i], q.targets[i]);
       if (ours != theirs) {
-        throw new IllegalStateException("jCasbin and the engine disagree on request " + i + ": " + q.users[i] + " "
-            + q.permissions[i] + " " + q.targets[i] + ": engine " + ours + ", jCasbin " + theirs);
+        throw new IllegalStateException(
+            "jCasbin and the engine disagree on request "
+                + i
+                + ": "
+                + q.users[i]
+                + " "
+                + q.permissions[i]
+                + " "
+                + q.targets[i]
+                + ": engine "
+                + ours
+                + ", jCasbin "
+                + theirs);
       }
       allowed += ours ? 1 : 0;
     }
     if (allowed == 0 || allowed == q.mask + 1) {
-      throw new IllegalStateException("degenerate comparison: " + allowed + " of " + (q.mask + 1) + " allowed");
+      throw new IllegalStateException(
+          "degenerate comparison: " + allowed + " of " + (q.mask + 1) + " allowed");
     }
     return allowed;
   }

@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The engine's public operations over a {@link BenchData} instance. Mode, time unit, threads and profilers are chosen
- * by {@link BenchMain} per run. "Random" requests draw users uniformly from all users (cache-cold); "repeated" ones
- * cycle 16 busy technicians.
+ * The engine's public operations over a {@link BenchData} instance. Mode, time unit, threads and
+ * profilers are chosen by {@link BenchMain} per run. "Random" requests draw users uniformly from
+ * all users (cache-cold); "repeated" ones cycle 16 busy technicians.
  */
 public class EngineBench {
   private static final Engine ENGINE = Engine.INSTANCE;

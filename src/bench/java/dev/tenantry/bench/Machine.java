@@ -21,13 +21,26 @@ final class Machine {
   static String describe() {
     String cpu = "unknown CPU";
     try {
-      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-          .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+      cpu =
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(l -> l.startsWith("model name"))
+              .findFirst()
+              .map(l -> l.substring(l.indexOf(':') + 1).trim())
+              .orElse(cpu);
     } catch (IOException e) {
       // keep "unknown CPU"
     }
-    return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), shared with other engineers' builds; "
-        + "JDK " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version") + ", "
-        + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    return Runtime.getRuntime().availableProcessors()
+        + " cores ("
+        + cpu
+        + "), shared with other engineers' builds; "
+        + "JDK "
+        + System.getProperty("java.vm.vendor")
+        + " "
+        + System.getProperty("java.runtime.version")
+        + ", "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.arch");
   }
 }

@@ -33,10 +33,10 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * {@code snapshot_build_from_pg_ms}: the full-size instance COPY'd into an embedded PostgreSQL (schema by Flyway,
- * triggers off while loading), then {@link SnapshotLoader#loadAll} timed in a REPEATABLE READ read-only transaction,
- * median of 3. The loaded snapshot must decide 200,000 requests exactly like the in-memory one (the run fails
- * otherwise).
+ * {@code snapshot_build_from_pg_ms}: the full-size instance COPY'd into an embedded PostgreSQL
+ * (schema by Flyway, triggers off while loading), then {@link SnapshotLoader#loadAll} timed in a
+ * REPEATABLE READ read-only transaction, median of 3. The loaded snapshot must decide 200,000
+ * requests exactly like the in-memory one (the run fails otherwise).
  */
 final class PgLoad {
   private PgLoad() {}
@@ -73,11 +73,18 @@ final class PgLoad {
   private static void sameDecisions(BenchData d, PolicySnapshot memory, PolicySnapshot loaded) {
     Requests q = Requests.randomUsers(d, 1 << 17, 9);
     for (int i = 0; i <= q.mask; i++) {
-      var a = Engine.INSTANCE.check(memory, q.users[i], q.permissions[i], q.targets[i], BenchData.NOW);
-      var b = Engine.INSTANCE.check(loaded, q.users[i], q.permissions[i], q.targets[i], BenchData.NOW);
+      var a =
+          Engine.INSTANCE.check(memory, q.users[i], q.permissions[i], q.targets[i], BenchData.NOW);
+      var b =
+          Engine.INSTANCE.check(loaded, q.users[i], q.permissions[i], q.targets[i], BenchData.NOW);
       if (!a.equals(b)) {
-        throw new IllegalStateException("snapshot loaded from PostgreSQL decides request " + i + " as " + b
-            + ", the in-memory one as " + a);
+        throw new IllegalStateException(
+            "snapshot loaded from PostgreSQL decides request "
+                + i
+                + " as "
+                + b
+                + ", the in-memory one as "
+                + a);
       }
     }
   }
@@ -86,7 +93,9 @@ final class PgLoad {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
-        st.execute("set session_replication_role = replica"); // no change-feed triggers or FK checks while bulk loading
+        st.execute(
+            "set session_replication_role = replica"); // no change-feed triggers or FK checks while
+        // bulk loading
         st.execute("delete from role where built_in"); // re-inserted below with their permissions
       }
       CopyManager cm = c.unwrap(PGConnection.class).getCopyAPI();
@@ -102,7 +111,8 @@ final class PgLoad {
           r.row(t.id(), "Tenant " + i, "t-" + i++, t.kind(), t.parentId(), t.mspId());
         }
       }
-      try (Rows tt = new Rows(cm, "tenant_tag (tenant_id, tag_id)")) { // one COPY at a time per connection
+      try (Rows tt =
+          new Rows(cm, "tenant_tag (tenant_id, tag_id)")) { // one COPY at a time per connection
         for (TenantNode t : d.tenantNodes) {
           for (UUID g : t.tagIds()) {
             tt.row(t.id(), g);
@@ -145,21 +155,44 @@ final class PgLoad {
           }
         }
       }
-      Set<UUID> builtIn = BuiltInRoles.ALL.stream().map(RoleDefinition::id).collect(Collectors.toCollection(HashSet::new));
+      Set<UUID> builtIn =
+          BuiltInRoles.ALL.stream()
+              .map(RoleDefinition::id)
+              .collect(Collectors.toCollection(HashSet::new));
       i = 0;
       try (Rows r = new Rows(cm, "role (id, name, built_in, owner_tenant_id, permissions)")) {
         for (RoleNode n : d.roleNodes) {
-          String perms = n.permissions().stream().map(Permission::key).sorted().collect(Collectors.joining(",", "{", "}"));
+          String perms =
+              n.permissions().stream()
+                  .map(Permission::key)
+                  .sorted()
+                  .collect(Collectors.joining(",", "{", "}"));
           r.row(n.id(), "role-" + i++, builtIn.contains(n.id()), n.ownerTenantId(), new Raw(perms));
         }
       }
-      try (Rows r = new Rows(cm, "role_assignment (id, user_id, group_id, role_id, effect, scope_kind, scope_tenant_id,"
-          + " include_children, scope_tag_id, resource_kind, resource_computer_id, resource_computer_types, expires_at)")) {
+      try (Rows r =
+          new Rows(
+              cm,
+              "role_assignment (id, user_id, group_id, role_id, effect, scope_kind, scope_tenant_id,"
+                  + " include_children, scope_tag_id, resource_kind, resource_computer_id, resource_computer_types, expires_at)")) {
         for (AssignmentNode a : d.assignmentNodes) {
           UUID user = a.principal() instanceof Principal.UserPrincipal ? a.principal().id() : null;
           UUID group = user == null ? a.principal().id() : null;
           Object[] s = scope(a.scope());
-          r.row(a.id(), user, group, a.roleId(), a.effect(), s[0], s[1], s[2], s[3], s[4], s[5], s[6], a.expiresAt());
+          r.row(
+              a.id(),
+              user,
+              group,
+              a.roleId(),
+              a.effect(),
+              s[0],
+              s[1],
+              s[2],
+              s[3],
+              s[4],
+              s[5],
+              s[6],
+              a.expiresAt());
         }
       }
       try (Statement st = c.createStatement()) {
@@ -173,21 +206,35 @@ final class PgLoad {
     }
   }
 
-  // scope_kind, scope_tenant_id, include_children, scope_tag_id, resource_kind, resource_computer_id, types
+  // scope_kind, scope_tenant_id, include_children, scope_tag_id, resource_kind,
+  // resource_computer_id, types
   private static Object[] scope(Scope s) {
     return switch (s) {
       case Scope.Owner o -> new Object[] {"OWNER", null, false, null, null, null, null};
       case Scope.Msp(UUID m) -> new Object[] {"MSP", m, false, null, null, null, null};
-      case Scope.Tenant(UUID t, boolean ch) -> new Object[] {"TENANT", t, ch, null, null, null, null};
+      case Scope.Tenant(UUID t, boolean ch) ->
+          new Object[] {"TENANT", t, ch, null, null, null, null};
       case Scope.TenantTag(UUID g) -> new Object[] {"TENANT_TAG", null, false, g, null, null, null};
-      case Scope.UsersTenant u -> new Object[] {"USERS_TENANT", null, false, null, null, null, null};
+      case Scope.UsersTenant u ->
+          new Object[] {"USERS_TENANT", null, false, null, null, null, null};
       case Scope.Resource(ResourceSelector.OneComputer(UUID c)) ->
           new Object[] {"RESOURCE", null, false, null, "COMPUTER", c, null};
       case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t)) ->
           new Object[] {"RESOURCE", t, false, g, "COMPUTER_TAG", null, null};
-      case Scope.Resource(ResourceSelector.ComputerTypes ts) -> new Object[] {"RESOURCE", ts.tenantId(), false, null,
-          "COMPUTER_TYPES", null, new Raw(ts.types().stream().map(Enum::name).sorted()
-          .collect(Collectors.joining(",", "{", "}")))};
+      case Scope.Resource(ResourceSelector.ComputerTypes ts) ->
+          new Object[] {
+            "RESOURCE",
+            ts.tenantId(),
+            false,
+            null,
+            "COMPUTER_TYPES",
+            null,
+            new Raw(
+                ts.types().stream()
+                    .map(Enum::name)
+                    .sorted()
+                    .collect(Collectors.joining(",", "{", "}")))
+          };
     };
   }
 

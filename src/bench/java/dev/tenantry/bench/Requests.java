@@ -9,9 +9,10 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * Pre-generated check requests (a power-of-two count, cycled by the benchmarks). Users: uniformly random over all users
- * (cache-cold), or a handful of busy technicians repeated (cache-warm). Permissions: half a {@code *:view} permission,
- * 47% any tenant-scoped one, 3% a system permission. Targets: 40% a client tenant, 57% a computer, 3% the system.
+ * Pre-generated check requests (a power-of-two count, cycled by the benchmarks). Users: uniformly
+ * random over all users (cache-cold), or a handful of busy technicians repeated (cache-warm).
+ * Permissions: half a {@code *:view} permission, 47% any tenant-scoped one, 3% a system permission.
+ * Targets: 40% a client tenant, 57% a computer, 3% the system.
  */
 public final class Requests {
   public final UUID[] users;
@@ -41,7 +42,8 @@ public final class Requests {
     return fill(d, n, r, () -> few[r.nextInt(distinct)]);
   }
 
-  private static Requests fill(BenchData d, int n, SplittableRandom r, java.util.function.Supplier<UUID> user) {
+  private static Requests fill(
+      BenchData d, int n, SplittableRandom r, java.util.function.Supplier<UUID> user) {
     List<Permission> views = new ArrayList<>();
     List<Permission> scoped = new ArrayList<>();
     List<Permission> system = new ArrayList<>();
@@ -60,16 +62,25 @@ public final class Requests {
     for (int i = 0; i < n; i++) {
       q.users[i] = fresh(user.get());
       int x = r.nextInt(100);
-      q.permissions[i] = x < 50 ? views.get(r.nextInt(views.size()))
-          : x < 97 ? scoped.get(r.nextInt(scoped.size())) : system.get(r.nextInt(system.size()));
+      q.permissions[i] =
+          x < 50
+              ? views.get(r.nextInt(views.size()))
+              : x < 97
+                  ? scoped.get(r.nextInt(scoped.size()))
+                  : system.get(r.nextInt(system.size()));
       int y = r.nextInt(100);
-      q.targets[i] = y < 40 ? Target.tenant(fresh(d.tenants[msps + r.nextInt(d.tenants.length - msps)]))
-          : y < 97 ? Target.computer(fresh(d.computers[r.nextInt(d.computers.length)])) : Target.system();
+      q.targets[i] =
+          y < 40
+              ? Target.tenant(fresh(d.tenants[msps + r.nextInt(d.tenants.length - msps)]))
+              : y < 97
+                  ? Target.computer(fresh(d.computers[r.nextInt(d.computers.length)]))
+                  : Target.system();
     }
     return q;
   }
 
-  // a request carries ids parsed just before the check (session, path), not the generator's shared UUID objects,
+  // a request carries ids parsed just before the check (session, path), not the generator's shared
+  // UUID objects,
   // which would add a cache miss per id that no real request pays
   private static UUID fresh(UUID id) {
     return new UUID(id.getMostSignificantBits(), id.getLeastSignificantBits());

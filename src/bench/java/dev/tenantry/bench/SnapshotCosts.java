@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Build time, retained heap and single-change latency of a snapshot, measured in the benchmark JVM itself (these are
- * one-shot costs, not JMH material).
+ * Build time, retained heap and single-change latency of a snapshot, measured in the benchmark JVM
+ * itself (these are one-shot costs, not JMH material).
  */
 final class SnapshotCosts {
   private SnapshotCosts() {}
 
   static void measure(int assignments, Map<String, String> figures) {
-    // retained heap: the snapshot (with the node records it keeps) strongly reachable, the generator gone
+    // retained heap: the snapshot (with the node records it keeps) strongly reachable, the
+    // generator gone
     long before = usedAfterGc();
     keep = buildOnly(assignments);
     long after = usedAfterGc();
@@ -42,7 +43,8 @@ final class SnapshotCosts {
     updates(data, built, figures);
   }
 
-  // a mix of one-assignment changes: 70% new, 15% changed effect, 15% removed; each one withChanges call
+  // a mix of one-assignment changes: 70% new, 15% changed effect, 15% removed; each one withChanges
+  // call
   private static void updates(BenchData d, PolicySnapshot s, Map<String, String> figures) {
     Random r = new Random(5);
     List<AssignmentNode> live = new ArrayList<>(d.assignmentNodes);
@@ -60,9 +62,16 @@ final class SnapshotCosts {
       } else if (x < 85) {
         int k = r.nextInt(live.size());
         AssignmentNode a = live.get(k);
-        AssignmentNode b = new AssignmentNode(a.id(), a.principal(), a.roleId(), a.scope(),
-            a.effect() == dev.tenantry.authz.Effect.ALLOW ? dev.tenantry.authz.Effect.DENY
-                : dev.tenantry.authz.Effect.ALLOW, a.expiresAt());
+        AssignmentNode b =
+            new AssignmentNode(
+                a.id(),
+                a.principal(),
+                a.roleId(),
+                a.scope(),
+                a.effect() == dev.tenantry.authz.Effect.ALLOW
+                    ? dev.tenantry.authz.Effect.DENY
+                    : dev.tenantry.authz.Effect.ALLOW,
+                a.expiresAt());
         live.set(k, b);
         c = new PolicyChange.UpsertAssignment(b);
       } else {

@@ -16,7 +16,8 @@ public record AuditEntry(
     @Nullable Object before,
     @Nullable Object after) {
 
-  public static AuditEntry created(String action, String type, Object id, @Nullable UUID tenantId, Object after) {
+  public static AuditEntry created(
+      String action, String type, Object id, @Nullable UUID tenantId, Object after) {
     return new AuditEntry(action, type, id.toString(), tenantId, null, after);
   }
 
@@ -25,12 +26,14 @@ public record AuditEntry(
     return new AuditEntry(action, type, id.toString(), tenantId, before, after);
   }
 
-  public static AuditEntry deleted(String action, String type, Object id, @Nullable UUID tenantId, Object before) {
+  public static AuditEntry deleted(
+      String action, String type, Object id, @Nullable UUID tenantId, Object before) {
     return new AuditEntry(action, type, id.toString(), tenantId, before, null);
   }
 
   /** A security event (sign-in, denial) with no before/after state. */
-  public static AuditEntry event(String action, String type, Object id, @Nullable UUID tenantId, @Nullable Object details) {
+  public static AuditEntry event(
+      String action, String type, Object id, @Nullable UUID tenantId, @Nullable Object details) {
     return new AuditEntry(action, type, id.toString(), tenantId, null, details);
   }
 }

@@ -83,8 +83,21 @@ public class AuditLog {
 
   private static AuditEvent withHash(AuditEvent e, String hash) {
     return new AuditEvent(
-        e.seq(), e.id(), e.at(), e.actorUserId(), e.actorLabel(), e.impersonatorUserId(), e.action(),
-        e.targetType(), e.targetId(), e.tenantId(), e.beforeJson(), e.afterJson(), e.requestId(),
-        e.clientIp(), e.prevHash(), hash);
+        e.seq(),
+        e.id(),
+        e.at(),
+        e.actorUserId(),
+        e.actorLabel(),
+        e.impersonatorUserId(),
+        e.action(),
+        e.targetType(),
+        e.targetId(),
+        e.tenantId(),
+        e.beforeJson(),
+        e.afterJson(),
+        e.requestId(),
+        e.clientIp(),
+        e.prevHash(),
+        hash);
   }
 }

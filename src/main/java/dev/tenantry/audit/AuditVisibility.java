@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  */
 public interface AuditVisibility {
   /**
-   * The tenants whose events the caller may read: null means every event, including those without
-   * a tenant (security events, shared tags, application preferences); else only those tenants'.
+   * The tenants whose events the caller may read: null means every event, including those without a
+   * tenant (security events, shared tags, application preferences); else only those tenants'.
    */
   @Nullable Set<UUID> visibleTenants();
 

@@ -1,6 +1,8 @@
 package dev.tenantry.authz;
 
-/** The kind of a managed computer; {@link ResourceSelector.ComputerTypes} selects computers by it. */
+/**
+ * The kind of a managed computer; {@link ResourceSelector.ComputerTypes} selects computers by it.
+ */
 public enum ComputerType {
   WORKSTATION,
   PORTABLE,

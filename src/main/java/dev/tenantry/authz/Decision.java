@@ -3,8 +3,8 @@ package dev.tenantry.authz;
 import java.util.Objects;
 
 /**
- * The answer to a check: allowed or not, and the rule that decided. {@link #of(DecisionRule)} returns shared
- * instances, so deciding allocates nothing.
+ * The answer to a check: allowed or not, and the rule that decided. {@link #of(DecisionRule)}
+ * returns shared instances, so deciding allocates nothing.
  */
 public record Decision(boolean allowed, DecisionRule rule) {
 

@@ -12,13 +12,24 @@ public enum DecisionRule {
   USER_INACTIVE(false),
   /** The user is not in the snapshot. */
   UNKNOWN_USER(false),
-  /** The tenant, computer, or owning tenant of the target is not in the snapshot (system permissions ignore targets). */
+  /**
+   * The tenant, computer, or owning tenant of the target is not in the snapshot (system permissions
+   * ignore targets).
+   */
   UNKNOWN_TARGET(false),
-  /** Anti-escalation 6a: the actor lacks {@code role-assignments:manage} over the assignment's scope. */
+  /**
+   * Anti-escalation 6a: the actor lacks {@code role-assignments:manage} over the assignment's
+   * scope.
+   */
   ASSIGNMENT_SCOPE_NOT_MANAGED(false),
-  /** Anti-escalation 6b: system permission or cross-tenant scope without {@code roles:assign-cross-tenant}. */
+  /**
+   * Anti-escalation 6b: system permission or cross-tenant scope without {@code
+   * roles:assign-cross-tenant}.
+   */
   CROSS_TENANT_PERMISSION_MISSING(false),
-  /** Anti-escalation 6c: a permission of the role is not allowed to the actor over the whole scope. */
+  /**
+   * Anti-escalation 6c: a permission of the role is not allowed to the actor over the whole scope.
+   */
   PERMISSION_NOT_HELD(false),
   /** Rule 6d / seed 002: a tenant-owned group only accepts users of that tenant. */
   GROUP_TENANT_MISMATCH(false),

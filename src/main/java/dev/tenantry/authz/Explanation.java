@@ -3,8 +3,8 @@ package dev.tenantry.authz;
 import java.util.List;
 
 /**
- * A decision with every matching assignment, allow and deny (DESIGN §3.9), in a stable order: direct assignments
- * first, then by group; within each, as stored.
+ * A decision with every matching assignment, allow and deny (DESIGN §3.9), in a stable order:
+ * direct assignments first, then by group; within each, as stored.
  */
 public record Explanation(Decision decision, List<MatchedAssignment> matches) {
 

@@ -2,7 +2,10 @@ package dev.tenantry.authz;
 
 import java.util.Optional;
 
-/** What a permission is about; the part of its key before the colon. Order is the role editor's display order. */
+/**
+ * What a permission is about; the part of its key before the colon. Order is the role editor's
+ * display order.
+ */
 public enum PermissionSubject {
   COMPUTERS("computers", "Computers"),
   INVENTORY("inventory", "Inventory"),

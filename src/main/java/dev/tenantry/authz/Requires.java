@@ -7,14 +7,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares what an API operation needs (STYLE: "every controller method declares its permission"). It documents the
- * check the feature's access class actually makes — it does not make the check itself. {@code ApiContractTest} fails
- * when a handler lacks it, generates {@code docs/api-permissions.md} from it, and {@code AuthorizationMatrixTest}
- * turns it into expected answers for every principal.
+ * Declares what an API operation needs (STYLE: "every controller method declares its permission").
+ * It documents the check the feature's access class actually makes — it does not make the check
+ * itself. {@code ApiContractTest} fails when a handler lacks it, generates {@code
+ * docs/api-permissions.md} from it, and {@code AuthorizationMatrixTest} turns it into expected
+ * answers for every principal.
  *
- * <p>{@code value} lists the permissions the operation needs on the target named by {@link #on()} (all of them, unless
- * {@link #note()} says otherwise). An empty list means "no permission": any signed-in user ({@link On#SELF},
- * {@link On#LIST}), any signed-in identity ({@link On#SIGNED_IN_IDENTITY}) or anyone ({@link On#PUBLIC}).
+ * <p>{@code value} lists the permissions the operation needs on the target named by {@link #on()}
+ * (all of them, unless {@link #note()} says otherwise). An empty list means "no permission": any
+ * signed-in user ({@link On#SELF}, {@link On#LIST}), any signed-in identity ({@link
+ * On#SIGNED_IN_IDENTITY}) or anyone ({@link On#PUBLIC}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -46,7 +48,10 @@ public @interface Requires {
     ASSIGNMENT,
     /** Audit events, filtered per tenant. */
     AUDIT,
-    /** A list filtered to what the caller may view with the permission (empty, never 403, when nothing). */
+    /**
+     * A list filtered to what the caller may view with the permission (empty, never 403, when
+     * nothing).
+     */
     LIST,
     /** Any signed-in user about themselves. */
     SELF,

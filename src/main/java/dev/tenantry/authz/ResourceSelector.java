@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which computers a {@link Scope.Resource} scope covers (DESIGN §2). Computers are the only resource type; a selector
- * never covers a tenant or a tenant-owned object.
+ * Which computers a {@link Scope.Resource} scope covers (DESIGN §2). Computers are the only
+ * resource type; a selector never covers a tenant or a tenant-owned object.
  */
 public sealed interface ResourceSelector {
 
@@ -19,7 +19,9 @@ public sealed interface ResourceSelector {
     }
   }
 
-  /** Every computer currently carrying the tag; only those of {@code tenantId} when it is non-null. */
+  /**
+   * Every computer currently carrying the tag; only those of {@code tenantId} when it is non-null.
+   */
   record ComputerTag(UUID tagId, @Nullable UUID tenantId) implements ResourceSelector {
     public ComputerTag {
       Objects.requireNonNull(tagId, "tagId");
@@ -27,7 +29,8 @@ public sealed interface ResourceSelector {
   }
 
   /** Every computer of one of the types; only those of {@code tenantId} when it is non-null. */
-  record ComputerTypes(Set<ComputerType> types, @Nullable UUID tenantId) implements ResourceSelector {
+  record ComputerTypes(Set<ComputerType> types, @Nullable UUID tenantId)
+      implements ResourceSelector {
     public ComputerTypes {
       if (types.isEmpty()) {
         throw new IllegalArgumentException("a computer type selector needs at least one type");

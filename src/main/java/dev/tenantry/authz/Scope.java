@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Which targets a role assignment covers (DESIGN §2). Tenant coverage: {@code OWNER} every tenant; {@code MSP(m)} m and
- * the tenants whose msp_id is m; {@code TENANT(t, c)} t and, if c, its descendants; {@code TENANT_TAG(g)} tenants
- * currently tagged g; {@code USERS_TENANT} the tenant of the checked user's person; {@code RESOURCE} no tenant, only the
- * computers its selector picks.
+ * Which targets a role assignment covers (DESIGN §2). Tenant coverage: {@code OWNER} every tenant;
+ * {@code MSP(m)} m and the tenants whose msp_id is m; {@code TENANT(t, c)} t and, if c, its
+ * descendants; {@code TENANT_TAG(g)} tenants currently tagged g; {@code USERS_TENANT} the tenant of
+ * the checked user's person; {@code RESOURCE} no tenant, only the computers its selector picks.
  */
 public sealed interface Scope {
 
@@ -50,7 +50,10 @@ public sealed interface Scope {
     }
   }
 
-  /** The tenant of the user being checked (for a group assignment: of each member, evaluated per member). */
+  /**
+   * The tenant of the user being checked (for a group assignment: of each member, evaluated per
+   * member).
+   */
   record UsersTenant() implements Scope {
     public ScopeKind kind() {
       return ScopeKind.USERS_TENANT;

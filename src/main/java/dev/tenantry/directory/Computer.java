@@ -1,5 +1,6 @@
 package dev.tenantry.directory;
 
+import dev.tenantry.authz.ComputerType;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 

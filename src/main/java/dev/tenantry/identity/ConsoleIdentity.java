@@ -15,10 +15,14 @@ public interface ConsoleIdentity {
    * The signed-in identity and its effective user ({@code userId} null: no access yet). {@code
    * pendingRequests} is null unless the user may decide access requests.
    */
-  record Header(String name, String username, @Nullable UUID userId, @Nullable Long pendingRequests,
+  record Header(
+      String name,
+      String username,
+      @Nullable UUID userId,
+      @Nullable Long pendingRequests,
       @Nullable Impersonating impersonating) {}
 
   /** While impersonating: the real user and the user being acted as. */
-  record Impersonating(UUID realUserId, String realName, UUID targetUserId, String targetName,
-      Instant expiresAt) {}
+  record Impersonating(
+      UUID realUserId, String realName, UUID targetUserId, String targetName, Instant expiresAt) {}
 }

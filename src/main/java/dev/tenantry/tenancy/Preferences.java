@@ -18,7 +18,9 @@ public class Preferences {
 
   /** The application's value of a known key (its built-in default when unset); empty if unknown. */
   public Optional<JsonNode> application(String key) {
-    return service.effective(null).stream().filter(p -> p.key().equals(key)).findFirst()
+    return service.effective(null).stream()
+        .filter(p -> p.key().equals(key))
+        .findFirst()
         .map(EffectivePreference::value);
   }
 

@@ -16,7 +16,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other features may ask about tenants. Read-only; no access checks (callers do their own). */
+/**
+ * What other features may ask about tenants. Read-only; no access checks (callers do their own).
+ */
 @Service
 @Transactional(readOnly = true)
 public class Tenants implements TenantLookup {
@@ -26,7 +28,11 @@ public class Tenants implements TenantLookup {
   private final TenantAccess access;
   private final TagRepository tags;
 
-  Tenants(TenantRepository repository, TenantReader reader, TenantTree tree, TenantAccess access,
+  Tenants(
+      TenantRepository repository,
+      TenantReader reader,
+      TenantTree tree,
+      TenantAccess access,
       TagRepository tags) {
     this.repository = repository;
     this.reader = reader;
@@ -35,12 +41,13 @@ public class Tenants implements TenantLookup {
     this.tags = tags;
   }
 
-  /** The tenants the current caller may see (by name, at most {@link Page#MAX_SIZE}): for pickers. */
+  /**
+   * The tenants the current caller may see (by name, at most {@link Page#MAX_SIZE}): for pickers.
+   */
   public List<TenantView> visibleToCaller() {
     var query = new TenantQuery(null, null, null, null, null, 0, Page.MAX_SIZE);
     return reader.page(query, access.visibleTenantIds()).items();
   }
-
 
   @Override
   public Map<UUID, String> visibleTenants() {
@@ -76,7 +83,8 @@ public class Tenants implements TenantLookup {
 
   /** The instance's MSP tenant: the first MSP tenant created that is still flagged MSP. */
   public UUID instanceMspId() {
-    return repository.firstMsp(null)
+    return repository
+        .firstMsp(null)
         .orElseThrow(() -> new IllegalStateException("The instance has no MSP tenant"));
   }
 }

@@ -27,7 +27,8 @@ class ConsoleErrors {
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  String badParameter(MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
+  String badParameter(
+      MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
     response.setStatus(400);
     return page(model, "The value of '" + e.getName() + "' is not valid");
   }

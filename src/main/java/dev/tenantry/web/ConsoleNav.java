@@ -3,13 +3,20 @@ package dev.tenantry.web;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.access.Authorizer;
 
-/** Which main-menu entries the signed-in user has any use for (each needs its view permission somewhere). */
-public record ConsoleNav(boolean tenants, boolean computers, boolean people, boolean usersAndRoles, boolean audit) {
+/**
+ * Which main-menu entries the signed-in user has any use for (each needs its view permission
+ * somewhere).
+ */
+public record ConsoleNav(
+    boolean tenants, boolean computers, boolean people, boolean usersAndRoles, boolean audit) {
 
   static ConsoleNav of(Authorizer authz) {
-    return new ConsoleNav(any(authz, Permission.TENANTS_VIEW), any(authz, Permission.COMPUTERS_VIEW),
+    return new ConsoleNav(
+        any(authz, Permission.TENANTS_VIEW),
+        any(authz, Permission.COMPUTERS_VIEW),
         any(authz, Permission.PEOPLE_VIEW),
-        any(authz, Permission.USERS_VIEW) || any(authz, Permission.ROLES_VIEW)
+        any(authz, Permission.USERS_VIEW)
+            || any(authz, Permission.ROLES_VIEW)
             || any(authz, Permission.ACCESS_REQUESTS_MANAGE),
         any(authz, Permission.AUDIT_VIEW));
   }

@@ -26,7 +26,10 @@ class AuditChainTest extends IntegrationTest {
     for (int i = 0; i < 4; i++) {
       int n = i;
       tx.executeWithoutResult(
-          s -> audit.record(AuditEntry.created("test.created", "test", UUID.randomUUID(), null, Map.of("n", n))));
+          s ->
+              audit.record(
+                  AuditEntry.created(
+                      "test.created", "test", UUID.randomUUID(), null, Map.of("n", n))));
     }
   }
 
@@ -75,27 +78,32 @@ class AuditChainTest extends IntegrationTest {
   @Test
   void editingTheActorIsDetected() {
     assertTamperingDetected(
-        last -> sql("update audit_event set actor_label = 'someone-else' where seq = " + (last - 1)),
+        last ->
+            sql("update audit_event set actor_label = 'someone-else' where seq = " + (last - 1)),
         "altered");
   }
 
   @Test
   void deletingARowIsDetected() {
-    assertTamperingDetected(last -> sql("delete from audit_event where seq = " + (last - 2)), "missing");
+    assertTamperingDetected(
+        last -> sql("delete from audit_event where seq = " + (last - 2)), "missing");
   }
 
   @Test
   void deletingTheLastRowIsDetected() {
-    assertTamperingDetected(last -> sql("delete from audit_event where seq = " + last), "removed from the end");
+    assertTamperingDetected(
+        last -> sql("delete from audit_event where seq = " + last), "removed from the end");
   }
 
   @Test
   void appendingAForgedRowIsDetected() {
     assertTamperingDetected(
         last ->
-            sql("insert into audit_event select seq + 1, gen_random_uuid(), at, actor_user_id, actor_label,"
-                + " impersonator_user_id, 'forged', target_type, target_id, tenant_id, before_json,"
-                + " after_json, request_id, client_ip, hash, hash from audit_event where seq = " + last),
+            sql(
+                "insert into audit_event select seq + 1, gen_random_uuid(), at, actor_user_id, actor_label,"
+                    + " impersonator_user_id, 'forged', target_type, target_id, tenant_id, before_json,"
+                    + " after_json, request_id, client_ip, hash, hash from audit_event where seq = "
+                    + last),
         "altered");
   }
 
@@ -105,9 +113,11 @@ class AuditChainTest extends IntegrationTest {
         last -> {
           sql("update audit_event set seq = -seq where seq >= " + (last - 1));
           sql("update audit_event set seq = -seq + 1 where seq < 0");
-          sql("insert into audit_event select seq - 1, gen_random_uuid(), at, actor_user_id, actor_label,"
-              + " impersonator_user_id, 'forged', target_type, target_id, tenant_id, before_json,"
-              + " after_json, request_id, client_ip, prev_hash, hash from audit_event where seq = " + last);
+          sql(
+              "insert into audit_event select seq - 1, gen_random_uuid(), at, actor_user_id, actor_label,"
+                  + " impersonator_user_id, 'forged', target_type, target_id, tenant_id, before_json,"
+                  + " after_json, request_id, client_ip, prev_hash, hash from audit_event where seq = "
+                  + last);
         },
         "");
   }

@@ -18,15 +18,27 @@ public abstract class AuthzTestBase extends IntegrationTest {
   protected UUID role(Permission... ps) {
     UUID id = UUID.randomUUID();
     String[] keys = java.util.Arrays.stream(ps).map(Permission::key).toArray(String[]::new);
-    users.write(() -> jdbc.sql("insert into role (id, name, permissions) values (?, ?, ?)")
-        .params(id, "role-" + id, keys).update());
+    users.write(
+        () ->
+            jdbc.sql("insert into role (id, name, permissions) values (?, ?, ?)")
+                .params(id, "role-" + id, keys)
+                .update());
     return id;
   }
 
   /** "ALLOW" or "DENY" for the user, asked through Check Access by the user themself. */
   protected String decision(TestUser u, Permission p, String targetType, UUID id) {
-    Http.Response r = u.http().post("/api/v1/access/check", Map.of("userId", u.id(), "permission", p.key(),
-        "target", Map.of("type", targetType, "id", id)));
+    Http.Response r =
+        u.http()
+            .post(
+                "/api/v1/access/check",
+                Map.of(
+                    "userId",
+                    u.id(),
+                    "permission",
+                    p.key(),
+                    "target",
+                    Map.of("type", targetType, "id", id)));
     if (r.status() != 200) {
       throw new AssertionError(r.toString());
     }
@@ -34,7 +46,9 @@ public abstract class AuthzTestBase extends IntegrationTest {
   }
 
   protected TestUser viewerOf(UUID tenant) {
-    return users.user(tenant, allow(role(Permission.COMPUTERS_VIEW, Permission.TENANTS_VIEW), Scope.tenant(tenant, false)));
+    return users.user(
+        tenant,
+        allow(
+            role(Permission.COMPUTERS_VIEW, Permission.TENANTS_VIEW), Scope.tenant(tenant, false)));
   }
-
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The engine's behaviour spec against a snapshot built by {@link SnapshotLoader} from PostgreSQL rows: the model is
- * written into a fresh database migrated by Flyway (so no other test's rows interfere), then loaded and checked.
+ * The engine's behaviour spec against a snapshot built by {@link SnapshotLoader} from PostgreSQL
+ * rows: the model is written into a fresh database migrated by Flyway (so no other test's rows
+ * interfere), then loaded and checked.
  */
 class BehaviourSpecPostgresTest extends IntegrationTest {
   @Autowired DataSource app;
@@ -29,7 +30,8 @@ class BehaviourSpecPostgresTest extends IntegrationTest {
     BehaviourSpec spec = BehaviourSpec.load();
     HikariDataSource main = app.unwrap(HikariDataSource.class);
     String db = "spec_" + Long.toHexString(System.nanoTime());
-    try (Connection admin = main.getConnection(); Statement s = admin.createStatement()) {
+    try (Connection admin = main.getConnection();
+        Statement s = admin.createStatement()) {
       s.execute("create database " + db);
     }
     String url = main.getJdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + db + "$1");

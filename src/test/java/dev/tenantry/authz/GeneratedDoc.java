@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A committed file that must equal generated text; {@code -Dregenerate=true} rewrites it instead of failing. */
+/**
+ * A committed file that must equal generated text; {@code -Dregenerate=true} rewrites it instead of
+ * failing.
+ */
 final class GeneratedDoc {
   private GeneratedDoc() {}
 
@@ -17,6 +20,8 @@ final class GeneratedDoc {
       Files.writeString(file, generated, StandardCharsets.UTF_8);
     }
     String committed = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-    assertThat(committed).as("%s is stale; regenerate with: %s", file, PermissionDocs.REGENERATE).isEqualTo(generated);
+    assertThat(committed)
+        .as("%s is stale; regenerate with: %s", file, PermissionDocs.REGENERATE)
+        .isEqualTo(generated);
   }
 }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Changes committed by another node (here: a plain JDBC connection outside the application) reach this node through
- * LISTEN/NOTIFY or the one-second poll; a transaction that commits late is not missed by the watermark.
+ * Changes committed by another node (here: a plain JDBC connection outside the application) reach
+ * this node through LISTEN/NOTIFY or the one-second poll; a transaction that commits late is not
+ * missed by the watermark.
  */
 class OtherNodeChangesTest extends AuthzTestBase {
   @Autowired DataSource app;
@@ -40,8 +41,10 @@ class OtherNodeChangesTest extends AuthzTestBase {
     UUID role = role(Permission.COMPUTERS_VIEW);
     try (Connection late = otherNode()) {
       late.setAutoCommit(false);
-      insertAssignment(late, u.id(), role, t); // holds an xid below later snapshots' xmin until it commits
-      UUID other = users.clientTenant("meanwhile"); // later transactions commit and are caught up first
+      insertAssignment(
+          late, u.id(), role, t); // holds an xid below later snapshots' xmin until it commits
+      UUID other =
+          users.clientTenant("meanwhile"); // later transactions commit and are caught up first
       TestUser v = viewerOf(other);
       assertThat(decision(v, Permission.COMPUTERS_VIEW, "TENANT", other)).isEqualTo("ALLOW");
       assertThat(decision(u, Permission.COMPUTERS_VIEW, "TENANT", t)).isEqualTo("DENY");
@@ -51,7 +54,9 @@ class OtherNodeChangesTest extends AuthzTestBase {
   }
 
   private void awaitDecision(TestUser u, UUID t, String expected) {
-    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(20))
         .until(() -> decision(u, Permission.COMPUTERS_VIEW, "TENANT", t).equals(expected));
   }
 
@@ -60,10 +65,13 @@ class OtherNodeChangesTest extends AuthzTestBase {
     return DriverManager.getConnection(main.getJdbcUrl(), main.getUsername(), main.getPassword());
   }
 
-  private static void insertAssignment(Connection c, UUID user, UUID role, UUID tenant) throws Exception {
+  private static void insertAssignment(Connection c, UUID user, UUID role, UUID tenant)
+      throws Exception {
     ScopeColumns s = ScopeColumns.of(Scope.tenant(tenant, false));
-    try (PreparedStatement ps = c.prepareStatement("insert into role_assignment (id, user_id, role_id, effect,"
-        + " scope_kind, scope_tenant_id) values (?, ?, ?, 'ALLOW', ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into role_assignment (id, user_id, role_id, effect,"
+                + " scope_kind, scope_tenant_id) values (?, ?, ?, 'ALLOW', ?, ?)")) {
       ps.setObject(1, UUID.randomUUID());
       ps.setObject(2, user);
       ps.setObject(3, role);
@@ -72,5 +80,4 @@ class OtherNodeChangesTest extends AuthzTestBase {
       ps.executeUpdate();
     }
   }
-
 }

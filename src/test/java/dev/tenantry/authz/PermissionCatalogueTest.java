@@ -23,13 +23,41 @@ class PermissionCatalogueTest {
 
   @Test
   void requiredKeysExist() {
-    for (String key : List.of("computers:view", "computers:manage", "computers:delete", "computers:change-tenant",
-        "tenants:view", "tenants:manage", "tenants:delete", "tenants:merge", "tags:view", "tags:manage",
-        "people:view", "people:manage", "users:view", "users:manage", "users:impersonate", "access-requests:manage",
-        "roles:view", "roles:manage", "roles:manage-public", "roles:assign-cross-tenant", "groups:view",
-        "groups:manage", "role-assignments:view", "role-assignments:manage", "preferences:view",
-        "preferences:manage", "tenant-preferences:view", "tenant-preferences:manage", "audit:view",
-        "billing:manage", "scripts:run", "software:manage", "deployments:manage_change_requests")) {
+    for (String key :
+        List.of(
+            "computers:view",
+            "computers:manage",
+            "computers:delete",
+            "computers:change-tenant",
+            "tenants:view",
+            "tenants:manage",
+            "tenants:delete",
+            "tenants:merge",
+            "tags:view",
+            "tags:manage",
+            "people:view",
+            "people:manage",
+            "users:view",
+            "users:manage",
+            "users:impersonate",
+            "access-requests:manage",
+            "roles:view",
+            "roles:manage",
+            "roles:manage-public",
+            "roles:assign-cross-tenant",
+            "groups:view",
+            "groups:manage",
+            "role-assignments:view",
+            "role-assignments:manage",
+            "preferences:view",
+            "preferences:manage",
+            "tenant-preferences:view",
+            "tenant-preferences:manage",
+            "audit:view",
+            "billing:manage",
+            "scripts:run",
+            "software:manage",
+            "deployments:manage_change_requests")) {
       assertThat(Permission.byKey(key)).as(key).isPresent();
     }
     assertThat(Permission.byKey("computers:fly")).isEmpty();
@@ -37,9 +65,17 @@ class PermissionCatalogueTest {
 
   @Test
   void systemPermissionsIncludeTheOnesDesignNames() {
-    for (String key : List.of("billing:manage", "preferences:manage", "roles:manage-public",
-        "roles:assign-cross-tenant", "users:impersonate", "audit:verify", "integrations:manage", "azure:manage",
-        "licenses:manage-instance")) {
+    for (String key :
+        List.of(
+            "billing:manage",
+            "preferences:manage",
+            "roles:manage-public",
+            "roles:assign-cross-tenant",
+            "users:impersonate",
+            "audit:verify",
+            "integrations:manage",
+            "azure:manage",
+            "licenses:manage-instance")) {
       assertThat(Permission.byKey(key).orElseThrow().system()).as(key).isTrue();
     }
     assertThat(Permission.COMPUTERS_MANAGE.system()).isFalse();
@@ -66,7 +102,9 @@ class PermissionCatalogueTest {
   @Test
   void everySubjectHasAPermission() {
     for (PermissionSubject s : PermissionSubject.values()) {
-      assertThat(Arrays.stream(Permission.values()).anyMatch(p -> p.subject() == s)).as(s.name()).isTrue();
+      assertThat(Arrays.stream(Permission.values()).anyMatch(p -> p.subject() == s))
+          .as(s.name())
+          .isTrue();
     }
   }
 

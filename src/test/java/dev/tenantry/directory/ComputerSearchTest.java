@@ -22,8 +22,10 @@ class ComputerSearchTest extends DirectoryTest {
     api().put("/api/v1/computers/" + server + "/tags/" + tag, null);
 
     assertThat(names(list("?q=" + marker.toUpperCase()))).hasSize(3);
-    assertThat(names(list("?tenantId=" + tenant + "&q=" + marker))).containsExactly(marker + "-srv", marker + "-ws");
-    assertThat(names(list("?tenantId=" + tenant + "&type=SERVER"))).containsExactly("elsewhere", marker + "-srv");
+    assertThat(names(list("?tenantId=" + tenant + "&q=" + marker)))
+        .containsExactly(marker + "-srv", marker + "-ws");
+    assertThat(names(list("?tenantId=" + tenant + "&type=SERVER")))
+        .containsExactly("elsewhere", marker + "-srv");
     assertThat(names(list("?tagId=" + tag))).containsExactly(marker + "-srv");
     assertThat(api().get("/api/v1/computers?type=TOASTER").status()).isEqualTo(400);
   }

@@ -28,8 +28,12 @@ class ComputerTenantChangeTest extends DirectoryTest {
     assertThat(moved.path("tenantId").asString()).isEqualTo(target.toString());
     assertThat(moved.path("version").asLong()).isEqualTo(1);
     assertThat(auditEvents("tenant", target, "computers.tenant-changed")).isEqualTo(1);
-    String after = jdbc.sql("select after_json from audit_event where target_id = ? and action = 'computers.tenant-changed'")
-        .param(target.toString()).query(String.class).single();
+    String after =
+        jdbc.sql(
+                "select after_json from audit_event where target_id = ? and action = 'computers.tenant-changed'")
+            .param(target.toString())
+            .query(String.class)
+            .single();
     assertThat(after).contains(a.toString(), b.toString(), from1.toString(), from2.toString());
   }
 
@@ -41,7 +45,9 @@ class ComputerTenantChangeTest extends DirectoryTest {
     UUID ghost = UUID.randomUUID();
     var r = api().post(MOVE, body("computerIds", List.of(a, ghost), "targetTenantId", target));
     assertThat(r.status()).isEqualTo(404);
-    assertThat(r.json().path("detail").asString()).contains(ghost.toString()).doesNotContain(a.toString());
+    assertThat(r.json().path("detail").asString())
+        .contains(ghost.toString())
+        .doesNotContain(a.toString());
     assertThat(r.json().path("missingComputerIds").get(0).asString()).isEqualTo(ghost.toString());
     var still = api().get("/api/v1/computers/" + a).json();
     assertThat(still.path("tenantId").asString()).isEqualTo(source.toString());
@@ -56,13 +62,18 @@ class ComputerTenantChangeTest extends DirectoryTest {
     UUID missing = UUID.randomUUID();
     var unknown = api().post(MOVE, body("computerIds", List.of(a), "targetTenantId", missing));
     assertThat(unknown.status()).isEqualTo(404);
-    assertThat(unknown.json().path("detail").asString()).isEqualTo("tenant " + missing + " was not found");
+    assertThat(unknown.json().path("detail").asString())
+        .isEqualTo("tenant " + missing + " was not found");
 
     UUID inactive = tenant(false);
     var refused = api().post(MOVE, body("computerIds", List.of(a), "targetTenantId", inactive));
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().path("detail").asString()).contains("inactive");
-    assertThat(count("select count(*) from computer where id = ? and tenant_id = ? and version = 0", a, source))
+    assertThat(
+            count(
+                "select count(*) from computer where id = ? and tenant_id = ? and version = 0",
+                a,
+                source))
         .isEqualTo(1);
     assertThat(auditEvents("tenant", inactive)).isZero();
   }
@@ -75,11 +86,15 @@ class ComputerTenantChangeTest extends DirectoryTest {
     UUID alreadyThere = person(target);
     UUID withLeaver = id(createComputer(source, unique("pc"), "PORTABLE", leaver));
     UUID other = computer(source);
-    jdbc.sql("update computer set primary_person_id = ? where id = ?").params(alreadyThere, other).update();
+    jdbc.sql("update computer set primary_person_id = ? where id = ?")
+        .params(alreadyThere, other)
+        .update();
 
-    var r = api().post(MOVE, body("computerIds", List.of(withLeaver, other), "targetTenantId", target));
+    var r =
+        api().post(MOVE, body("computerIds", List.of(withLeaver, other), "targetTenantId", target));
     assertThat(r.status()).isEqualTo(200);
-    assertThat(api().get("/api/v1/computers/" + withLeaver).json().has("primaryPersonId")).isFalse();
+    assertThat(api().get("/api/v1/computers/" + withLeaver).json().has("primaryPersonId"))
+        .isFalse();
     assertThat(api().get("/api/v1/computers/" + other).json().path("primaryPersonId").asString())
         .isEqualTo(alreadyThere.toString());
     for (var m : r.json().path("moved")) {
@@ -111,10 +126,16 @@ class ComputerTenantChangeTest extends DirectoryTest {
     for (int i = 0; i < 1001; i++) {
       ids.add(UUID.randomUUID());
     }
-    assertThat(api().post(MOVE, body("computerIds", ids, "targetTenantId", target)).status()).isEqualTo(400);
-    assertThat(api().post(MOVE, body("computerIds", List.of(), "targetTenantId", target)).status()).isEqualTo(400);
-    assertThat(api().post(MOVE, body("computerIds", List.of(computer(tenant())))).status()).isEqualTo(400);
-    assertThat(api().post(MOVE, "{\"computerIds\": [\"nope\"], \"targetTenantId\": \"" + target + "\"}")
-        .status()).isEqualTo(400);
+    assertThat(api().post(MOVE, body("computerIds", ids, "targetTenantId", target)).status())
+        .isEqualTo(400);
+    assertThat(api().post(MOVE, body("computerIds", List.of(), "targetTenantId", target)).status())
+        .isEqualTo(400);
+    assertThat(api().post(MOVE, body("computerIds", List.of(computer(tenant())))).status())
+        .isEqualTo(400);
+    assertThat(
+            api()
+                .post(MOVE, "{\"computerIds\": [\"nope\"], \"targetTenantId\": \"" + target + "\"}")
+                .status())
+        .isEqualTo(400);
   }
 }

@@ -11,15 +11,41 @@ class ComputersApiTest extends DirectoryTest {
   void aComputerIsCreatedReadUpdatedAndDeletedWithOneAuditEventEach() {
     UUID tenant = tenant();
     UUID person = person(tenant);
-    var created = api().post("/api/v1/computers", body("tenantId", tenant, "name", "Srv-01",
-        "type", "SERVER", "primaryPersonId", person, "os", "Windows Server 2025", "serial", "SN1"));
+    var created =
+        api()
+            .post(
+                "/api/v1/computers",
+                body(
+                    "tenantId",
+                    tenant,
+                    "name",
+                    "Srv-01",
+                    "type",
+                    "SERVER",
+                    "primaryPersonId",
+                    person,
+                    "os",
+                    "Windows Server 2025",
+                    "serial",
+                    "SN1"));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.header("ETag")).isEqualTo("\"0\"");
     UUID id = id(created.json());
     assertThat(created.json().path("primaryPersonId").asString()).isEqualTo(person.toString());
 
-    var updated = api().put("/api/v1/computers/" + id, body("name", "Srv-02", "type", "DOMAIN_CONTROLLER",
-        "os", "Windows Server 2025", "version", 0));
+    var updated =
+        api()
+            .put(
+                "/api/v1/computers/" + id,
+                body(
+                    "name",
+                    "Srv-02",
+                    "type",
+                    "DOMAIN_CONTROLLER",
+                    "os",
+                    "Windows Server 2025",
+                    "version",
+                    0));
     assertThat(updated.status()).isEqualTo(200);
     assertThat(updated.header("ETag")).isEqualTo("\"1\"");
     assertThat(updated.json().path("type").asString()).isEqualTo("DOMAIN_CONTROLLER");
@@ -38,15 +64,37 @@ class ComputersApiTest extends DirectoryTest {
   void primaryPersonMustBelongToTheComputersTenant() {
     UUID tenant = tenant();
     UUID stranger = person(tenant());
-    var r = api().post("/api/v1/computers", body("tenantId", tenant, "name", "PC", "type", "WORKSTATION",
-        "primaryPersonId", stranger));
+    var r =
+        api()
+            .post(
+                "/api/v1/computers",
+                body(
+                    "tenantId",
+                    tenant,
+                    "name",
+                    "PC",
+                    "type",
+                    "WORKSTATION",
+                    "primaryPersonId",
+                    stranger));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().path("detail").asString()).contains("belongs to tenant");
     assertThat(count("select count(*) from computer where tenant_id = ?", tenant)).isZero();
 
     UUID pc = computer(tenant);
-    var put = api().put("/api/v1/computers/" + pc, body("name", "PC", "type", "WORKSTATION",
-        "primaryPersonId", stranger, "version", 0));
+    var put =
+        api()
+            .put(
+                "/api/v1/computers/" + pc,
+                body(
+                    "name",
+                    "PC",
+                    "type",
+                    "WORKSTATION",
+                    "primaryPersonId",
+                    stranger,
+                    "version",
+                    0));
     assertThat(put.status()).isEqualTo(400);
     assertThat(api().get("/api/v1/computers/" + pc).json().path("version").asLong()).isZero();
     assertThat(auditEvents("computer", pc, "computer.updated")).isZero();
@@ -56,30 +104,71 @@ class ComputersApiTest extends DirectoryTest {
   void anUnknownPrimaryPersonOrTenantIsRefusedWith404() {
     UUID tenant = tenant();
     UUID ghost = UUID.randomUUID();
-    var r = api().post("/api/v1/computers", body("tenantId", tenant, "name", "PC", "type", "WORKSTATION",
-        "primaryPersonId", ghost));
+    var r =
+        api()
+            .post(
+                "/api/v1/computers",
+                body(
+                    "tenantId",
+                    tenant,
+                    "name",
+                    "PC",
+                    "type",
+                    "WORKSTATION",
+                    "primaryPersonId",
+                    ghost));
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.json().path("detail").asString()).isEqualTo("person " + ghost + " was not found");
     UUID missingTenant = UUID.randomUUID();
-    var t = api().post("/api/v1/computers", body("tenantId", missingTenant, "name", "PC", "type", "SERVER"));
+    var t =
+        api()
+            .post(
+                "/api/v1/computers",
+                body("tenantId", missingTenant, "name", "PC", "type", "SERVER"));
     assertThat(t.status()).isEqualTo(404);
-    assertThat(t.json().path("detail").asString()).isEqualTo("tenant " + missingTenant + " was not found");
+    assertThat(t.json().path("detail").asString())
+        .isEqualTo("tenant " + missingTenant + " was not found");
     assertThat(count("select count(*) from computer where tenant_id = ?", tenant)).isZero();
   }
 
   @Test
   void invalidComputersAreRefusedWith400() {
     UUID tenant = tenant();
-    assertThat(api().post("/api/v1/computers", body("tenantId", tenant, "name", " ", "type", "SERVER"))
-        .status()).isEqualTo(400);
-    assertThat(api().post("/api/v1/computers", body("tenantId", tenant, "name", "x".repeat(201),
-        "type", "SERVER")).status()).isEqualTo(400);
-    assertThat(api().post("/api/v1/computers", body("tenantId", tenant, "name", "PC", "type", "TOASTER"))
-        .status()).isEqualTo(400);
+    assertThat(
+            api()
+                .post("/api/v1/computers", body("tenantId", tenant, "name", " ", "type", "SERVER"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/computers",
+                    body("tenantId", tenant, "name", "x".repeat(201), "type", "SERVER"))
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/computers", body("tenantId", tenant, "name", "PC", "type", "TOASTER"))
+                .status())
+        .isEqualTo(400);
     assertThat(api().post("/api/v1/computers", body("tenantId", tenant, "name", "PC")).status())
         .isEqualTo(400);
-    assertThat(api().post("/api/v1/computers", body("tenantId", tenant, "name", "PC", "type", "SERVER",
-        "serial", "s".repeat(201))).status()).isEqualTo(400);
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/computers",
+                    body(
+                        "tenantId",
+                        tenant,
+                        "name",
+                        "PC",
+                        "type",
+                        "SERVER",
+                        "serial",
+                        "s".repeat(201)))
+                .status())
+        .isEqualTo(400);
     assertThat(api().post("/api/v1/computers", "[1,2").status()).isEqualTo(400);
     assertThat(count("select count(*) from computer where tenant_id = ?", tenant)).isZero();
   }
@@ -88,8 +177,11 @@ class ComputersApiTest extends DirectoryTest {
   void aComputersTenantCannotBeChangedByUpdate() {
     UUID tenant = tenant();
     UUID pc = computer(tenant);
-    var r = api().put("/api/v1/computers/" + pc, body("tenantId", tenant(), "name", "PC",
-        "type", "SERVER", "version", 0));
+    var r =
+        api()
+            .put(
+                "/api/v1/computers/" + pc,
+                body("tenantId", tenant(), "name", "PC", "type", "SERVER", "version", 0));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().path("detail").asString()).contains("change-tenant");
     var now = api().get("/api/v1/computers/" + pc).json();
@@ -100,12 +192,20 @@ class ComputersApiTest extends DirectoryTest {
   @Test
   void aStaleComputerVersionIsRefusedWith412() {
     UUID pc = computer(tenant());
-    assertThat(api().header("If-Match", "\"0\"").put("/api/v1/computers/" + pc,
-        body("name", "Renamed", "type", "PORTABLE")).status()).isEqualTo(200);
-    var stale = api().put("/api/v1/computers/" + pc, body("name", "Again", "type", "PORTABLE", "version", 0));
+    assertThat(
+            api()
+                .header("If-Match", "\"0\"")
+                .put("/api/v1/computers/" + pc, body("name", "Renamed", "type", "PORTABLE"))
+                .status())
+        .isEqualTo(200);
+    var stale =
+        api()
+            .put(
+                "/api/v1/computers/" + pc, body("name", "Again", "type", "PORTABLE", "version", 0));
     assertThat(stale.status()).isEqualTo(412);
     assertThat(stale.json().path("code").asString()).isEqualTo("stale-version");
-    assertThat(api().header("If-Match", "\"0\"").delete("/api/v1/computers/" + pc).status()).isEqualTo(412);
+    assertThat(api().header("If-Match", "\"0\"").delete("/api/v1/computers/" + pc).status())
+        .isEqualTo(412);
     var now = api().get("/api/v1/computers/" + pc);
     assertThat(now.json().path("name").asString()).isEqualTo("Renamed");
     assertThat(now.header("ETag")).isEqualTo("\"1\"");
@@ -131,9 +231,14 @@ class ComputersApiTest extends DirectoryTest {
     UUID ghost = UUID.randomUUID();
     var r = api().get("/api/v1/computers/" + ghost);
     assertThat(r.status()).isEqualTo(404);
-    assertThat(r.json().path("detail").asString()).isEqualTo("computer " + ghost + " was not found");
-    assertThat(api().put("/api/v1/computers/" + ghost, body("name", "x", "type", "SERVER", "version", 0))
-        .status()).isEqualTo(404);
+    assertThat(r.json().path("detail").asString())
+        .isEqualTo("computer " + ghost + " was not found");
+    assertThat(
+            api()
+                .put(
+                    "/api/v1/computers/" + ghost, body("name", "x", "type", "SERVER", "version", 0))
+                .status())
+        .isEqualTo(404);
     assertThat(api().delete("/api/v1/computers/" + ghost).status()).isEqualTo(404);
   }
 }

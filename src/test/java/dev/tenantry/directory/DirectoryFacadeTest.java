@@ -2,6 +2,7 @@ package dev.tenantry.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantry.authz.ComputerType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -30,7 +30,8 @@ public abstract class DirectoryTest extends IntegrationTest {
   protected UUID tenant(boolean active) {
     UUID id = UUID.randomUUID();
     String slug = unique("t").toLowerCase();
-    jdbc.sql("insert into tenant (id, name, slug, kind, msp_id, active) values (?, ?, ?, 'MSP', ?, ?)")
+    jdbc.sql(
+            "insert into tenant (id, name, slug, kind, msp_id, active) values (?, ?, ?, 'MSP', ?, ?)")
         .params(id, slug, slug, id, active)
         .update();
     return id;
@@ -43,8 +44,19 @@ public abstract class DirectoryTest extends IntegrationTest {
   }
 
   protected JsonNode createPerson(UUID tenantId, String given, String family, String email) {
-    var r = api().post("/api/v1/people", body("tenantId", tenantId, "givenName", given,
-        "familyName", family, "email", email));
+    var r =
+        api()
+            .post(
+                "/api/v1/people",
+                body(
+                    "tenantId",
+                    tenantId,
+                    "givenName",
+                    given,
+                    "familyName",
+                    family,
+                    "email",
+                    email));
     if (r.status() != 201) {
       throw new AssertionError("person not created: " + r);
     }
@@ -55,9 +67,13 @@ public abstract class DirectoryTest extends IntegrationTest {
     return id(createPerson(tenantId, unique("Given"), "Family", unique("p") + "@example.com"));
   }
 
-  protected JsonNode createComputer(UUID tenantId, String name, String type, @Nullable UUID person) {
-    var r = api().post("/api/v1/computers", body("tenantId", tenantId, "name", name, "type", type,
-        "primaryPersonId", person));
+  protected JsonNode createComputer(
+      UUID tenantId, String name, String type, @Nullable UUID person) {
+    var r =
+        api()
+            .post(
+                "/api/v1/computers",
+                body("tenantId", tenantId, "name", name, "type", type, "primaryPersonId", person));
     if (r.status() != 201) {
       throw new AssertionError("computer not created: " + r);
     }
@@ -71,12 +87,15 @@ public abstract class DirectoryTest extends IntegrationTest {
   /** Makes the person a user, as the users feature will. */
   protected UUID makeUser(UUID personId) {
     UUID userId = UUID.randomUUID();
-    jdbc.sql("insert into app_user (id, person_id) values (?, ?)").params(userId, personId).update();
+    jdbc.sql("insert into app_user (id, person_id) values (?, ?)")
+        .params(userId, personId)
+        .update();
     return userId;
   }
 
   protected long auditEvents(String targetType, Object targetId, String action) {
-    return jdbc.sql("select count(*) from audit_event where target_type = ? and target_id = ? and action = ?")
+    return jdbc.sql(
+            "select count(*) from audit_event where target_type = ? and target_id = ? and action = ?")
         .params(targetType, targetId.toString(), action)
         .query(Long.class)
         .single();

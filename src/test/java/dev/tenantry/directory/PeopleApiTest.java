@@ -10,8 +10,19 @@ class PeopleApiTest extends DirectoryTest {
   @Test
   void aManualPersonIsCreatedReadAndAuditedOnce() {
     UUID tenant = tenant();
-    var r = api().post("/api/v1/people", body("tenantId", tenant, "givenName", " Ada ",
-        "familyName", "Lovelace", "email", "ada@example.com"));
+    var r =
+        api()
+            .post(
+                "/api/v1/people",
+                body(
+                    "tenantId",
+                    tenant,
+                    "givenName",
+                    " Ada ",
+                    "familyName",
+                    "Lovelace",
+                    "email",
+                    "ada@example.com"));
     assertThat(r.status()).isEqualTo(201);
     UUID id = id(r.json());
     assertThat(r.header("Location")).endsWith("/api/v1/people/" + id);
@@ -27,15 +38,21 @@ class PeopleApiTest extends DirectoryTest {
     assertThat(got.header("ETag")).isEqualTo("\"0\"");
     assertThat(got.json().path("tenantId").asString()).isEqualTo(tenant.toString());
     assertThat(auditEvents("person", id, "person.created")).isEqualTo(1);
-    String eventTenant = jdbc.sql("select tenant_id::text from audit_event where target_id = ?")
-        .param(id.toString()).query(String.class).single();
+    String eventTenant =
+        jdbc.sql("select tenant_id::text from audit_event where target_id = ?")
+            .param(id.toString())
+            .query(String.class)
+            .single();
     assertThat(eventTenant).isEqualTo(tenant.toString());
   }
 
   @Test
   void peopleFromAzureCannotBeCreatedByHand() {
     UUID tenant = tenant();
-    var r = api().post("/api/v1/people", body("tenantId", tenant, "givenName", "Sync", "source", "AZURE"));
+    var r =
+        api()
+            .post(
+                "/api/v1/people", body("tenantId", tenant, "givenName", "Sync", "source", "AZURE"));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().path("detail").asString()).contains("Azure sync");
     assertThat(count("select count(*) from person where tenant_id = ?", tenant)).isZero();
@@ -46,7 +63,8 @@ class PeopleApiTest extends DirectoryTest {
     UUID missing = UUID.randomUUID();
     var r = api().post("/api/v1/people", body("tenantId", missing, "givenName", "Nobody"));
     assertThat(r.status()).isEqualTo(404);
-    assertThat(r.json().path("detail").asString()).isEqualTo("tenant " + missing + " was not found");
+    assertThat(r.json().path("detail").asString())
+        .isEqualTo("tenant " + missing + " was not found");
     assertThat(count("select count(*) from person where tenant_id = ?", missing)).isZero();
   }
 
@@ -55,18 +73,33 @@ class PeopleApiTest extends DirectoryTest {
     UUID tenant = tenant();
     assertThat(api().post("/api/v1/people", body("tenantId", tenant, "givenName", "  ")).status())
         .isEqualTo(400);
-    assertThat(api().post("/api/v1/people", body("tenantId", tenant, "givenName", "x".repeat(201)))
-        .status()).isEqualTo(400);
-    var badGuid = api().post("/api/v1/people", body("tenantId", tenant, "givenName", "G",
-        "azureObjectId", "not-a-guid"));
+    assertThat(
+            api()
+                .post("/api/v1/people", body("tenantId", tenant, "givenName", "x".repeat(201)))
+                .status())
+        .isEqualTo(400);
+    var badGuid =
+        api()
+            .post(
+                "/api/v1/people",
+                body("tenantId", tenant, "givenName", "G", "azureObjectId", "not-a-guid"));
     assertThat(badGuid.status()).isEqualTo(400);
-    assertThat(api().post("/api/v1/people", body("tenantId", tenant, "givenName", "G",
-        "email", "not an email")).status()).isEqualTo(400);
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/people",
+                    body("tenantId", tenant, "givenName", "G", "email", "not an email"))
+                .status())
+        .isEqualTo(400);
     assertThat(api().post("/api/v1/people", "{\"tenantId\": ").status()).isEqualTo(400);
     assertThat(api().post("/api/v1/people", body("tenantId", "123", "givenName", "G")).status())
         .isEqualTo(400);
-    assertThat(api().post("/api/v1/people", body("tenantId", tenant, "givenName", "G",
-        "source", "LDAP")).status()).isEqualTo(400);
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/people", body("tenantId", tenant, "givenName", "G", "source", "LDAP"))
+                .status())
+        .isEqualTo(400);
     assertThat(count("select count(*) from person where tenant_id = ?", tenant)).isZero();
   }
 
@@ -75,15 +108,27 @@ class PeopleApiTest extends DirectoryTest {
     UUID tenant = tenant();
     UUID other = tenant();
     String oid = UUID.randomUUID().toString();
-    assertThat(api().post("/api/v1/people", body("tenantId", tenant, "givenName", "A",
-        "azureObjectId", oid)).status()).isEqualTo(201);
-    var dup = api().post("/api/v1/people", body("tenantId", tenant, "givenName", "B",
-        "azureObjectId", oid));
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/people",
+                    body("tenantId", tenant, "givenName", "A", "azureObjectId", oid))
+                .status())
+        .isEqualTo(201);
+    var dup =
+        api()
+            .post(
+                "/api/v1/people", body("tenantId", tenant, "givenName", "B", "azureObjectId", oid));
     assertThat(dup.status()).isEqualTo(409);
     assertThat(dup.json().path("detail").asString()).contains(oid);
     assertThat(count("select count(*) from person where tenant_id = ?", tenant)).isEqualTo(1);
-    assertThat(api().post("/api/v1/people", body("tenantId", other, "givenName", "C",
-        "azureObjectId", oid)).status()).isEqualTo(201);
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/people",
+                    body("tenantId", other, "givenName", "C", "azureObjectId", oid))
+                .status())
+        .isEqualTo(201);
   }
 
   @Test

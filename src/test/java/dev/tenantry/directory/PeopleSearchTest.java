@@ -20,7 +20,8 @@ class PeopleSearchTest extends DirectoryTest {
 
     assertThat(names(list("?tenantId=" + tenant + "&q=" + marker.toUpperCase()))).hasSize(2);
     assertThat(names(list("?tenantId=" + tenant + "&q=zora%20neale"))).containsExactly("Zora");
-    assertThat(names(list("?tenantId=" + tenant + "&q=neale" + marker + "%20zora"))).containsExactly("Zora");
+    assertThat(names(list("?tenantId=" + tenant + "&q=neale" + marker + "%20zora")))
+        .containsExactly("Zora");
     assertThat(names(list("?tenantId=" + tenant + "&q=%25"))).isEmpty();
     assertThat(list("?tenantId=" + tenant).path("total").asLong()).isEqualTo(3);
   }

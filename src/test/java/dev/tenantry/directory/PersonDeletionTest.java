@@ -36,8 +36,12 @@ class PersonDeletionTest extends DirectoryTest {
     assertThat(pc.has("primaryPersonId")).isFalse();
     assertThat(pc.path("version").asLong()).isEqualTo(1);
     assertThat(auditEvents("person", id, "person.deleted")).isEqualTo(1);
-    String before = jdbc.sql("select before_json from audit_event where target_id = ? and action = 'person.deleted'")
-        .param(id.toString()).query(String.class).single();
+    String before =
+        jdbc.sql(
+                "select before_json from audit_event where target_id = ? and action = 'person.deleted'")
+            .param(id.toString())
+            .query(String.class)
+            .single();
     assertThat(before).contains(computer.toString());
   }
 
@@ -45,7 +49,8 @@ class PersonDeletionTest extends DirectoryTest {
   void aDeleteWithAStaleIfMatchIsRefused() {
     UUID id = person(tenant());
     api().put("/api/v1/people/" + id, body("givenName", "Bumped", "version", 0));
-    assertThat(api().header("If-Match", "\"0\"").delete("/api/v1/people/" + id).status()).isEqualTo(412);
+    assertThat(api().header("If-Match", "\"0\"").delete("/api/v1/people/" + id).status())
+        .isEqualTo(412);
     assertThat(count("select count(*) from person where id = ?", id)).isEqualTo(1);
   }
 

@@ -24,20 +24,29 @@ class DataSurvivesRestartTest {
     UUID msp;
     try (ConfigurableApplicationContext app = start(pg)) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
-      msp = jdbc.sql("select id from tenant where kind = 'MSP'").query(UUID.class).list().getFirst();
+      msp =
+          jdbc.sql("select id from tenant where kind = 'MSP'").query(UUID.class).list().getFirst();
       jdbc.sql("insert into tenant (id, name, slug, kind, msp_id) values (?, ?, ?, 'CLIENT', ?)")
           .params(UUID.randomUUID(), name, "survivor-" + UUID.randomUUID(), msp)
           .update();
     }
-    assertThat(Files.exists(pg.resolve("postmaster.pid"))).as("PostgreSQL stopped cleanly").isFalse();
+    assertThat(Files.exists(pg.resolve("postmaster.pid")))
+        .as("PostgreSQL stopped cleanly")
+        .isFalse();
     try (ConfigurableApplicationContext app = start(pg)) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
-      assertThat(jdbc.sql("select count(*) from tenant where name = ?").param(name).query(Long.class).single())
+      assertThat(
+              jdbc.sql("select count(*) from tenant where name = ?")
+                  .param(name)
+                  .query(Long.class)
+                  .single())
           .isEqualTo(1);
-      assertThat(jdbc.sql("select count(*) from tenant where kind = 'MSP'").query(Long.class).single())
+      assertThat(
+              jdbc.sql("select count(*) from tenant where kind = 'MSP'").query(Long.class).single())
           .as("the first-start MSP tenant is created once")
           .isEqualTo(1);
-      assertThat(jdbc.sql("select id from tenant where kind = 'MSP'").query(UUID.class).single()).isEqualTo(msp);
+      assertThat(jdbc.sql("select id from tenant where kind = 'MSP'").query(UUID.class).single())
+          .isEqualTo(msp);
     }
   }
 

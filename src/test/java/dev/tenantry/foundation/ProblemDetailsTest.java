@@ -6,7 +6,9 @@ import dev.tenantry.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every kind of bad input gets RFC 9457 problem details with our stable code and the request id. */
+/**
+ * Every kind of bad input gets RFC 9457 problem details with our stable code and the request id.
+ */
 class ProblemDetailsTest extends IntegrationTest {
 
   @Test

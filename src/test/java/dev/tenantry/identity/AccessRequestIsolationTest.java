@@ -28,8 +28,13 @@ class AccessRequestIsolationTest extends IdentityTestSupport {
     contosoTid = UUID.randomUUID();
     contoso = tenant(contosoTid);
     Person admin = user("contoso-admin");
-    testUsers.write(() -> jdbc.sql("update person set tenant_id = ? where id = ?").params(contoso, admin.id()).update());
-    testUsers.assign(Principal.user(admin.userId()),
+    testUsers.write(
+        () ->
+            jdbc.sql("update person set tenant_id = ? where id = ?")
+                .params(contoso, admin.id())
+                .update());
+    testUsers.assign(
+        Principal.user(admin.userId()),
         Grant.allow(BuiltInRoles.ADMINISTRATOR_LEGACY.id(), Scope.tenant(contoso, false)));
     contosoAdmin = as(admin);
   }
@@ -47,19 +52,26 @@ class AccessRequestIsolationTest extends IdentityTestSupport {
   @Test
   void aCustomerAdminCannotDecideARequestOfAnotherDirectory() {
     UUID fromHome = request(identityWithoutUser());
-    var r = contosoAdmin.post("/api/v1/access-requests/" + fromHome + "/deny", Map.of("reason", "no"));
+    var r =
+        contosoAdmin.post("/api/v1/access-requests/" + fromHome + "/deny", Map.of("reason", "no"));
     assertThat(r.status()).isEqualTo(404);
-    assertThat(jdbc.sql("select status from access_request where id = ?").param(fromHome)
-        .query(String.class).single()).isEqualTo("PENDING");
+    assertThat(
+            jdbc.sql("select status from access_request where id = ?")
+                .param(fromHome)
+                .query(String.class)
+                .single())
+        .isEqualTo("PENDING");
   }
 
   @Test
   void theCountOnlyCountsVisibleRequests() {
     long before = contosoAdmin.get("/api/v1/access-requests/count").json().path("pending").asLong();
     request(identityWithoutUser());
-    assertThat(contosoAdmin.get("/api/v1/access-requests/count").json().path("pending").asLong()).isEqualTo(before);
+    assertThat(contosoAdmin.get("/api/v1/access-requests/count").json().path("pending").asLong())
+        .isEqualTo(before);
     request(as(contosoTid, UUID.randomUUID(), "other@contoso.example"));
-    assertThat(contosoAdmin.get("/api/v1/access-requests/count").json().path("pending").asLong()).isEqualTo(before + 1);
+    assertThat(contosoAdmin.get("/api/v1/access-requests/count").json().path("pending").asLong())
+        .isEqualTo(before + 1);
   }
 
   private UUID request(Http who) {

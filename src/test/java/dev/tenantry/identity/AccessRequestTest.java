@@ -35,7 +35,8 @@ class AccessRequestTest extends IdentityTestSupport {
   @Test
   void anIdentityHasOnePendingRequestAtATime() {
     Http requester = identityWithoutUser();
-    assertThat(requester.post("/api/v1/auth/request-access", Map.of("message", "1")).status()).isEqualTo(201);
+    assertThat(requester.post("/api/v1/auth/request-access", Map.of("message", "1")).status())
+        .isEqualTo(201);
     var second = requester.post("/api/v1/auth/request-access", Map.of("message", "2"));
     assertThat(second.status()).isEqualTo(409);
     assertThat(second.json().path("detail").asString()).contains("pending");
@@ -46,12 +47,18 @@ class AccessRequestTest extends IdentityTestSupport {
     UUID oid = UUID.randomUUID();
     UUID id = request(as(HOME_TID, oid, "self@example.com"));
     UUID person = UUID.randomUUID();
-    jdbc.sql("insert into person (id, tenant_id, source, azure_object_id) values (?, ?, 'MANUAL', ?)")
-        .params(person, tenant(null), oid).update();
-    jdbc.sql("insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
-        .params(UUID.randomUUID(), person, HOME_TID, oid).update();
+    jdbc.sql(
+            "insert into person (id, tenant_id, source, azure_object_id) values (?, ?, 'MANUAL', ?)")
+        .params(person, tenant(null), oid)
+        .update();
+    jdbc.sql(
+            "insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
+        .params(UUID.randomUUID(), person, HOME_TID, oid)
+        .update();
     long seq = lastSeq();
-    var r = as(HOME_TID, oid, "self@example.com").post("/api/v1/access-requests/" + id + "/approve", approval("ONE_DAY"));
+    var r =
+        as(HOME_TID, oid, "self@example.com")
+            .post("/api/v1/access-requests/" + id + "/approve", approval("ONE_DAY"));
     assertThat(r.status()).isEqualTo(403);
     assertThat(eventsSince(seq)).extracting(Event::action).contains("auth.access-denied");
   }
@@ -59,9 +66,21 @@ class AccessRequestTest extends IdentityTestSupport {
   @Test
   void aDecidedRequestCannotBeDecidedAgain() {
     UUID id = request(identityWithoutUser());
-    assertThat(as(admin).post("/api/v1/access-requests/" + id + "/deny", Map.of("reason", "no")).status()).isEqualTo(200);
-    assertThat(as(admin).post("/api/v1/access-requests/" + id + "/deny", Map.of("reason", "no")).status()).isEqualTo(409);
-    assertThat(as(admin).post("/api/v1/access-requests/" + id + "/approve", approval("ONE_DAY")).status()).isEqualTo(409);
+    assertThat(
+            as(admin)
+                .post("/api/v1/access-requests/" + id + "/deny", Map.of("reason", "no"))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            as(admin)
+                .post("/api/v1/access-requests/" + id + "/deny", Map.of("reason", "no"))
+                .status())
+        .isEqualTo(409);
+    assertThat(
+            as(admin)
+                .post("/api/v1/access-requests/" + id + "/approve", approval("ONE_DAY"))
+                .status())
+        .isEqualTo(409);
   }
 
   @Test
@@ -69,17 +88,28 @@ class AccessRequestTest extends IdentityTestSupport {
     UUID oid = UUID.randomUUID();
     Http requester = as(HOME_TID, oid, "new@example.com");
     UUID id = request(requester);
-    assertThat(as(admin).get("/api/v1/access-requests/count").json().path("pending").asLong()).isPositive();
-    var approved = as(admin).post("/api/v1/access-requests/" + id + "/approve", approval("ONE_DAY"));
+    assertThat(as(admin).get("/api/v1/access-requests/count").json().path("pending").asLong())
+        .isPositive();
+    var approved =
+        as(admin).post("/api/v1/access-requests/" + id + "/approve", approval("ONE_DAY"));
     assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
     assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
     var me = requester.get("/api/v1/auth/me").json();
     UUID userId = UUID.fromString(me.path("userId").asString());
-    OffsetDateTime expires = jdbc.sql("select access_expires_at from app_user where id = ?").param(userId)
-        .query(OffsetDateTime.class).single();
-    assertThat(expires.toInstant()).isCloseTo(Instant.now().plus(1, ChronoUnit.DAYS), within(2, ChronoUnit.MINUTES));
-    assertThat(jdbc.sql("select count(*) from role_assignment where user_id = ? and role_id = ? and scope_kind = 'OWNER'")
-        .params(userId, role).query(Long.class).single()).isEqualTo(1);
+    OffsetDateTime expires =
+        jdbc.sql("select access_expires_at from app_user where id = ?")
+            .param(userId)
+            .query(OffsetDateTime.class)
+            .single();
+    assertThat(expires.toInstant())
+        .isCloseTo(Instant.now().plus(1, ChronoUnit.DAYS), within(2, ChronoUnit.MINUTES));
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from role_assignment where user_id = ? and role_id = ? and scope_kind = 'OWNER'")
+                .params(userId, role)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
@@ -94,7 +124,8 @@ class AccessRequestTest extends IdentityTestSupport {
 
   @Test
   void anIdentityWithoutAUserCannotListRequests() {
-    assertThat(identityWithoutUser().get("/api/v1/access-requests?status=PENDING").status()).isEqualTo(403);
+    assertThat(identityWithoutUser().get("/api/v1/access-requests?status=PENDING").status())
+        .isEqualTo(403);
   }
 
   private UUID request(Http requester) {
@@ -104,6 +135,14 @@ class AccessRequestTest extends IdentityTestSupport {
   }
 
   private Map<String, Object> approval(String expiry) {
-    return Map.of("tenantId", tenant(null), "roleId", role, "scope", Map.of("kind", "OWNER"), "expiry", expiry);
+    return Map.of(
+        "tenantId",
+        tenant(null),
+        "roleId",
+        role,
+        "scope",
+        Map.of("kind", "OWNER"),
+        "expiry",
+        expiry);
   }
 }

@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A cookie-keeping HTTP client that follows redirects itself, recording every Set-Cookie it sees. */
+/**
+ * A cookie-keeping HTTP client that follows redirects itself, recording every Set-Cookie it sees.
+ */
 final class Browser {
   final CookieManager cookies = new CookieManager();
   final List<String> setCookieHeaders = new ArrayList<>();
   private final HttpClient client =
-      HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   HttpResponse<String> get(String url) {
     return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
@@ -32,7 +37,9 @@ final class Browser {
 
   Optional<String> cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
+        .filter(c -> c.getName().equals(name))
+        .map(HttpCookie::getValue)
+        .findFirst();
   }
 
   private HttpResponse<String> send(HttpRequest request) {

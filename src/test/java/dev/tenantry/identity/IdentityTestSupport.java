@@ -9,16 +9,25 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Data set-up and audit probes shared by the identity tests (plain SQL: other features own those APIs). */
+/**
+ * Data set-up and audit probes shared by the identity tests (plain SQL: other features own those
+ * APIs).
+ */
 abstract class IdentityTestSupport extends IntegrationTest {
 
-  /** A client tenant (an MSP of its own, to need nothing else), optionally linked to an Entra tenant. */
+  /**
+   * A client tenant (an MSP of its own, to need nothing else), optionally linked to an Entra
+   * tenant.
+   */
   UUID tenant(@Nullable UUID azureTid) {
     UUID id = UUID.randomUUID();
-    jdbc.sql("""
+    jdbc.sql(
+            """
         insert into tenant (id, name, slug, kind, msp_id, azure_tenant_id)
         values (?, ?, ?, 'MSP', ?, ?)
-        """).params(id, "T " + id, "t-" + id, id, azureTid).update();
+        """)
+        .params(id, "T " + id, "t-" + id, id, azureTid)
+        .update();
     return id;
   }
 
@@ -26,26 +35,37 @@ abstract class IdentityTestSupport extends IntegrationTest {
 
   /** A person with a user in a new tenant, holding System Administrator (Legacy) @OWNER. */
   Person admin(String name) {
-    return testUsers.writeAndGet(() -> {
-      Person p = user(name);
-      jdbc.sql("""
+    return testUsers.writeAndGet(
+        () -> {
+          Person p = user(name);
+          jdbc.sql(
+                  """
           insert into role_assignment (id, user_id, role_id, effect, scope_kind)
           values (?, ?, ?, 'ALLOW', 'OWNER')
-          """).params(UUID.randomUUID(), p.userId(), BuiltInRoles.SYSTEM_ADMINISTRATOR_LEGACY.id()).update();
-      return p;
-    });
+          """)
+              .params(UUID.randomUUID(), p.userId(), BuiltInRoles.SYSTEM_ADMINISTRATOR_LEGACY.id())
+              .update();
+          return p;
+        });
   }
 
-  /** A person with a user (and no role assignment) in a new home-linked tenant; returns its identity. */
+  /**
+   * A person with a user (and no role assignment) in a new home-linked tenant; returns its
+   * identity.
+   */
   Person user(String name) {
     UUID tenant = tenant(null);
     UUID oid = UUID.randomUUID();
     UUID person = UUID.randomUUID();
-    jdbc.sql("insert into person (id, tenant_id, given_name, email, azure_object_id, source) values (?, ?, ?, ?, ?, 'AZURE')")
-        .params(person, tenant, name, name + "@example.com", oid).update();
+    jdbc.sql(
+            "insert into person (id, tenant_id, given_name, email, azure_object_id, source) values (?, ?, ?, ?, ?, 'AZURE')")
+        .params(person, tenant, name, name + "@example.com", oid)
+        .update();
     UUID user = UUID.randomUUID();
-    jdbc.sql("insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
-        .params(user, person, HOME_TID, oid).update();
+    jdbc.sql(
+            "insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
+        .params(user, person, HOME_TID, oid)
+        .update();
     return new Person(person, HOME_TID, oid, user);
   }
 
@@ -56,26 +76,37 @@ abstract class IdentityTestSupport extends IntegrationTest {
   void preference(String key, boolean on) {
     jdbc.sql("delete from preference where level = 'APPLICATION' and key = ?").param(key).update();
     jdbc.sql("insert into preference (level, key, value) values ('APPLICATION', ?, ?::jsonb)")
-        .params(key, Boolean.toString(on)).update();
+        .params(key, Boolean.toString(on))
+        .update();
   }
 
   long lastSeq() {
     return jdbc.sql("select coalesce(max(seq), 0) from audit_event").query(Long.class).single();
   }
 
-  record Event(String action, @Nullable UUID actorUserId, String actorLabel,
-      @Nullable UUID impersonatorUserId, @Nullable String afterJson) {}
+  record Event(
+      String action,
+      @Nullable UUID actorUserId,
+      String actorLabel,
+      @Nullable UUID impersonatorUserId,
+      @Nullable String afterJson) {}
 
   List<Event> eventsSince(long seq) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
         select action, actor_user_id, actor_label, impersonator_user_id, after_json
           from audit_event where seq > ? order by seq
-        """).param(seq).query(Event.class).list();
+        """)
+        .param(seq)
+        .query(Event.class)
+        .list();
   }
 
   List<String> signInFailuresSince(long seq) {
-    return eventsSince(seq).stream().filter(e -> e.action().equals("auth.sign-in-failed"))
-        .map(e -> String.valueOf(e.afterJson())).toList();
+    return eventsSince(seq).stream()
+        .filter(e -> e.action().equals("auth.sign-in-failed"))
+        .map(e -> String.valueOf(e.afterJson()))
+        .toList();
   }
 
   static String token(Map<String, Object> claims) {

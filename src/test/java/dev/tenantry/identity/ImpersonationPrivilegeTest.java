@@ -77,7 +77,8 @@ class ImpersonationPrivilegeTest extends IdentityTestSupport {
   }
 
   private Http.Response start(Http who, Person target) {
-    return who.post("/api/v1/users/" + target.userId() + "/impersonate", Map.of("reason", "support ticket"));
+    return who.post(
+        "/api/v1/users/" + target.userId() + "/impersonate", Map.of("reason", "support ticket"));
   }
 
   private void grant(Person p, UUID roleId, Scope scope) {
@@ -86,16 +87,20 @@ class ImpersonationPrivilegeTest extends IdentityTestSupport {
 
   private UUID role(String... permissions) {
     UUID id = UUID.randomUUID();
-    testUsers.write(() -> jdbc.sql("insert into role (id, name, permissions) values (?, ?, ?)")
-        .params(id, "Custom " + id, permissions).update());
+    testUsers.write(
+        () ->
+            jdbc.sql("insert into role (id, name, permissions) values (?, ?, ?)")
+                .params(id, "Custom " + id, permissions)
+                .update());
     return id;
   }
 
   private Person userIn(UUID tenant, String name) {
-    return testUsers.writeAndGet(() -> {
-      Person p = user(name);
-      jdbc.sql("update person set tenant_id = ? where id = ?").params(tenant, p.id()).update();
-      return p;
-    });
+    return testUsers.writeAndGet(
+        () -> {
+          Person p = user(name);
+          jdbc.sql("update person set tenant_id = ? where id = ?").params(tenant, p.id()).update();
+          return p;
+        });
   }
 }

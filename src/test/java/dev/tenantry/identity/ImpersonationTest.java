@@ -38,7 +38,9 @@ class ImpersonationTest extends IdentityTestSupport {
 
   @Test
   void refusedAgainstAnIntegrationUser() {
-    jdbc.sql("update app_user set kind = 'INTEGRATION' where id = ?").param(target.userId()).update();
+    jdbc.sql("update app_user set kind = 'INTEGRATION' where id = ?")
+        .param(target.userId())
+        .update();
     assertThat(start(target.userId()).json().path("detail").asString()).contains("Integration");
   }
 
@@ -59,31 +61,51 @@ class ImpersonationTest extends IdentityTestSupport {
   @Test
   void whileActiveRequestsActAsTheTargetAndEveryEventCarriesBothIdentities() {
     UUID targetsTenant = tenant(null);
-    testUsers.assign(Principal.user(target.userId()), TestUsers.Grant.allow(
-        BuiltInRoles.ADMINISTRATOR_LEGACY.id(), Scope.tenant(targetsTenant, false)));
+    testUsers.assign(
+        Principal.user(target.userId()),
+        TestUsers.Grant.allow(
+            BuiltInRoles.ADMINISTRATOR_LEGACY.id(), Scope.tenant(targetsTenant, false)));
     assertThat(start(target.userId()).status()).isEqualTo(201);
     var me = as(support).get("/api/v1/auth/me").json();
     assertThat(me.path("userId").asString()).isEqualTo(target.userId().toString());
     assertThat(me.path("impersonating").asBoolean()).isTrue();
     long seq = lastSeq();
-    var created = as(support).post("/api/v1/users/manual", Map.of("tenantId", targetsTenant, "givenName", "M",
-        "familyName", "U", "email", "m@example.com", "azureObjectId", UUID.randomUUID().toString()));
+    var created =
+        as(support)
+            .post(
+                "/api/v1/users/manual",
+                Map.of(
+                    "tenantId",
+                    targetsTenant,
+                    "givenName",
+                    "M",
+                    "familyName",
+                    "U",
+                    "email",
+                    "m@example.com",
+                    "azureObjectId",
+                    UUID.randomUUID().toString()));
     assertThat(created.status()).isEqualTo(201);
     assertThat(as(support).post("/api/v1/users/stop-impersonating", null).status()).isEqualTo(204);
     var events = eventsSince(seq);
     assertThat(events).extracting(Event::action).contains("user.created", "impersonation.stopped");
-    assertThat(events).allSatisfy(e -> {
-      assertThat(e.actorUserId()).isEqualTo(target.userId());
-      assertThat(e.impersonatorUserId()).isEqualTo(support.userId());
-    });
-    assertThat(as(support).get("/api/v1/auth/me").json().path("userId").asString()).isEqualTo(support.userId().toString());
+    assertThat(events)
+        .allSatisfy(
+            e -> {
+              assertThat(e.actorUserId()).isEqualTo(target.userId());
+              assertThat(e.impersonatorUserId()).isEqualTo(support.userId());
+            });
+    assertThat(as(support).get("/api/v1/auth/me").json().path("userId").asString())
+        .isEqualTo(support.userId().toString());
   }
 
   @Test
   void anImpersonationExpiresByItself() {
     assertThat(start(target.userId()).status()).isEqualTo(201);
-    jdbc.sql("update impersonation set expires_at = now() - interval '1 second' where impersonator_id = ?")
-        .param(support.userId()).update();
+    jdbc.sql(
+            "update impersonation set expires_at = now() - interval '1 second' where impersonator_id = ?")
+        .param(support.userId())
+        .update();
     var me = as(support).get("/api/v1/auth/me").json();
     assertThat(me.path("userId").asString()).isEqualTo(support.userId().toString());
     assertThat(me.path("impersonating").asBoolean()).isFalse();
@@ -92,11 +114,16 @@ class ImpersonationTest extends IdentityTestSupport {
 
   @Test
   void theLengthIsCapped() {
-    var r = as(support).post("/api/v1/users/" + target.userId() + "/impersonate", Map.of("reason", "x", "minutes", 241));
+    var r =
+        as(support)
+            .post(
+                "/api/v1/users/" + target.userId() + "/impersonate",
+                Map.of("reason", "x", "minutes", 241));
     assertThat(r.status()).isEqualTo(400);
   }
 
   private dev.tenantry.support.Http.Response start(UUID targetId) {
-    return as(support).post("/api/v1/users/" + targetId + "/impersonate", Map.of("reason", "ticket 42"));
+    return as(support)
+        .post("/api/v1/users/" + targetId + "/impersonate", Map.of("reason", "ticket 42"));
   }
 }

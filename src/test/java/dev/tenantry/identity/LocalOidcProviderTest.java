@@ -10,8 +10,16 @@ import org.springframework.mock.env.MockEnvironment;
 
 class LocalOidcProviderTest {
   static OidcProperties local() {
-    return new OidcProperties(new OidcProperties.LocalProvider(true, 0), "https://login.microsoftonline.com",
-        UUID.fromString("11111111-1111-4111-8111-111111111111"), "", "", "", List.of("tenantry"), "tenantry", "");
+    return new OidcProperties(
+        new OidcProperties.LocalProvider(true, 0),
+        "https://login.microsoftonline.com",
+        UUID.fromString("11111111-1111-4111-8111-111111111111"),
+        "",
+        "",
+        "",
+        List.of("tenantry"),
+        "tenantry",
+        "");
   }
 
   @Test
@@ -31,6 +39,7 @@ class LocalOidcProviderTest {
       assertThat(local().authority()).startsWith("http://localhost:");
       assertThat(local().jwksUri()).endsWith("/11111111-1111-4111-8111-111111111111/v2.0/jwks");
     }
-    assertThat(LocalOidcProvider.oidFor("admin")).isEqualTo(UUID.nameUUIDFromBytes("admin".getBytes()));
+    assertThat(LocalOidcProvider.oidFor("admin"))
+        .isEqualTo(UUID.nameUUIDFromBytes("admin".getBytes()));
   }
 }

@@ -51,15 +51,18 @@ class TokenValidationTest extends IdentityTestSupport {
   @Test
   void hs256SignedWithThePublicKeyIsRejected() throws Exception {
     byte[] secret = TestOidc.homeKey().toPublicJWK().toRSAPublicKey().getEncoded();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
-        .keyID(TestOidc.homeKey().getKeyID()).build(), claimsSet(base()));
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(TestOidc.homeKey().getKeyID()).build(),
+            claimsSet(base()));
     jwt.sign(new MACSigner(secret));
     assertRejected(jwt.serialize(), "HS256");
   }
 
   @Test
   void anUnknownKidIsRejected() {
-    assertRejected(TestOidc.sign(header().keyID("no-such-key").build(), base(), TestOidc.homeKey()), "");
+    assertRejected(
+        TestOidc.sign(header().keyID("no-such-key").build(), base(), TestOidc.homeKey()), "");
   }
 
   @Test
@@ -71,7 +74,8 @@ class TokenValidationTest extends IdentityTestSupport {
       URI jwks = evil.jwksUrl("evil").uri();
       assertRejected(TestOidc.sign(header().jwkURL(jwks).build(), base(), attacker), "jku");
       assertRejected(TestOidc.sign(header().x509CertURL(jwks).build(), base(), attacker), "x5u");
-      assertRejected(TestOidc.sign(header().jwk(attacker.toPublicJWK()).build(), base(), attacker), "jwk");
+      assertRejected(
+          TestOidc.sign(header().jwk(attacker.toPublicJWK()).build(), base(), attacker), "jwk");
     } finally {
       evil.shutdown();
     }
@@ -80,7 +84,14 @@ class TokenValidationTest extends IdentityTestSupport {
   @Test
   void anExpiredTokenIsRejected() {
     long past = Instant.now().minusSeconds(3600).getEpochSecond();
-    assertRejected(with(c -> { c.put("exp", past); c.put("nbf", past - 60); c.put("iat", past - 60); }), "expired");
+    assertRejected(
+        with(
+            c -> {
+              c.put("exp", past);
+              c.put("nbf", past - 60);
+              c.put("iat", past - 60);
+            }),
+        "expired");
   }
 
   @Test
@@ -102,7 +113,13 @@ class TokenValidationTest extends IdentityTestSupport {
 
   @Test
   void aTidThatIsNotAGuidIsRejected() {
-    assertRejected(with(c -> { c.put("tid", "common"); c.put("iss", TestOidc.authority() + "/common/v2.0"); }), "GUID");
+    assertRejected(
+        with(
+            c -> {
+              c.put("tid", "common");
+              c.put("iss", TestOidc.authority() + "/common/v2.0");
+            }),
+        "GUID");
   }
 
   @Test
@@ -116,7 +133,12 @@ class TokenValidationTest extends IdentityTestSupport {
     UUID tid = UUID.randomUUID();
     assertRejected(TestOidc.token(tid, OID, "x@new.example"), "not linked");
     tenant(tid);
-    assertThat(anonymous().as(TestOidc.token(tid, OID, "x@new.example")).get("/api/v1/auth/me").status()).isEqualTo(200);
+    assertThat(
+            anonymous()
+                .as(TestOidc.token(tid, OID, "x@new.example"))
+                .get("/api/v1/auth/me")
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -128,33 +150,61 @@ class TokenValidationTest extends IdentityTestSupport {
 
   @Test
   void aV1TokenIsRejected() {
-    assertRejected(with(c -> { c.put("ver", "1.0"); c.put("iss", "https://sts.windows.net/" + HOME_TID + "/"); }), "ver");
+    assertRejected(
+        with(
+            c -> {
+              c.put("ver", "1.0");
+              c.put("iss", "https://sts.windows.net/" + HOME_TID + "/");
+            }),
+        "ver");
   }
 
   @Test
   void anIdTokenPresentedAsAnAccessTokenIsRejected() {
-    assertRejected(with(c -> { c.remove("scp"); c.remove("azp"); c.put("aud", TestOidc.CLIENT_ID); c.put("nonce", "n-1"); }),
+    assertRejected(
+        with(
+            c -> {
+              c.remove("scp");
+              c.remove("azp");
+              c.put("aud", TestOidc.CLIENT_ID);
+              c.put("nonce", "n-1");
+            }),
         "ID token");
-    assertRejected(with(c -> { c.remove("scp"); c.remove("azp"); c.put("roles", java.util.List.of("Admin")); }), "ID token");
+    assertRejected(
+        with(
+            c -> {
+              c.remove("scp");
+              c.remove("azp");
+              c.put("roles", java.util.List.of("Admin"));
+            }),
+        "ID token");
   }
 
   @Test
   void aKnownUsersEmailAndNameWithAnotherOidTakeNoAccount() {
     Person victim = user("victim");
     String email = victim.id() + "@example.com";
-    var r = anonymous().as(TestOidc.token(HOME_TID, UUID.randomUUID(), email,
-        Map.of("name", "victim", "email", email))).get("/api/v1/auth/me");
+    var r =
+        anonymous()
+            .as(
+                TestOidc.token(
+                    HOME_TID, UUID.randomUUID(), email, Map.of("name", "victim", "email", email)))
+            .get("/api/v1/auth/me");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().has("userId")).as("found by (tid, oid) only").isFalse();
-    assertThat(as(victim).get("/api/v1/auth/me").json().path("userId").asString()).isEqualTo(victim.userId().toString());
+    assertThat(as(victim).get("/api/v1/auth/me").json().path("userId").asString())
+        .isEqualTo(victim.userId().toString());
   }
 
   @Test
   void anAppOnlyTokenIdentifiesAnIntegrationUserByAppId() {
     Person admin = admin("integrator");
     UUID app = UUID.randomUUID();
-    var created = as(admin).post("/api/v1/users/integrations",
-        Map.of("tenantId", tenant(null), "name", "PSA sync", "appId", app.toString()));
+    var created =
+        as(admin)
+            .post(
+                "/api/v1/users/integrations",
+                Map.of("tenantId", tenant(null), "name", "PSA sync", "appId", app.toString()));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     var me = anonymous().as(TestOidc.appToken(HOME_TID, app)).get("/api/v1/auth/me");
     assertThat(me.json().path("userId").asString()).isEqualTo(created.json().path("id").asString());
@@ -165,7 +215,9 @@ class TokenValidationTest extends IdentityTestSupport {
     Http.Response r = anonymous().as(token).get("/api/v1/auth/me");
     assertThat(r.status()).as(r.toString()).isEqualTo(401);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(signInFailuresSince(seq)).as("audited with the reason").hasSize(1)
+    assertThat(signInFailuresSince(seq))
+        .as("audited with the reason")
+        .hasSize(1)
         .allSatisfy(j -> assertThat(j).containsIgnoringCase(reasonFragment));
   }
 
@@ -190,7 +242,9 @@ class TokenValidationTest extends IdentityTestSupport {
   }
 
   private static JWSHeader.Builder header() {
-    return new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(TestOidc.homeKey().getKeyID()).type(JOSEObjectType.JWT);
+    return new JWSHeader.Builder(JWSAlgorithm.RS256)
+        .keyID(TestOidc.homeKey().getKeyID())
+        .type(JOSEObjectType.JWT);
   }
 
   private static JWTClaimsSet claimsSet(Map<String, Object> claims) {

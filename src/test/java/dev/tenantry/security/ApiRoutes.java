@@ -12,8 +12,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every API route of the running application, read from its own {@link RequestMappingHandlerMapping}: one entry per
- * (HTTP method, path pattern) of every handler under {@code /api/}. A route added tomorrow shows up here by itself.
+ * Every API route of the running application, read from its own {@link
+ * RequestMappingHandlerMapping}: one entry per (HTTP method, path pattern) of every handler under
+ * {@code /api/}. A route added tomorrow shows up here by itself.
  */
 final class ApiRoutes {
   private ApiRoutes() {}
@@ -47,9 +48,12 @@ final class ApiRoutes {
         }
         var methods = info.getMethodsCondition().getMethods();
         if (methods.isEmpty()) {
-          throw new AssertionError(pattern + " (" + m + ") accepts every HTTP method; declare the method");
+          throw new AssertionError(
+              pattern + " (" + m + ") accepts every HTTP method; declare the method");
         }
-        methods.forEach(verb -> routes.add(new Route(verb.name(), pattern, m, m.getAnnotation(Requires.class))));
+        methods.forEach(
+            verb ->
+                routes.add(new Route(verb.name(), pattern, m, m.getAnnotation(Requires.class))));
       }
     }
     routes.sort(Comparator.comparing(Route::pattern).thenComparing(Route::method));

@@ -3,8 +3,8 @@ package dev.tenantry.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantry.authz.BuiltInRoles;
-import dev.tenantry.authz.RoleDefinition;
 import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.RoleDefinition;
 import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.security.MatrixRecipes.Case;
@@ -35,17 +35,22 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.JsonNode;
 
 /**
- * The authorization matrix of STYLE.md (Polaris): every API route (read from the application's own handler mappings)
- * × every built-in role (assigned at TENANT(own, includeChildren)), an anonymous caller, an identity without a user and
- * an MSP admin impersonating a tenant administrator × four target tenants (own, a child of own, a sibling client of
- * the same MSP, a client of another MSP). The expected outcome of each request comes from the engine's decision for
- * what the route's {@code @Requires} declares ({@link MatrixRecipes}); a 404 must look exactly like the 404 for a
+ * The authorization matrix of STYLE.md (Polaris): every API route (read from the application's own
+ * handler mappings) × every built-in role (assigned at TENANT(own, includeChildren)), an anonymous
+ * caller, an identity without a user and an MSP admin impersonating a tenant administrator × four
+ * target tenants (own, a child of own, a sibling client of the same MSP, a client of another MSP).
+ * The expected outcome of each request comes from the engine's decision for what the route's
+ * {@code @Requires} declares ({@link MatrixRecipes}); a 404 must look exactly like the 404 for a
  * random id. All mismatches are reported together.
  */
 class AuthorizationMatrixTest extends IntegrationTest {
   private static final Pattern UUIDS =
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mapping;
+
   @Autowired Authorizer authorizer;
 
   Map<String, UUID> targets;
@@ -74,10 +79,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
     setPreference("impersonation.enabled", true);
     setPreference("access-requests.enabled", true);
     impersonator = testUsers.mspAdmin();
-    impersonated = testUsers.user(own, Grant.allow(BuiltInRoles.ADMINISTRATOR_LEGACY.id(), Scope.tenant(own, true)));
+    impersonated =
+        testUsers.user(
+            own, Grant.allow(BuiltInRoles.ADMINISTRATOR_LEGACY.id(), Scope.tenant(own, true)));
     startImpersonation();
-    callers.add(new Who("MSP admin impersonating Administrator (Legacy)@own", Kind.IMPERSONATING,
-        impersonator::http, impersonated.id()));
+    callers.add(
+        new Who(
+            "MSP admin impersonating Administrator (Legacy)@own",
+            Kind.IMPERSONATING,
+            impersonator::http,
+            impersonated.id()));
   }
 
   @AfterEach
@@ -85,8 +96,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
     if (impersonator != null) {
       impersonator.http().post("/api/v1/users/stop-impersonating", null);
     }
-    previousPreferences.forEach((key, value) -> signedIn().patch("/api/v1/preferences/application",
-        Map.of(key, value.isBoolean() ? value.asBoolean() : false)));
+    previousPreferences.forEach(
+        (key, value) ->
+            signedIn()
+                .patch(
+                    "/api/v1/preferences/application",
+                    Map.of(key, value.isBoolean() ? value.asBoolean() : false)));
   }
 
   private void setPreference(String key, boolean on) {
@@ -95,17 +110,24 @@ class AuthorizationMatrixTest extends IntegrationTest {
         previousPreferences.putIfAbsent(key, p.path("value"));
       }
     }
-    assertThat(signedIn().patch("/api/v1/preferences/application", Map.of(key, on)).status()).isEqualTo(200);
+    assertThat(signedIn().patch("/api/v1/preferences/application", Map.of(key, on)).status())
+        .isEqualTo(200);
   }
 
   private void startImpersonation() {
-    var r = impersonator.http().post("/api/v1/users/" + impersonated.id() + "/impersonate", Map.of("reason", "matrix"));
+    var r =
+        impersonator
+            .http()
+            .post(
+                "/api/v1/users/" + impersonated.id() + "/impersonate", Map.of("reason", "matrix"));
     assertThat(r.status()).as("impersonation starts: %s", r).isEqualTo(201);
   }
 
   @Test
   void everyRouteAnswersEveryCallerAsTheEngineDecides() {
-    MatrixRecipes recipes = new MatrixRecipes(new MatrixFixtures(testUsers, jdbc), authorizer, this::startImpersonation);
+    MatrixRecipes recipes =
+        new MatrixRecipes(
+            new MatrixFixtures(testUsers, jdbc), authorizer, this::startImpersonation);
     List<ApiRoutes.Route> routes = ApiRoutes.of(mapping);
     List<String> problems = new ArrayList<>();
     Set<String> unused = new TreeSet<>(recipes.all.keySet());
@@ -115,7 +137,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
       MatrixRecipes.Recipe recipe = recipes.all.get(route.key());
       unused.remove(route.key());
       if (recipe == null) {
-        problems.add(route.key() + ": no recipe in MatrixRecipes — every route must be in the matrix");
+        problems.add(
+            route.key() + ": no recipe in MatrixRecipes — every route must be in the matrix");
         continue;
       }
       Requires.On on = route.requires() == null ? Requires.On.SYSTEM : route.requires().on();
@@ -130,16 +153,32 @@ class AuthorizationMatrixTest extends IntegrationTest {
           tally.merge(actual, 1, Integer::sum);
           String where = route.key() + " | " + who.name() + " | " + target.getKey();
           if (!matches(expected, actual)) {
-            problems.add(where + ": expected " + expected + ", got " + r.status() + " " + abbreviate(r.raw()));
+            problems.add(
+                where
+                    + ": expected "
+                    + expected
+                    + ", got "
+                    + r.status()
+                    + " "
+                    + abbreviate(r.raw()));
           } else if (actual == Outcome.HIDE) {
-            // the same request with the object the 404 names replaced by a missing one must answer the same
+            // the same request with the object the 404 names replaced by a missing one must answer
+            // the same
             Response404 hidden = Response404.of(r);
-            Response404 missing = Response404.of(http.send(c.call().method(),
-                randomIds(c.call().path(), detail(r)), randomBody(c.call().body(), detail(r))));
+            Response404 missing =
+                Response404.of(
+                    http.send(
+                        c.call().method(),
+                        randomIds(c.call().path(), detail(r)),
+                        randomBody(c.call().body(), detail(r))));
             requests++;
             if (!hidden.equals(missing)) {
-              problems.add(where + ": its 404 differs from a missing object's: " + hidden.shape() + " vs "
-                  + missing.shape());
+              problems.add(
+                  where
+                      + ": its 404 differs from a missing object's: "
+                      + hidden.shape()
+                      + " vs "
+                      + missing.shape());
             }
           }
           if (actual == Outcome.ALLOW) {
@@ -149,21 +188,25 @@ class AuthorizationMatrixTest extends IntegrationTest {
       }
       requests++;
       if (!impersonator.http().get("/api/v1/auth/me").json().path("impersonating").asBoolean()) {
-        problems.add(route.key() + ": the impersonating caller stopped impersonating; its rows are not trustworthy");
+        problems.add(
+            route.key()
+                + ": the impersonating caller stopped impersonating; its rows are not trustworthy");
         startImpersonation();
       }
     }
     unused.forEach(k -> problems.add(k + ": recipe for a route that does not exist"));
-    System.out.printf("Authorization matrix: %d routes x %d callers x %d targets = %d requests; outcomes %s%n",
+    System.out.printf(
+        "Authorization matrix: %d routes x %d callers x %d targets = %d requests; outcomes %s%n",
         routes.size(), callers.size(), targets.size(), requests, tally);
     writeReport(problems);
     assertThat(problems).as("authorization matrix mismatches (route | caller | target)").isEmpty();
   }
 
   /**
-   * Objects planted in tenants no caller can view (a sibling client and another MSP's client) never show up in any
-   * list, search or count: every GET route without path variables, plain, with {@code q=<marker>} and with the
-   * hidden tenant as filter, for every caller. The raw JSON must contain neither the marker's name nor an id.
+   * Objects planted in tenants no caller can view (a sibling client and another MSP's client) never
+   * show up in any list, search or count: every GET route without path variables, plain, with
+   * {@code q=<marker>} and with the hidden tenant as filter, for every caller. The raw JSON must
+   * contain neither the marker's name nor an id.
    */
   @Test
   void listsSearchesAndCountsNeverShowWhatTheCallerCannotView() {
@@ -174,67 +217,142 @@ class AuthorizationMatrixTest extends IntegrationTest {
       UUID hidden = targets.get(hiddenKey);
       secrets.add(hidden.toString());
       Http admin = signedIn();
-      secrets.add(created(admin.post("/api/v1/tenants", Map.of("name", marker + "-tenant-" + hiddenKey,
-          "parentId", hidden))));
-      secrets.add(created(admin.post("/api/v1/people", Map.of("tenantId", hidden, "givenName", marker + "-person"))));
-      secrets.add(created(admin.post("/api/v1/computers", Map.of("tenantId", hidden, "name", marker + "-pc",
-          "type", "SERVER"))));
-      String user = created(admin.post("/api/v1/users/manual", Map.of("tenantId", hidden, "givenName",
-          marker + "-user", "familyName", marker, "email", marker + "@example.com",
-          "azureObjectId", UUID.randomUUID().toString())));
+      secrets.add(
+          created(
+              admin.post(
+                  "/api/v1/tenants",
+                  Map.of("name", marker + "-tenant-" + hiddenKey, "parentId", hidden))));
+      secrets.add(
+          created(
+              admin.post(
+                  "/api/v1/people", Map.of("tenantId", hidden, "givenName", marker + "-person"))));
+      secrets.add(
+          created(
+              admin.post(
+                  "/api/v1/computers",
+                  Map.of("tenantId", hidden, "name", marker + "-pc", "type", "SERVER"))));
+      String user =
+          created(
+              admin.post(
+                  "/api/v1/users/manual",
+                  Map.of(
+                      "tenantId",
+                      hidden,
+                      "givenName",
+                      marker + "-user",
+                      "familyName",
+                      marker,
+                      "email",
+                      marker + "@example.com",
+                      "azureObjectId",
+                      UUID.randomUUID().toString())));
       secrets.add(user);
-      secrets.add(created(admin.post("/api/v1/groups", Map.of("name", marker + "-group", "ownerTenantId", hidden))));
-      String role = created(admin.post("/api/v1/roles", Map.of("name", marker + "-role", "ownerTenantId", hidden,
-          "permissions", List.of("computers:view"))));
+      secrets.add(
+          created(
+              admin.post(
+                  "/api/v1/groups", Map.of("name", marker + "-group", "ownerTenantId", hidden))));
+      String role =
+          created(
+              admin.post(
+                  "/api/v1/roles",
+                  Map.of(
+                      "name",
+                      marker + "-role",
+                      "ownerTenantId",
+                      hidden,
+                      "permissions",
+                      List.of("computers:view"))));
       secrets.add(role);
-      secrets.add(created(admin.post("/api/v1/role-assignments", Map.of("principal", Map.of("type", "USER",
-          "id", user), "roleId", role, "scope", Map.of("kind", "TENANT", "tenantId", hidden)))));
+      secrets.add(
+          created(
+              admin.post(
+                  "/api/v1/role-assignments",
+                  Map.of(
+                      "principal",
+                      Map.of("type", "USER", "id", user),
+                      "roleId",
+                      role,
+                      "scope",
+                      Map.of("kind", "TENANT", "tenantId", hidden)))));
     }
-    assertThat(signedIn().get("/api/v1/people?q=" + marker).raw()).as("the markers are findable at all")
+    assertThat(signedIn().get("/api/v1/people?q=" + marker).raw())
+        .as("the markers are findable at all")
         .contains(marker);
     List<String> problems = new ArrayList<>();
     int requests = 0;
-    List<ApiRoutes.Route> lists = ApiRoutes.of(mapping).stream()
-        .filter(r -> r.method().equals("GET") && !r.hasPathVariables()).toList();
+    List<ApiRoutes.Route> lists =
+        ApiRoutes.of(mapping).stream()
+            .filter(r -> r.method().equals("GET") && !r.hasPathVariables())
+            .toList();
     for (ApiRoutes.Route route : lists) {
       for (Who who : callers) {
-        for (String query : List.of("", "?q=" + marker, "?tenantId=" + targets.get("other-msp-client"),
-            "?parentId=" + targets.get("sibling"), "?status=PENDING&enabled=true")) {
+        for (String query :
+            List.of(
+                "",
+                "?q=" + marker,
+                "?tenantId=" + targets.get("other-msp-client"),
+                "?parentId=" + targets.get("sibling"),
+                "?status=PENDING&enabled=true")) {
           Http.Response r = who.http().get().get(route.pattern() + query);
           requests++;
           for (String secret : secrets) {
             if (r.raw().contains(secret)) {
-              problems.add(route.key() + query + " | " + who.name() + ": shows " + secret + " — " + abbreviate(r.raw()));
+              problems.add(
+                  route.key()
+                      + query
+                      + " | "
+                      + who.name()
+                      + ": shows "
+                      + secret
+                      + " — "
+                      + abbreviate(r.raw()));
             }
           }
         }
       }
     }
-    System.out.printf("List leaks: %d list routes x %d callers x 5 queries = %d requests, %d secrets%n",
+    System.out.printf(
+        "List leaks: %d list routes x %d callers x 5 queries = %d requests, %d secrets%n",
         lists.size(), callers.size(), requests, secrets.size());
     assertThat(problems).as("lists that show objects the caller cannot view").isEmpty();
   }
 
-  /** A tenant's counts count only what the caller may view: hidden children and computers are not counted. */
+  /**
+   * A tenant's counts count only what the caller may view: hidden children and computers are not
+   * counted.
+   */
   @Test
   void tenantCountsOnlyCountWhatTheCallerMayView() {
     UUID parent = testUsers.tenant("counted", targets.get("own"), false);
     testUsers.tenant("hidden-child", parent, false);
     testUsers.computer(parent, dev.tenantry.authz.ComputerType.SERVER);
     UUID tenantsOnly = UUID.randomUUID();
-    testUsers.write(() -> jdbc.sql("insert into role (id, name, permissions) values (?, ?, array['tenants:view'])")
-        .params(tenantsOnly, MatrixFixtures.unique("tenants-only")).update());
-    Http narrow = testUsers.user(parent, Grant.allow(tenantsOnly, Scope.tenant(parent, false))).http();
+    testUsers.write(
+        () ->
+            jdbc.sql(
+                    "insert into role (id, name, permissions) values (?, ?, array['tenants:view'])")
+                .params(tenantsOnly, MatrixFixtures.unique("tenants-only"))
+                .update());
+    Http narrow =
+        testUsers.user(parent, Grant.allow(tenantsOnly, Scope.tenant(parent, false))).http();
     JsonNode one = narrow.get("/api/v1/tenants/" + parent).json();
     assertThat(one.path("childCount").asLong()).as("hidden child counted: %s", one).isZero();
-    assertThat(one.path("computerCount").asLong()).as("invisible computer counted: %s", one).isZero();
-    JsonNode listed = narrow.get("/api/v1/tenants?parentId=" + targets.get("own")).json().path("items");
-    assertThat(listed).singleElement().satisfies(t -> assertThat(t.path("id").asString()).isEqualTo(parent.toString()));
+    assertThat(one.path("computerCount").asLong())
+        .as("invisible computer counted: %s", one)
+        .isZero();
+    JsonNode listed =
+        narrow.get("/api/v1/tenants?parentId=" + targets.get("own")).json().path("items");
+    assertThat(listed)
+        .singleElement()
+        .satisfies(t -> assertThat(t.path("id").asString()).isEqualTo(parent.toString()));
     JsonNode all = narrow.get("/api/v1/tenants").json().path("items");
-    assertThat(all).singleElement().satisfies(t -> {
-      assertThat(t.path("childCount").asLong()).isZero();
-      assertThat(t.path("computerCount").asLong()).isZero();
-    });
+    assertThat(all)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.path("childCount").asLong()).isZero();
+              assertThat(t.path("computerCount").asLong()).isZero();
+            });
     // an admin of the whole instance still sees both
     JsonNode full = signedIn().get("/api/v1/tenants/" + parent).json();
     assertThat(full.path("childCount").asLong()).isEqualTo(1);
@@ -252,8 +370,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
 
   static void writeReport(List<String> problems) {
     try {
-      java.nio.file.Files.writeString(java.nio.file.Path.of("target/authz-matrix-report.txt"),
-          String.join("\n", problems));
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of("target/authz-matrix-report.txt"), String.join("\n", problems));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -262,7 +380,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
   private static Outcome expected(Requires.On on, Who who, Case c) {
     boolean identityRoute = on == Requires.On.SIGNED_IN_IDENTITY || on == Requires.On.PUBLIC;
     return switch (who.kind()) {
-      case ANONYMOUS -> on == Requires.On.PUBLIC ? c.expect().of(UUID.randomUUID()) : Outcome.UNAUTH;
+      case ANONYMOUS ->
+          on == Requires.On.PUBLIC ? c.expect().of(UUID.randomUUID()) : Outcome.UNAUTH;
       case NO_USER -> identityRoute ? c.expect().of(UUID.randomUUID()) : Outcome.DENIED;
       case ROLE, IMPERSONATING -> c.expect().of(who.user());
     };
@@ -287,14 +406,18 @@ class AuthorizationMatrixTest extends IntegrationTest {
     return s.length() > 300 ? s.substring(0, 300) + "…" : s;
   }
 
-  /** {@code s} with every id that {@code named} mentions (the ids a 404 names) replaced by a random one. */
+  /**
+   * {@code s} with every id that {@code named} mentions (the ids a 404 names) replaced by a random
+   * one.
+   */
   static String randomIds(String s, String named) {
     Set<String> ids = new java.util.HashSet<>();
     UUIDS.matcher(named).results().forEach(x -> ids.add(x.group()));
     Matcher m = UUIDS.matcher(s);
     StringBuilder b = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(b, ids.isEmpty() || ids.contains(m.group()) ? UUID.randomUUID().toString() : m.group());
+      m.appendReplacement(
+          b, ids.isEmpty() || ids.contains(m.group()) ? UUID.randomUUID().toString() : m.group());
     }
     return m.appendTail(b).toString();
   }
@@ -303,7 +426,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
     return body == null ? null : randomIds(Http.json().writeValueAsString(body), named);
   }
 
-  /** What a 404 shows of itself: status, code, title, field names, and the detail with ids masked. */
+  /**
+   * What a 404 shows of itself: status, code, title, field names, and the detail with ids masked.
+   */
   record Response404(String shape) {
     static Response404 of(Http.Response r) {
       JsonNode j = r.json();
@@ -312,9 +437,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
         fields.add(it.next());
       }
       fields.sort(null);
-      return new Response404(r.status() + " code=" + j.path("code").asString("") + " title="
-          + j.path("title").asString("") + " fields=" + fields + " detail="
-          + UUIDS.matcher(j.path("detail").asString("")).replaceAll("<id>"));
+      return new Response404(
+          r.status()
+              + " code="
+              + j.path("code").asString("")
+              + " title="
+              + j.path("title").asString("")
+              + " fields="
+              + fields
+              + " detail="
+              + UUIDS.matcher(j.path("detail").asString("")).replaceAll("<id>"));
     }
   }
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Fails the test during which an API call broke the audit invariant of {@link AuditInvariantFilter}. */
+/**
+ * Fails the test during which an API call broke the audit invariant of {@link
+ * AuditInvariantFilter}.
+ */
 public class AuditInvariantExtension implements AfterEachCallback {
   @Override
   public void afterEach(ExtensionContext context) {

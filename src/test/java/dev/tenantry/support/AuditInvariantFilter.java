@@ -18,15 +18,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Test-only: watches every state-changing API call made by any integration test and checks the
  * audit invariant on it — a refused call (non-2xx) wrote no change event, a call that created
- * something (201) wrote exactly one, any other success at most one (a no-op writes none). Events are
- * matched by the request id. Security events ({@code auth.*}) are not change events.
+ * something (201) wrote exactly one, any other success at most one (a no-op writes none). Events
+ * are matched by the request id. Security events ({@code auth.*}) are not change events.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class AuditInvariantFilter extends OncePerRequestFilter {
   private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
   /** POST routes that only read (questions, not changes). */
   private static final Set<String> READ_ONLY = Set.of("/api/v1/access/check");
+
   private static final List<String> VIOLATIONS = new ArrayList<>();
   private final JdbcClient jdbc;
 
@@ -40,7 +42,9 @@ public class AuditInvariantFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     chain.doFilter(request, response);
     String path = request.getRequestURI();
-    if (!MUTATING.contains(request.getMethod()) || !path.startsWith("/api/") || READ_ONLY.contains(path)) {
+    if (!MUTATING.contains(request.getMethod())
+        || !path.startsWith("/api/")
+        || READ_ONLY.contains(path)) {
       return;
     }
     Object requestId = request.getAttribute(RequestIdFilter.ATTRIBUTE);
@@ -48,7 +52,8 @@ public class AuditInvariantFilter extends OncePerRequestFilter {
       return;
     }
     long events =
-        jdbc.sql("select count(*) from audit_event where request_id = ? and action not like 'auth.%'")
+        jdbc.sql(
+                "select count(*) from audit_event where request_id = ? and action not like 'auth.%'")
             .param(requestId.toString())
             .query(Long.class)
             .single();
@@ -57,7 +62,15 @@ public class AuditInvariantFilter extends OncePerRequestFilter {
         status >= 200 && status < 300 ? (status == 201 ? events == 1 : events <= 1) : events == 0;
     if (!ok) {
       synchronized (VIOLATIONS) {
-        VIOLATIONS.add(request.getMethod() + " " + path + " → " + status + " wrote " + events + " audit events");
+        VIOLATIONS.add(
+            request.getMethod()
+                + " "
+                + path
+                + " → "
+                + status
+                + " wrote "
+                + events
+                + " audit events");
       }
     }
   }

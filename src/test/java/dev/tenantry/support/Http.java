@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small real-HTTP client for tests: never throws on 4xx/5xx, returns status, headers and JSON. */
+/**
+ * A small real-HTTP client for tests: never throws on 4xx/5xx, returns status, headers and JSON.
+ */
 public final class Http {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -81,12 +83,15 @@ public final class Http {
 
   /** Sends {@code body} as JSON (a String is sent as-is, so tests can send broken JSON). */
   public Response send(String method, String path, @Nullable Object body) {
-    String payload = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+    String payload =
+        body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
-            .method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(payload));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(payload));
     if (body != null) {
       b.header("Content-Type", "application/json");
     }

@@ -12,9 +12,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the integration tests: the real application on a random port, a real embedded
- * PostgreSQL (fresh per test JVM), and signed tokens from a real OIDC provider. Every test class
- * shares one application context, so keep configuration identical across subclasses.
+ * Base of the integration tests: the real application on a random port, a real embedded PostgreSQL
+ * (fresh per test JVM), and signed tokens from a real OIDC provider. Every test class shares one
+ * application context, so keep configuration identical across subclasses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -33,9 +33,11 @@ public abstract class IntegrationTest {
     registry.add("tenantry.oidc.authority", TestOidc::authority);
     registry.add("tenantry.oidc.home-tenant-id", HOME_TID::toString);
     registry.add("tenantry.oidc.jwks-uri", TestOidc::jwksUri);
-    registry.add("tenantry.oidc.authorization-uri",
+    registry.add(
+        "tenantry.oidc.authorization-uri",
         () -> TestOidc.server().authorizationEndpointUrl(TestOidc.HOME_ISSUER_ID).toString());
-    registry.add("tenantry.oidc.token-uri",
+    registry.add(
+        "tenantry.oidc.token-uri",
         () -> TestOidc.server().tokenEndpointUrl(TestOidc.HOME_ISSUER_ID).toString());
   }
 
@@ -67,6 +69,10 @@ public abstract class IntegrationTest {
   }
 
   private boolean userExists(UUID id) {
-    return jdbc.sql("select count(*) from app_user where id = ? and enabled").param(id).query(Long.class).single() == 1;
+    return jdbc.sql("select count(*) from app_user where id = ? and enabled")
+            .param(id)
+            .query(Long.class)
+            .single()
+        == 1;
   }
 }

@@ -29,8 +29,10 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 public final class TestOidc {
   public static final String AUDIENCE = "tenantry";
   public static final String CLIENT_ID = "tenantry";
+
   /** The app registration that "called" the API in delegated tokens. */
   public static final UUID CALLER_APP = UUID.fromString("22222222-2222-4222-8222-222222222222");
+
   public static final String HOME_ISSUER_ID = IntegrationTest.HOME_TID + "/v2.0";
   private static final RSAKey KEY;
   private static final MockOAuth2Server SERVER;
@@ -39,7 +41,9 @@ public final class TestOidc {
     try {
       KeyProvider keys = new KeyProvider(List.of(new RSAKeyGenerator(2048).generate()), "RS256");
       KEY = (RSAKey) keys.signingKey(HOME_ISSUER_ID); // the home issuer takes our key, kid = its id
-      SERVER = new MockOAuth2Server(new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(keys)));
+      SERVER =
+          new MockOAuth2Server(
+              new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(keys)));
       SERVER.start(InetAddress.getLoopbackAddress(), 0);
       Runtime.getRuntime().addShutdownHook(new Thread(SERVER::shutdown));
     } catch (Exception e) {
@@ -118,15 +122,25 @@ public final class TestOidc {
   }
 
   public static String sign(Map<String, Object> claims) {
-    return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).type(JOSEObjectType.JWT).build(),
-        claims, KEY);
+    return sign(
+        new JWSHeader.Builder(JWSAlgorithm.RS256)
+            .keyID(KEY.getKeyID())
+            .type(JOSEObjectType.JWT)
+            .build(),
+        claims,
+        KEY);
   }
 
   public static String sign(JWSHeader header, Map<String, Object> claims, RSAKey key) {
     try {
       JWTClaimsSet.Builder b = new JWTClaimsSet.Builder();
-      claims.forEach((k, v) -> b.claim(k, v instanceof Long l && List.of("iat", "nbf", "exp").contains(k)
-          ? Date.from(Instant.ofEpochSecond(l)) : v));
+      claims.forEach(
+          (k, v) ->
+              b.claim(
+                  k,
+                  v instanceof Long l && List.of("iat", "nbf", "exp").contains(k)
+                      ? Date.from(Instant.ofEpochSecond(l))
+                      : v));
       SignedJWT jwt = new SignedJWT(header, b.build());
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds tenants, users, computers and role assignments with plain SQL for integration tests. Every write runs in a
- * Spring transaction, so the policy store catches up on commit exactly as it does after a real request.
+ * Seeds tenants, users, computers and role assignments with plain SQL for integration tests. Every
+ * write runs in a Spring transaction, so the policy store catches up on commit exactly as it does
+ * after a real request.
  */
 @Component
 public class TestUsers {
@@ -44,8 +45,10 @@ public class TestUsers {
 
   /** The instance's MSP tenant (the oldest MSP), created if there is none. */
   public UUID mspTenant() {
-    return jdbc.sql("select id from tenant where kind = 'MSP' order by created_at, id limit 1").query(UUID.class)
-        .optional().orElseGet(() -> tenant("msp", null, true));
+    return jdbc.sql("select id from tenant where kind = 'MSP' order by created_at, id limit 1")
+        .query(UUID.class)
+        .optional()
+        .orElseGet(() -> tenant("msp", null, true));
   }
 
   /** A client tenant below the MSP tenant. */
@@ -56,32 +59,59 @@ public class TestUsers {
   public UUID tenant(String name, UUID parentId, boolean msp) {
     UUID id = UUID.randomUUID();
     String unique = name + "-" + id.toString().substring(0, 8);
-    UUID mspId = msp ? id : jdbc.sql("select msp_id from tenant where id = ?").param(parentId).query(UUID.class).single();
-    write(() -> jdbc.sql("insert into tenant (id, name, slug, kind, parent_id, msp_id) values (?, ?, ?, ?, ?, ?)")
-        .params(id, unique, unique.toLowerCase().replaceAll("[^a-z0-9]+", "-"), msp ? "MSP" : "CLIENT", parentId, mspId)
-        .update());
+    UUID mspId =
+        msp
+            ? id
+            : jdbc.sql("select msp_id from tenant where id = ?")
+                .param(parentId)
+                .query(UUID.class)
+                .single();
+    write(
+        () ->
+            jdbc.sql(
+                    "insert into tenant (id, name, slug, kind, parent_id, msp_id) values (?, ?, ?, ?, ?, ?)")
+                .params(
+                    id,
+                    unique,
+                    unique.toLowerCase().replaceAll("[^a-z0-9]+", "-"),
+                    msp ? "MSP" : "CLIENT",
+                    parentId,
+                    mspId)
+                .update());
     return id;
   }
 
   public UUID tag(String name) {
     UUID id = UUID.randomUUID();
-    write(() -> jdbc.sql("insert into tag (id, name) values (?, ?)").params(id, name + "-" + id).update());
+    write(
+        () ->
+            jdbc.sql("insert into tag (id, name) values (?, ?)")
+                .params(id, name + "-" + id)
+                .update());
     return id;
   }
 
   public void tagTenant(UUID tenantId, UUID tagId) {
-    write(() -> jdbc.sql("insert into tenant_tag (tenant_id, tag_id) values (?, ?)").params(tenantId, tagId).update());
+    write(
+        () ->
+            jdbc.sql("insert into tenant_tag (tenant_id, tag_id) values (?, ?)")
+                .params(tenantId, tagId)
+                .update());
   }
 
   public UUID computer(UUID tenantId, ComputerType type, UUID... tagIds) {
     UUID id = UUID.randomUUID();
-    write(() -> {
-      jdbc.sql("insert into computer (id, tenant_id, name, type) values (?, ?, ?, ?)")
-          .params(id, tenantId, "pc-" + id.toString().substring(0, 8), type.name()).update();
-      for (UUID tag : tagIds) {
-        jdbc.sql("insert into computer_tag (computer_id, tag_id) values (?, ?)").params(id, tag).update();
-      }
-    });
+    write(
+        () -> {
+          jdbc.sql("insert into computer (id, tenant_id, name, type) values (?, ?, ?, ?)")
+              .params(id, tenantId, "pc-" + id.toString().substring(0, 8), type.name())
+              .update();
+          for (UUID tag : tagIds) {
+            jdbc.sql("insert into computer_tag (computer_id, tag_id) values (?, ?)")
+                .params(id, tag)
+                .update();
+          }
+        });
     return id;
   }
 
@@ -91,21 +121,34 @@ public class TestUsers {
     UUID user = UUID.randomUUID();
     UUID oid = UUID.randomUUID();
     UUID tid = IntegrationTest.HOME_TID;
-    write(() -> {
-      jdbc.sql("insert into person (id, tenant_id, given_name, email, azure_object_id, source) values (?, ?, ?, ?, ?, 'AZURE')")
-          .params(person, tenantId, "User " + oid.toString().substring(0, 6), oid + "@example.com", oid).update();
-      jdbc.sql("insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
-          .params(user, person, tid, oid).update();
-      for (Grant g : grants) {
-        insertAssignment(Principal.user(user), g);
-      }
-    });
+    write(
+        () -> {
+          jdbc.sql(
+                  "insert into person (id, tenant_id, given_name, email, azure_object_id, source) values (?, ?, ?, ?, ?, 'AZURE')")
+              .params(
+                  person,
+                  tenantId,
+                  "User " + oid.toString().substring(0, 6),
+                  oid + "@example.com",
+                  oid)
+              .update();
+          jdbc.sql(
+                  "insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
+              .params(user, person, tid, oid)
+              .update();
+          for (Grant g : grants) {
+            insertAssignment(Principal.user(user), g);
+          }
+        });
     return new TestUser(user, person, tenantId, tid, oid, http(tid, oid));
   }
 
-  /** A fresh MSP administrator: System Administrator (Legacy) @OWNER, in the instance's MSP tenant. */
+  /**
+   * A fresh MSP administrator: System Administrator (Legacy) @OWNER, in the instance's MSP tenant.
+   */
   public TestUser mspAdmin() {
-    return user(mspTenant(), Grant.allow(BuiltInRoles.SYSTEM_ADMINISTRATOR_LEGACY.id(), Scope.owner()));
+    return user(
+        mspTenant(), Grant.allow(BuiltInRoles.SYSTEM_ADMINISTRATOR_LEGACY.id(), Scope.owner()));
   }
 
   public UUID assign(Principal principal, Grant grant) {
@@ -125,8 +168,14 @@ public class TestUsers {
     p.put("groupId", principal instanceof Principal.GroupPrincipal ? principal.id() : null);
     p.put("roleId", g.roleId());
     p.put("effect", g.effect().name());
-    jdbc.sql("insert into role_assignment (id, user_id, group_id, role_id, effect, " + ScopeColumns.COLUMNS
-        + ") values (:id, :userId, :groupId, :roleId, :effect, " + ScopeColumns.VALUES + ")").params(p).update();
+    jdbc.sql(
+            "insert into role_assignment (id, user_id, group_id, role_id, effect, "
+                + ScopeColumns.COLUMNS
+                + ") values (:id, :userId, :groupId, :roleId, :effect, "
+                + ScopeColumns.VALUES
+                + ")")
+        .params(p)
+        .update();
     return id;
   }
 

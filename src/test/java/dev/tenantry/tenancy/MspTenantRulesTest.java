@@ -13,12 +13,19 @@ class MspTenantRulesTest extends TenancyTestSupport {
 
   @Test
   void theFirstStartCreatedTheInstanceMspTenantAsSystem() {
-    var msp = jdbc.sql("select id, kind, msp_id from tenant where name = 'My MSP'")
-        .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+    var msp =
+        jdbc.sql("select id, kind, msp_id from tenant where name = 'My MSP'")
+            .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+            .single();
     assertThat(msp.get(1)).isEqualTo("MSP");
     assertThat(msp.get(2)).isEqualTo(msp.get(0));
-    String actor = jdbc.sql("select actor_label from audit_event where action = 'tenant.created'"
-        + " and target_id = ?").param(msp.get(0)).query(String.class).single();
+    String actor =
+        jdbc.sql(
+                "select actor_label from audit_event where action = 'tenant.created'"
+                    + " and target_id = ?")
+            .param(msp.get(0))
+            .query(String.class)
+            .single();
     assertThat(actor).isEqualTo("system");
     UUID mspId = UUID.fromString(msp.get(0));
     assertThat(tenants.instanceMspId()).isEqualTo(mspId);
@@ -48,10 +55,14 @@ class MspTenantRulesTest extends TenancyTestSupport {
   void theLastMspTenantCanNeverLoseItsFlag() {
     var api = signedIn();
     var last = msp(api, unique("Last"));
-    List<UUID> others = jdbc.sql("select id from tenant where kind = 'MSP' and id <> ?")
-        .param(id(last)).query(UUID.class).list();
+    List<UUID> others =
+        jdbc.sql("select id from tenant where kind = 'MSP' and id <> ?")
+            .param(id(last))
+            .query(UUID.class)
+            .list();
     jdbc.sql("update tenant set kind = 'CLIENT' where id = any(?)")
-        .param(others.toArray(new UUID[0])).update();
+        .param(others.toArray(new UUID[0]))
+        .update();
     try {
       String row = tenantRow(id(last));
       var r = patch(api, id(last), Map.of("kind", "CLIENT"));
@@ -60,7 +71,8 @@ class MspTenantRulesTest extends TenancyTestSupport {
       assertThat(tenantRow(id(last))).isEqualTo(row);
     } finally {
       jdbc.sql("update tenant set kind = 'MSP' where id = any(?)")
-          .param(others.toArray(new UUID[0])).update();
+          .param(others.toArray(new UUID[0]))
+          .update();
     }
   }
 }

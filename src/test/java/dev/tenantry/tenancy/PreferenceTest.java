@@ -14,7 +14,10 @@ class PreferenceTest extends TenancyTestSupport {
   @Autowired Preferences preferences;
 
   private static JsonNode entry(Http.Response r, String key) {
-    return r.json().valueStream().filter(p -> p.path("key").asString().equals(key)).findFirst()
+    return r.json()
+        .valueStream()
+        .filter(p -> p.path("key").asString().equals(key))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(key + " missing in " + r));
   }
 
@@ -40,21 +43,26 @@ class PreferenceTest extends TenancyTestSupport {
     assertThat(byDefault.path("source").path("level").asString()).isIn("DEFAULT", "APPLICATION");
 
     var window = Map.of("start", "23:00", "end", "04:30", "timeZone", "Europe/Berlin");
-    assertThat(api.patch("/api/v1/tenants/" + id(grand) + "/preferences", Map.of(key, window))
-        .status()).isEqualTo(200);
+    assertThat(
+            api.patch("/api/v1/tenants/" + id(grand) + "/preferences", Map.of(key, window))
+                .status())
+        .isEqualTo(200);
     var inherited = pref(api, id(kid), key);
     assertThat(inherited.path("value").path("start").asString()).isEqualTo("23:00");
     assertThat(inherited.path("source").path("level").asString()).isEqualTo("TENANT");
-    assertThat(inherited.path("source").path("tenantId").asString()).isEqualTo(id(grand).toString());
+    assertThat(inherited.path("source").path("tenantId").asString())
+        .isEqualTo(id(grand).toString());
     assertThat(inherited.path("source").path("tenantName").asString())
         .isEqualTo(grand.path("name").asString());
     assertThat(inherited.path("inherited").asBoolean()).isTrue();
 
-    api.patch("/api/v1/tenants/" + id(parent) + "/preferences",
+    api.patch(
+        "/api/v1/tenants/" + id(parent) + "/preferences",
         Map.of(key, Map.of("start", "01:00", "end", "02:00", "timeZone", "UTC")));
     assertThat(pref(api, id(kid), key).path("source").path("tenantId").asString())
         .isEqualTo(id(parent).toString());
-    api.patch("/api/v1/tenants/" + id(kid) + "/preferences",
+    api.patch(
+        "/api/v1/tenants/" + id(kid) + "/preferences",
         Map.of(key, Map.of("start", "03:00", "end", "05:00", "timeZone", "UTC")));
     var own = pref(api, id(kid), key);
     assertThat(own.path("inherited").asBoolean()).isFalse();
@@ -96,15 +104,24 @@ class PreferenceTest extends TenancyTestSupport {
     long events = auditTotal();
     var unknown = api.patch(path, Map.of("agent.updateChannel", "BETA", "no.such.key", true));
     assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.json().path("detail").asString()).contains("Unknown preference 'no.such.key'");
+    assertThat(unknown.json().path("detail").asString())
+        .contains("Unknown preference 'no.such.key'");
     assertThat(api.patch(path, Map.of("maintenance.excludeFromCrossTenant", "yes")).status())
         .isEqualTo(400);
-    assertThat(api.patch(path, Map.of("maintenance.window", Map.of("start", "25:00",
-        "end", "01:00", "timeZone", "UTC"))).status()).isEqualTo(400);
+    assertThat(
+            api.patch(
+                    path,
+                    Map.of(
+                        "maintenance.window",
+                        Map.of("start", "25:00", "end", "01:00", "timeZone", "UTC")))
+                .status())
+        .isEqualTo(400);
     assertThat(api.patch(path, Map.of("agent.updateChannel", "NIGHTLY")).status()).isEqualTo(400);
     assertThat(api.patch(path, Map.of("impersonation.enabled", true)).status()).isEqualTo(400);
-    assertThat(api.patch("/api/v1/preferences/application", Map.of("impersonation.enabled", 1))
-        .status()).isEqualTo(400);
+    assertThat(
+            api.patch("/api/v1/preferences/application", Map.of("impersonation.enabled", 1))
+                .status())
+        .isEqualTo(400);
     assertThat(count("preference", "tenant_id", id(t))).isZero();
     assertThat(auditTotal()).isEqualTo(events);
   }

@@ -15,8 +15,10 @@ class TagTest extends TenancyTestSupport {
   @Test
   void tagsAreCreatedRenamedAndDeletedWithOneAuditEventEach() {
     var api = signedIn();
-    var created = api.post("/api/v1/tags", Map.of("name", unique("vip"), "color", "#ff0000",
-        "description", "important"));
+    var created =
+        api.post(
+            "/api/v1/tags",
+            Map.of("name", unique("vip"), "color", "#ff0000", "description", "important"));
     assertThat(created.status()).isEqualTo(201);
     UUID tagId = id(created.json());
     String renamed = unique("very important");
@@ -44,8 +46,9 @@ class TagTest extends TenancyTestSupport {
     assertThat(api.post("/api/v1/tags", Map.of("name", unique("c"), "color", "red")).status())
         .isEqualTo(400);
     assertThat(api.post("/api/v1/tags", Map.of("name", "")).status()).isEqualTo(400);
-    assertThat(api.put("/api/v1/tags/" + id(tag), Map.of("name", unique("x"), "version", 4))
-        .status()).isEqualTo(412);
+    assertThat(
+            api.put("/api/v1/tags/" + id(tag), Map.of("name", unique("x"), "version", 4)).status())
+        .isEqualTo(412);
     assertThat(tagCount()).isEqualTo(before);
     assertThat(api.get("/api/v1/tags/" + id(tag)).json().path("name").asString()).isEqualTo(name);
   }
@@ -76,8 +79,8 @@ class TagTest extends TenancyTestSupport {
     var tag = api.post("/api/v1/tags", Map.of("name", unique("real"))).json();
     assertThat(api.put("/api/v1/tenants/" + id(t) + "/tags/" + UUID.randomUUID(), null).status())
         .isEqualTo(404);
-    assertThat(api.put("/api/v1/tenants/" + UUID.randomUUID() + "/tags/" + id(tag), null)
-        .status()).isEqualTo(404);
+    assertThat(api.put("/api/v1/tenants/" + UUID.randomUUID() + "/tags/" + id(tag), null).status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -87,9 +90,11 @@ class TagTest extends TenancyTestSupport {
     UUID userId = user(person(id(client(api, unique("Tag user home")))));
     UUID roleId = UUID.randomUUID();
     jdbc.sql("insert into role (id, name) values (?, ?)").params(roleId, unique("r")).update();
-    jdbc.sql("insert into role_assignment (id, user_id, role_id, effect, scope_kind, scope_tag_id)"
-            + " values (?, ?, ?, 'DENY', 'TENANT_TAG', ?)")
-        .params(UUID.randomUUID(), userId, roleId, id(tag)).update();
+    jdbc.sql(
+            "insert into role_assignment (id, user_id, role_id, effect, scope_kind, scope_tag_id)"
+                + " values (?, ?, ?, 'DENY', 'TENANT_TAG', ?)")
+        .params(UUID.randomUUID(), userId, roleId, id(tag))
+        .update();
     var r = api.delete("/api/v1/tags/" + id(tag));
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.json().path("remaining").path("roleAssignments").asLong()).isEqualTo(1);

@@ -57,26 +57,34 @@ abstract class TenancyTestSupport extends IntegrationTest {
 
   long audits(String action, Object targetId) {
     return jdbc.sql("select count(*) from audit_event where action = ? and target_id = ?")
-        .params(action, targetId.toString()).query(Long.class).single();
+        .params(action, targetId.toString())
+        .query(Long.class)
+        .single();
   }
 
   String tenantRow(UUID tenantId) {
-    return jdbc.sql("select row(t.*)::text from tenant t where id = ?").param(tenantId)
-        .query(String.class).optional().orElse("<gone>");
+    return jdbc.sql("select row(t.*)::text from tenant t where id = ?")
+        .param(tenantId)
+        .query(String.class)
+        .optional()
+        .orElse("<gone>");
   }
 
   UUID computer(UUID tenantId) {
     UUID id = UUID.randomUUID();
     jdbc.sql("insert into computer (id, tenant_id, name, type) values (?, ?, ?, 'WORKSTATION')")
-        .params(id, tenantId, unique("pc")).update();
+        .params(id, tenantId, unique("pc"))
+        .update();
     return id;
   }
 
   UUID person(UUID tenantId) {
     UUID id = UUID.randomUUID();
-    jdbc.sql("insert into person (id, tenant_id, given_name, source, azure_object_id)"
-            + " values (?, ?, 'Pat', 'AZURE', ?)")
-        .params(id, tenantId, UUID.randomUUID()).update();
+    jdbc.sql(
+            "insert into person (id, tenant_id, given_name, source, azure_object_id)"
+                + " values (?, ?, 'Pat', 'AZURE', ?)")
+        .params(id, tenantId, UUID.randomUUID())
+        .update();
     return id;
   }
 
@@ -89,36 +97,44 @@ abstract class TenancyTestSupport extends IntegrationTest {
   UUID role(UUID ownerTenantId) {
     UUID id = UUID.randomUUID();
     jdbc.sql("insert into role (id, name, owner_tenant_id) values (?, ?, ?)")
-        .params(id, unique("role"), ownerTenantId).update();
+        .params(id, unique("role"), ownerTenantId)
+        .update();
     return id;
   }
 
   UUID group(UUID ownerTenantId) {
     UUID id = UUID.randomUUID();
     jdbc.sql("insert into user_group (id, name, owner_tenant_id) values (?, ?, ?)")
-        .params(id, unique("group"), ownerTenantId).update();
+        .params(id, unique("group"), ownerTenantId)
+        .update();
     return id;
   }
 
   void member(UUID groupId, UUID userId) {
-    jdbc.sql("insert into group_member (group_id, user_id) values (?, ?)").params(groupId, userId)
+    jdbc.sql("insert into group_member (group_id, user_id) values (?, ?)")
+        .params(groupId, userId)
         .update();
   }
 
   /** An ALLOW assignment of a fresh public role to {@code userId} at TENANT(tenantId). */
   UUID tenantAssignment(UUID userId, UUID tenantId) {
     UUID roleId = UUID.randomUUID();
-    jdbc.sql("insert into role (id, name) values (?, ?)").params(roleId, unique("public role"))
+    jdbc.sql("insert into role (id, name) values (?, ?)")
+        .params(roleId, unique("public role"))
         .update();
     UUID id = UUID.randomUUID();
-    jdbc.sql("insert into role_assignment (id, user_id, role_id, effect, scope_kind,"
-            + " scope_tenant_id) values (?, ?, ?, 'ALLOW', 'TENANT', ?)")
-        .params(id, userId, roleId, tenantId).update();
+    jdbc.sql(
+            "insert into role_assignment (id, user_id, role_id, effect, scope_kind,"
+                + " scope_tenant_id) values (?, ?, ?, 'ALLOW', 'TENANT', ?)")
+        .params(id, userId, roleId, tenantId)
+        .update();
     return id;
   }
 
   long count(String table, String column, UUID value) {
-    return jdbc.sql("select count(*) from " + table + " where " + column + " = ?").param(value)
-        .query(Long.class).single();
+    return jdbc.sql("select count(*) from " + table + " where " + column + " = ?")
+        .param(value)
+        .query(Long.class)
+        .single();
   }
 }

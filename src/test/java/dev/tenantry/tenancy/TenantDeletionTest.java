@@ -54,7 +54,8 @@ class TenantDeletionTest extends TenancyTestSupport {
     var t = client(api, unique("Tagged doomed"));
     var tag = api.post("/api/v1/tags", java.util.Map.of("name", unique("doomed tag"))).json();
     api.put("/api/v1/tenants/" + id(t) + "/tags/" + id(tag), null);
-    api.patch("/api/v1/tenants/" + id(t) + "/preferences",
+    api.patch(
+        "/api/v1/tenants/" + id(t) + "/preferences",
         java.util.Map.of("agent.updateChannel", "BETA"));
     assertThat(api.delete("/api/v1/tenants/" + id(t)).status()).isEqualTo(204);
     assertThat(count("preference", "tenant_id", id(t))).isZero();

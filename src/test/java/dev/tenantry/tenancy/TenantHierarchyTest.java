@@ -12,8 +12,10 @@ class TenantHierarchyTest extends TenancyTestSupport {
   @Autowired Tenants tenants;
 
   private String mspOf(UUID tenantId) {
-    return jdbc.sql("select msp_id::text from tenant where id = ?").param(tenantId)
-        .query(String.class).single();
+    return jdbc.sql("select msp_id::text from tenant where id = ?")
+        .param(tenantId)
+        .query(String.class)
+        .single();
   }
 
   private Map<String, Object> parent(UUID parentId) {
@@ -93,14 +95,15 @@ class TenantHierarchyTest extends TenancyTestSupport {
   void aRootClientBelongsToTheMspChosenAtCreationAndKeepsItWhenMovedToTheRoot() {
     var api = signedIn();
     var chosen = msp(api, unique("Chosen MSP"));
-    var root = createTenant(api, Map.of("name", unique("Root client"), "mspId",
-        id(chosen).toString()));
+    var root =
+        createTenant(api, Map.of("name", unique("Root client"), "mspId", id(chosen).toString()));
     assertThat(root.path("mspId").asString()).isEqualTo(id(chosen).toString());
     var kid = child(api, unique("Root kid"), id(root));
     assertThat(kid.path("mspId").asString()).isEqualTo(id(chosen).toString());
 
-    var refused = api.post("/api/v1/tenants", Map.of("name", unique("Bad msp"), "mspId",
-        id(root).toString()));
+    var refused =
+        api.post(
+            "/api/v1/tenants", Map.of("name", unique("Bad msp"), "mspId", id(root).toString()));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().path("detail").asString()).contains("is not an MSP tenant");
   }
@@ -111,8 +114,8 @@ class TenantHierarchyTest extends TenancyTestSupport {
     var home = msp(api, unique("Home MSP"));
     var acquired = child(api, unique("Acquired MSP"), id(home));
     patch(api, id(acquired), Map.of("kind", "MSP"));
-    var theirClient = createTenant(api, Map.of("name", unique("Their client"), "mspId",
-        id(acquired).toString()));
+    var theirClient =
+        createTenant(api, Map.of("name", unique("Their client"), "mspId", id(acquired).toString()));
     assertThat(patch(api, id(acquired), Map.of("kind", "CLIENT")).status()).isEqualTo(200);
     assertThat(mspOf(id(theirClient))).isEqualTo(id(home).toString());
   }

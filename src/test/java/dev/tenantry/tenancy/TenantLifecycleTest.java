@@ -22,8 +22,12 @@ class TenantLifecycleTest extends TenancyTestSupport {
     assertThat(t.path("slug").asString()).startsWith("achme-corp-");
     assertThat(t.path("kind").asString()).isEqualTo("CLIENT");
     assertThat(t.path("active").asBoolean()).isTrue();
-    String instanceMsp = jdbc.sql("select id::text from tenant where kind = 'MSP'"
-        + " order by created_at, id limit 1").query(String.class).single();
+    String instanceMsp =
+        jdbc.sql(
+                "select id::text from tenant where kind = 'MSP'"
+                    + " order by created_at, id limit 1")
+            .query(String.class)
+            .single();
     assertThat(t.path("mspId").asString()).isEqualTo(instanceMsp);
     assertThat(auditTotal()).isEqualTo(events + 1);
     assertThat(audits("tenant.created", id(t))).isEqualTo(1);
@@ -61,8 +65,13 @@ class TenantLifecycleTest extends TenancyTestSupport {
     assertThat(r.json().path("version").asLong()).isEqualTo(1);
     assertThat(r.header("ETag")).isEqualTo("\"1\"");
     assertThat(auditTotal()).isEqualTo(events + 1);
-    String before = jdbc.sql("select before_json from audit_event where action = 'tenant.updated'"
-        + " and target_id = ?").param(id(t).toString()).query(String.class).single();
+    String before =
+        jdbc.sql(
+                "select before_json from audit_event where action = 'tenant.updated'"
+                    + " and target_id = ?")
+            .param(id(t).toString())
+            .query(String.class)
+            .single();
     assertThat(before).contains("\"description\":\"\"");
   }
 
@@ -72,8 +81,18 @@ class TenantLifecycleTest extends TenancyTestSupport {
     var parent = client(api, unique("Put Parent"));
     var t = client(api, unique("Put Me"));
     String renamed = unique("Put Renamed");
-    var r = api.put("/api/v1/tenants/" + id(t), Map.of("name", renamed, "version", 0,
-        "parentId", id(parent).toString(), "azureTenantId", UUID.randomUUID().toString()));
+    var r =
+        api.put(
+            "/api/v1/tenants/" + id(t),
+            Map.of(
+                "name",
+                renamed,
+                "version",
+                0,
+                "parentId",
+                id(parent).toString(),
+                "azureTenantId",
+                UUID.randomUUID().toString()));
 
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     assertThat(r.json().path("name").asString()).isEqualTo(renamed);

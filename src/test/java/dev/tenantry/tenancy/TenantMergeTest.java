@@ -11,13 +11,18 @@ import tools.jackson.databind.JsonNode;
 class TenantMergeTest extends TenancyTestSupport {
 
   private Http.Response merge(Http api, UUID source, UUID target, boolean repoint) {
-    return api.post("/api/v1/tenants/" + source + "/merge",
+    return api.post(
+        "/api/v1/tenants/" + source + "/merge",
         Map.of("targetTenantId", target.toString(), "repointAssignments", repoint));
   }
 
   private String mergedAfterJson(UUID source) {
-    return jdbc.sql("select after_json from audit_event where action = 'tenant.merged'"
-        + " and target_id = ?").param(source.toString()).query(String.class).single();
+    return jdbc.sql(
+            "select after_json from audit_event where action = 'tenant.merged'"
+                + " and target_id = ?")
+        .param(source.toString())
+        .query(String.class)
+        .single();
   }
 
   /** A source tenant full of things, and a target; returns {source, target, assignment}. */
@@ -74,8 +79,12 @@ class TenantMergeTest extends TenancyTestSupport {
     assertThat(r.json().path("repointedAssignmentIds").get(0).asString())
         .isEqualTo(ids[2].toString());
     assertThat(r.json().path("removedAssignmentIds")).isEmpty();
-    assertThat(jdbc.sql("select scope_tenant_id from role_assignment where id = ?").param(ids[2])
-        .query(UUID.class).single()).isEqualTo(ids[1]);
+    assertThat(
+            jdbc.sql("select scope_tenant_id from role_assignment where id = ?")
+                .param(ids[2])
+                .query(UUID.class)
+                .single())
+        .isEqualTo(ids[1]);
     assertThat(mergedAfterJson(ids[0])).contains("\"repointedAssignmentIds\":[\"" + ids[2] + "\"]");
   }
 
@@ -98,8 +107,13 @@ class TenantMergeTest extends TenancyTestSupport {
     UUID[] ids = populated(api);
     UUID third = id(client(api, unique("Third")));
     UUID thirdsGroup = group(third);
-    UUID sourceUser = jdbc.sql("select u.id from app_user u join person p on p.id = u.person_id"
-        + " where p.tenant_id = ?").param(ids[0]).query(UUID.class).single();
+    UUID sourceUser =
+        jdbc.sql(
+                "select u.id from app_user u join person p on p.id = u.person_id"
+                    + " where p.tenant_id = ?")
+            .param(ids[0])
+            .query(UUID.class)
+            .single();
     member(thirdsGroup, sourceUser);
     String source = tenantRow(ids[0]);
     String target = tenantRow(ids[1]);
@@ -120,11 +134,17 @@ class TenantMergeTest extends TenancyTestSupport {
     UUID[] ids = populated(api);
     String source = tenantRow(ids[0]);
     String target = tenantRow(ids[1]);
-    jdbc.sql("""
+    jdbc.sql(
+            """
         create function refuse_merge_delete() returns trigger language plpgsql as $$
-        begin raise exception 'injected failure'; end $$""").update();
-    jdbc.sql("create trigger refuse_merge_delete before delete on tenant for each row when"
-        + " (old.id = '" + ids[0] + "') execute function refuse_merge_delete()").update();
+        begin raise exception 'injected failure'; end $$""")
+        .update();
+    jdbc.sql(
+            "create trigger refuse_merge_delete before delete on tenant for each row when"
+                + " (old.id = '"
+                + ids[0]
+                + "') execute function refuse_merge_delete()")
+        .update();
     try {
       var r = merge(api, ids[0], ids[1], false);
       assertThat(r.status()).isEqualTo(500);
@@ -133,8 +153,14 @@ class TenantMergeTest extends TenancyTestSupport {
       jdbc.sql("drop function refuse_merge_delete()").update();
     }
     assertUntouched(ids, source, target);
-    assertThat(jdbc.sql("select count(*) from audit_event where action = 'tenant.merged'"
-        + " and target_id = ?").param(ids[0].toString()).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where action = 'tenant.merged'"
+                        + " and target_id = ?")
+                .param(ids[0].toString())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private void assertUntouched(UUID[] ids, String source, String target) {
@@ -174,7 +200,8 @@ class TenantMergeTest extends TenancyTestSupport {
     UUID t = id(client(api, unique("Clash target")));
     String name = unique("Helpdesk");
     jdbc.sql("insert into role (id, name, owner_tenant_id) values (?, ?, ?), (?, ?, ?)")
-        .params(UUID.randomUUID(), name, s, UUID.randomUUID(), name, t).update();
+        .params(UUID.randomUUID(), name, s, UUID.randomUUID(), name, t)
+        .update();
     var r = merge(api, s, t, false);
     assertThat(r.status()).isEqualTo(409);
     assertThat(r.json().path("detail").asString()).contains("role " + name);

@@ -31,11 +31,13 @@ class TenantVersioningTest extends TenancyTestSupport {
   void theVersionMayComeAsAnIfMatchHeader() {
     var api = signedIn();
     var t = client(api, unique("IfMatch"));
-    var stale = api.header("If-Match", "\"5\"").patch("/api/v1/tenants/" + id(t),
-        Map.of("description", "x"));
+    var stale =
+        api.header("If-Match", "\"5\"")
+            .patch("/api/v1/tenants/" + id(t), Map.of("description", "x"));
     assertThat(stale.status()).isEqualTo(412);
-    var ok = api.header("If-Match", "\"0\"").patch("/api/v1/tenants/" + id(t),
-        Map.of("description", "x"));
+    var ok =
+        api.header("If-Match", "\"0\"")
+            .patch("/api/v1/tenants/" + id(t), Map.of("description", "x"));
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     assertThat(ok.header("ETag")).isEqualTo("\"1\"");
   }
@@ -64,13 +66,18 @@ class TenantVersioningTest extends TenancyTestSupport {
     var api = signedIn();
     var t = client(api, unique("Race"));
     CountDownLatch start = new CountDownLatch(1);
-    List<CompletableFuture<Http.Response>> calls = List.of("alpha", "beta").stream()
-        .map(word -> CompletableFuture.supplyAsync(() -> {
-          await(start);
-          return api.patch("/api/v1/tenants/" + id(t),
-              Map.of("description", word, "version", 0));
-        }))
-        .toList();
+    List<CompletableFuture<Http.Response>> calls =
+        List.of("alpha", "beta").stream()
+            .map(
+                word ->
+                    CompletableFuture.supplyAsync(
+                        () -> {
+                          await(start);
+                          return api.patch(
+                              "/api/v1/tenants/" + id(t),
+                              Map.of("description", word, "version", 0));
+                        }))
+            .toList();
     start.countDown();
     List<Http.Response> results = calls.stream().map(CompletableFuture::join).toList();
 

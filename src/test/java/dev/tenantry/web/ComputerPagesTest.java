@@ -25,7 +25,8 @@ class ComputerPagesTest extends ConsoleTest {
     select(By.id("target-tenant"), "Fabrikam " + suffix);
     screenshot("computers.png");
     clickAndWait(browser.findElement(By.id("change-tenant")));
-    assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Moved 2 computer(s) to Fabrikam " + suffix);
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .isEqualTo("Moved 2 computer(s) to Fabrikam " + suffix);
     assertThat(browser.findElements(By.cssSelector("tr[data-computer]"))).hasSize(1);
     assertThat(data.tenantOf(first)).isEqualTo(to);
     assertThat(data.tenantOf(second)).isEqualTo(to);
@@ -38,9 +39,12 @@ class ComputerPagesTest extends ConsoleTest {
     UUID pc = data.computer(from, "northwind-ws-01");
     signIn(data.mspAdmin("Jamie", "Careful"));
     open("/computers?tenantId=" + from);
-    select(By.id("target-tenant"), browser.findElements(By.cssSelector("#target-tenant option")).get(1).getText());
+    select(
+        By.id("target-tenant"),
+        browser.findElements(By.cssSelector("#target-tenant option")).get(1).getText());
     clickAndWait(browser.findElement(By.id("change-tenant")));
-    assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("Select at least one computer to move");
+    assertThat(browser.findElement(By.id("error")).getText())
+        .isEqualTo("Select at least one computer to move");
     assertThat(data.tenantOf(pc)).isEqualTo(from);
   }
 }

@@ -28,11 +28,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 abstract class ConsoleTest extends IntegrationTest {
   /**
    * Where the page screenshots go: {@code target/screenshots} on every run, and the committed
-   * {@code docs/screenshots} when run with {@code -Dscreenshots.update=true} (so that a plain test run
-   * leaves the work tree clean).
+   * {@code docs/screenshots} when run with {@code -Dscreenshots.update=true} (so that a plain test
+   * run leaves the work tree clean).
    */
-  static final Path SCREENSHOTS = Boolean.getBoolean("screenshots.update")
-      ? Path.of("docs/screenshots") : Path.of("target/screenshots");
+  static final Path SCREENSHOTS =
+      Boolean.getBoolean("screenshots.update")
+          ? Path.of("docs/screenshots")
+          : Path.of("target/screenshots");
+
   @Autowired ConsoleData data;
   ChromeDriver browser;
 
@@ -54,10 +57,25 @@ abstract class ConsoleTest extends IntegrationTest {
 
   /** Signs in through the provider as (home tid, oid) and waits for the home page. */
   void signIn(ConsoleData.User user) {
-    TestOidc.server().enqueueCallback(new DefaultOAuth2TokenCallback(TestOidc.HOME_ISSUER_ID,
-        "sub-" + user.oid(), "JWT", List.of(TestOidc.CLIENT_ID),
-        Map.of("tid", HOME_TID.toString(), "oid", user.oid().toString(), "ver", "2.0",
-            "preferred_username", user.username(), "name", user.name()), 3600));
+    TestOidc.server()
+        .enqueueCallback(
+            new DefaultOAuth2TokenCallback(
+                TestOidc.HOME_ISSUER_ID,
+                "sub-" + user.oid(),
+                "JWT",
+                List.of(TestOidc.CLIENT_ID),
+                Map.of(
+                    "tid",
+                    HOME_TID.toString(),
+                    "oid",
+                    user.oid().toString(),
+                    "ver",
+                    "2.0",
+                    "preferred_username",
+                    user.username(),
+                    "name",
+                    user.name()),
+                3600));
     browser.get(url("/"));
     waitFor(By.cssSelector("main h1"));
   }
@@ -68,11 +86,13 @@ abstract class ConsoleTest extends IntegrationTest {
   }
 
   WebElement waitFor(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   void waitForText(By by, String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
   /** Submits by clicking and waits for the next page (the old one going stale). */
@@ -87,7 +107,9 @@ abstract class ConsoleTest extends IntegrationTest {
   void confirmAndWait(WebElement button) {
     WebElement html = browser.findElement(By.tagName("html"));
     button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.alertIsPresent())
+        .accept();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
     waitFor(By.cssSelector("main h1"));
   }

@@ -25,15 +25,23 @@ class GroupPagesTest extends ConsoleTest {
     browser.findElement(By.id("group-name")).sendKeys("Day shift " + suffix);
     browser.findElement(By.id("group-description")).sendKeys("Helpdesk, 8 to 5");
     clickAndWait(browser.findElement(By.id("save-group")));
-    assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Group 'Day shift " + suffix + "' saved");
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Group Day shift " + suffix);
-    assertThat(browser.findElement(By.id("group-description")).getAttribute("value")).isEqualTo("Helpdesk, 8 to 5");
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .isEqualTo("Group 'Day shift " + suffix + "' saved");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Group Day shift " + suffix);
+    assertThat(browser.findElement(By.id("group-description")).getAttribute("value"))
+        .isEqualTo("Helpdesk, 8 to 5");
     screenshot("group-edit.png");
 
     confirmAndWait(browser.findElement(By.id("delete-group")));
-    assertThat(mainText()).contains("Group 'Day shift " + suffix + "' deleted with its role assignments")
+    assertThat(mainText())
+        .contains("Group 'Day shift " + suffix + "' deleted with its role assignments")
         .doesNotContain("Night shift " + suffix);
-    assertThat(jdbc.sql("select count(*) from user_group where name like ?").param("%shift " + suffix)
-        .query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from user_group where name like ?")
+                .param("%shift " + suffix)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 }

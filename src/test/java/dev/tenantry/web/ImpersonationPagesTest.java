@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** Impersonating from the user editor: the banner names both, stopping ends it, the audit shows both. */
+/**
+ * Impersonating from the user editor: the banner names both, stopping ends it, the audit shows
+ * both.
+ */
 class ImpersonationPagesTest extends ConsoleTest {
 
   @Test
@@ -28,7 +31,8 @@ class ImpersonationPagesTest extends ConsoleTest {
     open("/computers");
     assertThat(browser.findElement(By.id("impersonation-banner")).isDisplayed()).isTrue();
     assertThat(browser.findElements(By.cssSelector("tr[data-computer]")))
-        .extracting(e -> e.getAttribute("data-computer")).containsExactly("terry-laptop");
+        .extracting(e -> e.getAttribute("data-computer"))
+        .containsExactly("terry-laptop");
     screenshot("impersonation-banner.png");
 
     clickAndWait(browser.findElement(By.id("stop-impersonating")));
@@ -36,8 +40,13 @@ class ImpersonationPagesTest extends ConsoleTest {
     assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo("Alex Admin");
 
     open("/audit?action=impersonation.stopped");
-    var row = browser.findElement(By.cssSelector("#audit-events tr[data-action='impersonation.stopped']"));
-    assertThat(row.getText()).contains("Terry Target").contains("impersonated by").contains("Alex Admin");
+    var row =
+        browser.findElement(
+            By.cssSelector("#audit-events tr[data-action='impersonation.stopped']"));
+    assertThat(row.getText())
+        .contains("Terry Target")
+        .contains("impersonated by")
+        .contains("Alex Admin");
     screenshot("audit.png");
   }
 }

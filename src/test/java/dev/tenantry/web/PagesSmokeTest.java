@@ -17,12 +17,27 @@ class PagesSmokeTest extends ConsoleTest {
     var listed = data.user(tenant, "Lee", "Listed");
     signIn(admin);
     assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo("Morgan Smoke");
-    for (String path : new String[] {"/tenants", "/tenants/" + tenant, "/computers", "/people",
-        "/users-roles/users", "/users-roles/groups", "/users-roles/roles", "/users-roles/assignments",
-        "/users-roles/access-requests", "/audit", "/profile", "/users/" + admin.id(),
-        "/users/" + admin.id() + "/assignments", "/users/" + admin.id() + "/check-access"}) {
+    for (String path :
+        new String[] {
+          "/tenants",
+          "/tenants/" + tenant,
+          "/computers",
+          "/people",
+          "/users-roles/users",
+          "/users-roles/groups",
+          "/users-roles/roles",
+          "/users-roles/assignments",
+          "/users-roles/access-requests",
+          "/audit",
+          "/profile",
+          "/users/" + admin.id(),
+          "/users/" + admin.id() + "/assignments",
+          "/users/" + admin.id() + "/check-access"
+        }) {
       open(path);
-      assertThat(browser.findElement(By.id("signed-in-user")).getText()).as(path).isEqualTo("Morgan Smoke");
+      assertThat(browser.findElement(By.id("signed-in-user")).getText())
+          .as(path)
+          .isEqualTo("Morgan Smoke");
       assertThat(browser.getPageSource()).as(path).doesNotContain("Exception");
     }
     open("/users-roles/users");

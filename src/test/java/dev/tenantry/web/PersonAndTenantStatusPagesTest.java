@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** A tenant deactivated and activated again from its page; a person edited (names, e-mail, tags). */
+/**
+ * A tenant deactivated and activated again from its page; a person edited (names, e-mail, tags).
+ */
 class PersonAndTenantStatusPagesTest extends ConsoleTest {
 
   @Test
@@ -20,12 +22,22 @@ class PersonAndTenantStatusPagesTest extends ConsoleTest {
     assertThat(mainText()).contains("Tenant deactivated");
     assertThat(browser.findElement(By.id("tenant-inactive")).getText()).isEqualTo("inactive");
     assertThat(browser.findElement(By.id("toggle-active")).getText()).isEqualTo("Activate tenant");
-    assertThat(jdbc.sql("select active from tenant where id = ?").param(tenantId).query(Boolean.class).single()).isFalse();
+    assertThat(
+            jdbc.sql("select active from tenant where id = ?")
+                .param(tenantId)
+                .query(Boolean.class)
+                .single())
+        .isFalse();
 
     clickAndWait(browser.findElement(By.id("toggle-active")));
     assertThat(mainText()).contains("Tenant activated");
     assertThat(browser.findElements(By.id("tenant-inactive"))).isEmpty();
-    assertThat(jdbc.sql("select active from tenant where id = ?").param(tenantId).query(Boolean.class).single()).isTrue();
+    assertThat(
+            jdbc.sql("select active from tenant where id = ?")
+                .param(tenantId)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
   }
 
   @Test
@@ -39,13 +51,16 @@ class PersonAndTenantStatusPagesTest extends ConsoleTest {
 
     open("/people?tenantId=" + tenantId);
     clickAndWait(browser.findElement(By.linkText("Sam Synced" + suffix)));
-    assertThat(browser.findElement(By.id("synced-warning")).getText()).contains("synced from Azure");
+    assertThat(browser.findElement(By.id("synced-warning")).getText())
+        .contains("synced from Azure");
 
     browser.findElement(By.id("familyName")).clear();
     browser.findElement(By.id("familyName")).sendKeys("Edited" + suffix);
     clickAndWait(browser.findElement(By.cssSelector("#person-form button")));
-    assertThat(mainText()).contains("Saved")
-        .contains("familyName is synced from Azure: this manual change will be overwritten by the next Azure sync");
+    assertThat(mainText())
+        .contains("Saved")
+        .contains(
+            "familyName is synced from Azure: this manual change will be overwritten by the next Azure sync");
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Sam Edited" + suffix);
 
     browser.findElement(By.id("email")).clear();
@@ -54,7 +69,8 @@ class PersonAndTenantStatusPagesTest extends ConsoleTest {
     browser.findElement(By.id("azureObjectId")).sendKeys("nope");
     clickAndWait(browser.findElement(By.cssSelector("#person-form button")));
     assertThat(browser.findElement(By.id("person-error")).getText()).contains("must be a GUID");
-    assertThat(browser.findElement(By.id("email")).getAttribute("value")).isEqualTo("sam@example.com");
+    assertThat(browser.findElement(By.id("email")).getAttribute("value"))
+        .isEqualTo("sam@example.com");
     assertThat(browser.findElement(By.id("azureObjectId")).getAttribute("value")).isEqualTo("nope");
 
     open("/people/" + personId);
@@ -62,9 +78,14 @@ class PersonAndTenantStatusPagesTest extends ConsoleTest {
     clickAndWait(browser.findElement(By.id("add-person-tag-button")));
     assertThat(browser.findElement(By.id("person-tags")).getText()).contains(tag);
     screenshot("person-edit.png");
-    clickAndWait(browser.findElement(By.cssSelector("button[aria-label='Remove tag " + tag + "']")));
+    clickAndWait(
+        browser.findElement(By.cssSelector("button[aria-label='Remove tag " + tag + "']")));
     assertThat(browser.findElement(By.id("person-tags")).getText()).doesNotContain(tag);
-    assertThat(jdbc.sql("select family_name from person where id = ?").param(personId).query(String.class).single())
+    assertThat(
+            jdbc.sql("select family_name from person where id = ?")
+                .param(personId)
+                .query(String.class)
+                .single())
         .isEqualTo("Edited" + suffix);
   }
 }

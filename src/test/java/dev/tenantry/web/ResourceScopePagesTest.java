@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** The assign-a-role form's RESOURCE scope: one computer, and computer types limited to a tenant. */
+/**
+ * The assign-a-role form's RESOURCE scope: one computer, and computer types limited to a tenant.
+ */
 class ResourceScopePagesTest extends ConsoleTest {
   private static final String ROLE = "Computer Terminal User";
 
@@ -43,13 +45,28 @@ class ResourceScopePagesTest extends ConsoleTest {
     select(By.id("assign-resource-tenant"), tenant);
     clickAndWait(browser.findElement(By.id("assign-button")));
     assertThat(browser.findElement(By.id("notice")).getText())
-        .isEqualTo("Assigned " + ROLE + " (ALLOW) at Computers of type SERVER, DOMAIN_CONTROLLER in " + tenant);
+        .isEqualTo(
+            "Assigned "
+                + ROLE
+                + " (ALLOW) at Computers of type SERVER, DOMAIN_CONTROLLER in "
+                + tenant);
     assertThat(browser.findElement(By.cssSelector("table.assignments")).getText())
-        .contains("Computer litware-pc-" + suffix).contains("Computers of type SERVER, DOMAIN_CONTROLLER in " + tenant);
+        .contains("Computer litware-pc-" + suffix)
+        .contains("Computers of type SERVER, DOMAIN_CONTROLLER in " + tenant);
     screenshot("assignments-resource.png");
-    assertThat(jdbc.sql("select count(*) from role_assignment where user_id = ? and scope_kind = 'RESOURCE'")
-        .param(tech.id()).query(Long.class).single()).isEqualTo(2);
-    assertThat(jdbc.sql("select resource_computer_id from role_assignment where user_id = ? and resource_kind = 'COMPUTER'")
-        .param(tech.id()).query(UUID.class).single()).isEqualTo(pc);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from role_assignment where user_id = ? and scope_kind = 'RESOURCE'")
+                .param(tech.id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+    assertThat(
+            jdbc.sql(
+                    "select resource_computer_id from role_assignment where user_id = ? and resource_kind = 'COMPUTER'")
+                .param(tech.id())
+                .query(UUID.class)
+                .single())
+        .isEqualTo(pc);
   }
 }

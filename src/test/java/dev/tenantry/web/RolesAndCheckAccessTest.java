@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** A custom role made in the role editor, assigned at a tenant-tag scope, then checked with Check Access. */
+/**
+ * A custom role made in the role editor, assigned at a tenant-tag scope, then checked with Check
+ * Access.
+ */
 class RolesAndCheckAccessTest extends ConsoleTest {
 
   @Test
@@ -20,20 +23,29 @@ class RolesAndCheckAccessTest extends ConsoleTest {
     signIn(data.mspAdmin("Quinn", "Roles"));
 
     open("/users-roles/roles");
-    assertThat(browser.findElement(By.cssSelector("tr[data-role='System Administrator (Legacy)']")).getText())
+    assertThat(
+            browser
+                .findElement(By.cssSelector("tr[data-role='System Administrator (Legacy)']"))
+                .getText())
         .contains("built-in · read-only");
     screenshot("roles.png");
     clickAndWait(browser.findElement(By.id("new-role")));
     String role = "Gold computers " + suffix;
     browser.findElement(By.id("role-name")).sendKeys(role);
     browser.findElement(By.id("permission-search")).sendKeys("computer");
-    assertThat(browser.findElement(By.cssSelector("[data-permission='billing:manage']")).isDisplayed()).isFalse();
+    assertThat(
+            browser.findElement(By.cssSelector("[data-permission='billing:manage']")).isDisplayed())
+        .isFalse();
     browser.findElement(By.cssSelector("[data-select-all='perm-computers']")).click();
     screenshot("role-editor.png");
     clickAndWait(browser.findElement(By.id("save-role")));
-    assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Role '" + role + "' saved");
-    String[] saved = jdbc.sql("select permissions from role where name = ?").param(role)
-        .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .startsWith("Role '" + role + "' saved");
+    String[] saved =
+        jdbc.sql("select permissions from role where name = ?")
+            .param(role)
+            .query((rs, n) -> (String[]) rs.getArray(1).getArray())
+            .single();
     assertThat(Arrays.stream(saved).allMatch(p -> p.startsWith("computers:"))).isTrue();
     assertThat(saved).contains("computers:view", "computers:manage");
 
@@ -49,15 +61,20 @@ class RolesAndCheckAccessTest extends ConsoleTest {
     browser.findElement(By.id("check-permission")).sendKeys("Computers – View computers");
     select(By.id("check-tenant"), "Gold Client " + suffix);
     clickAndWait(browser.findElement(By.id("check-button")));
-    assertThat(browser.findElement(By.cssSelector("#check-result .verdict")).getText()).isEqualTo("ALLOW");
-    assertThat(browser.findElement(By.id("check-rule")).getText()).startsWith("Allowed: a matching Allow assignment");
+    assertThat(browser.findElement(By.cssSelector("#check-result .verdict")).getText())
+        .isEqualTo("ALLOW");
+    assertThat(browser.findElement(By.id("check-rule")).getText())
+        .startsWith("Allowed: a matching Allow assignment");
     assertThat(browser.findElement(By.id("check-matches")).getText())
-        .contains(role).contains("Tenant tag Gold " + suffix).contains("Directly assigned");
+        .contains(role)
+        .contains("Tenant tag Gold " + suffix)
+        .contains("Directly assigned");
     screenshot("check-access.png");
 
     select(By.id("check-tenant"), "Plain Client " + suffix);
     clickAndWait(browser.findElement(By.id("check-button")));
-    assertThat(browser.findElement(By.cssSelector("#check-result .verdict")).getText()).isEqualTo("DENY");
+    assertThat(browser.findElement(By.cssSelector("#check-result .verdict")).getText())
+        .isEqualTo("DENY");
     assertThat(browser.findElement(By.id("check-rule")).getText()).startsWith("Denied by default");
   }
 
@@ -87,13 +104,16 @@ class RolesAndCheckAccessTest extends ConsoleTest {
     select(By.id("assign-scope-kind"), "Tenant");
     select(By.id("assign-tenant"), "Group Client " + suffix);
     clickAndWait(browser.findElement(By.id("assign-button")));
-    assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Assigned User (Legacy) (ALLOW)");
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .startsWith("Assigned User (Legacy) (ALLOW)");
 
     open("/users/" + member.id() + "/check-access");
     browser.findElement(By.id("check-permission")).sendKeys("Computers – View computers");
     select(By.id("check-tenant"), "Group Client " + suffix);
     clickAndWait(browser.findElement(By.id("check-button")));
-    assertThat(browser.findElement(By.cssSelector("#check-result .verdict")).getText()).isEqualTo("ALLOW");
-    assertThat(browser.findElement(By.id("check-matches")).getText()).contains("Through group Helpdesk " + suffix);
+    assertThat(browser.findElement(By.cssSelector("#check-result .verdict")).getText())
+        .isEqualTo("ALLOW");
+    assertThat(browser.findElement(By.id("check-matches")).getText())
+        .contains("Through group Helpdesk " + suffix);
   }
 }

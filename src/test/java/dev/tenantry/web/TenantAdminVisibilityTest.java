@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** A tenant administrator (Administrator (Legacy) at User's tenant) sees their own tenant and nothing else. */
+/**
+ * A tenant administrator (Administrator (Legacy) at User's tenant) sees their own tenant and
+ * nothing else.
+ */
 class TenantAdminVisibilityTest extends ConsoleTest {
 
   @Test
@@ -25,12 +28,15 @@ class TenantAdminVisibilityTest extends ConsoleTest {
 
     open("/tenants");
     assertThat(browser.findElements(By.cssSelector("#tenant-tree li[data-tenant]")))
-        .extracting(e -> e.getAttribute("data-tenant")).containsExactly("Own " + suffix);
+        .extracting(e -> e.getAttribute("data-tenant"))
+        .containsExactly("Own " + suffix);
     open("/computers");
     assertThat(browser.findElements(By.cssSelector("tr[data-computer]")))
-        .extracting(e -> e.getAttribute("data-computer")).containsExactly("own-ws-" + suffix);
+        .extracting(e -> e.getAttribute("data-computer"))
+        .containsExactly("own-ws-" + suffix);
     assertThat(browser.findElements(By.cssSelector("#target-tenant option")))
-        .extracting(e -> e.getText()).doesNotContain("Other " + suffix);
+        .extracting(e -> e.getText())
+        .doesNotContain("Other " + suffix);
     open("/people");
     assertThat(mainText()).contains("Toni TenantAdmin").doesNotContain("Other " + suffix);
     open("/users-roles/users");
@@ -42,9 +48,11 @@ class TenantAdminVisibilityTest extends ConsoleTest {
 
     open("/profile");
     assertThat(browser.findElement(By.id("profile-assignments")).getText())
-        .contains("Administrator (Legacy)").contains("User's tenant");
+        .contains("Administrator (Legacy)")
+        .contains("User's tenant");
     assertThat(browser.findElements(By.cssSelector("details.tenant-permissions")))
-        .extracting(e -> e.getAttribute("data-tenant")).containsExactly("Own " + suffix);
+        .extracting(e -> e.getAttribute("data-tenant"))
+        .containsExactly("Own " + suffix);
     screenshot("profile.png");
   }
 }

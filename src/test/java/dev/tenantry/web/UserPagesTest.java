@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-/** Users → Add user: from an Azure Object ID (the service's refusal shown by the form) and by promoting a person. */
+/**
+ * Users → Add user: from an Azure Object ID (the service's refusal shown by the form) and by
+ * promoting a person.
+ */
 class UserPagesTest extends ConsoleTest {
 
   @Test
@@ -25,7 +28,8 @@ class UserPagesTest extends ConsoleTest {
     browser.findElement(By.id("m-oid")).sendKeys("not-a-guid");
     clickAndWait(browser.findElement(By.cssSelector("#manual-form button")));
     assertThat(waitFor(By.id("manual-error")).getText()).startsWith("azureObjectId must be a GUID");
-    assertThat(browser.findElement(By.id("m-family")).getAttribute("value")).isEqualTo("New" + suffix);
+    assertThat(browser.findElement(By.id("m-family")).getAttribute("value"))
+        .isEqualTo("New" + suffix);
     screenshot("users-add.png");
 
     String oid = UUID.randomUUID().toString();
@@ -33,10 +37,17 @@ class UserPagesTest extends ConsoleTest {
     browser.findElement(By.id("m-oid")).sendKeys(oid);
     clickAndWait(browser.findElement(By.cssSelector("#manual-form button")));
     assertThat(mainText()).contains("User 'Nora New" + suffix + "' added");
-    assertThat(browser.findElement(By.id("results")).getText()).contains("Nora New" + suffix).contains(tenant);
-    assertThat(jdbc.sql("""
+    assertThat(browser.findElement(By.id("results")).getText())
+        .contains("Nora New" + suffix)
+        .contains(tenant);
+    assertThat(
+            jdbc.sql(
+                    """
         select p.source from app_user u join person p on p.id = u.person_id
-        where p.tenant_id = ? and u.entra_object_id = ?::uuid""").params(tenantId, oid).query(String.class).single())
+        where p.tenant_id = ? and u.entra_object_id = ?::uuid""")
+                .params(tenantId, oid)
+                .query(String.class)
+                .single())
         .isEqualTo("MANUAL");
   }
 
@@ -49,13 +60,18 @@ class UserPagesTest extends ConsoleTest {
 
     open("/users-roles/users");
     browser.findElement(By.cssSelector("#add-user summary")).click();
-    String option = browser.findElement(By.xpath("//select[@id='p-person']/option[contains(., 'Promoted" + suffix + "')]"))
-        .getText();
+    String option =
+        browser
+            .findElement(
+                By.xpath("//select[@id='p-person']/option[contains(., 'Promoted" + suffix + "')]"))
+            .getText();
     select(By.id("p-person"), option);
     clickAndWait(browser.findElement(By.cssSelector("#promote-form button")));
     assertThat(mainText()).contains("User 'Pat Promoted" + suffix + "' added");
     assertThat(browser.findElement(By.id("results")).getText()).contains("Pat Promoted" + suffix);
-    assertThat(browser.findElements(By.xpath("//select[@id='p-person']/option[contains(., 'Promoted" + suffix + "')]")))
+    assertThat(
+            browser.findElements(
+                By.xpath("//select[@id='p-person']/option[contains(., 'Promoted" + suffix + "')]")))
         .isEmpty();
   }
 }

@@ -102,11 +102,17 @@ public class AuditRepository {
       params.put("visible", q.visibleTenants().toArray(new UUID[0]));
     }
     long total =
-        jdbc.sql("select count(*) from audit_event" + where).params(params).query(Long.class).single();
+        jdbc.sql("select count(*) from audit_event" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
     params.put("limit", q.size());
     params.put("offset", (long) q.page() * q.size());
     List<AuditEvent> items =
-        jdbc.sql("select * from audit_event" + where + " order by seq desc limit :limit offset :offset")
+        jdbc.sql(
+                "select * from audit_event"
+                    + where
+                    + " order by seq desc limit :limit offset :offset")
             .params(params)
             .query((rs, n) -> map(rs))
             .list();
@@ -114,12 +120,13 @@ public class AuditRepository {
   }
 
   public ChainVerification verify() {
-    var state = new Object() {
-      long expectedSeq = 1;
-      String prevHash = ZERO_HASH;
-      long checked = 0;
-      ChainVerification broken;
-    };
+    var state =
+        new Object() {
+          long expectedSeq = 1;
+          String prevHash = ZERO_HASH;
+          long checked = 0;
+          ChainVerification broken;
+        };
     jdbc.sql("select * from audit_event order by seq")
         .query(
             rs -> {
@@ -129,17 +136,25 @@ public class AuditRepository {
               AuditEvent e = map(rs);
               if (e.seq() != state.expectedSeq) {
                 state.broken =
-                    ChainVerification.broken(state.checked, state.expectedSeq,
+                    ChainVerification.broken(
+                        state.checked,
+                        state.expectedSeq,
                         e.seq() > state.expectedSeq
                             ? "event " + state.expectedSeq + " is missing (deleted)"
                             : "event " + e.seq() + " is out of sequence");
               } else if (!e.prevHash().equals(state.prevHash)) {
                 state.broken =
-                    ChainVerification.broken(state.checked, e.seq(),
-                        "event " + e.seq() + " does not follow its predecessor (inserted or reordered)");
+                    ChainVerification.broken(
+                        state.checked,
+                        e.seq(),
+                        "event "
+                            + e.seq()
+                            + " does not follow its predecessor (inserted or reordered)");
               } else if (!ChainHasher.hash(e).equals(e.hash())) {
                 state.broken =
-                    ChainVerification.broken(state.checked, e.seq(),
+                    ChainVerification.broken(
+                        state.checked,
+                        e.seq(),
                         "event " + e.seq() + " was altered after it was written");
               } else {
                 state.checked++;
@@ -158,7 +173,10 @@ public class AuditRepository {
       return ChainVerification.broken(
           state.checked,
           state.expectedSeq,
-          "the chain ends at event " + (state.expectedSeq - 1) + " but " + head.lastSeq()
+          "the chain ends at event "
+              + (state.expectedSeq - 1)
+              + " but "
+              + head.lastSeq()
               + " were written (events removed from the end)");
     }
     return ChainVerification.ok(state.checked);
@@ -183,5 +201,4 @@ public class AuditRepository {
         rs.getString("prev_hash"),
         rs.getString("hash"));
   }
-
 }

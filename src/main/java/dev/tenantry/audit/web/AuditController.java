@@ -1,13 +1,13 @@
 package dev.tenantry.audit.web;
 
-import dev.tenantry.authz.Permission;
-import dev.tenantry.authz.Requires;
-import dev.tenantry.authz.Requires.On;
 import dev.tenantry.audit.AuditEvent;
 import dev.tenantry.audit.AuditLog;
 import dev.tenantry.audit.AuditQuery;
 import dev.tenantry.audit.AuditVisibility;
 import dev.tenantry.audit.ChainVerification;
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.shared.Page;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,7 +28,10 @@ class AuditController {
     this.visibility = visibility;
   }
 
-  @Requires(value = {Permission.AUDIT_VIEW}, on = On.AUDIT, note = "filtered to the tenants where audit:view is held")
+  @Requires(
+      value = {Permission.AUDIT_VIEW},
+      on = On.AUDIT,
+      note = "filtered to the tenants where audit:view is held")
   @GetMapping
   Page<AuditEvent> list(
       @RequestParam(required = false) @Nullable UUID actorUserId,
@@ -41,12 +44,22 @@ class AuditController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     return audit.list(
-        new AuditQuery(actorUserId, tenantId, targetType, targetId, action, from, to,
+        new AuditQuery(
+            actorUserId,
+            tenantId,
+            targetType,
+            targetId,
+            action,
+            from,
+            to,
             visibility.visibleTenants(),
-            Page.page(page), Page.size(size)));
+            Page.page(page),
+            Page.size(size)));
   }
 
-  @Requires(value = {Permission.AUDIT_VERIFY}, on = On.SYSTEM)
+  @Requires(
+      value = {Permission.AUDIT_VERIFY},
+      on = On.SYSTEM)
   @GetMapping("/verify")
   ChainVerification verify() {
     visibility.requireVerify();

@@ -19,7 +19,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The audit trail: newest first, filterable, with before/after and both identities when impersonated. */
+/**
+ * The audit trail: newest first, filterable, with before/after and both identities when
+ * impersonated.
+ */
 @Controller
 @ConsolePage
 class AuditPages {
@@ -34,17 +37,28 @@ class AuditPages {
   }
 
   @GetMapping("/audit")
-  String list(@RequestParam(required = false) @Nullable String action,
+  String list(
+      @RequestParam(required = false) @Nullable String action,
       @RequestParam(required = false) @Nullable String targetType,
       @RequestParam(required = false) @Nullable UUID actorUserId,
       @RequestParam(required = false) @Nullable UUID tenantId,
       @RequestParam(required = false) @Nullable LocalDate from,
       @RequestParam(required = false) @Nullable LocalDate to,
-      @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
-    var query = new AuditQuery(actorUserId, tenantId, blank(targetType), null, blank(action),
-        from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-        to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-        visibility.visibleTenants(), Math.max(0, page), 50);
+      @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
+      Model model) {
+    var query =
+        new AuditQuery(
+            actorUserId,
+            tenantId,
+            blank(targetType),
+            null,
+            blank(action),
+            from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+            to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+            visibility.visibleTenants(),
+            Math.max(0, page),
+            50);
     var events = audit.list(query);
     Set<UUID> users = new HashSet<>();
     for (AuditEvent e : events.items()) {
@@ -62,8 +76,13 @@ class AuditPages {
   }
 
   /** The filter as the form shows it. */
-  record Filter(@Nullable String action, @Nullable String targetType, @Nullable UUID actorUserId,
-      @Nullable UUID tenantId, @Nullable LocalDate from, @Nullable LocalDate to) {}
+  record Filter(
+      @Nullable String action,
+      @Nullable String targetType,
+      @Nullable UUID actorUserId,
+      @Nullable UUID tenantId,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to) {}
 
   private static @Nullable String blank(@Nullable String s) {
     return s == null || s.isBlank() ? null : s.strip();

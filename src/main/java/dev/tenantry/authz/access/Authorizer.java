@@ -17,9 +17,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * The one way features ask "may the current user do this?" (DESIGN §3), over this node's policy snapshot; checks
- * never touch the database. The current user is {@code Actors.current().userId()}; a caller without a user (an
- * identity that only requested access, or the system actor) is denied everything.
+ * The one way features ask "may the current user do this?" (DESIGN §3), over this node's policy
+ * snapshot; checks never touch the database. The current user is {@code Actors.current().userId()};
+ * a caller without a user (an identity that only requested access, or the system actor) is denied
+ * everything.
  */
 @Service
 public class Authorizer {
@@ -52,14 +53,20 @@ public class Authorizer {
   /** Throws FORBIDDEN naming the permission unless the current user holds it on the target. */
   public void require(Permission permission, Target target) {
     if (!check(permission, target).allowed()) {
-      throw ApiException.forbidden("You need the permission '" + permission.key() + "' (" + permission.displayName()
-          + ") " + describe(target) + " to do this");
+      throw ApiException.forbidden(
+          "You need the permission '"
+              + permission.key()
+              + "' ("
+              + permission.displayName()
+              + ") "
+              + describe(target)
+              + " to do this");
     }
   }
 
   /**
-   * Throws NOT_FOUND, exactly like a missing object, unless the current user may view the target: objects of tenants
-   * the caller cannot see do not exist for them.
+   * Throws NOT_FOUND, exactly like a missing object, unless the current user may view the target:
+   * objects of tenants the caller cannot see do not exist for them.
    */
   public void requireVisible(Permission viewPermission, Target target, String what, Object id) {
     if (!check(viewPermission, target).allowed()) {
@@ -69,7 +76,9 @@ public class Authorizer {
 
   public TenantFilter tenants(Permission permission) {
     TenantGrants g = grants(permission);
-    return g.allTenants() ? TenantFilter.everythingFilter() : new TenantFilter(false, g.tenantIds());
+    return g.allTenants()
+        ? TenantFilter.everythingFilter()
+        : new TenantFilter(false, g.tenantIds());
   }
 
   public ComputerFilter computers(Permission permission) {
@@ -101,10 +110,15 @@ public class Authorizer {
 
   /** The current user's id; FORBIDDEN when the caller has no user. */
   public UUID requireUser() {
-    return currentUserId().orElseThrow(() -> ApiException.forbidden("You have no Tenantry user; request access first"));
+    return currentUserId()
+        .orElseThrow(
+            () -> ApiException.forbidden("You have no Tenantry user; request access first"));
   }
 
-  /** The snapshot checks run against now (for anti-escalation and explanations that need several lookups). */
+  /**
+   * The snapshot checks run against now (for anti-escalation and explanations that need several
+   * lookups).
+   */
   public PolicySnapshot snapshot() {
     return store.snapshot();
   }
@@ -123,7 +137,8 @@ public class Authorizer {
       case Target.SystemTarget s -> "for the whole instance";
       case Target.TenantTarget t -> "on tenant " + t.tenantId();
       case Target.ComputerTarget c -> "on computer " + c.computerId();
-      case Target.ObjectTarget o -> o.global() ? "on shared (global) objects" : "on tenant " + o.ownerTenantId();
+      case Target.ObjectTarget o ->
+          o.global() ? "on shared (global) objects" : "on tenant " + o.ownerTenantId();
     };
   }
 }

@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Which computers the current user may act on with one permission, as a SQL predicate over a {@code computer} row
- * (DESIGN §6: lists are SQL filters, never row-by-row checks). Mirrors {@link TenantGrants#allowsComputer}:
- * not in a denied tenant, not selected by a denied resource scope, and in an allowed tenant or selected by an allowed
- * resource scope. Computer tags are read from {@code computer_tag}.
+ * Which computers the current user may act on with one permission, as a SQL predicate over a {@code
+ * computer} row (DESIGN §6: lists are SQL filters, never row-by-row checks). Mirrors {@link
+ * TenantGrants#allowsComputer}: not in a denied tenant, not selected by a denied resource scope,
+ * and in an allowed tenant or selected by an allowed resource scope. Computer tags are read from
+ * {@code computer_tag}.
  */
 public record ComputerFilter(TenantGrants grants) {
 
@@ -26,7 +27,9 @@ public record ComputerFilter(TenantGrants grants) {
     return grants.allowsComputer(computerId, tenantId, type, tagIds);
   }
 
-  /** The predicate for a computer table aliased {@code alias}; parameters are named {@code cf_…}. */
+  /**
+   * The predicate for a computer table aliased {@code alias}; parameters are named {@code cf_…}.
+   */
   public SqlPredicate sql(String alias) {
     return sql(alias, "cf");
   }
@@ -40,12 +43,18 @@ public record ComputerFilter(TenantGrants grants) {
     if (grants.allTenants()) {
       allowed.add("true");
     } else if (!grants.tenantIds().isEmpty()) {
-      allowed.add(alias + ".tenant_id = any(" + r.param(grants.tenantIds().toArray(UUID[]::new)) + ")");
+      allowed.add(
+          alias + ".tenant_id = any(" + r.param(grants.tenantIds().toArray(UUID[]::new)) + ")");
     }
     grants.allowedSelectors().forEach(s -> allowed.add(r.selector(s)));
     List<String> all = new ArrayList<>();
     if (!grants.deniedTenantIds().isEmpty()) {
-      all.add("not (" + alias + ".tenant_id = any(" + r.param(grants.deniedTenantIds().toArray(UUID[]::new)) + "))");
+      all.add(
+          "not ("
+              + alias
+              + ".tenant_id = any("
+              + r.param(grants.deniedTenantIds().toArray(UUID[]::new))
+              + "))");
     }
     grants.deniedSelectors().forEach(s -> all.add("not (" + r.selector(s) + ")"));
     all.add("(" + String.join(" or ", allowed) + ")");
@@ -71,10 +80,23 @@ public record ComputerFilter(TenantGrants grants) {
     String selector(ResourceSelector s) {
       return switch (s) {
         case ResourceSelector.OneComputer(UUID c) -> alias + ".id = " + param(c);
-        case ResourceSelector.ComputerTag(UUID tag, UUID tenant) -> "(exists (select 1 from computer_tag authz_ct where"
-            + " authz_ct.computer_id = " + alias + ".id and authz_ct.tag_id = " + param(tag) + ")" + inTenant(tenant) + ")";
-        case ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID tenant) -> "(" + alias + ".type = any("
-            + param(types.stream().map(Enum::name).sorted().toArray(String[]::new)) + ")" + inTenant(tenant) + ")";
+        case ResourceSelector.ComputerTag(UUID tag, UUID tenant) ->
+            "(exists (select 1 from computer_tag authz_ct where"
+                + " authz_ct.computer_id = "
+                + alias
+                + ".id and authz_ct.tag_id = "
+                + param(tag)
+                + ")"
+                + inTenant(tenant)
+                + ")";
+        case ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID tenant) ->
+            "("
+                + alias
+                + ".type = any("
+                + param(types.stream().map(Enum::name).sorted().toArray(String[]::new))
+                + ")"
+                + inTenant(tenant)
+                + ")";
       };
     }
 

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * A SQL boolean expression with its named parameters, for {@code JdbcClient}: {@code
- * jdbc.sql("select … where " + p.sql()).params(p.params())}. Array parameters are Java arrays ({@code UUID[]},
- * {@code String[]}) bound as PostgreSQL arrays, used as {@code = any(:name)}.
+ * jdbc.sql("select … where " + p.sql()).params(p.params())}. Array parameters are Java arrays
+ * ({@code UUID[]}, {@code String[]}) bound as PostgreSQL arrays, used as {@code = any(:name)}.
  */
 public record SqlPredicate(String sql, Map<String, Object> params) {
   public static final SqlPredicate TRUE = new SqlPredicate("true", Map.of());

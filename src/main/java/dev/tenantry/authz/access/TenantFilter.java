@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The tenants where the current user holds a permission (after denies): every tenant, including ones created later
- * ({@code everything}), or exactly {@code tenantIds}. Filters lists of tenants and of tenant-owned objects in SQL.
+ * The tenants where the current user holds a permission (after denies): every tenant, including
+ * ones created later ({@code everything}), or exactly {@code tenantIds}. Filters lists of tenants
+ * and of tenant-owned objects in SQL.
  */
 public record TenantFilter(boolean everything, Set<UUID> tenantIds) {
   private static final TenantFilter NOTHING = new TenantFilter(false, Set.of());
@@ -45,7 +46,7 @@ public record TenantFilter(boolean everything, Set<UUID> tenantIds) {
     if (tenantIds.isEmpty()) {
       return SqlPredicate.FALSE;
     }
-    return new SqlPredicate(column + " = any(:" + paramName + ")",
-        Map.of(paramName, tenantIds.toArray(UUID[]::new)));
+    return new SqlPredicate(
+        column + " = any(:" + paramName + ")", Map.of(paramName, tenantIds.toArray(UUID[]::new)));
   }
 }

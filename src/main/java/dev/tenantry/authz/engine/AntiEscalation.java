@@ -13,20 +13,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who may change access (DESIGN §3.6), as pure functions over a snapshot. "Covering a scope" means covering every
- * target the scope covers now ({@link ScopeTargets}): every tenant for OWNER, MSP, TENANT_TAG and TENANT (with its
- * current descendants), the tenant of the user or of every member for USERS_TENANT, every computer currently selected
- * for RESOURCE.
+ * Who may change access (DESIGN §3.6), as pure functions over a snapshot. "Covering a scope" means
+ * covering every target the scope covers now ({@link ScopeTargets}): every tenant for OWNER, MSP,
+ * TENANT_TAG and TENANT (with its current descendants), the tenant of the user or of every member
+ * for USERS_TENANT, every computer currently selected for RESOURCE.
  *
  * <ul>
  *   <li>6a: {@code role-assignments:manage} allowed on every covered target;
  *   <li>6b: a role holding a system permission, or an OWNER/MSP/TENANT_TAG scope, also needs {@code
  *       roles:assign-cross-tenant};
- *   <li>6c: every permission of the role allowed to the actor on every covered target (system permissions:
- *       system-wide). Applied to DENY assignments too: denying what you do not hold would let you lock others out of
- *       what you have no say over; likewise removing a DENY widens access, so it needs 6c;
- *   <li>6d: adding a user to a group = assigning each live group assignment to that user; a tenant-owned group only
- *       accepts users of its tenant.
+ *   <li>6c: every permission of the role allowed to the actor on every covered target (system
+ *       permissions: system-wide). Applied to DENY assignments too: denying what you do not hold
+ *       would let you lock others out of what you have no say over; likewise removing a DENY widens
+ *       access, so it needs 6c;
+ *   <li>6d: adding a user to a group = assigning each live group assignment to that user; a
+ *       tenant-owned group only accepts users of its tenant.
  * </ul>
  *
  * The operation permission itself (e.g. {@code groups:manage}) is the caller's concern.
@@ -42,9 +43,18 @@ public final class AntiEscalation {
     this(Engine.INSTANCE);
   }
 
-  /** May {@code actorId} create an assignment of the role at the scope, for the principal, with the effect? */
-  public Decision canAssign(PolicySnapshot s, UUID actorId, Principal principal, UUID roleId, Scope scope,
-      Effect effect, Instant now) {
+  /**
+   * May {@code actorId} create an assignment of the role at the scope, for the principal, with the
+   * effect?
+   */
+  public Decision canAssign(
+      PolicySnapshot s,
+      UUID actorId,
+      Principal principal,
+      UUID roleId,
+      Scope scope,
+      Effect effect,
+      Instant now) {
     Optional<RoleNode> role = s.role(roleId);
     if (role.isEmpty()) {
       return Decision.of(DecisionRule.UNKNOWN_OBJECT);
@@ -53,7 +63,8 @@ public final class AntiEscalation {
   }
 
   /** May {@code actorId} add {@code userId} to the group (6d)? */
-  public Decision canAddMember(PolicySnapshot s, UUID actorId, UUID groupId, UUID userId, Instant now) {
+  public Decision canAddMember(
+      PolicySnapshot s, UUID actorId, UUID groupId, UUID userId, Instant now) {
     Optional<GroupNode> group = s.group(groupId);
     Optional<UserNode> user = s.user(userId);
     if (group.isEmpty() || user.isEmpty()) {
@@ -79,8 +90,12 @@ public final class AntiEscalation {
     return Decision.ALLOWED;
   }
 
-  /** May {@code actorId} remove the assignment? 6a and 6b always; 6c only for a DENY (removing it widens access). */
-  public Decision canRemoveAssignment(PolicySnapshot s, UUID actorId, UUID assignmentId, Instant now) {
+  /**
+   * May {@code actorId} remove the assignment? 6a and 6b always; 6c only for a DENY (removing it
+   * widens access).
+   */
+  public Decision canRemoveAssignment(
+      PolicySnapshot s, UUID actorId, UUID assignmentId, Instant now) {
     Optional<AssignmentNode> a = s.assignment(assignmentId);
     if (a.isEmpty()) {
       return Decision.of(DecisionRule.UNKNOWN_OBJECT);
@@ -90,8 +105,14 @@ public final class AntiEscalation {
     return decide(s, actorId, n.principal(), role, n.scope(), n.effect() == Effect.DENY, now);
   }
 
-  private Decision decide(PolicySnapshot s, UUID actor, Principal principal, RoleNode role, Scope scope,
-      boolean ruleC, Instant now) {
+  private Decision decide(
+      PolicySnapshot s,
+      UUID actor,
+      Principal principal,
+      RoleNode role,
+      Scope scope,
+      boolean ruleC,
+      Instant now) {
     Optional<List<Target>> covered = ScopeTargets.of(s, scope, principal);
     if (covered.isEmpty()) {
       return Decision.of(DecisionRule.UNKNOWN_TARGET);
@@ -101,12 +122,15 @@ public final class AntiEscalation {
       Decision d = engine.check(s, actor, Permission.ROLE_ASSIGNMENTS_MANAGE, t, now);
       if (!d.allowed()) {
         return d.rule() == DecisionRule.USER_INACTIVE || d.rule() == DecisionRule.UNKNOWN_USER
-            ? d : Decision.of(DecisionRule.ASSIGNMENT_SCOPE_NOT_MANAGED);
+            ? d
+            : Decision.of(DecisionRule.ASSIGNMENT_SCOPE_NOT_MANAGED);
       }
     }
     boolean system = role.permissions().stream().anyMatch(Permission::system);
     if ((system || scope.crossTenant())
-        && !engine.check(s, actor, Permission.ROLES_ASSIGN_CROSS_TENANT, Target.system(), now).allowed()) {
+        && !engine
+            .check(s, actor, Permission.ROLES_ASSIGN_CROSS_TENANT, Target.system(), now)
+            .allowed()) {
       return Decision.of(DecisionRule.CROSS_TENANT_PERMISSION_MISSING);
     }
     if (ruleC) {
@@ -120,7 +144,8 @@ public final class AntiEscalation {
   }
 
   /** p allowed on every target (system permissions: system-wide, whatever the targets). */
-  public boolean holdsEverywhere(PolicySnapshot s, UUID userId, Permission p, List<Target> targets, Instant now) {
+  public boolean holdsEverywhere(
+      PolicySnapshot s, UUID userId, Permission p, List<Target> targets, Instant now) {
     if (p.system()) {
       return engine.check(s, userId, p, Target.system(), now).allowed();
     }

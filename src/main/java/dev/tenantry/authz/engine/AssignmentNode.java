@@ -10,7 +10,12 @@ import org.jspecify.annotations.Nullable;
 
 /** A role assignment; ignored once {@code expiresAt <= now} (DESIGN §3.1). */
 public record AssignmentNode(
-    UUID id, Principal principal, UUID roleId, Scope scope, Effect effect, @Nullable Instant expiresAt) {
+    UUID id,
+    Principal principal,
+    UUID roleId,
+    Scope scope,
+    Effect effect,
+    @Nullable Instant expiresAt) {
   public AssignmentNode {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(principal, "principal");

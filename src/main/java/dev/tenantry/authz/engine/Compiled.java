@@ -1,17 +1,19 @@
 package dev.tenantry.authz.engine;
 
 /**
- * The snapshot's internal, index-based form of each entity. Every int field is a dense index from the matching
- * {@link UuidIndex} (-1 = none); every array is sorted where it is searched. A {@code node} of null marks an id that
- * is known (referenced, or once present) but absent now.
+ * The snapshot's internal, index-based form of each entity. Every int field is a dense index from
+ * the matching {@link UuidIndex} (-1 = none); every array is sorted where it is searched. A {@code
+ * node} of null marks an id that is known (referenced, or once present) but absent now.
  */
 final class Compiled {
   private Compiled() {}
 
   static final int[] NO_INTS = new int[0];
   static final Asg[] NO_ASGS = new Asg[0];
+
   /** longs per role in {@link PolicySnapshot#roleBits}. */
   static final int WORDS = (dev.tenantry.authz.Permission.values().length + 63) >>> 6;
+
   /** Expiry second of "never expires". */
   static final long NEVER = Long.MAX_VALUE;
 
@@ -34,16 +36,19 @@ final class Compiled {
   }
 
   /**
-   * What the computer index stores with each present computer (see {@link UuidIndex#slot}), so that a check reads a
-   * computer's tenant, type and whether it has any tag from the index slot it already loaded: {@code (tenant + 1) << 4
-   * | tagged << 3 | type ordinal}; 0 = absent. Most computers have no tag, so a RESOURCE-tag scope usually decides
-   * without reading the computer's record.
+   * What the computer index stores with each present computer (see {@link UuidIndex#slot}), so that
+   * a check reads a computer's tenant, type and whether it has any tag from the index slot it
+   * already loaded: {@code (tenant + 1) << 4 | tagged << 3 | type ordinal}; 0 = absent. Most
+   * computers have no tag, so a RESOURCE-tag scope usually decides without reading the computer's
+   * record.
    */
   static int computerPayload(int tenant, int typeOrdinal, boolean tagged) {
     return (tenant + 1) << 4 | (tagged ? 8 : 0) | typeOrdinal;
   }
 
-  /** Added to a computer's type bit (which is below bit 8) when the computer has at least one tag. */
+  /**
+   * Added to a computer's type bit (which is below bit 8) when the computer has at least one tag.
+   */
   static final int TAGGED = 1 << 16;
 
   /** The bits of the tag indexes below 64 (see {@link PolicySnapshot#tenantTagLo}). */
@@ -61,11 +66,19 @@ final class Compiled {
   record Computer(ComputerNode node, int tenant, int typeBit, int[] tags) {}
 
   /**
-   * Direct assignments and groups are kept while the user is absent, so a re-added user gets them back. The direct
-   * list is stored flat ({@code directAsgs}, {@code directRoles}) to save the hot path one dependent load.
+   * Direct assignments and groups are kept while the user is absent, so a re-added user gets them
+   * back. The direct list is stored flat ({@code directAsgs}, {@code directRoles}) to save the hot
+   * path one dependent load.
    */
-  record User(UserNode node, int tenant, boolean enabled, long expSec, int expNano, Asg[] directAsgs,
-      int[] directCode, int[] groups) {
+  record User(
+      UserNode node,
+      int tenant,
+      boolean enabled,
+      long expSec,
+      int expNano,
+      Asg[] directAsgs,
+      int[] directCode,
+      int[] groups) {
     static final User ABSENT = new User(null, -1, false, NEVER, 0, NO_ASGS, NO_INTS, NO_INTS);
 
     AsgList direct() {
@@ -85,30 +98,38 @@ final class Compiled {
     }
   }
 
-  // layout of a user's hot array (PolicySnapshot.userHot): everything a check reads about the user, in one object
+  // layout of a user's hot array (PolicySnapshot.userHot): everything a check reads about the user,
+  // in one object
   static final int H_FLAGS = 0;
   static final int H_TENANT = 1;
   static final int H_EXP_HI = 2;
   static final int H_EXP_LO = 3;
   static final int H_EXP_NANO = 4;
   static final int H_NGROUPS = 5;
+
   /** End (exclusive) of the direct assignments' code. */
   static final int H_DIRECT_END = 6;
-  /** Pairs (group index, end of that group's code) start here; the direct code follows them, then each group's. */
+
+  /**
+   * Pairs (group index, end of that group's code) start here; the direct code follows them, then
+   * each group's.
+   */
   static final int H_GROUPS = 7;
+
   static final int F_KNOWN = 1;
   static final int F_ENABLED = 2;
 
   /**
-   * The user's hot array: flags (known = present node, enabled), tenant, access expiry, then the direct assignments'
-   * code and a copy of the code of every group the user belongs to ({@link AsgList}), with the segment ends in the
-   * header. A check reads this one array, sequentially, instead of the User record, its group list, and each group's
-   * record and code. The price: changing a group's assignments rewrites its members' arrays.
+   * The user's hot array: flags (known = present node, enabled), tenant, access expiry, then the
+   * direct assignments' code and a copy of the code of every group the user belongs to ({@link
+   * AsgList}), with the segment ends in the header. A check reads this one array, sequentially,
+   * instead of the User record, its group list, and each group's record and code. The price:
+   * changing a group's assignments rewrites its members' arrays.
    *
-   * <p>After all code come the expiries of the assignments that have one (3 ints each: second high, low, nano); such an
-   * assignment's packed word in this array carries the expiry's offset in bits 16-31 ({@link #P_EXP_AT}), so the check
-   * need not read the Asg (4 dependent loads). An offset that does not fit 16 bits is left 0: the check then reads the
-   * Asg as before.
+   * <p>After all code come the expiries of the assignments that have one (3 ints each: second high,
+   * low, nano); such an assignment's packed word in this array carries the expiry's offset in bits
+   * 16-31 ({@link #P_EXP_AT}), so the check need not read the Asg (4 dependent loads). An offset
+   * that does not fit 16 bits is left 0: the check then reads the Asg as before.
    */
   static int[] hot(User u, java.util.function.IntFunction<Group> groupOf) {
     int[] g = u.groups();
@@ -157,7 +178,8 @@ final class Compiled {
     return n;
   }
 
-  // writes the expiries of the code in h[from, to) (parallel to asgs) from ex on; returns the next free position
+  // writes the expiries of the code in h[from, to) (parallel to asgs) from ex on; returns the next
+  // free position
   private static int expiries(int[] h, int from, int to, Asg[] asgs, int ex) {
     for (int i = from, j = 0; i < to; i += STRIDE, j++) {
       if ((h[i + 1] & P_EXPIRES) != 0) {
@@ -174,7 +196,10 @@ final class Compiled {
     return ex;
   }
 
-  /** {@code members} is empty while the group is absent; its assignments are kept (stored flat, like User's). */
+  /**
+   * {@code members} is empty while the group is absent; its assignments are kept (stored flat, like
+   * User's).
+   */
   record Group(GroupNode node, int[] members, Asg[] asgArray, int[] asgCode) {
     static final Group ABSENT = new Group(null, NO_INTS, NO_ASGS, NO_INTS);
 
@@ -188,9 +213,9 @@ final class Compiled {
   }
 
   /**
-   * A principal's assignments, and alongside them the same assignments packed for the hot loop, {@link #STRIDE} ints
-   * each: role, {@link Asg#packed()}, a, b. The loop reads one flat int array and touches an {@link Asg} only when it
-   * has an expiry (or for an explanation).
+   * A principal's assignments, and alongside them the same assignments packed for the hot loop,
+   * {@link #STRIDE} ints each: role, {@link Asg#packed()}, a, b. The loop reads one flat int array
+   * and touches an {@link Asg} only when it has an expiry (or for an explanation).
    */
   record AsgList(Asg[] asgs, int[] code) {
     static final AsgList EMPTY = new AsgList(NO_ASGS, NO_INTS);
@@ -221,23 +246,41 @@ final class Compiled {
 
   /** Ints per assignment in {@link AsgList#code()}. */
   static final int STRIDE = 4;
+
   // bits of Asg.packed() above the kind (bits 0-3); the type mask sits in bits 8-15
   static final int P_DENY = 1 << 4;
   static final int P_CHILDREN = 1 << 5;
   static final int P_EXPIRES = 1 << 6;
   static final int P_KIND = 0xF;
-  /** In a hot array only: bits 16-31 of the packed word = offset of the assignment's expiry in that array (0 = none). */
+
+  /**
+   * In a hot array only: bits 16-31 of the packed word = offset of the assignment's expiry in that
+   * array (0 = none).
+   */
   static final int P_EXP_AT = 16;
 
   /** {@code bits} is indexed by Permission.ordinal(); null when the role is absent. */
   record Role(RoleNode node, long[] bits) {}
 
   /**
-   * An assignment compiled for matching. {@code a} = tenant (MSP, TENANT), tag (TENANT_TAG, RES_TAG) or computer
-   * (RES_ONE) index; {@code b} = tenant limit of a resource selector or -1; {@code typeMask} for RES_TYPES.
+   * An assignment compiled for matching. {@code a} = tenant (MSP, TENANT), tag (TENANT_TAG,
+   * RES_TAG) or computer (RES_ONE) index; {@code b} = tenant limit of a resource selector or -1;
+   * {@code typeMask} for RES_TYPES.
    */
-  record Asg(AssignmentNode node, int index, boolean groupPrincipal, int principal, int role, int kind, int a, int b,
-      boolean children, int typeMask, boolean deny, long expSec, int expNano) {
+  record Asg(
+      AssignmentNode node,
+      int index,
+      boolean groupPrincipal,
+      int principal,
+      int role,
+      int kind,
+      int a,
+      int b,
+      boolean children,
+      int typeMask,
+      boolean deny,
+      long expSec,
+      int expNano) {
 
     boolean activeAt(long nowSec, int nowNano) {
       return nowSec < expSec || (nowSec == expSec && nowNano < expNano);
@@ -245,7 +288,10 @@ final class Compiled {
 
     /** kind | P_DENY | P_CHILDREN | P_EXPIRES | typeMask << 8. */
     int packed() {
-      return kind | (deny ? P_DENY : 0) | (children ? P_CHILDREN : 0) | (expSec != NEVER ? P_EXPIRES : 0)
+      return kind
+          | (deny ? P_DENY : 0)
+          | (children ? P_CHILDREN : 0)
+          | (expSec != NEVER ? P_EXPIRES : 0)
           | typeMask << 8;
     }
 

@@ -5,7 +5,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-/** A computer as the engine sees it: its tenant, type and current tags (what resource scopes select on). */
+/**
+ * A computer as the engine sees it: its tenant, type and current tags (what resource scopes select
+ * on).
+ */
 public record ComputerNode(UUID id, UUID tenantId, ComputerType type, Set<UUID> tagIds) {
   public ComputerNode {
     Objects.requireNonNull(id, "id");

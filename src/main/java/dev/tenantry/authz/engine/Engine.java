@@ -14,14 +14,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Decides DESIGN §3 over a {@link PolicySnapshot}. Stateless and thread-safe; {@link #check} allocates nothing.
+ * Decides DESIGN §3 over a {@link PolicySnapshot}. Stateless and thread-safe; {@link #check}
+ * allocates nothing.
  *
- * <p>Order of rules: unknown user → {@code UNKNOWN_USER}; disabled, expired access or person gone → {@code
- * USER_INACTIVE}; for a non-system permission, a target whose tenant or computer is absent → {@code UNKNOWN_TARGET};
- * then any matching DENY → {@code DENY_WINS}; any matching ALLOW → {@code ALLOWED}; else {@code DEFAULT_DENY}.
+ * <p>Order of rules: unknown user → {@code UNKNOWN_USER}; disabled, expired access or person gone →
+ * {@code USER_INACTIVE}; for a non-system permission, a target whose tenant or computer is absent →
+ * {@code UNKNOWN_TARGET}; then any matching DENY → {@code DENY_WINS}; any matching ALLOW → {@code
+ * ALLOWED}; else {@code DEFAULT_DENY}.
  *
- * <p>System permissions are decided system-wide whatever the target (§3.5): an assignment of any scope holding one
- * matches, so {@code check(billing:manage, TenantTarget)} equals {@code check(billing:manage, SystemTarget)}.
+ * <p>System permissions are decided system-wide whatever the target (§3.5): an assignment of any
+ * scope holding one matches, so {@code check(billing:manage, TenantTarget)} equals {@code
+ * check(billing:manage, SystemTarget)}.
  */
 public final class Engine {
 
@@ -50,7 +53,8 @@ public final class Engine {
         mode = Matcher.COMPUTER;
         UUID id = ct.computerId();
         long slot = s.computerIx.slot(id.getMostSignificantBits(), id.getLeastSignificantBits());
-        int payload = (int) (slot >>> 32); // tenant and type, without touching the computer's record
+        int payload =
+            (int) (slot >>> 32); // tenant and type, without touching the computer's record
         if (payload != 0) {
           c = (int) slot - 1;
           typeBit = 1 << (payload & 7) | ((payload & 8) << 13); // bit 3 (tagged) -> Compiled.TAGGED
@@ -79,10 +83,14 @@ public final class Engine {
     return decide(s, ui, h, p.ordinal(), mode, t, c, typeBit, nowSec, nowNano);
   }
 
-  /** The decision with every matching assignment (allow and deny), direct or via which group (§3.9). */
-  public Explanation explain(PolicySnapshot s, UUID userId, Permission p, Target target, Instant now) {
+  /**
+   * The decision with every matching assignment (allow and deny), direct or via which group (§3.9).
+   */
+  public Explanation explain(
+      PolicySnapshot s, UUID userId, Permission p, Target target, Instant now) {
     Decision d = check(s, userId, p, target, now);
-    if (d.rule() == DecisionRule.UNKNOWN_USER || d.rule() == DecisionRule.USER_INACTIVE
+    if (d.rule() == DecisionRule.UNKNOWN_USER
+        || d.rule() == DecisionRule.USER_INACTIVE
         || d.rule() == DecisionRule.UNKNOWN_TARGET) {
       return new Explanation(d, List.of());
     }
@@ -97,30 +105,59 @@ public final class Engine {
     return new Explanation(d, out);
   }
 
-  /** Where the user holds p (after denies): tenant ids and resource selectors, for building a list filter. */
+  /**
+   * Where the user holds p (after denies): tenant ids and resource selectors, for building a list
+   * filter.
+   */
   public TenantGrants tenantsWith(PolicySnapshot s, UUID userId, Permission p, Instant now) {
     return GrantsCalculator.compute(this, s, userId, p, now);
   }
 
   static boolean active(Compiled.User u, long nowSec, int nowNano) {
-    return u.enabled() && u.tenant() >= 0
+    return u.enabled()
+        && u.tenant() >= 0
         && (nowSec < u.expSec() || (nowSec == u.expSec() && nowNano < u.expNano()));
   }
 
   static boolean active(int[] h, long nowSec, int nowNano) {
     long expSec = (long) h[Compiled.H_EXP_HI] << 32 | (h[Compiled.H_EXP_LO] & 0xFFFFFFFFL);
-    return (h[Compiled.H_FLAGS] & Compiled.F_ENABLED) != 0 && h[Compiled.H_TENANT] >= 0
+    return (h[Compiled.H_FLAGS] & Compiled.F_ENABLED) != 0
+        && h[Compiled.H_TENANT] >= 0
         && (nowSec < expSec || (nowSec == expSec && nowNano < h[Compiled.H_EXP_NANO]));
   }
 
-  private static Decision decide(PolicySnapshot s, int ui, int[] h, int ord, int mode, int t, int c, int typeBit,
-      long nowSec, int nowNano) {
+  private static Decision decide(
+      PolicySnapshot s,
+      int ui,
+      int[] h,
+      int ord,
+      int mode,
+      int t,
+      int c,
+      int typeBit,
+      long nowSec,
+      int nowNano) {
     int msp = t >= 0 ? s.tenantMsp[t] : -1;
     int userTenant = h[Compiled.H_TENANT];
     int groups = h[Compiled.H_NGROUPS];
     int end = h[Compiled.H_DIRECT_END];
-    int found = scan(s, h, Compiled.H_GROUPS + 2 * groups, end, ui, -1, ord, mode, t, msp, c, typeBit, userTenant,
-        nowSec, nowNano);
+    int found =
+        scan(
+            s,
+            h,
+            Compiled.H_GROUPS + 2 * groups,
+            end,
+            ui,
+            -1,
+            ord,
+            mode,
+            t,
+            msp,
+            c,
+            typeBit,
+            userTenant,
+            nowSec,
+            nowNano);
     if (found == DENY) {
       return Decision.DENY_WINS;
     }
@@ -128,8 +165,23 @@ public final class Engine {
     for (int k = 0; k < groups; k++) {
       int from = end;
       end = h[Compiled.H_GROUPS + 2 * k + 1];
-      int f = scan(s, h, from, end, -1, h[Compiled.H_GROUPS + 2 * k], ord, mode, t, msp, c, typeBit, userTenant,
-          nowSec, nowNano);
+      int f =
+          scan(
+              s,
+              h,
+              from,
+              end,
+              -1,
+              h[Compiled.H_GROUPS + 2 * k],
+              ord,
+              mode,
+              t,
+              msp,
+              c,
+              typeBit,
+              userTenant,
+              nowSec,
+              nowNano);
       if (f == DENY) {
         return Decision.DENY_WINS;
       }
@@ -143,12 +195,26 @@ public final class Engine {
   private static final int DENY = 2;
 
   /**
-   * DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code in [from, to); looks up
-   * the Asg (of user {@code ui}'s direct list, or of group {@code gi}) only for an assignment with an expiry whose
-   * offset did not fit the packed word.
+   * DENY as soon as a deny matches, else ALLOW if an allow matched. Reads the packed code in [from,
+   * to); looks up the Asg (of user {@code ui}'s direct list, or of group {@code gi}) only for an
+   * assignment with an expiry whose offset did not fit the packed word.
    */
-  private static int scan(PolicySnapshot s, int[] code, int from, int to, int ui, int gi, int ord, int mode, int t,
-      int msp, int c, int typeBit, int userTenant, long nowSec, int nowNano) {
+  private static int scan(
+      PolicySnapshot s,
+      int[] code,
+      int from,
+      int to,
+      int ui,
+      int gi,
+      int ord,
+      int mode,
+      int t,
+      int msp,
+      int c,
+      int typeBit,
+      int userTenant,
+      long nowSec,
+      int nowNano) {
     int result = NONE;
     long[] bits = s.roleBits;
     int word = ord >>> 6;
@@ -173,7 +239,8 @@ public final class Engine {
           }
         }
       }
-      if (Matcher.covers(s, packed, code[i + 2], code[i + 3], mode, t, msp, c, typeBit, userTenant)) {
+      if (Matcher.covers(
+          s, packed, code[i + 2], code[i + 3], mode, t, msp, c, typeBit, userTenant)) {
         if ((packed & Compiled.P_DENY) != 0) {
           return DENY;
         }
@@ -183,8 +250,15 @@ public final class Engine {
     return result;
   }
 
-  private static void collect(PolicySnapshot s, Compiled.AsgList list, UUID viaGroup, Compiled.User u, int ord, Resolved r,
-      Instant now, List<MatchedAssignment> out) {
+  private static void collect(
+      PolicySnapshot s,
+      Compiled.AsgList list,
+      UUID viaGroup,
+      Compiled.User u,
+      int ord,
+      Resolved r,
+      Instant now,
+      List<MatchedAssignment> out) {
     for (Asg a : list.asgs()) {
       if (Matcher.holds(s, a, ord, now.getEpochSecond(), now.getNano())
           && Matcher.covers(s, a, r.mode, r.t, r.c, r.cc, u.tenant())) {
@@ -204,7 +278,10 @@ public final class Engine {
     return t >= 0 && t < msp.length && msp[t] >= 0 ? t : -1;
   }
 
-  /** The target resolved for explain (which may allocate). Only called after check found the target present. */
+  /**
+   * The target resolved for explain (which may allocate). Only called after check found the target
+   * present.
+   */
   private record Resolved(int mode, int t, int c, Compiled.Computer cc) {
     static Resolved of(PolicySnapshot s, Permission p, Target target) {
       if (p.system()) {
@@ -212,16 +289,21 @@ public final class Engine {
       }
       return switch (target) {
         case Target.SystemTarget st -> new Resolved(Matcher.SYSTEM_SCOPED, -1, -1, null);
-        case Target.TenantTarget(UUID id) -> new Resolved(Matcher.TENANT, s.tenantIx.get(id), -1, null);
+        case Target.TenantTarget(UUID id) ->
+            new Resolved(Matcher.TENANT, s.tenantIx.get(id), -1, null);
         case Target.ComputerTarget(UUID id) -> {
           int c = s.computerIx.get(id);
           Compiled.Computer cc = s.computers.get(c);
           yield new Resolved(Matcher.COMPUTER, cc.tenant(), c, cc);
         }
-        case Target.ObjectTarget(UUID owner, UUID creator) -> owner != null
-            ? new Resolved(Matcher.TENANT, s.tenantIx.get(owner), -1, null)
-            : new Resolved(p.isView() ? Matcher.GLOBAL_VIEW : Matcher.GLOBAL,
-                creator == null ? -1 : s.tenantIx.get(creator), -1, null);
+        case Target.ObjectTarget(UUID owner, UUID creator) ->
+            owner != null
+                ? new Resolved(Matcher.TENANT, s.tenantIx.get(owner), -1, null)
+                : new Resolved(
+                    p.isView() ? Matcher.GLOBAL_VIEW : Matcher.GLOBAL,
+                    creator == null ? -1 : s.tenantIx.get(creator),
+                    -1,
+                    null);
       };
     }
   }

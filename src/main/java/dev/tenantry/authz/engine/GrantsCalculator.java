@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Computes {@link TenantGrants}: the user's live assignments holding p, then one pass over the present tenants. */
+/**
+ * Computes {@link TenantGrants}: the user's live assignments holding p, then one pass over the
+ * present tenants.
+ */
 final class GrantsCalculator {
   private GrantsCalculator() {}
 
-  static TenantGrants compute(Engine engine, PolicySnapshot s, UUID userId, Permission p, Instant now) {
+  static TenantGrants compute(
+      Engine engine, PolicySnapshot s, UUID userId, Permission p, Instant now) {
     Compiled.User u = s.users.get(s.userIx.get(userId));
     if (u == null || u.node() == null || !Engine.active(u, now.getEpochSecond(), now.getNano())) {
       return TenantGrants.nothing();
@@ -57,7 +61,12 @@ final class GrantsCalculator {
     return new TenantGrants(false, allowed, denied, allowSel, denySel);
   }
 
-  private static void gather(PolicySnapshot s, Compiled.AsgList list, Permission p, Instant now, List<Asg> allows,
+  private static void gather(
+      PolicySnapshot s,
+      Compiled.AsgList list,
+      Permission p,
+      Instant now,
+      List<Asg> allows,
       List<Asg> denies) {
     for (Asg a : list.asgs()) {
       if (Matcher.holds(s, a, p.ordinal(), now.getEpochSecond(), now.getNano())) {

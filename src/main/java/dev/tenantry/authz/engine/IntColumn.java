@@ -3,9 +3,10 @@ package dev.tenantry.authz.engine;
 import java.util.Arrays;
 
 /**
- * Writer for a flat int column of a snapshot (one int per dense index, -1 where unset). Copies the base array on
- * the first write of an edit, then writes in place; {@link #build} hands out an array trimmed to the index size that
- * no later write touches. For small tables (tenants), where a flat copy per edit is cheap and a check wants one load.
+ * Writer for a flat int column of a snapshot (one int per dense index, -1 where unset). Copies the
+ * base array on the first write of an edit, then writes in place; {@link #build} hands out an array
+ * trimmed to the index size that no later write touches. For small tables (tenants), where a flat
+ * copy per edit is cheap and a check wants one load.
  */
 final class IntColumn {
   private int[] values;

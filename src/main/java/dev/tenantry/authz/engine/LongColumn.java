@@ -2,7 +2,10 @@ package dev.tenantry.authz.engine;
 
 import java.util.Arrays;
 
-/** {@link IntColumn} for longs (0 where unset): a flat per-tenant column of a snapshot, copied on first write. */
+/**
+ * {@link IntColumn} for longs (0 where unset): a flat per-tenant column of a snapshot, copied on
+ * first write.
+ */
 final class LongColumn {
   private long[] values;
   private boolean owned;

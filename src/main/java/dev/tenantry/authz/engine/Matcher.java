@@ -5,12 +5,14 @@ import static dev.tenantry.authz.engine.Compiled.contains;
 import dev.tenantry.authz.engine.Compiled.Asg;
 
 /**
- * The hot path: does one compiled assignment match (DESIGN §3.3)? Static, branch-only, allocation-free.
+ * The hot path: does one compiled assignment match (DESIGN §3.3)? Static, branch-only,
+ * allocation-free.
  *
- * <p>Modes say what the target is: {@link #SYSTEM} (a system permission: any scope matches), {@link #SYSTEM_SCOPED}
- * (a tenant-scoped permission against the system target: only OWNER), {@link #TENANT} (a tenant or an object it owns),
- * {@link #COMPUTER}, {@link #GLOBAL} (a global object: OWNER or MSP of its creator) and {@link #GLOBAL_VIEW}
- * (a {@code *:view} on a global object: any scope).
+ * <p>Modes say what the target is: {@link #SYSTEM} (a system permission: any scope matches), {@link
+ * #SYSTEM_SCOPED} (a tenant-scoped permission against the system target: only OWNER), {@link
+ * #TENANT} (a tenant or an object it owns), {@link #COMPUTER}, {@link #GLOBAL} (a global object:
+ * OWNER or MSP of its creator) and {@link #GLOBAL_VIEW} (a {@code *:view} on a global object: any
+ * scope).
  */
 final class Matcher {
   static final int SYSTEM = 0;
@@ -33,18 +35,38 @@ final class Matcher {
   }
 
   /** {@link #covers(PolicySnapshot, int, int, int, int, int, int, int, int, int)} for an Asg. */
-  static boolean covers(PolicySnapshot s, Asg a, int mode, int t, int c, Compiled.Computer cc, int userTenant) {
-    return covers(s, a.packed(), a.a(), a.b(), mode, t, t >= 0 && t < s.tenantMsp.length ? s.tenantMsp[t] : -1, c,
-        cc == null ? 0 : cc.typeBit() | (cc.tags().length > 0 ? Compiled.TAGGED : 0), userTenant);
+  static boolean covers(
+      PolicySnapshot s, Asg a, int mode, int t, int c, Compiled.Computer cc, int userTenant) {
+    return covers(
+        s,
+        a.packed(),
+        a.a(),
+        a.b(),
+        mode,
+        t,
+        t >= 0 && t < s.tenantMsp.length ? s.tenantMsp[t] : -1,
+        c,
+        cc == null ? 0 : cc.typeBit() | (cc.tags().length > 0 ? Compiled.TAGGED : 0),
+        userTenant);
   }
 
   /**
-   * Whether the scope ({@code packed}, {@code a}, {@code b} as in {@link Asg#pack}) covers the target. {@code t} =
-   * tenant index (TENANT, COMPUTER: the computer's tenant; GLOBAL: the creating MSP or -1) and {@code msp} its MSP,
-   * {@code c} = the computer index and {@code typeBit} its type bit, {@code userTenant} = tenant of the checked user.
+   * Whether the scope ({@code packed}, {@code a}, {@code b} as in {@link Asg#pack}) covers the
+   * target. {@code t} = tenant index (TENANT, COMPUTER: the computer's tenant; GLOBAL: the creating
+   * MSP or -1) and {@code msp} its MSP, {@code c} = the computer index and {@code typeBit} its type
+   * bit, {@code userTenant} = tenant of the checked user.
    */
-  static boolean covers(PolicySnapshot s, int packed, int a, int b, int mode, int t, int msp, int c,
-      int typeBit, int userTenant) {
+  static boolean covers(
+      PolicySnapshot s,
+      int packed,
+      int a,
+      int b,
+      int mode,
+      int t,
+      int msp,
+      int c,
+      int typeBit,
+      int userTenant) {
     int kind = packed & Compiled.P_KIND;
     switch (mode) {
       case SYSTEM:
@@ -57,7 +79,8 @@ final class Matcher {
       case TENANT:
         return coversTenant(s, kind, packed, a, t, msp, userTenant);
       default:
-        return kind < Compiled.RES_ONE ? coversTenant(s, kind, packed, a, t, msp, userTenant)
+        return kind < Compiled.RES_ONE
+            ? coversTenant(s, kind, packed, a, t, msp, userTenant)
             : selects(s, kind, packed, a, b, c, t, typeBit);
     }
   }
@@ -69,7 +92,8 @@ final class Matcher {
   }
 
   /** DESIGN §2's tenant table; RESOURCE scopes never cover a tenant. */
-  static boolean coversTenant(PolicySnapshot s, int kind, int packed, int a, int t, int msp, int userTenant) {
+  static boolean coversTenant(
+      PolicySnapshot s, int kind, int packed, int a, int t, int msp, int userTenant) {
     switch (kind) {
       case Compiled.OWNER:
         return true;
@@ -96,25 +120,31 @@ final class Matcher {
   }
 
   /**
-   * Whether a RESOURCE scope selects computer c of tenant t (its tenant limit, if any, must match). Only a tag
-   * selector of a tagged computer ({@code typeBit} has {@link Compiled#TAGGED}) reads the computer's record.
+   * Whether a RESOURCE scope selects computer c of tenant t (its tenant limit, if any, must match).
+   * Only a tag selector of a tagged computer ({@code typeBit} has {@link Compiled#TAGGED}) reads
+   * the computer's record.
    */
-  static boolean selects(PolicySnapshot s, int kind, int packed, int a, int b, int c, int t, int typeBit) {
+  static boolean selects(
+      PolicySnapshot s, int kind, int packed, int a, int b, int c, int t, int typeBit) {
     switch (kind) {
       case Compiled.RES_ONE:
         return c == a;
       case Compiled.RES_TAG:
-        return (typeBit & Compiled.TAGGED) != 0 && (b < 0 || b == t) && contains(s.computers.get(c).tags(), a);
+        return (typeBit & Compiled.TAGGED) != 0
+            && (b < 0 || b == t)
+            && contains(s.computers.get(c).tags(), a);
       case Compiled.RES_TYPES:
-        return ((packed >>> 8) & 0xFF & typeBit) != 0 && (b < 0 || b == t); // bits 16+ may hold the expiry offset
+        return ((packed >>> 8) & 0xFF & typeBit) != 0
+            && (b < 0 || b == t); // bits 16+ may hold the expiry offset
       default:
         return false;
     }
   }
 
   /**
-   * Whether {@code ancestor} is a proper ancestor of t: two comparisons on the {@link TenantSpans} numbering; only a
-   * tenant that no root reaches (on or below a parent cycle) walks the parent column.
+   * Whether {@code ancestor} is a proper ancestor of t: two comparisons on the {@link TenantSpans}
+   * numbering; only a tenant that no root reaches (on or below a parent cycle) walks the parent
+   * column.
    */
   static boolean isAncestor(PolicySnapshot s, int ancestor, int t) {
     int[] span = s.tenantSpan;
@@ -133,8 +163,8 @@ final class Matcher {
   }
 
   /**
-   * Walks up from t over the flat parent array; bounded by the number of tenants so that a corrupt (cyclic) tree
-   * cannot loop forever.
+   * Walks up from t over the flat parent array; bounded by the number of tenants so that a corrupt
+   * (cyclic) tree cannot loop forever.
    */
   static boolean walk(PolicySnapshot s, int ancestor, int t) {
     int[] parent = s.tenantParent;

@@ -3,8 +3,9 @@ package dev.tenantry.authz.engine;
 import java.util.Arrays;
 
 /**
- * Immutable array of objects in chunks of 1024; an {@link Editor} copies the spine and only the chunks it writes, so
- * one change to a million-entry table copies about 1,000 + 1,024 references. {@link #get} allocates nothing.
+ * Immutable array of objects in chunks of 1024; an {@link Editor} copies the spine and only the
+ * chunks it writes, so one change to a million-entry table copies about 1,000 + 1,024 references.
+ * {@link #get} allocates nothing.
  */
 final class PVec<T> {
   private static final int SHIFT = 10;

@@ -4,8 +4,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One committed change to the policy inputs, applied by {@link PolicySnapshot#withChanges}. Upserts carry the full
- * node; removals carry the id. Removing something absent is a no-op, so replaying a change is harmless.
+ * One committed change to the policy inputs, applied by {@link PolicySnapshot#withChanges}. Upserts
+ * carry the full node; removals carry the id. Removing something absent is a no-op, so replaying a
+ * change is harmless.
  */
 public sealed interface PolicyChange {
 
@@ -13,7 +14,9 @@ public sealed interface PolicyChange {
 
   record RemoveTenant(UUID tenantId) implements PolicyChange {}
 
-  /** Replaces a tenant's tags (TENANT_TAG scopes follow at once); ignored if the tenant is absent. */
+  /**
+   * Replaces a tenant's tags (TENANT_TAG scopes follow at once); ignored if the tenant is absent.
+   */
   record SetTenantTags(UUID tenantId, Set<UUID> tagIds) implements PolicyChange {}
 
   record UpsertComputer(ComputerNode computer) implements PolicyChange {}

@@ -7,17 +7,38 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An immutable, indexed copy of every input a decision needs (DESIGN §6): tenant tree and tags, computers, users,
- * group memberships, roles as permission bitsets, assignments indexed by principal. Safe to share between threads.
+ * An immutable, indexed copy of every input a decision needs (DESIGN §6): tenant tree and tags,
+ * computers, users, group memberships, roles as permission bitsets, assignments indexed by
+ * principal. Safe to share between threads.
  *
- * <p>Build one with {@link #builder(long)}; derive the next with {@link #withChanges}, which copies only the parts it
- * touches and shares the rest. Inputs may refer to ids that are absent (a scope naming a deleted tenant, a member
- * that is not a user yet): such references simply match nothing until the id appears.
+ * <p>Build one with {@link #builder(long)}; derive the next with {@link #withChanges}, which copies
+ * only the parts it touches and shares the rest. Inputs may refer to ids that are absent (a scope
+ * naming a deleted tenant, a member that is not a user yet): such references simply match nothing
+ * until the id appears.
  */
 public final class PolicySnapshot {
-  private static final PolicySnapshot EMPTY = new PolicySnapshot(0, UuidIndex.EMPTY, UuidIndex.EMPTY,
-      UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, UuidIndex.EMPTY, PVec.empty(),
-      PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), PVec.empty(), new long[0], new int[0], new int[0], new long[0], new int[0], PVec.empty());
+  private static final PolicySnapshot EMPTY =
+      new PolicySnapshot(
+          0,
+          UuidIndex.EMPTY,
+          UuidIndex.EMPTY,
+          UuidIndex.EMPTY,
+          UuidIndex.EMPTY,
+          UuidIndex.EMPTY,
+          UuidIndex.EMPTY,
+          UuidIndex.EMPTY,
+          PVec.empty(),
+          PVec.empty(),
+          PVec.empty(),
+          PVec.empty(),
+          PVec.empty(),
+          PVec.empty(),
+          new long[0],
+          new int[0],
+          new int[0],
+          new long[0],
+          new int[0],
+          PVec.empty());
 
   private final long revision;
   final UuidIndex tenantIx;
@@ -33,27 +54,59 @@ public final class PolicySnapshot {
   final PVec<Compiled.Group> groups;
   final PVec<Compiled.Role> roles;
   final PVec<Compiled.Asg> asgs;
-  /** Role r holds permission p iff bit p of {@code roleBits[r * WORDS ..]} is set; absent roles are all zero. */
+
+  /**
+   * Role r holds permission p iff bit p of {@code roleBits[r * WORDS ..]} is set; absent roles are
+   * all zero.
+   */
   final long[] roleBits;
-  /** Parent tenant index per tenant index, -1 for none (a root, absent or never-seen tenant): the ancestor walk. */
+
+  /**
+   * Parent tenant index per tenant index, -1 for none (a root, absent or never-seen tenant): the
+   * ancestor walk.
+   */
   final int[] tenantParent;
+
   /** MSP tenant index per tenant index for present tenants, -1 for absent or never-seen ones. */
   final int[] tenantMsp;
+
   /**
-   * Per tenant index, bit g set iff the tenant has tag index g, for g < 64 (exact); tags from 64 up are looked up in
-   * the record. A TENANT_TAG scope thus reads one flat long instead of a chunk, the record and its tag array.
+   * Per tenant index, bit g set iff the tenant has tag index g, for g < 64 (exact); tags from 64 up
+   * are looked up in the record. A TENANT_TAG scope thus reads one flat long instead of a chunk,
+   * the record and its tag array.
    */
   final long[] tenantTagLo;
-  /** {@link TenantSpans}: pre-order interval per tenant index, so subtree coverage is two comparisons. */
+
+  /**
+   * {@link TenantSpans}: pre-order interval per tenant index, so subtree coverage is two
+   * comparisons.
+   */
   final int[] tenantSpan;
+
   /** Per user index, {@link Compiled#hot}: what a check reads about the user, in one array. */
   final PVec<int[]> userHot;
 
-  PolicySnapshot(long revision, UuidIndex tenantIx, UuidIndex computerIx, UuidIndex userIx, UuidIndex groupIx,
-      UuidIndex roleIx, UuidIndex asgIx, UuidIndex tagIx, PVec<Compiled.Tenant> tenants,
-      PVec<Compiled.Computer> computers, PVec<Compiled.User> users, PVec<Compiled.Group> groups,
-      PVec<Compiled.Role> roles, PVec<Compiled.Asg> asgs, long[] roleBits, int[] tenantParent,
-      int[] tenantMsp, long[] tenantTagLo, int[] tenantSpan, PVec<int[]> userHot) {
+  PolicySnapshot(
+      long revision,
+      UuidIndex tenantIx,
+      UuidIndex computerIx,
+      UuidIndex userIx,
+      UuidIndex groupIx,
+      UuidIndex roleIx,
+      UuidIndex asgIx,
+      UuidIndex tagIx,
+      PVec<Compiled.Tenant> tenants,
+      PVec<Compiled.Computer> computers,
+      PVec<Compiled.User> users,
+      PVec<Compiled.Group> groups,
+      PVec<Compiled.Role> roles,
+      PVec<Compiled.Asg> asgs,
+      long[] roleBits,
+      int[] tenantParent,
+      int[] tenantMsp,
+      long[] tenantTagLo,
+      int[] tenantSpan,
+      PVec<int[]> userHot) {
     this.revision = revision;
     this.tenantIx = tenantIx;
     this.computerIx = computerIx;
@@ -91,8 +144,8 @@ public final class PolicySnapshot {
   }
 
   /**
-   * A new snapshot with the changes applied in order; this one is unchanged. Cost is proportional to what the changes
-   * touch (plus copying index spines), not to the size of the snapshot.
+   * A new snapshot with the changes applied in order; this one is unchanged. Cost is proportional
+   * to what the changes touch (plus copying index spines), not to the size of the snapshot.
    */
   public PolicySnapshot withChanges(long newRevision, List<? extends PolicyChange> changes) {
     SnapshotEditor editor = new SnapshotEditor(this);
@@ -144,7 +197,9 @@ public final class PolicySnapshot {
     return out;
   }
 
-  /** A user's direct assignments (whether or not the user is present), in the order they were added. */
+  /**
+   * A user's direct assignments (whether or not the user is present), in the order they were added.
+   */
   public List<AssignmentNode> directAssignments(UUID userId) {
     Compiled.User u = users.get(userIx.get(userId));
     return u == null ? List.of() : nodes(u.direct().asgs());
@@ -180,7 +235,10 @@ public final class PolicySnapshot {
     return tenants.get(t);
   }
 
-  /** Collects inputs in any order (references may point forward); {@link #build()} indexes them once. */
+  /**
+   * Collects inputs in any order (references may point forward); {@link #build()} indexes them
+   * once.
+   */
   public static final class Builder {
     private final long revision;
     private final SnapshotEditor editor = new SnapshotEditor(EMPTY);
@@ -232,7 +290,9 @@ public final class PolicySnapshot {
       return this;
     }
 
-    /** The snapshot. The builder may go on; later additions never affect a snapshot already built. */
+    /**
+     * The snapshot. The builder may go on; later additions never affect a snapshot already built.
+     */
     public PolicySnapshot build() {
       return editor.build(revision);
     }

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A role's permissions; owner null = public. Names and descriptions are not the engine's concern. */
+/**
+ * A role's permissions; owner null = public. Names and descriptions are not the engine's concern.
+ */
 public record RoleNode(UUID id, Set<Permission> permissions, @Nullable UUID ownerTenantId) {
   public RoleNode {
     Objects.requireNonNull(id, "id");

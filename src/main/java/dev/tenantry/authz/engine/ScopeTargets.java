@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The targets a scope covers now, for anti-escalation. Empty optional when the scope names an absent tenant or
- * computer (nothing sensible to decide). O(tenants) or, for tag/type selectors, O(computers): rare admin actions.
+ * The targets a scope covers now, for anti-escalation. Empty optional when the scope names an
+ * absent tenant or computer (nothing sensible to decide). O(tenants) or, for tag/type selectors,
+ * O(computers): rare admin actions.
  */
 public final class ScopeTargets {
   private ScopeTargets() {}
@@ -35,7 +36,9 @@ public final class ScopeTargets {
         int root = s.tenantIx.get(id);
         for (int t = 0; t < s.tenants.size(); t++) {
           Compiled.Tenant ct = s.tenants.get(t);
-          if (ct != null && ct.present() && (t == root || (children && Matcher.isAncestor(s, root, t)))) {
+          if (ct != null
+              && ct.present()
+              && (t == root || (children && Matcher.isAncestor(s, root, t)))) {
             out.add(Target.tenant(ct.node().id()));
           }
         }
@@ -43,13 +46,17 @@ public final class ScopeTargets {
       case Scope.TenantTag(UUID g) -> eachTenant(s, t -> t.tagIds().contains(g), out);
       case Scope.UsersTenant u -> {
         Set<UUID> tenants = new LinkedHashSet<>();
-        List<UUID> users = switch (principal) {
-          case Principal.UserPrincipal(UUID id) -> List.of(id);
-          case Principal.GroupPrincipal(UUID id) ->
-              s.group(id).map(g -> List.copyOf(g.memberUserIds())).orElse(List.of());
-        };
+        List<UUID> users =
+            switch (principal) {
+              case Principal.UserPrincipal(UUID id) -> List.of(id);
+              case Principal.GroupPrincipal(UUID id) ->
+                  s.group(id).map(g -> List.copyOf(g.memberUserIds())).orElse(List.of());
+            };
         for (UUID user : users) {
-          s.user(user).map(UserNode::tenantId).filter(t -> s.tenant(t).isPresent()).ifPresent(tenants::add);
+          s.user(user)
+              .map(UserNode::tenantId)
+              .filter(t -> s.tenant(t).isPresent())
+              .ifPresent(tenants::add);
         }
         tenants.forEach(t -> out.add(Target.tenant(t)));
       }
@@ -70,11 +77,12 @@ public final class ScopeTargets {
       out.add(Target.computer(c));
       return true;
     }
-    UUID limit = switch (sel) {
-      case ResourceSelector.ComputerTag t -> t.tenantId();
-      case ResourceSelector.ComputerTypes t -> t.tenantId();
-      case ResourceSelector.OneComputer o -> null;
-    };
+    UUID limit =
+        switch (sel) {
+          case ResourceSelector.ComputerTag t -> t.tenantId();
+          case ResourceSelector.ComputerTypes t -> t.tenantId();
+          case ResourceSelector.OneComputer o -> null;
+        };
     if (limit != null && s.tenant(limit).isEmpty()) {
       return false;
     }
@@ -90,7 +98,8 @@ public final class ScopeTargets {
     return true;
   }
 
-  private static void eachTenant(PolicySnapshot s, java.util.function.Predicate<TenantNode> p, List<Target> out) {
+  private static void eachTenant(
+      PolicySnapshot s, java.util.function.Predicate<TenantNode> p, List<Target> out) {
     for (TenantNode t : s.tenants()) {
       if (p.test(t)) {
         out.add(Target.tenant(t.id()));

@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies {@link PolicyChange}s to copies of a snapshot's structures, copying only what it touches. Used both for the
- * initial build (from the empty snapshot) and for incremental changes, so both paths share one implementation.
+ * Applies {@link PolicyChange}s to copies of a snapshot's structures, copying only what it touches.
+ * Used both for the initial build (from the empty snapshot) and for incremental changes, so both
+ * paths share one implementation.
  */
 final class SnapshotEditor {
   final UuidIndex.Editor tenantIx;
@@ -109,8 +110,17 @@ final class SnapshotEditor {
       case PolicyChange.RemoveUser(UUID id) -> {
         Compiled.User old = users.get(userIx.get(id));
         if (old != null) {
-          setUser(userIx.get(id), new Compiled.User(null, -1, false, Compiled.NEVER, 0, old.directAsgs(),
-              old.directCode(), old.groups()));
+          setUser(
+              userIx.get(id),
+              new Compiled.User(
+                  null,
+                  -1,
+                  false,
+                  Compiled.NEVER,
+                  0,
+                  old.directAsgs(),
+                  old.directCode(),
+                  old.groups()));
         }
       }
       case PolicyChange.UpsertGroup(GroupNode n) -> graph.upsertGroup(n);
@@ -132,14 +142,31 @@ final class SnapshotEditor {
   }
 
   PolicySnapshot build(long revision) {
-    return new PolicySnapshot(revision, tenantIx.build(), computerIx.build(), userIx.build(), groupIx.build(),
-        roleIx.build(), asgIx.build(), tagIx.build(), tenants.build(), computers.build(), users.build(),
-        groups.build(), roles.build(), asgs.build(), roleBits(),
-        parents.build(tenantIx.size()), msps.build(tenantIx.size()),
-        tagLo.build(tenantIx.size()), spans(), hot());
+    return new PolicySnapshot(
+        revision,
+        tenantIx.build(),
+        computerIx.build(),
+        userIx.build(),
+        groupIx.build(),
+        roleIx.build(),
+        asgIx.build(),
+        tagIx.build(),
+        tenants.build(),
+        computers.build(),
+        users.build(),
+        groups.build(),
+        roles.build(),
+        asgs.build(),
+        roleBits(),
+        parents.build(tenantIx.size()),
+        msps.build(tenantIx.size()),
+        tagLo.build(tenantIx.size()),
+        spans(),
+        hot());
   }
 
-  // renumbered (O(tenants)) whenever the tree or the number of tenant indexes changed; shared otherwise
+  // renumbered (O(tenants)) whenever the tree or the number of tenant indexes changed; shared
+  // otherwise
   private int[] spans() {
     int[] parent = parents.build(tenantIx.size());
     if (parent == base.tenantParent && base.tenantSpan.length == 2 * parent.length) {
@@ -156,7 +183,8 @@ final class SnapshotEditor {
     return userHot.build();
   }
 
-  // flat copy of every role's bits: a few KB for hundreds of roles, rebuilt only when roles change or are referenced
+  // flat copy of every role's bits: a few KB for hundreds of roles, rebuilt only when roles change
+  // or are referenced
   private long[] roleBits() {
     int n = roleIx.size();
     if (!rolesChanged && base.roleBits.length == n * Compiled.WORDS) {
@@ -188,7 +216,8 @@ final class SnapshotEditor {
     int tenant = tenantIx.intern(n.tenantId());
     int[] tags = tags(n.tagIds());
     computers.set(c, new Compiled.Computer(n, tenant, 1 << n.type().ordinal(), tags));
-    computerIx.setPayload(n.id(), Compiled.computerPayload(tenant, n.type().ordinal(), tags.length > 0));
+    computerIx.setPayload(
+        n.id(), Compiled.computerPayload(tenant, n.type().ordinal(), tags.length > 0));
   }
 
   private void upsertUser(UserNode n) {
@@ -199,7 +228,13 @@ final class SnapshotEditor {
     }
     int tenant = n.tenantId() == null ? -1 : tenantIx.intern(n.tenantId());
     Instant exp = n.accessExpiresAt();
-    setUser(u, old.withNode(n, tenant, exp == null ? Compiled.NEVER : exp.getEpochSecond(), exp == null ? 0 : exp.getNano()));
+    setUser(
+        u,
+        old.withNode(
+            n,
+            tenant,
+            exp == null ? Compiled.NEVER : exp.getEpochSecond(),
+            exp == null ? 0 : exp.getNano()));
   }
 
   private int[] tags(Set<UUID> ids) {
@@ -267,8 +302,19 @@ final class SnapshotEditor {
       }
     }
     Instant exp = n.expiresAt();
-    return new Asg(n, index, group, principal, role, kind, a, b, children, typeMask,
-        n.effect() == dev.tenantry.authz.Effect.DENY, exp == null ? Compiled.NEVER : exp.getEpochSecond(),
+    return new Asg(
+        n,
+        index,
+        group,
+        principal,
+        role,
+        kind,
+        a,
+        b,
+        children,
+        typeMask,
+        n.effect() == dev.tenantry.authz.Effect.DENY,
+        exp == null ? Compiled.NEVER : exp.getEpochSecond(),
         exp == null ? 0 : exp.getNano());
   }
 }

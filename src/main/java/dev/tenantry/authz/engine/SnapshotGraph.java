@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Keeps the principal-side indexes consistent while editing: each user's direct assignments and group list, each
- * group's members and assignments. Arrays are copied on change (they are shared with older snapshots).
+ * Keeps the principal-side indexes consistent while editing: each user's direct assignments and
+ * group list, each group's members and assignments. Arrays are copied on change (they are shared
+ * with older snapshots).
  */
 final class SnapshotGraph {
   private final SnapshotEditor e;
@@ -65,7 +66,9 @@ final class SnapshotGraph {
     }
     if (old.groupPrincipal()) {
       Compiled.Group g = group(old.principal());
-      e.groups.set(old.principal(), new Compiled.Group(g.node(), g.members(), g.asgs().without(old.index())));
+      e.groups.set(
+          old.principal(),
+          new Compiled.Group(g.node(), g.members(), g.asgs().without(old.index())));
       markMembers(g);
     } else {
       Compiled.User u = user(old.principal());

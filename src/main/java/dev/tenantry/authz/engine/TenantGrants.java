@@ -15,12 +15,17 @@ import java.util.UUID;
  *                                              ∧ (allTenants ∨ T ∈ tenantIds ∨ ∃ s ∈ allowedSelectors: s selects C)
  * </pre>
  *
- * {@code allTenants} means an OWNER allow with no tenant-level deny: every tenant, including ones created after the
- * snapshot, so {@code tenantIds} and {@code deniedTenantIds} are then empty. A system permission yields {@link
- * #everything()} or {@link #nothing()}. Global objects are not covered here; check them one by one.
+ * {@code allTenants} means an OWNER allow with no tenant-level deny: every tenant, including ones
+ * created after the snapshot, so {@code tenantIds} and {@code deniedTenantIds} are then empty. A
+ * system permission yields {@link #everything()} or {@link #nothing()}. Global objects are not
+ * covered here; check them one by one.
  */
-public record TenantGrants(boolean allTenants, Set<UUID> tenantIds, Set<UUID> deniedTenantIds,
-    List<ResourceSelector> allowedSelectors, List<ResourceSelector> deniedSelectors) {
+public record TenantGrants(
+    boolean allTenants,
+    Set<UUID> tenantIds,
+    Set<UUID> deniedTenantIds,
+    List<ResourceSelector> allowedSelectors,
+    List<ResourceSelector> deniedSelectors) {
 
   public TenantGrants {
     tenantIds = Set.copyOf(tenantIds);
@@ -29,8 +34,10 @@ public record TenantGrants(boolean allTenants, Set<UUID> tenantIds, Set<UUID> de
     deniedSelectors = List.copyOf(deniedSelectors);
   }
 
-  private static final TenantGrants NOTHING = new TenantGrants(false, Set.of(), Set.of(), List.of(), List.of());
-  private static final TenantGrants EVERYTHING = new TenantGrants(true, Set.of(), Set.of(), List.of(), List.of());
+  private static final TenantGrants NOTHING =
+      new TenantGrants(false, Set.of(), Set.of(), List.of(), List.of());
+  private static final TenantGrants EVERYTHING =
+      new TenantGrants(true, Set.of(), Set.of(), List.of(), List.of());
 
   public static TenantGrants nothing() {
     return NOTHING;
@@ -49,7 +56,8 @@ public record TenantGrants(boolean allTenants, Set<UUID> tenantIds, Set<UUID> de
   }
 
   /** The filter above, evaluated in Java (tests compare it with {@link Engine#check}). */
-  public boolean allowsComputer(UUID computerId, UUID tenantId, ComputerType type, Set<UUID> tagIds) {
+  public boolean allowsComputer(
+      UUID computerId, UUID tenantId, ComputerType type, Set<UUID> tagIds) {
     if (deniedTenantIds.contains(tenantId)) {
       return false;
     }
@@ -69,11 +77,12 @@ public record TenantGrants(boolean allTenants, Set<UUID> tenantIds, Set<UUID> de
     return false;
   }
 
-  public static boolean selects(ResourceSelector s, UUID computerId, UUID tenantId, ComputerType type,
-      Set<UUID> tagIds) {
+  public static boolean selects(
+      ResourceSelector s, UUID computerId, UUID tenantId, ComputerType type, Set<UUID> tagIds) {
     return switch (s) {
       case ResourceSelector.OneComputer(UUID c) -> c.equals(computerId);
-      case ResourceSelector.ComputerTag(UUID g, UUID t) -> tagIds.contains(g) && (t == null || t.equals(tenantId));
+      case ResourceSelector.ComputerTag(UUID g, UUID t) ->
+          tagIds.contains(g) && (t == null || t.equals(tenantId));
       case ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID t) ->
           types.contains(type) && (t == null || t.equals(tenantId));
     };

@@ -6,8 +6,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A tenant as the engine sees it: tree position, owning MSP (itself for an MSP) and current tags. */
-public record TenantNode(UUID id, @Nullable UUID parentId, UUID mspId, TenantKind kind, Set<UUID> tagIds) {
+/**
+ * A tenant as the engine sees it: tree position, owning MSP (itself for an MSP) and current tags.
+ */
+public record TenantNode(
+    UUID id, @Nullable UUID parentId, UUID mspId, TenantKind kind, Set<UUID> tagIds) {
   public TenantNode {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(mspId, "mspId");

@@ -3,11 +3,12 @@ package dev.tenantry.authz.engine;
 import java.util.Arrays;
 
 /**
- * Interval (pre-order) numbering of the tenant forest given by a flat parent column: {@code span[2t]} = t's number
- * in a depth-first walk from the roots (indexes whose parent is -1, absent and never-seen tenants included), {@code
- * span[2t + 1]} = the largest number in t's subtree. Then a is a proper ancestor of t iff {@code span[2a] < span[2t]
- * <= span[2a + 1]}. Indexes on or below a parent cycle (a corrupt tree) are not reached from any root; they get -1
- * and {@link Matcher#isAncestor} walks the parent column for them, exactly as before.
+ * Interval (pre-order) numbering of the tenant forest given by a flat parent column: {@code
+ * span[2t]} = t's number in a depth-first walk from the roots (indexes whose parent is -1, absent
+ * and never-seen tenants included), {@code span[2t + 1]} = the largest number in t's subtree. Then
+ * a is a proper ancestor of t iff {@code span[2a] < span[2t] <= span[2a + 1]}. Indexes on or below
+ * a parent cycle (a corrupt tree) are not reached from any root; they get -1 and {@link
+ * Matcher#isAncestor} walks the parent column for them, exactly as before.
  */
 final class TenantSpans {
   private TenantSpans() {}

@@ -4,19 +4,21 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Immutable UUID → dense int index, append-only: an id keeps its index for the life of a snapshot lineage, even when
- * the entity is removed (the entity table marks it absent), so nothing that refers to it needs re-resolving.
+ * Immutable UUID → dense int index, append-only: an id keeps its index for the life of a snapshot
+ * lineage, even when the entity is removed (the entity table marks it absent), so nothing that
+ * refers to it needs re-resolving.
  *
- * <p>Layout: 256 open-addressing segments chosen by hash; an {@link Editor} copies only the segments it writes, so a
- * change shares every other segment with the previous snapshot. Lookups allocate nothing.
+ * <p>Layout: 256 open-addressing segments chosen by hash; an {@link Editor} copies only the
+ * segments it writes, so a change shares every other segment with the previous snapshot. Lookups
+ * allocate nothing.
  */
 final class UuidIndex {
   private static final int SEGMENT_BITS = 8;
   private static final int SEGMENTS = 1 << SEGMENT_BITS;
 
   /**
-   * Slot i is {@code slots[3i..3i+2]} = msb, lsb, index + 1 (0 = empty), interleaved so that a probe touches one cache
-   * line. {@code capacity} is a power of two.
+   * Slot i is {@code slots[3i..3i+2]} = msb, lsb, index + 1 (0 = empty), interleaved so that a
+   * probe touches one cache line. {@code capacity} is a power of two.
    */
   private record Segment(long[] slots, int capacity, int count) {}
 
@@ -60,8 +62,9 @@ final class UuidIndex {
   }
 
   /**
-   * The whole slot value of the id, or 0: bits 0-31 = index + 1, bits 32-63 = the payload set by {@link
-   * Editor#setPayload} (0 if none). Lets a caller read a few hot facts about the entity without another lookup.
+   * The whole slot value of the id, or 0: bits 0-31 = index + 1, bits 32-63 = the payload set by
+   * {@link Editor#setPayload} (0 if none). Lets a caller read a few hot facts about the entity
+   * without another lookup.
    */
   long slot(long msb, long lsb) {
     int h = hash(msb, lsb);

@@ -9,12 +9,14 @@ import java.sql.SQLException;
 import org.springframework.stereotype.Component;
 
 /**
- * Rewrites the built-in role rows from {@link BuiltInRoles} at start-up: code is the source of truth (DESIGN §4).
- * Only rows that differ are written, so a restart without a code change records no policy change.
+ * Rewrites the built-in role rows from {@link BuiltInRoles} at start-up: code is the source of
+ * truth (DESIGN §4). Only rows that differ are written, so a restart without a code change records
+ * no policy change.
  */
 @Component
 public class BuiltInRoleSync {
-  private static final String UPSERT = """
+  private static final String UPSERT =
+      """
       insert into role (id, name, description, built_in, owner_tenant_id, permissions)
       values (?, ?, ?, true, null, ?)
       on conflict (id) do update
@@ -40,14 +42,18 @@ public class BuiltInRoleSync {
   /** Writes the built-in rows on {@code c} in a transaction of its own. */
   public static void sync(Connection c) throws SQLException {
     c.setAutoCommit(false);
-    try (PreparedStatement guard = c.prepareStatement("select set_config('tenantry.builtin_sync', 'on', true)");
+    try (PreparedStatement guard =
+            c.prepareStatement("select set_config('tenantry.builtin_sync', 'on', true)");
         PreparedStatement ps = c.prepareStatement(UPSERT)) {
       guard.execute();
       for (RoleDefinition r : BuiltInRoles.ALL) {
         ps.setObject(1, r.id());
         ps.setString(2, r.name());
         ps.setString(3, r.description());
-        ps.setArray(4, c.createArrayOf("text", r.permissions().stream().map(Permission::key).sorted().toArray()));
+        ps.setArray(
+            4,
+            c.createArrayOf(
+                "text", r.permissions().stream().map(Permission::key).sorted().toArray()));
         ps.addBatch();
       }
       ps.executeBatch();

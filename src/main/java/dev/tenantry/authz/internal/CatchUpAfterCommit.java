@@ -6,9 +6,10 @@ import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
 /**
- * Read-your-writes on this node: after every read-write transaction commits (Spring Boot registers this listener
- * with the transaction manager), the policy store catches up before the request goes on, so the next check sees the
- * change. No feature has to remember to call anything; the triggers of V10 record what changed.
+ * Read-your-writes on this node: after every read-write transaction commits (Spring Boot registers
+ * this listener with the transaction manager), the policy store catches up before the request goes
+ * on, so the next check sees the change. No feature has to remember to call anything; the triggers
+ * of V10 record what changed.
  */
 @Component
 class CatchUpAfterCommit implements TransactionExecutionListener {

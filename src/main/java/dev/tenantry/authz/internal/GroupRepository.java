@@ -13,12 +13,20 @@ import org.springframework.stereotype.Repository;
 /** Rows of {@code user_group} and {@code group_member}. */
 @Repository
 public class GroupRepository {
-  public record GroupRow(UUID id, String name, String description, @Nullable UUID ownerTenantId, int memberCount,
-      Instant createdAt, Instant updatedAt, long version) {}
+  public record GroupRow(
+      UUID id,
+      String name,
+      String description,
+      @Nullable UUID ownerTenantId,
+      int memberCount,
+      Instant createdAt,
+      Instant updatedAt,
+      long version) {}
 
   public record MemberRow(UUID groupId, UUID userId, Instant addedAt, @Nullable UUID addedBy) {}
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       select g.id, g.name, g.description, g.owner_tenant_id,
              (select count(*) from group_member m where m.group_id = g.id)::int as member_count,
              g.created_at, g.updated_at, g.version
@@ -33,22 +41,35 @@ public class GroupRepository {
     return jdbc.sql(SELECT + " where g.id = ?").param(id).query(GroupRow.class).optional();
   }
 
-  /** Instance-wide groups when {@code instanceWide}, and groups owned by tenants the predicate admits. */
+  /**
+   * Instance-wide groups when {@code instanceWide}, and groups owned by tenants the predicate
+   * admits.
+   */
   public List<GroupRow> listVisible(boolean instanceWide, SqlPredicate owners) {
-    return jdbc.sql(SELECT + " where (g.owner_tenant_id is null and :instanceWide) or " + owners.sql()
-            + " order by lower(g.name)")
-        .params(owners.params()).param("instanceWide", instanceWide).query(GroupRow.class).list();
+    return jdbc.sql(
+            SELECT
+                + " where (g.owner_tenant_id is null and :instanceWide) or "
+                + owners.sql()
+                + " order by lower(g.name)")
+        .params(owners.params())
+        .param("instanceWide", instanceWide)
+        .query(GroupRow.class)
+        .list();
   }
 
   public void insert(UUID id, String name, String description, @Nullable UUID owner) {
     jdbc.sql("insert into user_group (id, name, description, owner_tenant_id) values (?, ?, ?, ?)")
-        .params(id, name, description, owner).update();
+        .params(id, name, description, owner)
+        .update();
   }
 
   public int update(UUID id, String name, String description, long version) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             update user_group set name = ?, description = ?, updated_at = now(), version = version + 1
-            where id = ? and version = ?""").params(name, description, id, version).update();
+            where id = ? and version = ?""")
+        .params(name, description, id, version)
+        .update();
   }
 
   public void delete(UUID id) {
@@ -56,32 +77,48 @@ public class GroupRepository {
   }
 
   public List<MemberRow> members(UUID groupId) {
-    return jdbc.sql("select group_id, user_id, added_at, added_by from group_member where group_id = ? order by added_at")
-        .param(groupId).query(MemberRow.class).list();
+    return jdbc.sql(
+            "select group_id, user_id, added_at, added_by from group_member where group_id = ? order by added_at")
+        .param(groupId)
+        .query(MemberRow.class)
+        .list();
   }
 
   public Optional<MemberRow> member(UUID groupId, UUID userId) {
-    return jdbc.sql("select group_id, user_id, added_at, added_by from group_member where group_id = ? and user_id = ?")
-        .params(groupId, userId).query(MemberRow.class).optional();
+    return jdbc.sql(
+            "select group_id, user_id, added_at, added_by from group_member where group_id = ? and user_id = ?")
+        .params(groupId, userId)
+        .query(MemberRow.class)
+        .optional();
   }
 
   public void addMember(UUID groupId, UUID userId, @Nullable UUID by) {
-    jdbc.sql("insert into group_member (group_id, user_id, added_by) values (?, ?, ?)").params(groupId, userId, by)
+    jdbc.sql("insert into group_member (group_id, user_id, added_by) values (?, ?, ?)")
+        .params(groupId, userId, by)
         .update();
   }
 
   public void removeMember(UUID groupId, UUID userId) {
-    jdbc.sql("delete from group_member where group_id = ? and user_id = ?").params(groupId, userId).update();
+    jdbc.sql("delete from group_member where group_id = ? and user_id = ?")
+        .params(groupId, userId)
+        .update();
   }
 
   public List<GroupRow> groupsOf(UUID userId) {
-    return jdbc.sql(SELECT + " where g.id in (select group_id from group_member where user_id = :u) order by lower(g.name)")
-        .params(Map.of("u", userId)).query(GroupRow.class).list();
+    return jdbc.sql(
+            SELECT
+                + " where g.id in (select group_id from group_member where user_id = :u) order by lower(g.name)")
+        .params(Map.of("u", userId))
+        .query(GroupRow.class)
+        .list();
   }
 
   /** The tenant of a user's person, if the user exists. */
   public Optional<UUID> userTenant(UUID userId) {
-    return jdbc.sql("select p.tenant_id from app_user u join person p on p.id = u.person_id where u.id = ?")
-        .param(userId).query(UUID.class).optional();
+    return jdbc.sql(
+            "select p.tenant_id from app_user u join person p on p.id = u.person_id where u.id = ?")
+        .param(userId)
+        .query(UUID.class)
+        .optional();
   }
 }

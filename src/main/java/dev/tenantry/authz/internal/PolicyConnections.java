@@ -8,9 +8,10 @@ import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A small pool of its own for the policy store: the LISTEN connection, full loads and catch-ups. Kept apart from the
- * application pool so that a catch-up run right after a request's commit (while that request still holds its
- * connection) can never starve the pool, and so that it never joins a Spring-managed transaction.
+ * A small pool of its own for the policy store: the LISTEN connection, full loads and catch-ups.
+ * Kept apart from the application pool so that a catch-up run right after a request's commit (while
+ * that request still holds its connection) can never starve the pool, and so that it never joins a
+ * Spring-managed transaction.
  */
 @Component
 public class PolicyConnections implements AutoCloseable {

@@ -11,17 +11,22 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Changes made by other nodes: a dedicated connection LISTENs on {@code tenantry_policy}; each notification, and
- * every second without one (the poll fallback, e.g. after a lost notification or a reconnect), triggers a catch-up.
- * Every few minutes it prunes change rows that every live node has long read.
+ * Changes made by other nodes: a dedicated connection LISTENs on {@code tenantry_policy}; each
+ * notification, and every second without one (the poll fallback, e.g. after a lost notification or
+ * a reconnect), triggers a catch-up. Every few minutes it prunes change rows that every live node
+ * has long read.
  */
 @Component
 class PolicyFeedListener implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(PolicyFeedListener.class);
   static final int POLL_MILLIS = 1000;
   private static final Duration PRUNE_EVERY = Duration.ofMinutes(5);
-  /** Rows older than this are pruned once their transaction is finished; nodes poll every second. */
-  private static final String PRUNE = """
+
+  /**
+   * Rows older than this are pruned once their transaction is finished; nodes poll every second.
+   */
+  private static final String PRUNE =
+      """
       delete from policy_change
       where xid < pg_snapshot_xmin(pg_current_snapshot()) and at < clock_timestamp() - interval '10 minutes'""";
 

@@ -26,43 +26,51 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL that reads each policy entity and the mapping of its rows to engine nodes. Each query selects from one
- * table aliased {@code x}, so the same text serves the full load and, with {@code where x.id = any(?)}, a reload.
+ * The SQL that reads each policy entity and the mapping of its rows to engine nodes. Each query
+ * selects from one table aliased {@code x}, so the same text serves the full load and, with {@code
+ * where x.id = any(?)}, a reload.
  */
 final class PolicyRows {
   private PolicyRows() {}
 
-  static final String TENANTS = """
+  static final String TENANTS =
+      """
       select x.id, x.parent_id, x.msp_id, x.kind,
              array(select tag_id from tenant_tag where tenant_id = x.id) as tags
       from tenant x""";
 
-  static final String COMPUTERS = """
+  static final String COMPUTERS =
+      """
       select x.id, x.tenant_id, x.type,
              array(select tag_id from computer_tag where computer_id = x.id) as tags
       from computer x""";
 
-  static final String USERS = """
+  static final String USERS =
+      """
       select x.id, p.tenant_id, x.enabled, x.access_expires_at
       from app_user x left join person p on p.id = x.person_id""";
 
-  static final String GROUPS = """
+  static final String GROUPS =
+      """
       select x.id, x.owner_tenant_id, array(select user_id from group_member where group_id = x.id) as members
       from user_group x""";
 
   static final String ROLES = "select x.id, x.owner_tenant_id, x.permissions from role x";
 
-  static final String ASSIGNMENTS = """
+  static final String ASSIGNMENTS =
+      """
       select x.id, x.user_id, x.group_id, x.role_id, x.effect, x.scope_kind, x.scope_tenant_id, x.include_children,
              x.scope_tag_id, x.resource_kind, x.resource_computer_id, x.resource_computer_types, x.expires_at
       from role_assignment x""";
 
   static TenantNode tenant(ResultSet rs) throws SQLException {
-    return new TenantNode(uuid(rs, 1), uuid(rs, 2), uuid(rs, 3), TenantKind.valueOf(rs.getString(4)), uuids(rs, 5));
+    return new TenantNode(
+        uuid(rs, 1), uuid(rs, 2), uuid(rs, 3), TenantKind.valueOf(rs.getString(4)), uuids(rs, 5));
   }
 
   static ComputerNode computer(ResultSet rs) throws SQLException {
-    return new ComputerNode(uuid(rs, 1), uuid(rs, 2), ComputerType.valueOf(rs.getString(3)), uuids(rs, 4));
+    return new ComputerNode(
+        uuid(rs, 1), uuid(rs, 2), ComputerType.valueOf(rs.getString(3)), uuids(rs, 4));
   }
 
   static UserNode user(ResultSet rs) throws SQLException {
@@ -73,7 +81,10 @@ final class PolicyRows {
     return new GroupNode(uuid(rs, 1), uuid(rs, 2), uuids(rs, 3));
   }
 
-  /** Keys no longer in the catalogue are ignored: a role cannot grant a permission that does not exist. */
+  /**
+   * Keys no longer in the catalogue are ignored: a role cannot grant a permission that does not
+   * exist.
+   */
   static RoleNode role(ResultSet rs) throws SQLException {
     Set<Permission> ps = EnumSet.noneOf(Permission.class);
     for (String key : strings(rs, 3)) {
@@ -85,7 +96,12 @@ final class PolicyRows {
   static AssignmentNode assignment(ResultSet rs) throws SQLException {
     UUID user = uuid(rs, 2);
     Principal principal = user != null ? Principal.user(user) : Principal.group(uuid(rs, 3));
-    return new AssignmentNode(uuid(rs, 1), principal, uuid(rs, 4), scope(rs), Effect.valueOf(rs.getString(5)),
+    return new AssignmentNode(
+        uuid(rs, 1),
+        principal,
+        uuid(rs, 4),
+        scope(rs),
+        Effect.valueOf(rs.getString(5)),
         instant(rs, 13));
   }
 
@@ -98,12 +114,15 @@ final class PolicyRows {
       case "TENANT" -> Scope.tenant(tenant, rs.getBoolean(8));
       case "TENANT_TAG" -> Scope.tenantTag(tag);
       case "USERS_TENANT" -> Scope.usersTenant();
-      case "RESOURCE" -> Scope.resource(switch (rs.getString(10)) {
-        case "COMPUTER" -> new ResourceSelector.OneComputer(uuid(rs, 11));
-        case "COMPUTER_TAG" -> new ResourceSelector.ComputerTag(tag, tenant);
-        case "COMPUTER_TYPES" -> new ResourceSelector.ComputerTypes(types(strings(rs, 12)), tenant);
-        default -> throw new IllegalStateException("resource kind " + rs.getString(10));
-      });
+      case "RESOURCE" ->
+          Scope.resource(
+              switch (rs.getString(10)) {
+                case "COMPUTER" -> new ResourceSelector.OneComputer(uuid(rs, 11));
+                case "COMPUTER_TAG" -> new ResourceSelector.ComputerTag(tag, tenant);
+                case "COMPUTER_TYPES" ->
+                    new ResourceSelector.ComputerTypes(types(strings(rs, 12)), tenant);
+                default -> throw new IllegalStateException("resource kind " + rs.getString(10));
+              });
       default -> throw new IllegalStateException("scope kind " + rs.getString(6));
     };
   }

@@ -20,27 +20,36 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The node's current {@link PolicySnapshot}, kept fresh from the {@code policy_change} feed (DESIGN §6).
+ * The node's current {@link PolicySnapshot}, kept fresh from the {@code policy_change} feed (DESIGN
+ * §6).
  *
- * <p>Watermark protocol: a catch-up takes {@code xmin = pg_snapshot_xmin(pg_current_snapshot())} first, reads every
- * change row with {@code xid >= watermark}, reloads those entities' current rows in the same REPEATABLE READ snapshot
- * and applies them; then {@code watermark = xmin}. Every transaction below xmin had finished when the snapshot was
- * taken, so nothing it wrote can appear later; a transaction at or above xmin (possibly still running, committing
- * late) is read again by the next catch-up. Re-applying is harmless: each change carries the whole current entity.
+ * <p>Watermark protocol: a catch-up takes {@code xmin = pg_snapshot_xmin(pg_current_snapshot())}
+ * first, reads every change row with {@code xid >= watermark}, reloads those entities' current rows
+ * in the same REPEATABLE READ snapshot and applies them; then {@code watermark = xmin}. Every
+ * transaction below xmin had finished when the snapshot was taken, so nothing it wrote can appear
+ * later; a transaction at or above xmin (possibly still running, committing late) is read again by
+ * the next catch-up. Re-applying is harmless: each change carries the whole current entity.
  *
- * <p>{@link #revision()} is the watermark: this node reflects every transaction with an id below it.
+ * <p>{@link #revision()} is the watermark: this node reflects every transaction with an id below
+ * it.
  */
 @Component
 public class PolicyStore {
   private static final Logger log = LoggerFactory.getLogger(PolicyStore.class);
-  /** Above this many changed entities (a bulk import), one full load is cheaper than reloading them one by one. */
+
+  /**
+   * Above this many changed entities (a bulk import), one full load is cheaper than reloading them
+   * one by one.
+   */
   static final int FULL_LOAD_ABOVE = 50_000;
 
   private final PolicyConnections db;
-  private final AtomicReference<PolicySnapshot> current = new AtomicReference<>(PolicySnapshot.empty());
+  private final AtomicReference<PolicySnapshot> current =
+      new AtomicReference<>(PolicySnapshot.empty());
   private final ReentrantLock lock = new ReentrantLock();
   private final AtomicLong tickets = new AtomicLong();
-  private long served; // guarded by lock: the changes of every caller holding a ticket <= served are applied
+  private long
+      served; // guarded by lock: the changes of every caller holding a ticket <= served are applied
   private volatile long watermark;
 
   PolicyStore(PolicyConnections db, BuiltInRoleSync builtIns) {
@@ -58,8 +67,9 @@ public class PolicyStore {
   }
 
   /**
-   * Applies every change committed before this call. Concurrent callers share one catch-up when it started after
-   * they arrived. Failures are logged and retried by the next call (the poll runs every second).
+   * Applies every change committed before this call. Concurrent callers share one catch-up when it
+   * started after they arrived. Failures are logged and retried by the next call (the poll runs
+   * every second).
    */
   public void catchUp() {
     long ticket = tickets.incrementAndGet();
@@ -82,11 +92,12 @@ public class PolicyStore {
   public void reload() {
     lock.lock();
     try {
-      inSnapshot(c -> {
-        long xmin = SnapshotLoader.snapshotXmin(c);
-        current.set(SnapshotLoader.loadAll(c, xmin));
-        watermark = xmin;
-      });
+      inSnapshot(
+          c -> {
+            long xmin = SnapshotLoader.snapshotXmin(c);
+            current.set(SnapshotLoader.loadAll(c, xmin));
+            watermark = xmin;
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot load the policy snapshot", e);
     } finally {
@@ -107,10 +118,12 @@ public class PolicyStore {
     watermark = xmin;
   }
 
-  private static Map<EntityKind, Set<UUID>> changedSince(Connection c, long watermark) throws SQLException {
+  private static Map<EntityKind, Set<UUID>> changedSince(Connection c, long watermark)
+      throws SQLException {
     Map<EntityKind, Set<UUID>> out = new EnumMap<>(EntityKind.class);
-    try (PreparedStatement ps = c.prepareStatement(
-        "select distinct entity_kind, entity_id from policy_change where xid >= (?::text)::xid8")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select distinct entity_kind, entity_id from policy_change where xid >= (?::text)::xid8")) {
       ps.setString(1, Long.toString(watermark));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -8,30 +8,49 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A {@link Scope} as the scope columns of {@code role_assignment} (see V1); {@link PolicyRows} reads them back. */
-public record ScopeColumns(String scopeKind, @Nullable UUID scopeTenantId, boolean includeChildren,
-    @Nullable UUID scopeTagId, @Nullable String resourceKind, @Nullable UUID resourceComputerId,
+/**
+ * A {@link Scope} as the scope columns of {@code role_assignment} (see V1); {@link PolicyRows}
+ * reads them back.
+ */
+public record ScopeColumns(
+    String scopeKind,
+    @Nullable UUID scopeTenantId,
+    boolean includeChildren,
+    @Nullable UUID scopeTagId,
+    @Nullable String resourceKind,
+    @Nullable UUID resourceComputerId,
     String @Nullable [] resourceComputerTypes) {
 
-  public static final String COLUMNS = "scope_kind, scope_tenant_id, include_children, scope_tag_id, resource_kind,"
-      + " resource_computer_id, resource_computer_types";
-  public static final String VALUES = ":scopeKind, :scopeTenantId, :includeChildren, :scopeTagId, :resourceKind,"
-      + " :resourceComputerId, :resourceComputerTypes";
+  public static final String COLUMNS =
+      "scope_kind, scope_tenant_id, include_children, scope_tag_id, resource_kind,"
+          + " resource_computer_id, resource_computer_types";
+  public static final String VALUES =
+      ":scopeKind, :scopeTenantId, :includeChildren, :scopeTagId, :resourceKind,"
+          + " :resourceComputerId, :resourceComputerTypes";
 
   public static ScopeColumns of(Scope scope) {
     return switch (scope) {
       case Scope.Owner o -> new ScopeColumns("OWNER", null, false, null, null, null, null);
       case Scope.Msp(UUID m) -> new ScopeColumns("MSP", m, false, null, null, null, null);
-      case Scope.Tenant(UUID t, boolean c) -> new ScopeColumns("TENANT", t, c, null, null, null, null);
-      case Scope.TenantTag(UUID g) -> new ScopeColumns("TENANT_TAG", null, false, g, null, null, null);
-      case Scope.UsersTenant u -> new ScopeColumns("USERS_TENANT", null, false, null, null, null, null);
+      case Scope.Tenant(UUID t, boolean c) ->
+          new ScopeColumns("TENANT", t, c, null, null, null, null);
+      case Scope.TenantTag(UUID g) ->
+          new ScopeColumns("TENANT_TAG", null, false, g, null, null, null);
+      case Scope.UsersTenant u ->
+          new ScopeColumns("USERS_TENANT", null, false, null, null, null, null);
       case Scope.Resource(ResourceSelector.OneComputer(UUID c)) ->
           new ScopeColumns("RESOURCE", null, false, null, "COMPUTER", c, null);
       case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t)) ->
           new ScopeColumns("RESOURCE", t, false, g, "COMPUTER_TAG", null, null);
-      case Scope.Resource(ResourceSelector.ComputerTypes types) -> new ScopeColumns("RESOURCE", types.tenantId(),
-          false, null, "COMPUTER_TYPES", null,
-          types.types().stream().map(ComputerType::name).sorted().toArray(String[]::new));
+      case Scope.Resource(ResourceSelector.ComputerTypes types) ->
+          new ScopeColumns(
+              "RESOURCE",
+              types.tenantId(),
+              false,
+              null,
+              "COMPUTER_TYPES",
+              null,
+              types.types().stream().map(ComputerType::name).sorted().toArray(String[]::new));
     };
   }
 

@@ -15,9 +15,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Reads policy inputs from PostgreSQL. Rows are streamed with a cursor (fetch size), never collected as a whole, so
- * a full load of 10k tenants, 1M computers and 200k assignments costs one pass per table. Callers run it inside a
- * REPEATABLE READ transaction (see {@link PolicyStore}) so that everything read belongs to one database snapshot.
+ * Reads policy inputs from PostgreSQL. Rows are streamed with a cursor (fetch size), never
+ * collected as a whole, so a full load of 10k tenants, 1M computers and 200k assignments costs one
+ * pass per table. Callers run it inside a REPEATABLE READ transaction (see {@link PolicyStore}) so
+ * that everything read belongs to one database snapshot.
  */
 public final class SnapshotLoader {
   private static final int FETCH_SIZE = 10_000;
@@ -34,7 +35,8 @@ public final class SnapshotLoader {
   }
 
   /** Upserts for the entities that exist now, removals for those that are gone. */
-  static List<PolicyChange> reload(Connection c, Map<EntityKind, Set<UUID>> changed) throws SQLException {
+  static List<PolicyChange> reload(Connection c, Map<EntityKind, Set<UUID>> changed)
+      throws SQLException {
     List<PolicyChange> out = new ArrayList<>();
     for (EntityKind kind : EntityKind.values()) {
       Set<UUID> ids = changed.getOrDefault(kind, Set.of());
@@ -42,25 +44,34 @@ public final class SnapshotLoader {
         continue;
       }
       Set<UUID> missing = new HashSet<>(ids);
-      stream(c, kind, ids, change -> {
-        out.add(change);
-        missing.remove(idOf(change));
-      });
+      stream(
+          c,
+          kind,
+          ids,
+          change -> {
+            out.add(change);
+            missing.remove(idOf(change));
+          });
       missing.forEach(id -> out.add(kind.remove.apply(id)));
     }
     return out;
   }
 
-  /** The oldest transaction still running: every transaction below it has finished (DESIGN §6 watermark). */
+  /**
+   * The oldest transaction still running: every transaction below it has finished (DESIGN §6
+   * watermark).
+   */
   static long snapshotXmin(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text");
+    try (PreparedStatement ps =
+            c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return Long.parseLong(rs.getString(1));
     }
   }
 
-  private static void stream(Connection c, EntityKind kind, Set<UUID> ids, Consumer<PolicyChange> sink)
+  private static void stream(
+      Connection c, EntityKind kind, Set<UUID> ids, Consumer<PolicyChange> sink)
       throws SQLException {
     String sql = ids == null ? kind.sql : kind.sql + " where x.id = any(?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -1,12 +1,13 @@
 package dev.tenantry.authz.web;
 
-import dev.tenantry.authz.Requires;
-import dev.tenantry.authz.Requires.On;
 import dev.tenantry.authz.DecisionRule;
 import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Requires;
+import dev.tenantry.authz.Requires.On;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.authz.internal.*;
 import dev.tenantry.shared.web.ApiException;
 import java.util.List;
 import java.util.UUID;
@@ -19,25 +20,41 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Check Access and the profile (DESIGN §3.9): a decision with every matching assignment, and effective permissions.
- * Looking at another user needs {@code users:view} over that user's tenant; anyone may look at themselves.
+ * Check Access and the profile (DESIGN §3.9): a decision with every matching assignment, and
+ * effective permissions. Looking at another user needs {@code users:view} over that user's tenant;
+ * anyone may look at themselves.
  */
 @RestController
 class AccessController {
   record TargetDto(@Nullable Type type, @Nullable UUID id, @Nullable UUID ownerTenantId) {
-    enum Type { SYSTEM, TENANT, COMPUTER, OBJECT }
+    enum Type {
+      SYSTEM,
+      TENANT,
+      COMPUTER,
+      OBJECT
+    }
   }
 
-  record CheckRequest(@Nullable UUID userId, @Nullable String permission, @Nullable TargetDto target) {}
+  record CheckRequest(
+      @Nullable UUID userId, @Nullable String permission, @Nullable TargetDto target) {}
 
-  record Match(UUID assignmentId, UUID roleId, @Nullable String roleName, Effect effect, ScopeDto scope, String via,
-      @Nullable UUID groupId, @Nullable String groupName) {}
+  record Match(
+      UUID assignmentId,
+      UUID roleId,
+      @Nullable String roleName,
+      Effect effect,
+      ScopeDto scope,
+      String via,
+      @Nullable UUID groupId,
+      @Nullable String groupName) {}
 
   record CheckResponse(String decision, DecisionRule rule, List<Match> matches) {}
 
-  record MyAssignments(UUID userId, List<GroupService.GroupView> groups, List<MyAssignment> assignments) {}
+  record MyAssignments(
+      UUID userId, List<GroupService.GroupView> groups, List<MyAssignment> assignments) {}
 
-  record MyAssignment(AssignmentView assignment, String via, @Nullable UUID groupId, @Nullable String groupName) {}
+  record MyAssignment(
+      AssignmentView assignment, String via, @Nullable UUID groupId, @Nullable String groupName) {}
 
   private final Authorizer authz;
   private final Inspection inspection;
@@ -49,18 +66,25 @@ class AccessController {
     this.effective = effective;
   }
 
-  @Requires(value = {Permission.USERS_VIEW}, on = On.USER, note = "anyone may check themselves")
+  @Requires(
+      value = {Permission.USERS_VIEW},
+      on = On.USER,
+      note = "anyone may check themselves")
   @PostMapping("/api/v1/access/check")
   @Transactional(readOnly = true)
   CheckResponse check(@RequestBody CheckRequest r) {
     UUID userId = ScopeDto.required(r.userId(), "userId");
     inspection.requireCanInspect(userId);
-    Permission p = Permission.byKey(ScopeDto.required(r.permission(), "permission"))
-        .orElseThrow(() -> ApiException.invalid("Unknown permission '" + r.permission() + "'"));
+    Permission p =
+        Permission.byKey(ScopeDto.required(r.permission(), "permission"))
+            .orElseThrow(() -> ApiException.invalid("Unknown permission '" + r.permission() + "'"));
     return inspection.check(userId, p, target(ScopeDto.required(r.target(), "target")));
   }
 
-  @Requires(value = {Permission.USERS_VIEW}, on = On.USER, note = "anyone may look at themselves")
+  @Requires(
+      value = {Permission.USERS_VIEW},
+      on = On.USER,
+      note = "anyone may look at themselves")
   @GetMapping("/api/v1/users/{id}/effective-permissions")
   EffectivePermissions.View userEffective(@PathVariable UUID id) {
     inspection.requireCanInspect(id);
@@ -81,11 +105,15 @@ class AccessController {
   }
 
   private static Target target(TargetDto t) {
-    return switch (ScopeDto.required(t.type(), "target.type (SYSTEM, TENANT, COMPUTER or OBJECT)")) {
+    return switch (ScopeDto.required(
+        t.type(), "target.type (SYSTEM, TENANT, COMPUTER or OBJECT)")) {
       case SYSTEM -> Target.system();
       case TENANT -> Target.tenant(ScopeDto.required(t.id(), "target.id"));
       case COMPUTER -> Target.computer(ScopeDto.required(t.id(), "target.id"));
-      case OBJECT -> t.ownerTenantId() == null ? Target.globalObject(null) : Target.ownedObject(t.ownerTenantId());
+      case OBJECT ->
+          t.ownerTenantId() == null
+              ? Target.globalObject(null)
+              : Target.ownedObject(t.ownerTenantId());
     };
   }
 }

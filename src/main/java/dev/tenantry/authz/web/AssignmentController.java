@@ -1,10 +1,11 @@
 package dev.tenantry.authz.web;
 
+import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
-import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.ScopeKind;
+import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.AssignmentRepository;
 import java.util.List;
 import java.util.UUID;
@@ -30,33 +31,50 @@ class AssignmentController {
     this.assignments = assignments;
   }
 
-  @Requires(value = {Permission.ROLE_ASSIGNMENTS_VIEW}, on = On.LIST,
+  @Requires(
+      value = {Permission.ROLE_ASSIGNMENTS_VIEW},
+      on = On.LIST,
       note = "over the principal's tenant; instance-wide groups need it instance-wide")
   @GetMapping
-  List<AssignmentView> list(@RequestParam(required = false) @Nullable UUID userId,
-      @RequestParam(required = false) @Nullable UUID groupId, @RequestParam(required = false) @Nullable UUID roleId,
+  List<AssignmentView> list(
+      @RequestParam(required = false) @Nullable UUID userId,
+      @RequestParam(required = false) @Nullable UUID groupId,
+      @RequestParam(required = false) @Nullable UUID roleId,
       @RequestParam(required = false) @Nullable UUID tenantId,
       @RequestParam(required = false) @Nullable ScopeKind scopeKind,
       @RequestParam(required = false) @Nullable Effect effect) {
-    return assignments.list(new AssignmentRepository.Query(userId, groupId, roleId, tenantId,
-        scopeKind == null ? null : scopeKind.name(), effect == null ? null : effect.name()));
+    return assignments.list(
+        new AssignmentRepository.Query(
+            userId,
+            groupId,
+            roleId,
+            tenantId,
+            scopeKind == null ? null : scopeKind.name(),
+            effect == null ? null : effect.name()));
   }
 
-  @Requires(value = {Permission.ROLE_ASSIGNMENTS_MANAGE}, on = On.ASSIGNMENT,
-      note = "principal visible (users:view / groups:view), role visible (roles:view), anti-escalation 6a-6c over the scope")
+  @Requires(
+      value = {Permission.ROLE_ASSIGNMENTS_MANAGE},
+      on = On.ASSIGNMENT,
+      note =
+          "principal visible (users:view / groups:view), role visible (roles:view), anti-escalation 6a-6c over the scope")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   AssignmentView create(@RequestBody AssignmentRequest request) {
     return assignments.create(request);
   }
 
-  @Requires(value = {Permission.ROLE_ASSIGNMENTS_VIEW}, on = On.ASSIGNMENT)
+  @Requires(
+      value = {Permission.ROLE_ASSIGNMENTS_VIEW},
+      on = On.ASSIGNMENT)
   @GetMapping("/{id}")
   AssignmentView get(@PathVariable UUID id) {
     return assignments.get(id);
   }
 
-  @Requires(value = {Permission.ROLE_ASSIGNMENTS_VIEW, Permission.ROLE_ASSIGNMENTS_MANAGE}, on = On.ASSIGNMENT,
+  @Requires(
+      value = {Permission.ROLE_ASSIGNMENTS_VIEW, Permission.ROLE_ASSIGNMENTS_MANAGE},
+      on = On.ASSIGNMENT,
       note = "anti-escalation 6a-6c over the scope")
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)

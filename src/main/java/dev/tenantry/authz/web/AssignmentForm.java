@@ -3,6 +3,7 @@ package dev.tenantry.authz.web;
 import dev.tenantry.authz.ComputerType;
 import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.ScopeKind;
+import dev.tenantry.authz.internal.*;
 import dev.tenantry.shared.web.ApiException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,11 +17,21 @@ import org.jspecify.annotations.Nullable;
  * RESOURCE scope takes {@code resourceKind} and one computer, a computer tag, or computer types,
  * the last two optionally limited to {@code resourceTenantId}.
  */
-record AssignmentForm(@Nullable UUID userId, @Nullable UUID groupId, @Nullable UUID roleId,
-    @Nullable ScopeKind scopeKind, @Nullable UUID scopeTenantId, @Nullable Boolean includeChildren,
-    @Nullable UUID tagId, @Nullable Effect effect, @Nullable String expiresAt,
-    ScopeDto.@Nullable ResourceKind resourceKind, @Nullable UUID computerId, @Nullable UUID computerTagId,
-    @Nullable List<ComputerType> computerTypes, @Nullable UUID resourceTenantId) {
+record AssignmentForm(
+    @Nullable UUID userId,
+    @Nullable UUID groupId,
+    @Nullable UUID roleId,
+    @Nullable ScopeKind scopeKind,
+    @Nullable UUID scopeTenantId,
+    @Nullable Boolean includeChildren,
+    @Nullable UUID tagId,
+    @Nullable Effect effect,
+    @Nullable String expiresAt,
+    ScopeDto.@Nullable ResourceKind resourceKind,
+    @Nullable UUID computerId,
+    @Nullable UUID computerTagId,
+    @Nullable List<ComputerType> computerTypes,
+    @Nullable UUID resourceTenantId) {
 
   AssignmentRequest request() {
     if (userId == null && groupId == null) {
@@ -32,21 +43,29 @@ record AssignmentForm(@Nullable UUID userId, @Nullable UUID groupId, @Nullable U
     if (scopeKind == null) {
       throw ApiException.invalid("Choose a scope");
     }
-    var principal = userId != null ? new PrincipalDto(PrincipalDto.Type.USER, userId)
-        : new PrincipalDto(PrincipalDto.Type.GROUP, groupId);
-    var scope = scopeKind == ScopeKind.RESOURCE ? new ScopeDto(scopeKind, null, null, null, resource())
-        : new ScopeDto(scopeKind, scopeTenantId, includeChildren, tagId, null);
-    return new AssignmentRequest(principal, roleId, scope, effect == null ? Effect.ALLOW : effect, expiry());
+    var principal =
+        userId != null
+            ? new PrincipalDto(PrincipalDto.Type.USER, userId)
+            : new PrincipalDto(PrincipalDto.Type.GROUP, groupId);
+    var scope =
+        scopeKind == ScopeKind.RESOURCE
+            ? new ScopeDto(scopeKind, null, null, null, resource())
+            : new ScopeDto(scopeKind, scopeTenantId, includeChildren, tagId, null);
+    return new AssignmentRequest(
+        principal, roleId, scope, effect == null ? Effect.ALLOW : effect, expiry());
   }
 
   private ScopeDto.ResourceDto resource() {
     if (resourceKind == null) {
-      throw ApiException.invalid("Choose which computers: one computer, a computer tag or computer types");
+      throw ApiException.invalid(
+          "Choose which computers: one computer, a computer tag or computer types");
     }
     return switch (resourceKind) {
       case COMPUTER -> new ScopeDto.ResourceDto(resourceKind, computerId, null, null, null);
-      case COMPUTER_TAG -> new ScopeDto.ResourceDto(resourceKind, null, computerTagId, null, resourceTenantId);
-      case COMPUTER_TYPES -> new ScopeDto.ResourceDto(resourceKind, null, null, computerTypes, resourceTenantId);
+      case COMPUTER_TAG ->
+          new ScopeDto.ResourceDto(resourceKind, null, computerTagId, null, resourceTenantId);
+      case COMPUTER_TYPES ->
+          new ScopeDto.ResourceDto(resourceKind, null, null, computerTypes, resourceTenantId);
     };
   }
 

@@ -2,6 +2,7 @@ package dev.tenantry.authz.web;
 
 import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.ScopeKind;
+import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.AssignmentRepository;
 import dev.tenantry.shared.ComputerLookup;
 import dev.tenantry.shared.TenantLookup;
@@ -34,8 +35,14 @@ class AssignmentPages {
   private final TenantLookup tenants;
   private final ComputerLookup computers;
 
-  AssignmentPages(AssignmentService assignments, RoleService roles, GroupService groups, ScopeLabels scopes,
-      UserNames users, TenantLookup tenants, ComputerLookup computers) {
+  AssignmentPages(
+      AssignmentService assignments,
+      RoleService roles,
+      GroupService groups,
+      ScopeLabels scopes,
+      UserNames users,
+      TenantLookup tenants,
+      ComputerLookup computers) {
     this.computers = computers;
     this.assignments = assignments;
     this.roles = roles;
@@ -46,10 +53,15 @@ class AssignmentPages {
   }
 
   @GetMapping("/users-roles/assignments")
-  String all(@RequestParam(required = false) @Nullable UUID roleId, @RequestParam(required = false) @Nullable String scopeKind,
-      @RequestParam(required = false) @Nullable String effect, @RequestParam(required = false) @Nullable UUID userId,
-      HttpServletRequest request, Model model) {
-    var q = new AssignmentRepository.Query(userId, null, roleId, null, blank(scopeKind), blank(effect));
+  String all(
+      @RequestParam(required = false) @Nullable UUID roleId,
+      @RequestParam(required = false) @Nullable String scopeKind,
+      @RequestParam(required = false) @Nullable String effect,
+      @RequestParam(required = false) @Nullable UUID userId,
+      HttpServletRequest request,
+      Model model) {
+    var q =
+        new AssignmentRepository.Query(userId, null, roleId, null, blank(scopeKind), blank(effect));
     model.addAttribute("filter", q);
     choices(model, assignments.list(q));
     return Htmx.view(request, "authz/assignments", "results");
@@ -57,17 +69,27 @@ class AssignmentPages {
 
   @GetMapping("/users/{id}/assignments")
   String ofUser(@PathVariable UUID id, Model model) {
-    model.addAttribute("user", new CheckAccessPages.UserRef(id, users.names(List.of(id)).getOrDefault(id, id.toString())));
-    choices(model, assignments.list(new AssignmentRepository.Query(id, null, null, null, null, null)));
+    model.addAttribute(
+        "user",
+        new CheckAccessPages.UserRef(id, users.names(List.of(id)).getOrDefault(id, id.toString())));
+    choices(
+        model, assignments.list(new AssignmentRepository.Query(id, null, null, null, null, null)));
     return "authz/user-assignments";
   }
 
   @PostMapping("/role-assignments")
-  String create(@ModelAttribute AssignmentForm form, @RequestParam String back, RedirectAttributes flash) {
+  String create(
+      @ModelAttribute AssignmentForm form, @RequestParam String back, RedirectAttributes flash) {
     try {
       var created = assignments.create(form.request());
-      flash.addFlashAttribute("notice", "Assigned " + created.roleName() + " (" + created.effect() + ") at "
-          + scopes.labeller().of(created.scope()));
+      flash.addFlashAttribute(
+          "notice",
+          "Assigned "
+              + created.roleName()
+              + " ("
+              + created.effect()
+              + ") at "
+              + scopes.labeller().of(created.scope()));
     } catch (ApiException e) {
       flash.addFlashAttribute("error", e.getMessage());
     }
@@ -89,13 +111,27 @@ class AssignmentPages {
     model.addAttribute("assignments", list);
     model.addAttribute("scopeLabels", scopes.labeller());
     model.addAttribute("userNames", users.visibleUsers());
-    model.addAttribute("groupNames", groups.list().stream().collect(java.util.stream.Collectors.toMap(
-        GroupService.GroupView::id, GroupService.GroupView::name, (a, b) -> a, java.util.LinkedHashMap::new)));
+    model.addAttribute(
+        "groupNames",
+        groups.list().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    GroupService.GroupView::id,
+                    GroupService.GroupView::name,
+                    (a, b) -> a,
+                    java.util.LinkedHashMap::new)));
     model.addAttribute("roles", roles.list());
     model.addAttribute("tenants", tenants.visibleTenants());
     model.addAttribute("tags", tenants.tags());
-    model.addAttribute("scopeKinds", List.of(ScopeKind.USERS_TENANT, ScopeKind.TENANT, ScopeKind.TENANT_TAG,
-        ScopeKind.MSP, ScopeKind.OWNER, ScopeKind.RESOURCE));
+    model.addAttribute(
+        "scopeKinds",
+        List.of(
+            ScopeKind.USERS_TENANT,
+            ScopeKind.TENANT,
+            ScopeKind.TENANT_TAG,
+            ScopeKind.MSP,
+            ScopeKind.OWNER,
+            ScopeKind.RESOURCE));
     model.addAttribute("computers", computers.visibleComputers());
     model.addAttribute("resourceKinds", ScopeDto.ResourceKind.values());
     model.addAttribute("computerTypes", dev.tenantry.authz.ComputerType.values());

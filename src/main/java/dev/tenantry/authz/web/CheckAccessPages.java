@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The user editor's Check Access tab: a permission and a target in, ALLOW/DENY with the explanation out. */
+/**
+ * The user editor's Check Access tab: a permission and a target in, ALLOW/DENY with the explanation
+ * out.
+ */
 @Controller
 @ConsolePage
 class CheckAccessPages {
@@ -27,7 +30,11 @@ class CheckAccessPages {
   private final TenantLookup tenants;
   private final ComputerLookup computers;
 
-  CheckAccessPages(Inspection inspection, ScopeLabels scopes, UserNames users, TenantLookup tenants,
+  CheckAccessPages(
+      Inspection inspection,
+      ScopeLabels scopes,
+      UserNames users,
+      TenantLookup tenants,
       ComputerLookup computers) {
     this.inspection = inspection;
     this.scopes = scopes;
@@ -40,20 +47,37 @@ class CheckAccessPages {
   record UserRef(UUID id, String displayName) {}
 
   @GetMapping("/users/{id}/check-access")
-  String check(@PathVariable UUID id, @RequestParam(required = false) @Nullable String permission,
-      @RequestParam(defaultValue = "TENANT") String targetType, @RequestParam(required = false) @Nullable UUID tenantId,
-      @RequestParam(required = false) @Nullable UUID computerId, Model model) {
+  String check(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @Nullable String permission,
+      @RequestParam(defaultValue = "TENANT") String targetType,
+      @RequestParam(required = false) @Nullable UUID tenantId,
+      @RequestParam(required = false) @Nullable UUID computerId,
+      Model model) {
     inspection.requireCanInspect(id);
-    model.addAttribute("user", new UserRef(id, users.names(List.of(id)).getOrDefault(id, id.toString())));
+    model.addAttribute(
+        "user", new UserRef(id, users.names(List.of(id)).getOrDefault(id, id.toString())));
     model.addAttribute("permissions", Permission.values());
     model.addAttribute("tenants", tenants.visibleTenants());
     model.addAttribute("computers", computers.visibleComputers());
-    model.addAttribute("form", Map.of("permission", permission == null ? "" : permission, "targetType", targetType,
-        "tenantId", tenantId == null ? "" : tenantId.toString(), "computerId", computerId == null ? "" : computerId.toString()));
+    model.addAttribute(
+        "form",
+        Map.of(
+            "permission",
+            permission == null ? "" : permission,
+            "targetType",
+            targetType,
+            "tenantId",
+            tenantId == null ? "" : tenantId.toString(),
+            "computerId",
+            computerId == null ? "" : computerId.toString()));
     if (permission != null && !permission.isBlank()) {
       try {
-        Permission p = Permission.byKey(permission).orElseThrow(() -> ApiException.invalid("Unknown permission '" + permission + "'"));
-        model.addAttribute("result", inspection.check(id, p, target(p, targetType, tenantId, computerId)));
+        Permission p =
+            Permission.byKey(permission)
+                .orElseThrow(() -> ApiException.invalid("Unknown permission '" + permission + "'"));
+        model.addAttribute(
+            "result", inspection.check(id, p, target(p, targetType, tenantId, computerId)));
         model.addAttribute("scopeLabels", scopes.labeller());
         model.addAttribute("checked", p);
       } catch (ApiException e) {
@@ -63,7 +87,8 @@ class CheckAccessPages {
     return "authz/check-access";
   }
 
-  private static Target target(Permission p, String type, @Nullable UUID tenantId, @Nullable UUID computerId) {
+  private static Target target(
+      Permission p, String type, @Nullable UUID tenantId, @Nullable UUID computerId) {
     if (p.system() || type.equals("SYSTEM")) {
       return Target.system();
     }

@@ -8,6 +8,7 @@ import dev.tenantry.authz.access.TenantFilter;
 import dev.tenantry.authz.engine.PolicySnapshot;
 import dev.tenantry.authz.engine.TenantGrants;
 import dev.tenantry.authz.engine.TenantNode;
+import dev.tenantry.authz.internal.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * What a user may do where: system permissions, and per tenant the permission keys allowed there (after denies),
- * plus computer-resource grants. When someone else looks, tenants they cannot view ({@code tenants:view}) are left out.
+ * What a user may do where: system permissions, and per tenant the permission keys allowed there
+ * (after denies), plus computer-resource grants. When someone else looks, tenants they cannot view
+ * ({@code tenants:view}) are left out.
  */
 @Component
 class EffectivePermissions {
@@ -26,7 +28,11 @@ class EffectivePermissions {
 
   record ResourceGrant(String permission, ScopeDto scope) {}
 
-  record View(UUID userId, List<String> system, List<TenantPermissions> tenants, List<ResourceGrant> resources) {}
+  record View(
+      UUID userId,
+      List<String> system,
+      List<TenantPermissions> tenants,
+      List<ResourceGrant> resources) {}
 
   private final Authorizer authz;
 
@@ -36,8 +42,10 @@ class EffectivePermissions {
 
   View of(UUID userId, boolean onlyTenantsCallerSees) {
     PolicySnapshot s = authz.snapshot();
-    TenantFilter visible = onlyTenantsCallerSees ? authz.tenants(Permission.TENANTS_VIEW)
-        : TenantFilter.everythingFilter();
+    TenantFilter visible =
+        onlyTenantsCallerSees
+            ? authz.tenants(Permission.TENANTS_VIEW)
+            : TenantFilter.everythingFilter();
     List<String> system = new ArrayList<>();
     Map<UUID, TreeSet<String>> perTenant = new TreeMap<>();
     List<ResourceGrant> resources = new ArrayList<>();
@@ -55,11 +63,17 @@ class EffectivePermissions {
         }
       }
       for (ResourceSelector sel : g.allowedSelectors()) {
-        resources.add(new ResourceGrant(p.key(), ScopeDto.of(dev.tenantry.authz.Scope.resource(sel))));
+        resources.add(
+            new ResourceGrant(p.key(), ScopeDto.of(dev.tenantry.authz.Scope.resource(sel))));
       }
     }
-    return new View(userId, system, perTenant.entrySet().stream()
-        .map(e -> new TenantPermissions(e.getKey(), List.copyOf(e.getValue()))).toList(), resources);
+    return new View(
+        userId,
+        system,
+        perTenant.entrySet().stream()
+            .map(e -> new TenantPermissions(e.getKey(), List.copyOf(e.getValue())))
+            .toList(),
+        resources);
   }
 
   private static List<TenantNode> tenantsOf(PolicySnapshot s, TenantGrants g) {

@@ -3,9 +3,10 @@ package dev.tenantry.authz.web;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
+import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.GroupRepository.MemberRow;
-import dev.tenantry.authz.web.GroupService.GroupRequest;
-import dev.tenantry.authz.web.GroupService.GroupView;
+import dev.tenantry.authz.internal.GroupService.GroupRequest;
+import dev.tenantry.authz.internal.GroupService.GroupView;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -29,33 +30,44 @@ class GroupController {
     this.groups = groups;
   }
 
-  @Requires(value = {Permission.GROUPS_VIEW}, on = On.LIST)
+  @Requires(
+      value = {Permission.GROUPS_VIEW},
+      on = On.LIST)
   @GetMapping
   List<GroupView> list() {
     return groups.list();
   }
 
-  @Requires(value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE}, on = On.GROUP,
-      note = "on the owner tenant (404 when groups:view is not held there); a global group needs groups:manage on the instance")
+  @Requires(
+      value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE},
+      on = On.GROUP,
+      note =
+          "on the owner tenant (404 when groups:view is not held there); a global group needs groups:manage on the instance")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   GroupView create(@RequestBody GroupRequest request) {
     return groups.create(request);
   }
 
-  @Requires(value = {Permission.GROUPS_VIEW}, on = On.GROUP)
+  @Requires(
+      value = {Permission.GROUPS_VIEW},
+      on = On.GROUP)
   @GetMapping("/{id}")
   GroupView get(@PathVariable UUID id) {
     return groups.get(id);
   }
 
-  @Requires(value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE}, on = On.GROUP)
+  @Requires(
+      value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE},
+      on = On.GROUP)
   @PutMapping("/{id}")
   GroupView update(@PathVariable UUID id, @RequestBody GroupRequest request) {
     return groups.update(id, request);
   }
 
-  @Requires(value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE}, on = On.GROUP,
+  @Requires(
+      value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE},
+      on = On.GROUP,
       note = "and may remove every assignment of the group (anti-escalation)")
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -63,20 +75,26 @@ class GroupController {
     groups.delete(id);
   }
 
-  @Requires(value = {Permission.GROUPS_VIEW}, on = On.GROUP)
+  @Requires(
+      value = {Permission.GROUPS_VIEW},
+      on = On.GROUP)
   @GetMapping("/{id}/members/{userId}")
   MemberRow member(@PathVariable UUID id, @PathVariable UUID userId) {
     return groups.member(id, userId);
   }
 
-  @Requires(value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE, Permission.USERS_VIEW}, on = On.GROUP,
+  @Requires(
+      value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE, Permission.USERS_VIEW},
+      on = On.GROUP,
       note = "users:view on the member's tenant; anti-escalation 6d")
   @PutMapping("/{id}/members/{userId}")
   MemberRow addMember(@PathVariable UUID id, @PathVariable UUID userId) {
     return groups.addMember(id, userId);
   }
 
-  @Requires(value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE}, on = On.GROUP,
+  @Requires(
+      value = {Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE},
+      on = On.GROUP,
       note = "lifting a DENY needs its permissions over its scope (6c)")
   @DeleteMapping("/{id}/members/{userId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)

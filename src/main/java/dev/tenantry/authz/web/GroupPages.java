@@ -1,5 +1,6 @@
 package dev.tenantry.authz.web;
 
+import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.AssignmentRepository;
 import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.shared.UserNames;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Users & Roles → Groups: the list, create, and a group's name, members and role assignments; delete. */
+/**
+ * Users & Roles → Groups: the list, create, and a group's name, members and role assignments;
+ * delete.
+ */
 @Controller
 @ConsolePage
 class GroupPages {
@@ -25,8 +29,12 @@ class GroupPages {
   private final TenantLookup tenants;
   private final UserNames users;
 
-  GroupPages(GroupService groups, AssignmentService assignments, AssignmentPages assignmentPages,
-      TenantLookup tenants, UserNames users) {
+  GroupPages(
+      GroupService groups,
+      AssignmentService assignments,
+      AssignmentPages assignmentPages,
+      TenantLookup tenants,
+      UserNames users) {
     this.groups = groups;
     this.assignments = assignments;
     this.assignmentPages = assignmentPages;
@@ -42,8 +50,11 @@ class GroupPages {
   }
 
   @PostMapping("/users-roles/groups")
-  String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
-      @RequestParam(required = false) @Nullable UUID ownerTenantId, RedirectAttributes flash) {
+  String create(
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String description,
+      @RequestParam(required = false) @Nullable UUID ownerTenantId,
+      RedirectAttributes flash) {
     try {
       var g = groups.create(new GroupService.GroupRequest(name, description, ownerTenantId, null));
       flash.addFlashAttribute("notice", "Group '" + g.name() + "' created");
@@ -58,15 +69,24 @@ class GroupPages {
   String group(@PathVariable UUID id, Model model) {
     var g = groups.get(id);
     model.addAttribute("group", g);
-    model.addAttribute("memberNames", users.names(g.members() == null ? java.util.List.of()
-        : g.members().stream().map(m -> m.userId()).toList()));
-    assignmentPages.choices(model, assignments.list(new AssignmentRepository.Query(null, id, null, null, null, null)));
+    model.addAttribute(
+        "memberNames",
+        users.names(
+            g.members() == null
+                ? java.util.List.of()
+                : g.members().stream().map(m -> m.userId()).toList()));
+    assignmentPages.choices(
+        model, assignments.list(new AssignmentRepository.Query(null, id, null, null, null, null)));
     return "authz/group";
   }
 
   @PostMapping("/users-roles/groups/{id}")
-  String update(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "") String name,
-      @RequestParam(defaultValue = "") String description, RedirectAttributes flash) {
+  String update(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String description,
+      RedirectAttributes flash) {
     try {
       var g = groups.update(id, new GroupService.GroupRequest(name, description, null, version));
       flash.addFlashAttribute("notice", "Group '" + g.name() + "' saved");
@@ -90,8 +110,11 @@ class GroupPages {
   }
 
   @PostMapping("/users-roles/groups/{id}/members")
-  String member(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID userId,
-      @RequestParam(defaultValue = "true") boolean add, RedirectAttributes flash) {
+  String member(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @Nullable UUID userId,
+      @RequestParam(defaultValue = "true") boolean add,
+      RedirectAttributes flash) {
     try {
       if (userId == null) {
         throw ApiException.invalid("Choose a user");

@@ -4,6 +4,7 @@ import dev.tenantry.authz.Explanation;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.AssignmentRepository;
 import dev.tenantry.authz.internal.GroupRepository;
 import dev.tenantry.authz.internal.RoleRepository;
@@ -19,7 +20,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Looking at a user's access: Check Access with its explanation, and a user's groups and assignments. */
+/**
+ * Looking at a user's access: Check Access with its explanation, and a user's groups and
+ * assignments.
+ */
 @Component
 class Inspection {
   private final Authorizer authz;
@@ -27,7 +31,11 @@ class Inspection {
   private final RoleRepository roles;
   private final AssignmentRepository assignments;
 
-  Inspection(Authorizer authz, GroupRepository groups, RoleRepository roles, AssignmentRepository assignments) {
+  Inspection(
+      Authorizer authz,
+      GroupRepository groups,
+      RoleRepository roles,
+      AssignmentRepository assignments) {
     this.authz = authz;
     this.groups = groups;
     this.roles = roles;
@@ -38,7 +46,8 @@ class Inspection {
   void requireCanInspect(UUID userId) {
     UUID me = authz.requireUser();
     if (!userId.equals(me)) {
-      UUID tenant = groups.userTenant(userId).orElseThrow(() -> ApiException.notFound("User", userId));
+      UUID tenant =
+          groups.userTenant(userId).orElseThrow(() -> ApiException.notFound("User", userId));
       authz.requireVisible(Permission.USERS_VIEW, Target.tenant(tenant), "User", userId);
     }
   }
@@ -46,21 +55,47 @@ class Inspection {
   @Transactional(readOnly = true)
   CheckResponse check(UUID userId, Permission p, Target target) {
     Explanation e = authz.explain(userId, p, target);
-    List<Match> matches = e.matches().stream().map(m -> new Match(m.assignmentId(), m.roleId(),
-        roles.find(m.roleId()).map(RoleRepository.RoleRow::name).orElse(null), m.effect(), ScopeDto.of(m.scope()),
-        m.direct() ? "DIRECT" : "GROUP", m.viaGroupId(),
-        m.direct() ? null : groups.find(m.viaGroupId()).map(GroupRepository.GroupRow::name).orElse(null))).toList();
-    return new CheckResponse(e.decision().allowed() ? "ALLOW" : "DENY", e.decision().rule(), matches);
+    List<Match> matches =
+        e.matches().stream()
+            .map(
+                m ->
+                    new Match(
+                        m.assignmentId(),
+                        m.roleId(),
+                        roles.find(m.roleId()).map(RoleRepository.RoleRow::name).orElse(null),
+                        m.effect(),
+                        ScopeDto.of(m.scope()),
+                        m.direct() ? "DIRECT" : "GROUP",
+                        m.viaGroupId(),
+                        m.direct()
+                            ? null
+                            : groups
+                                .find(m.viaGroupId())
+                                .map(GroupRepository.GroupRow::name)
+                                .orElse(null)))
+            .toList();
+    return new CheckResponse(
+        e.decision().allowed() ? "ALLOW" : "DENY", e.decision().rule(), matches);
   }
 
   @Transactional(readOnly = true)
   MyAssignments assignmentsOf(UUID userId) {
     Map<UUID, String> names = new HashMap<>();
-    List<GroupService.GroupView> mine = groups.groupsOf(userId).stream().peek(g -> names.put(g.id(), g.name()))
-        .map(g -> GroupService.GroupView.of(g, null)).toList();
-    List<MyAssignment> out = assignments.ofUserAndGroups(userId).stream().map(a -> new MyAssignment(
-        AssignmentView.of(a), a.groupId() == null ? "DIRECT" : "GROUP", a.groupId(),
-        a.groupId() == null ? null : names.get(a.groupId()))).toList();
+    List<GroupService.GroupView> mine =
+        groups.groupsOf(userId).stream()
+            .peek(g -> names.put(g.id(), g.name()))
+            .map(g -> GroupService.GroupView.of(g, null))
+            .toList();
+    List<MyAssignment> out =
+        assignments.ofUserAndGroups(userId).stream()
+            .map(
+                a ->
+                    new MyAssignment(
+                        AssignmentView.of(a),
+                        a.groupId() == null ? "DIRECT" : "GROUP",
+                        a.groupId(),
+                        a.groupId() == null ? null : names.get(a.groupId())))
+            .toList();
     return new MyAssignments(userId, mine, out);
   }
 }

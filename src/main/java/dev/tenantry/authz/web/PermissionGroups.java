@@ -10,7 +10,10 @@ record PermissionGroups(PermissionSubject subject, List<Permission> permissions)
 
   static List<PermissionGroups> all() {
     return Arrays.stream(PermissionSubject.values())
-        .map(s -> new PermissionGroups(s, Arrays.stream(Permission.values()).filter(p -> p.subject() == s).toList()))
+        .map(
+            s ->
+                new PermissionGroups(
+                    s, Arrays.stream(Permission.values()).filter(p -> p.subject() == s).toList()))
         .filter(g -> !g.permissions().isEmpty())
         .toList();
   }

@@ -21,8 +21,13 @@ class ProfilePages {
   private final TenantLookup tenants;
   private final UserNames users;
 
-  ProfilePages(Authorizer authz, Inspection inspection, EffectivePermissions effective, ScopeLabels scopes,
-      TenantLookup tenants, UserNames users) {
+  ProfilePages(
+      Authorizer authz,
+      Inspection inspection,
+      EffectivePermissions effective,
+      ScopeLabels scopes,
+      TenantLookup tenants,
+      UserNames users) {
     this.authz = authz;
     this.inspection = inspection;
     this.effective = effective;

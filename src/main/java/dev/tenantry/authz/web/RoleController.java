@@ -5,10 +5,11 @@ import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
 import dev.tenantry.authz.RoleTemplates;
 import dev.tenantry.authz.access.Authorizer;
-import dev.tenantry.authz.web.RoleDtos.CloneRequest;
-import dev.tenantry.authz.web.RoleDtos.RoleRequest;
-import dev.tenantry.authz.web.RoleDtos.RoleView;
-import dev.tenantry.authz.web.RoleDtos.TemplateView;
+import dev.tenantry.authz.internal.*;
+import dev.tenantry.authz.internal.RoleDtos.CloneRequest;
+import dev.tenantry.authz.internal.RoleDtos.RoleRequest;
+import dev.tenantry.authz.internal.RoleDtos.RoleView;
+import dev.tenantry.authz.internal.RoleDtos.TemplateView;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -35,14 +36,20 @@ class RoleController {
     this.authz = authz;
   }
 
-  @Requires(value = {Permission.ROLES_VIEW}, on = On.LIST, note = "public roles for every user")
+  @Requires(
+      value = {Permission.ROLES_VIEW},
+      on = On.LIST,
+      note = "public roles for every user")
   @GetMapping
   List<RoleView> list() {
     return roles.list();
   }
 
-  @Requires(value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE}, on = On.ROLE,
-      note = "on the owner tenant (404 when roles:view is not held there); a public role needs roles:manage-public")
+  @Requires(
+      value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE},
+      on = On.ROLE,
+      note =
+          "on the owner tenant (404 when roles:view is not held there); a public role needs roles:manage-public")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   RoleView create(@RequestBody RoleRequest request) {
@@ -56,28 +63,40 @@ class RoleController {
     return RoleTemplates.ALL.stream().map(TemplateView::of).toList();
   }
 
-  @Requires(value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE}, on = On.ROLE,
-      note = "on the new owner tenant (404 when roles:view is not held there); a public role needs roles:manage-public")
+  @Requires(
+      value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE},
+      on = On.ROLE,
+      note =
+          "on the new owner tenant (404 when roles:view is not held there); a public role needs roles:manage-public")
   @PostMapping("/templates/{key}/clone")
   @ResponseStatus(HttpStatus.CREATED)
-  RoleView cloneTemplate(@PathVariable String key, @RequestBody(required = false) @Nullable CloneRequest request) {
+  RoleView cloneTemplate(
+      @PathVariable String key, @RequestBody(required = false) @Nullable CloneRequest request) {
     return roles.cloneTemplate(key, request);
   }
 
-  @Requires(value = {Permission.ROLES_VIEW}, on = On.ROLE, note = "public roles for every user")
+  @Requires(
+      value = {Permission.ROLES_VIEW},
+      on = On.ROLE,
+      note = "public roles for every user")
   @GetMapping("/{id}")
   RoleView get(@PathVariable UUID id) {
     return roles.get(id);
   }
 
-  @Requires(value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE}, on = On.ROLE,
-      note = "public: roles:manage-public; built-ins are read-only; no widening of existing assignments (6c)")
+  @Requires(
+      value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE},
+      on = On.ROLE,
+      note =
+          "public: roles:manage-public; built-ins are read-only; no widening of existing assignments (6c)")
   @PutMapping("/{id}")
   RoleView update(@PathVariable UUID id, @RequestBody RoleRequest request) {
     return roles.update(id, request);
   }
 
-  @Requires(value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE}, on = On.ROLE,
+  @Requires(
+      value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE},
+      on = On.ROLE,
       note = "public: roles:manage-public; removes its assignments (anti-escalation)")
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -85,11 +104,15 @@ class RoleController {
     roles.delete(id);
   }
 
-  @Requires(value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE}, on = On.ROLE,
-      note = "roles:view on the source, roles:manage on the new owner (public: roles:manage-public)")
+  @Requires(
+      value = {Permission.ROLES_VIEW, Permission.ROLES_MANAGE},
+      on = On.ROLE,
+      note =
+          "roles:view on the source, roles:manage on the new owner (public: roles:manage-public)")
   @PostMapping("/{id}/clone")
   @ResponseStatus(HttpStatus.CREATED)
-  RoleView cloneRole(@PathVariable UUID id, @RequestBody(required = false) @Nullable CloneRequest request) {
+  RoleView cloneRole(
+      @PathVariable UUID id, @RequestBody(required = false) @Nullable CloneRequest request) {
     return roles.cloneRole(id, request);
   }
 }

@@ -1,11 +1,12 @@
 package dev.tenantry.authz.web;
 
 import dev.tenantry.authz.RoleTemplates;
-import dev.tenantry.authz.web.RoleDtos.RoleRequest;
-import dev.tenantry.authz.web.RoleDtos.RoleView;
+import dev.tenantry.authz.internal.*;
+import dev.tenantry.authz.internal.RoleDtos.RoleRequest;
+import dev.tenantry.authz.internal.RoleDtos.RoleView;
+import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
-import dev.tenantry.shared.TenantLookup;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Users & Roles → Roles: the list, and the editor (built-ins read-only; custom roles created, edited, cloned). */
+/**
+ * Users & Roles → Roles: the list, and the editor (built-ins read-only; custom roles created,
+ * edited, cloned).
+ */
 @Controller
 @ConsolePage
 class RolePages {
@@ -32,7 +36,8 @@ class RolePages {
   @GetMapping("/users-roles/roles")
   String list(Model model) {
     model.addAttribute("roles", roles.list());
-    model.addAttribute("templates", RoleTemplates.ALL.stream().map(RoleDtos.TemplateView::of).toList());
+    model.addAttribute(
+        "templates", RoleTemplates.ALL.stream().map(RoleDtos.TemplateView::of).toList());
     model.addAttribute("tenantNames", tenants.visibleTenants());
     return "authz/roles";
   }
@@ -45,19 +50,38 @@ class RolePages {
   @GetMapping("/users-roles/roles/{id}")
   String edit(@PathVariable UUID id, Model model) {
     RoleView r = roles.get(id);
-    return editor(model, r, new RoleRequest(r.name(), r.description(), r.ownerTenantId(), r.permissions(), r.version()));
+    return editor(
+        model,
+        r,
+        new RoleRequest(
+            r.name(), r.description(), r.ownerTenantId(), r.permissions(), r.version()));
   }
 
   @PostMapping("/users-roles/roles")
-  String save(@RequestParam(required = false) @Nullable UUID id, @RequestParam(defaultValue = "") String name,
-      @RequestParam(defaultValue = "") String description, @RequestParam(required = false) @Nullable UUID ownerTenantId,
+  String save(
+      @RequestParam(required = false) @Nullable UUID id,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "") String description,
+      @RequestParam(required = false) @Nullable UUID ownerTenantId,
       @RequestParam(name = "permissions", required = false) @Nullable List<String> permissions,
-      @RequestParam(required = false) @Nullable Long version, Model model, RedirectAttributes flash) {
-    var request = new RoleRequest(name, description, ownerTenantId, permissions == null ? List.of() : permissions, version);
+      @RequestParam(required = false) @Nullable Long version,
+      Model model,
+      RedirectAttributes flash) {
+    var request =
+        new RoleRequest(
+            name,
+            description,
+            ownerTenantId,
+            permissions == null ? List.of() : permissions,
+            version);
     try {
       RoleView saved = id == null ? roles.create(request) : roles.update(id, request);
-      flash.addFlashAttribute("notice", "Role '" + saved.name() + "' saved"
-          + (saved.warnings().isEmpty() ? "" : " — " + String.join("; ", saved.warnings())));
+      flash.addFlashAttribute(
+          "notice",
+          "Role '"
+              + saved.name()
+              + "' saved"
+              + (saved.warnings().isEmpty() ? "" : " — " + String.join("; ", saved.warnings())));
       return "redirect:/users-roles/roles/" + saved.id();
     } catch (ApiException e) {
       model.addAttribute("error", e.getMessage());
@@ -75,7 +99,8 @@ class RolePages {
   @PostMapping("/users-roles/roles/templates/{key}")
   String fromTemplate(@PathVariable String key, RedirectAttributes flash) {
     RoleView copy = roles.cloneTemplate(key, null);
-    flash.addFlashAttribute("notice", "Created '" + copy.name() + "' from the template; edit it below");
+    flash.addFlashAttribute(
+        "notice", "Created '" + copy.name() + "' from the template; edit it below");
     return "redirect:/users-roles/roles/" + copy.id();
   }
 

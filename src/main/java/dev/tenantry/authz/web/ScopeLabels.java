@@ -1,5 +1,6 @@
 package dev.tenantry.authz.web;
 
+import dev.tenantry.authz.internal.*;
 import dev.tenantry.shared.ComputerLookup;
 import dev.tenantry.shared.TenantLookup;
 import java.util.Map;
@@ -31,8 +32,13 @@ class ScopeLabels {
       return switch (s.kind()) {
         case OWNER -> "Owner (every tenant)";
         case MSP -> "MSP " + tenant(s.tenantId());
-        case TENANT -> "Tenant " + tenant(s.tenantId()) + (Boolean.TRUE.equals(s.includeChildren()) ? " and its children" : "");
-        case TENANT_TAG -> "Tenant tag " + (s.tagId() == null ? "?" : tags.getOrDefault(s.tagId(), s.tagId().toString()));
+        case TENANT ->
+            "Tenant "
+                + tenant(s.tenantId())
+                + (Boolean.TRUE.equals(s.includeChildren()) ? " and its children" : "");
+        case TENANT_TAG ->
+            "Tenant tag "
+                + (s.tagId() == null ? "?" : tags.getOrDefault(s.tagId(), s.tagId().toString()));
         case USERS_TENANT -> "User's tenant";
         case RESOURCE -> resource(s.resource());
       };
@@ -44,12 +50,21 @@ class ScopeLabels {
       }
       String where = r.tenantId() != null ? " in " + tenant(r.tenantId()) : "";
       return switch (r.kind()) {
-        case COMPUTER -> "Computer " + (r.computerId() == null ? "?"
-            : computers.getOrDefault(r.computerId(), "you cannot see"));
-        case COMPUTER_TAG -> "Computers tagged " + (r.tagId() == null ? "?"
-            : tags.getOrDefault(r.tagId(), r.tagId().toString())) + where;
-        case COMPUTER_TYPES -> "Computers of type " + (r.types() == null ? "?"
-            : String.join(", ", r.types().stream().map(Enum::name).toList())) + where;
+        case COMPUTER ->
+            "Computer "
+                + (r.computerId() == null
+                    ? "?"
+                    : computers.getOrDefault(r.computerId(), "you cannot see"));
+        case COMPUTER_TAG ->
+            "Computers tagged "
+                + (r.tagId() == null ? "?" : tags.getOrDefault(r.tagId(), r.tagId().toString()))
+                + where;
+        case COMPUTER_TYPES ->
+            "Computers of type "
+                + (r.types() == null
+                    ? "?"
+                    : String.join(", ", r.types().stream().map(Enum::name).toList()))
+                + where;
       };
     }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * details here will be overwritten by the Azure sync"). Manual edits are accepted, with a warning.
  */
 public final class AzureSyncedFields {
-  public static final List<String> FIELDS = List.of("givenName", "familyName", "email", "azureObjectId");
+  public static final List<String> FIELDS =
+      List.of("givenName", "familyName", "email", "azureObjectId");
 
   private AzureSyncedFields() {}
 
@@ -39,7 +40,9 @@ public final class AzureSyncedFields {
     }
     return changed.isEmpty()
         ? List.of()
-        : List.of(String.join(", ", changed) + (changed.size() == 1 ? " is" : " are")
-            + " synced from Azure: this manual change will be overwritten by the next Azure sync");
+        : List.of(
+            String.join(", ", changed)
+                + (changed.size() == 1 ? " is" : " are")
+                + " synced from Azure: this manual change will be overwritten by the next Azure sync");
   }
 }

@@ -1,6 +1,6 @@
 package dev.tenantry.directory.internal;
 
-import dev.tenantry.directory.ComputerType;
+import dev.tenantry.authz.ComputerType;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 package dev.tenantry.directory.internal;
 
+import dev.tenantry.authz.ComputerType;
 import dev.tenantry.directory.Computer;
-import dev.tenantry.directory.ComputerType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -39,7 +39,10 @@ class ComputerRepository {
 
   /** Loads and locks the rows that exist, in id order (a fixed order avoids deadlocks). */
   List<Computer> lockAll(Collection<UUID> ids) {
-    return jdbc.sql("select " + COLUMNS + " from computer c where c.id = any(:ids) order by c.id for update")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from computer c where c.id = any(:ids) order by c.id for update")
         .param("ids", ids.toArray(new UUID[0]))
         .query((rs, n) -> map(rs))
         .list();
@@ -85,7 +88,8 @@ class ComputerRepository {
   }
 
   boolean tag(UUID computerId, UUID tagId) {
-    return jdbc.sql("insert into computer_tag (computer_id, tag_id) values (?, ?) on conflict do nothing")
+    return jdbc.sql(
+                "insert into computer_tag (computer_id, tag_id) values (?, ?) on conflict do nothing")
             .params(computerId, tagId)
             .update()
         == 1;
@@ -103,9 +107,10 @@ class ComputerRepository {
     Map<UUID, UUID> tenants = new HashMap<>();
     jdbc.sql("select id, tenant_id from person where id = any(:ids)")
         .param("ids", personIds.toArray(new UUID[0]))
-        .query(rs -> {
-          tenants.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-        });
+        .query(
+            rs -> {
+              tenants.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+            });
     return tenants;
   }
 

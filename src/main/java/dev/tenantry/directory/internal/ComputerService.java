@@ -22,8 +22,13 @@ public class ComputerService {
   private final DirectoryAccess access;
   private final AuditLog audit;
 
-  ComputerService(ComputerRepository computers, ComputerReads reads, PersonRepository people,
-      DirectoryLookups lookups, DirectoryAccess access, AuditLog audit) {
+  ComputerService(
+      ComputerRepository computers,
+      ComputerReads reads,
+      PersonRepository people,
+      DirectoryLookups lookups,
+      DirectoryAccess access,
+      AuditLog audit) {
     this.computers = computers;
     this.reads = reads;
     this.people = people;
@@ -49,11 +54,20 @@ public class ComputerService {
     lookups.requireTenant(c.tenantId());
     access.requireCreateComputer(c.tenantId());
     requirePrimaryPersonOf(c.tenantId(), c.primaryPersonId());
-    Computer computer = new Computer(UUID.randomUUID(), c.tenantId(), c.name(), c.type(),
-        c.primaryPersonId(), c.os(), c.serial(), 0);
+    Computer computer =
+        new Computer(
+            UUID.randomUUID(),
+            c.tenantId(),
+            c.name(),
+            c.type(),
+            c.primaryPersonId(),
+            c.os(),
+            c.serial(),
+            0);
     computers.insert(computer);
     ComputerView created = reads.view(computer);
-    audit.record(AuditEntry.created("computer.created", TYPE, computer.id(), c.tenantId(), created));
+    audit.record(
+        AuditEntry.created("computer.created", TYPE, computer.id(), c.tenantId(), created));
     return created;
   }
 
@@ -62,19 +76,29 @@ public class ComputerService {
     Computer before = lockVisible(id);
     access.requireManageComputer(before.tenantId(), id);
     if (u.tenantId() != null && !u.tenantId().equals(before.tenantId())) {
-      throw ApiException.invalid("tenantId: a computer's tenant cannot be changed here;"
-          + " use POST /api/v1/computers/change-tenant");
+      throw ApiException.invalid(
+          "tenantId: a computer's tenant cannot be changed here;"
+              + " use POST /api/v1/computers/change-tenant");
     }
     if (before.version() != u.expectedVersion()) {
       throw ApiException.stale(TYPE, id, u.expectedVersion(), before.version());
     }
     requirePrimaryPersonOf(before.tenantId(), u.primaryPersonId());
-    Computer after = new Computer(id, before.tenantId(), u.name(), u.type(), u.primaryPersonId(),
-        u.os(), u.serial(), before.version() + 1);
+    Computer after =
+        new Computer(
+            id,
+            before.tenantId(),
+            u.name(),
+            u.type(),
+            u.primaryPersonId(),
+            u.os(),
+            u.serial(),
+            before.version() + 1);
     ComputerView beforeView = reads.view(before);
     computers.update(after);
     ComputerView afterView = reads.view(after);
-    audit.record(AuditEntry.changed("computer.updated", TYPE, id, before.tenantId(), beforeView, afterView));
+    audit.record(
+        AuditEntry.changed("computer.updated", TYPE, id, before.tenantId(), beforeView, afterView));
     return afterView;
   }
 
@@ -98,8 +122,14 @@ public class ComputerService {
     ComputerView before = reads.view(c);
     boolean changed = add ? computers.tag(id, tagId) : computers.untag(id, tagId);
     if (changed) {
-      audit.record(AuditEntry.changed(add ? "computer.tagged" : "computer.untagged", TYPE, id,
-          c.tenantId(), before, reads.view(c)));
+      audit.record(
+          AuditEntry.changed(
+              add ? "computer.tagged" : "computer.untagged",
+              TYPE,
+              id,
+              c.tenantId(),
+              before,
+              reads.view(c)));
     }
   }
 
@@ -117,8 +147,13 @@ public class ComputerService {
     Person p = people.find(personId).orElseThrow(() -> ApiException.notFound("person", personId));
     access.requireViewPerson(p.tenantId(), personId);
     if (!p.tenantId().equals(tenantId)) {
-      throw ApiException.invalid("primaryPersonId: person " + personId + " belongs to tenant "
-          + p.tenantId() + ", not to the computer's tenant " + tenantId);
+      throw ApiException.invalid(
+          "primaryPersonId: person "
+              + personId
+              + " belongs to tenant "
+              + p.tenantId()
+              + ", not to the computer's tenant "
+              + tenantId);
     }
   }
 }

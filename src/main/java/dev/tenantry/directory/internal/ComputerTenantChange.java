@@ -19,12 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The batch "Change Tenant" action (seed 004), all or nothing in one transaction.
  *
- * <p>Rules: every id must name a computer the caller can see (else 404 listing the missing ids); the
- * target tenant must exist (404) and be active (409: an inactive tenant is being retired, so nothing
- * new should land in it); the caller needs the change-tenant right on each computer and on the
- * target. A primary person stays only when that person already belongs to the target tenant; else
- * it is cleared, since a computer's primary person must be of its own tenant, and each clearing is
- * reported. Computers already in the target are listed and left alone. One audit event
+ * <p>Rules: every id must name a computer the caller can see (else 404 listing the missing ids);
+ * the target tenant must exist (404) and be active (409: an inactive tenant is being retired, so
+ * nothing new should land in it); the caller needs the change-tenant right on each computer and on
+ * the target. A primary person stays only when that person already belongs to the target tenant;
+ * else it is cleared, since a computer's primary person must be of its own tenant, and each
+ * clearing is reported. Computers already in the target are listed and left alone. One audit event
  * ({@code computers.tenant-changed}, target = the target tenant) lists every moved computer.
  */
 @Service
@@ -35,8 +35,11 @@ public class ComputerTenantChange {
   private final DirectoryAccess access;
   private final AuditLog audit;
 
-  ComputerTenantChange(ComputerRepository computers, DirectoryLookups lookups,
-      DirectoryAccess access, AuditLog audit) {
+  ComputerTenantChange(
+      ComputerRepository computers,
+      DirectoryLookups lookups,
+      DirectoryAccess access,
+      AuditLog audit) {
     this.computers = computers;
     this.lookups = lookups;
     this.access = access;
@@ -53,17 +56,23 @@ public class ComputerTenantChange {
       throw ApiException.invalid("computerIds: give between 1 and " + MAX_COMPUTERS + " computers");
     }
     var target = lookups.requireTenant(cmd.targetTenantId());
-    List<Computer> found = computers.lockAll(ids).stream()
-        .filter(c -> access.canViewComputer(c.tenantId(), c.id()))
-        .toList();
+    List<Computer> found =
+        computers.lockAll(ids).stream()
+            .filter(c -> access.canViewComputer(c.tenantId(), c.id()))
+            .toList();
     requireAllFound(ids, found);
     if (!target.active()) {
-      throw ApiException.conflict("Tenant " + target.id() + " (" + target.name()
-          + ") is inactive; activate it before moving computers into it");
+      throw ApiException.conflict(
+          "Tenant "
+              + target.id()
+              + " ("
+              + target.name()
+              + ") is inactive; activate it before moving computers into it");
     }
     found.forEach(c -> access.requireChangeTenant(c.tenantId(), target.id(), c.id()));
-    Map<UUID, UUID> personTenants = computers.tenantsOfPeople(
-        found.stream().map(Computer::primaryPersonId).filter(Objects::nonNull).toList());
+    Map<UUID, UUID> personTenants =
+        computers.tenantsOfPeople(
+            found.stream().map(Computer::primaryPersonId).filter(Objects::nonNull).toList());
     List<Placement> before = new ArrayList<>();
     List<ComputerCommands.Moved> moved = new ArrayList<>();
     List<UUID> alreadyThere = new ArrayList<>();
@@ -75,14 +84,18 @@ public class ComputerTenantChange {
       UUID person = c.primaryPersonId();
       boolean keep = person != null && target.id().equals(personTenants.get(person));
       UUID kept = keep ? person : null;
-      computers.update(new Computer(c.id(), target.id(), c.name(), c.type(), kept, c.os(), c.serial(), c.version()));
+      computers.update(
+          new Computer(
+              c.id(), target.id(), c.name(), c.type(), kept, c.os(), c.serial(), c.version()));
       before.add(new Placement(c.id(), c.tenantId(), person));
-      moved.add(new ComputerCommands.Moved(c.id(), c.name(), c.tenantId(), target.id(), kept,
-          keep ? null : person));
+      moved.add(
+          new ComputerCommands.Moved(
+              c.id(), c.name(), c.tenantId(), target.id(), kept, keep ? null : person));
     }
     if (!moved.isEmpty()) {
-      audit.record(AuditEntry.changed("computers.tenant-changed", "tenant", target.id(), target.id(),
-          before, moved));
+      audit.record(
+          AuditEntry.changed(
+              "computers.tenant-changed", "tenant", target.id(), target.id(), before, moved));
     }
     return new ComputerCommands.TenantChanged(target.id(), moved, alreadyThere);
   }
@@ -91,7 +104,8 @@ public class ComputerTenantChange {
     Set<UUID> missing = new LinkedHashSet<>(ids);
     found.forEach(c -> missing.remove(c.id()));
     if (!missing.isEmpty()) {
-      throw new ApiException(ErrorCode.NOT_FOUND,
+      throw new ApiException(
+          ErrorCode.NOT_FOUND,
           "No computer was moved: these computers were not found: " + missing,
           Map.of("missingComputerIds", List.copyOf(missing)));
     }

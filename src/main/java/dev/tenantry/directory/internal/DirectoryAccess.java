@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * Every access decision of the directory goes through this class, and only through it, to the
  * authorization engine.
  *
- * <p>Contract kept by callers: an object is loaded first, then checked; an object the caller may not
- * view answers 404 exactly like a missing one, and a visible object the caller may not change
+ * <p>Contract kept by callers: an object is loaded first, then checked; an object the caller may
+ * not view answers 404 exactly like a missing one, and a visible object the caller may not change
  * answers 403. Lists never check row by row: they apply {@link #visiblePeopleTenants()} and {@link
  * #visibleComputerFilter()} in SQL.
  */

@@ -26,7 +26,9 @@ class DirectoryLookups {
   TenantRef requireTenant(UUID id) {
     return jdbc.sql("select id, name, active from tenant where id = ? for share")
         .param(id)
-        .query((rs, n) -> new TenantRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)))
+        .query(
+            (rs, n) ->
+                new TenantRef(rs.getObject(1, UUID.class), rs.getString(2), rs.getBoolean(3)))
         .optional()
         .orElseThrow(() -> ApiException.notFound("tenant", id));
   }

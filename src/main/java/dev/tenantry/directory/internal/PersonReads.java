@@ -34,9 +34,10 @@ class PersonReads {
     if (!ids.isEmpty()) {
       jdbc.sql("select person_id, id from app_user where person_id = any(:ids)")
           .param("ids", ids.toArray(new UUID[0]))
-          .query(rs -> {
-            users.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-          });
+          .query(
+              rs -> {
+                users.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+              });
     }
     return people.stream()
         .map(p -> new PersonView(p, tagsById.getOrDefault(p.id(), List.of()), users.get(p.id())))
@@ -56,21 +57,27 @@ class PersonReads {
       params.put("tenant", q.tenantId());
     }
     if (q.tagId() != null) {
-      where.append(" and exists (select 1 from person_tag pt where pt.person_id = p.id and pt.tag_id = :tag)");
+      where.append(
+          " and exists (select 1 from person_tag pt where pt.person_id = p.id and pt.tag_id = :tag)");
       params.put("tag", q.tagId());
     }
     if (q.q() != null && !q.q().isBlank()) {
-      where.append(" and (p.given_name || ' ' || p.family_name ilike :q")
+      where
+          .append(" and (p.given_name || ' ' || p.family_name ilike :q")
           .append(" or p.family_name || ' ' || p.given_name ilike :q")
           .append(" or p.email ilike :q)");
       params.put("q", Like.contains(q.q()));
     }
-    long total = jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
+    long total =
+        jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
     params.put("limit", q.size());
     params.put("offset", (long) q.page() * q.size());
     List<Person> people =
         jdbc.sql(
-                "select " + PersonRepository.columns() + " from person p" + where
+                "select "
+                    + PersonRepository.columns()
+                    + " from person p"
+                    + where
                     + " order by lower(p.family_name), lower(p.given_name), p.id limit :limit offset :offset")
             .params(params)
             .query((rs, n) -> PersonRepository.map(rs))

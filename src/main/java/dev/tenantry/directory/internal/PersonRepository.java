@@ -88,7 +88,10 @@ class PersonRepository {
   }
 
   Optional<UUID> userIdOf(UUID personId) {
-    return jdbc.sql("select id from app_user where person_id = ?").param(personId).query(UUID.class).optional();
+    return jdbc.sql("select id from app_user where person_id = ?")
+        .param(personId)
+        .query(UUID.class)
+        .optional();
   }
 
   boolean azureObjectIdTaken(UUID tenantId, UUID azureObjectId, @Nullable UUID exceptPersonId) {
@@ -107,7 +110,8 @@ class PersonRepository {
 
   /** True when the tag was added (false when the person already carried it). */
   boolean tag(UUID personId, UUID tagId) {
-    return jdbc.sql("insert into person_tag (person_id, tag_id) values (?, ?) on conflict do nothing")
+    return jdbc.sql(
+                "insert into person_tag (person_id, tag_id) values (?, ?) on conflict do nothing")
             .params(personId, tagId)
             .update()
         == 1;

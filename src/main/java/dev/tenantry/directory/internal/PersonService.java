@@ -22,8 +22,12 @@ public class PersonService {
   private final DirectoryAccess access;
   private final AuditLog audit;
 
-  PersonService(PersonRepository people, PersonReads reads, DirectoryLookups lookups,
-      DirectoryAccess access, AuditLog audit) {
+  PersonService(
+      PersonRepository people,
+      PersonReads reads,
+      DirectoryLookups lookups,
+      DirectoryAccess access,
+      AuditLog audit) {
     this.people = people;
     this.reads = reads;
     this.lookups = lookups;
@@ -44,12 +48,21 @@ public class PersonService {
   @Transactional
   public PersonView create(PersonCommands.Create c) {
     if (c.source() != PersonSource.MANUAL) {
-      throw ApiException.invalid("source: people from Azure are created by the Azure sync, not by hand");
+      throw ApiException.invalid(
+          "source: people from Azure are created by the Azure sync, not by hand");
     }
     lookups.requireTenant(c.tenantId());
     access.requireManagePeople(c.tenantId());
-    Person p = new Person(UUID.randomUUID(), c.tenantId(), c.givenName(), c.familyName(), c.email(),
-        c.azureObjectId(), c.source(), 0);
+    Person p =
+        new Person(
+            UUID.randomUUID(),
+            c.tenantId(),
+            c.givenName(),
+            c.familyName(),
+            c.email(),
+            c.azureObjectId(),
+            c.source(),
+            0);
     requireFreeObjectId(p, null);
     people.insert(p);
     PersonView created = reads.view(p);
@@ -62,17 +75,27 @@ public class PersonService {
     Person before = loadVisible(id, true);
     access.requireManagePeople(before.tenantId());
     if (c.tenantId() != null && !c.tenantId().equals(before.tenantId())) {
-      throw ApiException.invalid("tenantId: a person's tenant cannot be changed here;"
-          + " people move to another tenant only by merging tenants");
+      throw ApiException.invalid(
+          "tenantId: a person's tenant cannot be changed here;"
+              + " people move to another tenant only by merging tenants");
     }
     requireVersion(before, c.expectedVersion());
-    Person after = new Person(id, before.tenantId(), c.givenName(), c.familyName(), c.email(),
-        c.azureObjectId(), before.source(), before.version() + 1);
+    Person after =
+        new Person(
+            id,
+            before.tenantId(),
+            c.givenName(),
+            c.familyName(),
+            c.email(),
+            c.azureObjectId(),
+            before.source(),
+            before.version() + 1);
     requireFreeObjectId(after, id);
     PersonView beforeView = reads.view(before);
     people.update(after);
     PersonView afterView = reads.view(after);
-    audit.record(AuditEntry.changed("person.updated", TYPE, id, before.tenantId(), beforeView, afterView));
+    audit.record(
+        AuditEntry.changed("person.updated", TYPE, id, before.tenantId(), beforeView, afterView));
     return new PersonCommands.Changed(afterView, AzureSyncedFields.warnings(before, after));
   }
 
@@ -83,15 +106,19 @@ public class PersonService {
     if (expectedVersion != null) {
       requireVersion(p, expectedVersion);
     }
-    people.userIdOf(id).ifPresent(userId -> {
-      throw ApiException.conflict("Person " + id + " is user " + userId
-          + "; delete or demote the user first");
-    });
+    people
+        .userIdOf(id)
+        .ifPresent(
+            userId -> {
+              throw ApiException.conflict(
+                  "Person " + id + " is user " + userId + "; delete or demote the user first");
+            });
     PersonView before = reads.view(p);
     List<UUID> computers = people.clearPrimaryPersonOnComputers(id);
     people.delete(id);
-    audit.record(AuditEntry.deleted("person.deleted", TYPE, id, p.tenantId(),
-        new PersonDeleted(before, computers)));
+    audit.record(
+        AuditEntry.deleted(
+            "person.deleted", TYPE, id, p.tenantId(), new PersonDeleted(before, computers)));
   }
 
   /** The audit snapshot of a deletion: the person, and the computers it was primary person of. */
@@ -105,14 +132,21 @@ public class PersonService {
     PersonView before = reads.view(p);
     boolean changed = add ? people.tag(id, tagId) : people.untag(id, tagId);
     if (changed) {
-      audit.record(AuditEntry.changed(add ? "person.tagged" : "person.untagged", TYPE, id,
-          p.tenantId(), before, reads.view(p)));
+      audit.record(
+          AuditEntry.changed(
+              add ? "person.tagged" : "person.untagged",
+              TYPE,
+              id,
+              p.tenantId(),
+              before,
+              reads.view(p)));
     }
   }
 
   private Person loadVisible(UUID id, boolean lock) {
-    Person p = (lock ? people.lock(id) : people.find(id))
-        .orElseThrow(() -> ApiException.notFound(TYPE, id));
+    Person p =
+        (lock ? people.lock(id) : people.find(id))
+            .orElseThrow(() -> ApiException.notFound(TYPE, id));
     access.requireViewPerson(p.tenantId(), id);
     return p;
   }
@@ -124,9 +158,13 @@ public class PersonService {
   }
 
   private void requireFreeObjectId(Person p, @Nullable UUID exceptId) {
-    if (p.azureObjectId() != null && people.azureObjectIdTaken(p.tenantId(), p.azureObjectId(), exceptId)) {
-      throw ApiException.duplicate("Another person of tenant " + p.tenantId()
-          + " already has Azure object id " + p.azureObjectId());
+    if (p.azureObjectId() != null
+        && people.azureObjectIdTaken(p.tenantId(), p.azureObjectId(), exceptId)) {
+      throw ApiException.duplicate(
+          "Another person of tenant "
+              + p.tenantId()
+              + " already has Azure object id "
+              + p.azureObjectId());
     }
   }
 }

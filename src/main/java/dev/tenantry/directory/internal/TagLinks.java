@@ -49,7 +49,11 @@ class TagLinks {
         .query(
             rs -> {
               tags.computeIfAbsent(rs.getObject("owner", UUID.class), k -> new ArrayList<>())
-                  .add(new TagRef(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("color")));
+                  .add(
+                      new TagRef(
+                          rs.getObject("id", UUID.class),
+                          rs.getString("name"),
+                          rs.getString("color")));
             });
     return tags;
   }

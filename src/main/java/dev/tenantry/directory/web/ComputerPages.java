@@ -1,6 +1,6 @@
 package dev.tenantry.directory.web;
 
-import dev.tenantry.directory.ComputerType;
+import dev.tenantry.authz.ComputerType;
 import dev.tenantry.directory.internal.ComputerCommands;
 import dev.tenantry.directory.internal.ComputerQuery;
 import dev.tenantry.directory.internal.ComputerService;
@@ -38,12 +38,17 @@ class ComputerPages {
   }
 
   @GetMapping("/computers")
-  String list(@RequestParam(required = false) @Nullable UUID tenantId,
+  String list(
+      @RequestParam(required = false) @Nullable UUID tenantId,
       @RequestParam(required = false) @Nullable String q,
-      @RequestParam(required = false) @Nullable ComputerType type, HttpServletRequest request, Model model) {
+      @RequestParam(required = false) @Nullable ComputerType type,
+      HttpServletRequest request,
+      Model model) {
     List<TenantView> visible = tenants.visibleToCaller();
-    Map<UUID, String> names = visible.stream().collect(Collectors.toMap(TenantView::id, TenantView::name));
-    model.addAttribute("computers", computers.list(new ComputerQuery(tenantId, q, type, null, 0, 500)).items());
+    Map<UUID, String> names =
+        visible.stream().collect(Collectors.toMap(TenantView::id, TenantView::name));
+    model.addAttribute(
+        "computers", computers.list(new ComputerQuery(tenantId, q, type, null, 0, 500)).items());
     model.addAttribute("tenants", visible);
     model.addAttribute("tenantNames", names);
     model.addAttribute("tenantId", tenantId);
@@ -54,9 +59,11 @@ class ComputerPages {
   }
 
   @PostMapping("/computers/change-tenant")
-  String changeTenant(@RequestParam(name = "computerIds", required = false) @Nullable List<UUID> ids,
+  String changeTenant(
+      @RequestParam(name = "computerIds", required = false) @Nullable List<UUID> ids,
       @RequestParam(required = false) @Nullable UUID targetTenantId,
-      @RequestParam(required = false) @Nullable UUID tenantId, RedirectAttributes flash) {
+      @RequestParam(required = false) @Nullable UUID tenantId,
+      RedirectAttributes flash) {
     try {
       if (ids == null || ids.isEmpty()) {
         throw ApiException.invalid("Select at least one computer to move");
@@ -66,8 +73,15 @@ class ComputerPages {
       }
       var changed = tenantChange.change(new ComputerCommands.ChangeTenant(ids, targetTenantId));
       String target = tenants.find(targetTenantId).map(TenantView::name).orElse("the target");
-      flash.addFlashAttribute("notice", "Moved " + changed.moved().size() + " computer(s) to " + target
-          + (changed.alreadyInTarget().isEmpty() ? "" : "; " + changed.alreadyInTarget().size() + " were already there"));
+      flash.addFlashAttribute(
+          "notice",
+          "Moved "
+              + changed.moved().size()
+              + " computer(s) to "
+              + target
+              + (changed.alreadyInTarget().isEmpty()
+                  ? ""
+                  : "; " + changed.alreadyInTarget().size() + " were already there"));
     } catch (ApiException e) {
       flash.addFlashAttribute("error", e.getMessage());
     }

@@ -1,6 +1,6 @@
 package dev.tenantry.directory.web;
 
-import dev.tenantry.directory.ComputerType;
+import dev.tenantry.authz.ComputerType;
 import dev.tenantry.directory.internal.ComputerTenantChange;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,7 +1,7 @@
 package dev.tenantry.directory.web;
 
+import dev.tenantry.authz.ComputerType;
 import dev.tenantry.directory.Computer;
-import dev.tenantry.directory.ComputerType;
 import dev.tenantry.directory.internal.ComputerView;
 import dev.tenantry.directory.internal.TagRef;
 import java.util.List;
@@ -21,7 +21,15 @@ record ComputerResponse(
 
   static ComputerResponse of(ComputerView v) {
     Computer c = v.computer();
-    return new ComputerResponse(c.id(), c.tenantId(), c.name(), c.type(), c.primaryPersonId(),
-        c.os(), c.serial(), v.tags(), c.version());
+    return new ComputerResponse(
+        c.id(),
+        c.tenantId(),
+        c.name(),
+        c.type(),
+        c.primaryPersonId(),
+        c.os(),
+        c.serial(),
+        v.tags(),
+        c.version());
   }
 }

@@ -1,9 +1,9 @@
 package dev.tenantry.directory.web;
 
+import dev.tenantry.authz.ComputerType;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
-import dev.tenantry.directory.ComputerType;
 import dev.tenantry.directory.internal.ComputerCommands;
 import dev.tenantry.directory.internal.ComputerQuery;
 import dev.tenantry.directory.internal.ComputerService;
@@ -36,7 +36,9 @@ class ComputersController {
     this.tenantChange = tenantChange;
   }
 
-  @Requires(value = {Permission.COMPUTERS_VIEW}, on = On.LIST)
+  @Requires(
+      value = {Permission.COMPUTERS_VIEW},
+      on = On.LIST)
   @GetMapping
   Page<ComputerResponse> list(
       @RequestParam(required = false) @Nullable UUID tenantId,
@@ -45,40 +47,64 @@ class ComputersController {
       @RequestParam(required = false) @Nullable UUID tagId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return computers.list(new ComputerQuery(tenantId, q, type, tagId, Page.page(page), Page.size(size)))
+    return computers
+        .list(new ComputerQuery(tenantId, q, type, tagId, Page.page(page), Page.size(size)))
         .map(ComputerResponse::of);
   }
 
-  @Requires(value = {Permission.COMPUTERS_VIEW}, on = On.COMPUTER)
+  @Requires(
+      value = {Permission.COMPUTERS_VIEW},
+      on = On.COMPUTER)
   @GetMapping("/{id}")
   ResponseEntity<ComputerResponse> get(@PathVariable UUID id) {
     return withEtag(ResponseEntity.ok(), ComputerResponse.of(computers.get(id)));
   }
 
-  @Requires(value = {Permission.COMPUTERS_MANAGE}, on = On.TENANT,
+  @Requires(
+      value = {Permission.COMPUTERS_MANAGE},
+      on = On.TENANT,
       note = "the tenant is visible with tenants:view or computers:view there")
   @PostMapping
   ResponseEntity<ComputerResponse> create(@Valid @RequestBody ComputerRequests.Create r) {
-    var created = computers.create(new ComputerCommands.Create(r.tenantId(), r.name().strip(),
-        r.type(), r.primaryPersonId(), ComputerRequests.orEmpty(r.os()), ComputerRequests.orEmpty(r.serial())));
+    var created =
+        computers.create(
+            new ComputerCommands.Create(
+                r.tenantId(),
+                r.name().strip(),
+                r.type(),
+                r.primaryPersonId(),
+                ComputerRequests.orEmpty(r.os()),
+                ComputerRequests.orEmpty(r.serial())));
     var body = ComputerResponse.of(created);
     return withEtag(ResponseEntity.created(URI.create("/api/v1/computers/" + body.id())), body);
   }
 
-  @Requires(value = {Permission.COMPUTERS_VIEW, Permission.COMPUTERS_MANAGE}, on = On.COMPUTER)
+  @Requires(
+      value = {Permission.COMPUTERS_VIEW, Permission.COMPUTERS_MANAGE},
+      on = On.COMPUTER)
   @PutMapping("/{id}")
   ResponseEntity<ComputerResponse> update(
       @PathVariable UUID id,
       @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch,
       @Valid @RequestBody ComputerRequests.Update r) {
     long version = Versions.required(r.version(), ifMatch, "computer", id);
-    var updated = computers.update(id, new ComputerCommands.Update(r.tenantId(), r.name().strip(),
-        r.type(), r.primaryPersonId(), ComputerRequests.orEmpty(r.os()),
-        ComputerRequests.orEmpty(r.serial()), version));
+    var updated =
+        computers.update(
+            id,
+            new ComputerCommands.Update(
+                r.tenantId(),
+                r.name().strip(),
+                r.type(),
+                r.primaryPersonId(),
+                ComputerRequests.orEmpty(r.os()),
+                ComputerRequests.orEmpty(r.serial()),
+                version));
     return withEtag(ResponseEntity.ok(), ComputerResponse.of(updated));
   }
 
-  @Requires(value = {Permission.COMPUTERS_VIEW, Permission.COMPUTERS_DELETE}, on = On.COMPUTER)
+  @Requires(
+      value = {Permission.COMPUTERS_VIEW, Permission.COMPUTERS_DELETE},
+      on = On.COMPUTER)
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(
       @PathVariable UUID id,
@@ -87,14 +113,18 @@ class ComputersController {
     return ResponseEntity.noContent().build();
   }
 
-  @Requires(value = {Permission.COMPUTERS_VIEW, Permission.TAGS_ASSIGN}, on = On.COMPUTER)
+  @Requires(
+      value = {Permission.COMPUTERS_VIEW, Permission.TAGS_ASSIGN},
+      on = On.COMPUTER)
   @PutMapping("/{id}/tags/{tagId}")
   ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
     computers.tag(id, tagId, true);
     return ResponseEntity.noContent().build();
   }
 
-  @Requires(value = {Permission.COMPUTERS_VIEW, Permission.TAGS_ASSIGN}, on = On.COMPUTER)
+  @Requires(
+      value = {Permission.COMPUTERS_VIEW, Permission.TAGS_ASSIGN},
+      on = On.COMPUTER)
   @DeleteMapping("/{id}/tags/{tagId}")
   ResponseEntity<Void> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
     computers.tag(id, tagId, false);
@@ -102,11 +132,15 @@ class ComputersController {
   }
 
   /** Batch "Change Tenant": all computers move, or none. */
-  @Requires(value = {Permission.COMPUTERS_VIEW, Permission.COMPUTERS_CHANGE_TENANT}, on = On.COMPUTER,
-      note = "on every computer, and computers:change-tenant on the target tenant (visible with tenants:view or computers:view)")
+  @Requires(
+      value = {Permission.COMPUTERS_VIEW, Permission.COMPUTERS_CHANGE_TENANT},
+      on = On.COMPUTER,
+      note =
+          "on every computer, and computers:change-tenant on the target tenant (visible with tenants:view or computers:view)")
   @PostMapping("/change-tenant")
   ComputerCommands.TenantChanged changeTenant(@Valid @RequestBody ComputerRequests.ChangeTenant r) {
-    return tenantChange.change(new ComputerCommands.ChangeTenant(r.computerIds(), r.targetTenantId()));
+    return tenantChange.change(
+        new ComputerCommands.ChangeTenant(r.computerIds(), r.targetTenantId()));
   }
 
   private static ResponseEntity<ComputerResponse> withEtag(

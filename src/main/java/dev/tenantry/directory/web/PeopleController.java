@@ -33,7 +33,9 @@ class PeopleController {
     this.people = people;
   }
 
-  @Requires(value = {Permission.PEOPLE_VIEW}, on = On.LIST)
+  @Requires(
+      value = {Permission.PEOPLE_VIEW},
+      on = On.LIST)
   @GetMapping
   Page<PersonResponse> list(
       @RequestParam(required = false) @Nullable UUID tenantId,
@@ -41,40 +43,62 @@ class PeopleController {
       @RequestParam(required = false) @Nullable UUID tagId,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return people.list(new PersonQuery(tenantId, q, tagId, Page.page(page), Page.size(size)))
+    return people
+        .list(new PersonQuery(tenantId, q, tagId, Page.page(page), Page.size(size)))
         .map(PersonResponse::of);
   }
 
-  @Requires(value = {Permission.PEOPLE_VIEW}, on = On.PERSON)
+  @Requires(
+      value = {Permission.PEOPLE_VIEW},
+      on = On.PERSON)
   @GetMapping("/{id}")
   ResponseEntity<PersonResponse> get(@PathVariable UUID id) {
     return withEtag(ResponseEntity.ok(), PersonResponse.of(people.get(id)));
   }
 
-  @Requires(value = {Permission.PEOPLE_VIEW, Permission.PEOPLE_MANAGE}, on = On.TENANT)
+  @Requires(
+      value = {Permission.PEOPLE_VIEW, Permission.PEOPLE_MANAGE},
+      on = On.TENANT)
   @PostMapping
   ResponseEntity<PersonResponse> create(@Valid @RequestBody PersonRequests.Create r) {
-    var created = people.create(new PersonCommands.Create(r.tenantId(), r.givenName().strip(),
-        PersonRequests.orEmpty(r.familyName()), PersonRequests.orEmpty(r.email()),
-        Guid.parse(r.azureObjectId()), r.source() == null ? PersonSource.MANUAL : r.source()));
+    var created =
+        people.create(
+            new PersonCommands.Create(
+                r.tenantId(),
+                r.givenName().strip(),
+                PersonRequests.orEmpty(r.familyName()),
+                PersonRequests.orEmpty(r.email()),
+                Guid.parse(r.azureObjectId()),
+                r.source() == null ? PersonSource.MANUAL : r.source()));
     var body = PersonResponse.of(created);
     return withEtag(ResponseEntity.created(URI.create("/api/v1/people/" + body.id())), body);
   }
 
-  @Requires(value = {Permission.PEOPLE_VIEW, Permission.PEOPLE_MANAGE}, on = On.PERSON)
+  @Requires(
+      value = {Permission.PEOPLE_VIEW, Permission.PEOPLE_MANAGE},
+      on = On.PERSON)
   @PutMapping("/{id}")
   ResponseEntity<PersonResponse> update(
       @PathVariable UUID id,
       @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch,
       @Valid @RequestBody PersonRequests.Update r) {
     long version = Versions.required(r.version(), ifMatch, "person", id);
-    var changed = people.update(id, new PersonCommands.Update(r.tenantId(), r.givenName().strip(),
-        PersonRequests.orEmpty(r.familyName()), PersonRequests.orEmpty(r.email()),
-        Guid.parse(r.azureObjectId()), version));
+    var changed =
+        people.update(
+            id,
+            new PersonCommands.Update(
+                r.tenantId(),
+                r.givenName().strip(),
+                PersonRequests.orEmpty(r.familyName()),
+                PersonRequests.orEmpty(r.email()),
+                Guid.parse(r.azureObjectId()),
+                version));
     return withEtag(ResponseEntity.ok(), PersonResponse.of(changed.view(), changed.warnings()));
   }
 
-  @Requires(value = {Permission.PEOPLE_VIEW, Permission.PEOPLE_DELETE}, on = On.PERSON)
+  @Requires(
+      value = {Permission.PEOPLE_VIEW, Permission.PEOPLE_DELETE},
+      on = On.PERSON)
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(
       @PathVariable UUID id,
@@ -83,14 +107,18 @@ class PeopleController {
     return ResponseEntity.noContent().build();
   }
 
-  @Requires(value = {Permission.PEOPLE_VIEW, Permission.TAGS_ASSIGN}, on = On.PERSON)
+  @Requires(
+      value = {Permission.PEOPLE_VIEW, Permission.TAGS_ASSIGN},
+      on = On.PERSON)
   @PutMapping("/{id}/tags/{tagId}")
   ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
     people.tag(id, tagId, true);
     return ResponseEntity.noContent().build();
   }
 
-  @Requires(value = {Permission.PEOPLE_VIEW, Permission.TAGS_ASSIGN}, on = On.PERSON)
+  @Requires(
+      value = {Permission.PEOPLE_VIEW, Permission.TAGS_ASSIGN},
+      on = On.PERSON)
   @DeleteMapping("/{id}/tags/{tagId}")
   ResponseEntity<Void> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
     people.tag(id, tagId, false);

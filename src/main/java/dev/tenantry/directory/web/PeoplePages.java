@@ -7,8 +7,8 @@ import dev.tenantry.directory.PersonSource;
 import dev.tenantry.directory.internal.AzureSyncedFields;
 import dev.tenantry.directory.internal.PersonCommands;
 import dev.tenantry.directory.internal.PersonQuery;
-import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.directory.internal.PersonService;
+import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
 import dev.tenantry.tenancy.TenantView;
@@ -41,10 +41,14 @@ class PeoplePages {
   }
 
   @GetMapping("/people")
-  String list(@RequestParam(required = false) @Nullable UUID tenantId,
-      @RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
+  String list(
+      @RequestParam(required = false) @Nullable UUID tenantId,
+      @RequestParam(required = false) @Nullable String q,
+      HttpServletRequest request,
+      Model model) {
     var visible = tenants.visibleToCaller();
-    Map<UUID, String> names = visible.stream().collect(Collectors.toMap(TenantView::id, TenantView::name));
+    Map<UUID, String> names =
+        visible.stream().collect(Collectors.toMap(TenantView::id, TenantView::name));
     model.addAttribute("people", people.list(new PersonQuery(tenantId, q, null, 0, 500)).items());
     model.addAttribute("tenants", visible);
     model.addAttribute("tenantNames", names);
@@ -61,10 +65,14 @@ class PeoplePages {
     model.addAttribute("tenant", tenants.find(p.tenantId()).map(TenantView::name).orElse("?"));
     model.addAttribute("synced", AzureSyncedFields.of(p));
     model.addAttribute("azure", p.source() == PersonSource.AZURE);
-    model.addAttribute("canManage", authorizer.check(Permission.PEOPLE_MANAGE, Target.tenant(p.tenantId())).allowed());
-    model.addAttribute("canTag", authorizer.check(Permission.TAGS_ASSIGN, Target.tenant(p.tenantId())).allowed());
+    model.addAttribute(
+        "canManage",
+        authorizer.check(Permission.PEOPLE_MANAGE, Target.tenant(p.tenantId())).allowed());
+    model.addAttribute(
+        "canTag", authorizer.check(Permission.TAGS_ASSIGN, Target.tenant(p.tenantId())).allowed());
     var own = view.tags().stream().map(t -> t.id()).collect(Collectors.toSet());
-    model.addAttribute("tags", tenants.tagList().stream().filter(t -> !own.contains(t.id())).toList());
+    model.addAttribute(
+        "tags", tenants.tagList().stream().filter(t -> !own.contains(t.id())).toList());
     return "directory/person";
   }
 
@@ -72,9 +80,15 @@ class PeoplePages {
   record PersonForm(String givenName, String familyName, String email, String azureObjectId) {}
 
   @PostMapping("/people/{id}")
-  String save(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "") String givenName,
-      @RequestParam(defaultValue = "") String familyName, @RequestParam(defaultValue = "") String email,
-      @RequestParam(defaultValue = "") String azureObjectId, Model model, RedirectAttributes flash) {
+  String save(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam(defaultValue = "") String givenName,
+      @RequestParam(defaultValue = "") String familyName,
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String azureObjectId,
+      Model model,
+      RedirectAttributes flash) {
     try {
       if (givenName.isBlank()) {
         throw ApiException.invalid("givenName: must not be blank");
@@ -82,8 +96,16 @@ class PeoplePages {
       if (!azureObjectId.isBlank() && !azureObjectId.strip().matches(Guid.PATTERN)) {
         throw ApiException.invalid("azureObjectId: " + Guid.MESSAGE);
       }
-      var changed = people.update(id, new PersonCommands.Update(null, givenName.strip(), familyName.strip(),
-          email.strip(), Guid.parse(azureObjectId.isBlank() ? null : azureObjectId.strip()), version));
+      var changed =
+          people.update(
+              id,
+              new PersonCommands.Update(
+                  null,
+                  givenName.strip(),
+                  familyName.strip(),
+                  email.strip(),
+                  Guid.parse(azureObjectId.isBlank() ? null : azureObjectId.strip()),
+                  version));
       flash.addFlashAttribute("notice", "Saved");
       flash.addFlashAttribute("warnings", changed.warnings());
       return "redirect:/people/" + id;
@@ -95,7 +117,10 @@ class PeoplePages {
   }
 
   @PostMapping("/people/{id}/tags")
-  String tag(@PathVariable UUID id, @RequestParam UUID tagId, @RequestParam(defaultValue = "true") boolean add,
+  String tag(
+      @PathVariable UUID id,
+      @RequestParam UUID tagId,
+      @RequestParam(defaultValue = "true") boolean add,
       RedirectAttributes flash) {
     try {
       people.tag(id, tagId, add);

@@ -34,8 +34,20 @@ record PersonResponse(
 
   static PersonResponse of(PersonView v, List<String> warnings) {
     Person p = v.person();
-    return new PersonResponse(p.id(), p.tenantId(), p.givenName(), p.familyName(), p.displayName(),
-        p.email(), p.azureObjectId(), p.source(), AzureSyncedFields.of(p), v.tags(),
-        v.userId() != null, v.userId(), p.version(), warnings);
+    return new PersonResponse(
+        p.id(),
+        p.tenantId(),
+        p.givenName(),
+        p.familyName(),
+        p.displayName(),
+        p.email(),
+        p.azureObjectId(),
+        p.source(),
+        AzureSyncedFields.of(p),
+        v.tags(),
+        v.userId() != null,
+        v.userId(),
+        p.version(),
+        warnings);
   }
 }

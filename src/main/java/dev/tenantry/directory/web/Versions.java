@@ -24,7 +24,8 @@ final class Versions {
   static long required(@Nullable Long bodyVersion, @Nullable String ifMatch, String what, UUID id) {
     Long expected = optional(bodyVersion, ifMatch);
     if (expected == null) {
-      throw new ApiException(ErrorCode.PRECONDITION_REQUIRED,
+      throw new ApiException(
+          ErrorCode.PRECONDITION_REQUIRED,
           "Send the version of " + what + " " + id + " you edited, as 'version' or as If-Match");
     }
     return expected;
@@ -33,7 +34,8 @@ final class Versions {
   static @Nullable Long optional(@Nullable Long bodyVersion, @Nullable String ifMatch) {
     Long header = parse(ifMatch);
     if (bodyVersion != null && header != null && !bodyVersion.equals(header)) {
-      throw ApiException.invalid("version " + bodyVersion + " and If-Match " + ifMatch + " disagree");
+      throw ApiException.invalid(
+          "version " + bodyVersion + " and If-Match " + ifMatch + " disagree");
     }
     return bodyVersion != null ? bodyVersion : header;
   }

@@ -32,8 +32,13 @@ class AccessRequestPages {
   record RoleChoice(UUID id, String name, boolean builtIn) {}
 
   /** The approval form. */
-  record Approve(@Nullable UUID tenantId, @Nullable UUID roleId, @Nullable String scopeKind,
-      @Nullable UUID scopeTenantId, @Nullable Boolean includeChildren, @Nullable UUID tagId,
+  record Approve(
+      @Nullable UUID tenantId,
+      @Nullable UUID roleId,
+      @Nullable String scopeKind,
+      @Nullable UUID scopeTenantId,
+      @Nullable Boolean includeChildren,
+      @Nullable UUID tagId,
       AccessRequests.@Nullable Expiry expiry) {}
 
   @GetMapping("/users-roles/access-requests")
@@ -43,8 +48,11 @@ class AccessRequestPages {
     model.addAttribute("requests", requests.list(s));
     model.addAttribute("tenants", tenants.visibleToCaller());
     model.addAttribute("tags", tenants.tagList());
-    model.addAttribute("roles", jdbc.sql("select id, name, built_in from role order by built_in desc, lower(name)")
-        .query(RoleChoice.class).list());
+    model.addAttribute(
+        "roles",
+        jdbc.sql("select id, name, built_in from role order by built_in desc, lower(name)")
+            .query(RoleChoice.class)
+            .list());
     model.addAttribute("expiries", AccessRequests.Expiry.values());
     return "users/access-requests";
   }
@@ -56,8 +64,12 @@ class AccessRequestPages {
         throw ApiException.invalid("Choose a scope");
       }
       UUID scopeTenant = form.scopeTenantId();
-      var scope = new ScopeInput(form.scopeKind(), scopeTenant, form.includeChildren(), form.tagId());
-      var r = requests.approve(id, new AccessRequests.Approval(form.tenantId(), form.roleId(), scope, form.expiry()));
+      var scope =
+          new ScopeInput(form.scopeKind(), scopeTenant, form.includeChildren(), form.tagId());
+      var r =
+          requests.approve(
+              id,
+              new AccessRequests.Approval(form.tenantId(), form.roleId(), scope, form.expiry()));
       flash.addFlashAttribute("notice", "Access granted to " + r.name());
     } catch (ApiException e) {
       flash.addFlashAttribute("error", e.getMessage());
@@ -67,7 +79,10 @@ class AccessRequestPages {
   }
 
   @PostMapping("/users-roles/access-requests/{id}/deny")
-  String deny(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
+  String deny(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String reason,
+      RedirectAttributes flash) {
     try {
       var r = requests.deny(id, reason.strip());
       flash.addFlashAttribute("notice", "Access request of " + r.name() + " denied");

@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessRequestTenants {
   /** SQL for the request's tenant over the alias {@code ar}; parameters from {@link #params}. */
-  static final String TENANT_OF = """
+  static final String TENANT_OF =
+      """
       coalesce((select t.id from tenant t where t.azure_tenant_id = ar.entra_tenant_id),
                case when ar.entra_tenant_id = :arHome then cast(:arMsp as uuid) end)
       """;
+
   private final JdbcClient jdbc;
   private final Tenants tenants;
   private final UUID homeTid;
@@ -35,8 +37,11 @@ class AccessRequestTenants {
   }
 
   @Nullable UUID tenantOf(UUID entraTenantId) {
-    return jdbc.sql("select ar_tenant from (select " + TENANT_OF + " as ar_tenant from"
-            + " (select cast(:tid as uuid) as entra_tenant_id) ar) x")
+    return jdbc.sql(
+            "select ar_tenant from (select "
+                + TENANT_OF
+                + " as ar_tenant from"
+                + " (select cast(:tid as uuid) as entra_tenant_id) ar) x")
         .params(params())
         .param("tid", entraTenantId)
         .query(UUID.class)

@@ -19,7 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AccessRequests {
   enum Expiry {
-    ONE_HOUR(Duration.ofHours(1)), ONE_DAY(Duration.ofDays(1)), THREE_DAYS(Duration.ofDays(3)), INDEFINITE(null);
+    ONE_HOUR(Duration.ofHours(1)),
+    ONE_DAY(Duration.ofDays(1)),
+    THREE_DAYS(Duration.ofDays(3)),
+    INDEFINITE(null);
     final @Nullable Duration duration;
 
     Expiry(@Nullable Duration d) {
@@ -27,13 +30,23 @@ class AccessRequests {
     }
   }
 
-  record Request(UUID id, UUID entraTenantId, UUID entraObjectId, String name, String email,
-      String message, String status, Instant requestedAt, @Nullable UUID decidedBy,
-      @Nullable Instant decidedAt, @Nullable String grantedExpiry) {}
+  record Request(
+      UUID id,
+      UUID entraTenantId,
+      UUID entraObjectId,
+      String name,
+      String email,
+      String message,
+      String status,
+      Instant requestedAt,
+      @Nullable UUID decidedBy,
+      @Nullable Instant decidedAt,
+      @Nullable String grantedExpiry) {}
 
   record Approval(UUID tenantId, UUID roleId, ScopeInput scope, Expiry expiry) {}
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       select id, entra_tenant_id, entra_object_id, name, email, message, status, requested_at,
              decided_by, decided_at, granted_expiry from access_request
       """;
@@ -46,8 +59,15 @@ class AccessRequests {
   private final AuditLog audit;
   private final AccessRequestTenants requestTenants;
 
-  AccessRequests(JdbcClient jdbc, AppPreferences prefs, IdentityAccess access, UserRepository users,
-      People people, UserAdmin userAdmin, AuditLog audit, AccessRequestTenants requestTenants) {
+  AccessRequests(
+      JdbcClient jdbc,
+      AppPreferences prefs,
+      IdentityAccess access,
+      UserRepository users,
+      People people,
+      UserAdmin userAdmin,
+      AuditLog audit,
+      AccessRequestTenants requestTenants) {
     this.requestTenants = requestTenants;
     this.jdbc = jdbc;
     this.prefs = prefs;
@@ -61,7 +81,8 @@ class AccessRequests {
   @Transactional
   Request create(SignedIn who, String message) {
     if (!prefs.enabled(AppPreferences.ACCESS_REQUESTS)) {
-      throw ApiException.conflict("Access requests are turned off on this instance; ask an administrator");
+      throw ApiException.conflict(
+          "Access requests are turned off on this instance; ask an administrator");
     }
     EntraIdentity id = who.identity();
     if (who.realUserId() != null || id.app()) {
@@ -71,18 +92,25 @@ class AccessRequests {
       throw ApiException.conflict("You already have a pending access request");
     }
     UUID rid = UUID.randomUUID();
-    jdbc.sql("""
+    jdbc.sql(
+            """
         insert into access_request (id, entra_tenant_id, entra_object_id, name, email, message, status)
         values (?, ?, ?, ?, ?, ?, 'PENDING')
-        """).params(rid, id.tid(), id.objectId(), id.name(), id.email(), message).update();
+        """)
+        .params(rid, id.tid(), id.objectId(), id.name(), id.email(), message)
+        .update();
     Request r = byId(rid);
     audit.record(AuditEntry.created("access-request.created", "access-request", rid, null, r));
     return r;
   }
 
   Optional<Request> latest(UUID tid, UUID oid) {
-    return jdbc.sql(SELECT + " where entra_tenant_id = ? and entra_object_id = ? order by requested_at desc limit 1")
-        .params(tid, oid).query(Request.class).optional();
+    return jdbc.sql(
+            SELECT
+                + " where entra_tenant_id = ? and entra_object_id = ? order by requested_at desc limit 1")
+        .params(tid, oid)
+        .query(Request.class)
+        .optional();
   }
 
   @Transactional(readOnly = true)
@@ -92,7 +120,9 @@ class AccessRequests {
     String visible = requestTenants.visibleCondition(access.visibleAccessRequestTenants(), params);
     params.put("status", status);
     return jdbc.sql(SELECT + " ar where status = :status and " + visible + " order by requested_at")
-        .params(params).query(Request.class).list();
+        .params(params)
+        .query(Request.class)
+        .list();
   }
 
   /** Pending requests the caller may see (0 for a caller who may see none). */
@@ -102,8 +132,11 @@ class AccessRequests {
     }
     Map<String, Object> params = new HashMap<>();
     String visible = requestTenants.visibleCondition(access.visibleAccessRequestTenants(), params);
-    return jdbc.sql("select count(*) from access_request ar where status = 'PENDING' and " + visible)
-        .params(params).query(Long.class).single();
+    return jdbc.sql(
+            "select count(*) from access_request ar where status = 'PENDING' and " + visible)
+        .params(params)
+        .query(Long.class)
+        .single();
   }
 
   @Transactional
@@ -116,22 +149,60 @@ class AccessRequests {
     access.requireManageUsers(a.tenantId());
     access.requireGrant(a.roleId(), scope, a.tenantId());
     boolean linked = people.tenantLink(a.tenantId()).map(r.entraTenantId()::equals).orElse(false);
-    UUID personId = people.personByOid(a.tenantId(), r.entraObjectId()).orElseGet(() -> people.insert(
-        a.tenantId(), given(r.name()), family(r.name()), r.email(), r.entraObjectId(), linked ? "AZURE" : "MANUAL"));
+    UUID personId =
+        people
+            .personByOid(a.tenantId(), r.entraObjectId())
+            .orElseGet(
+                () ->
+                    people.insert(
+                        a.tenantId(),
+                        given(r.name()),
+                        family(r.name()),
+                        r.email(),
+                        r.entraObjectId(),
+                        linked ? "AZURE" : "MANUAL"));
     Instant expires = a.expiry().duration == null ? null : Instant.now().plus(a.expiry().duration);
-    var user = userAdmin.createUnaudited(personId, "PERSON", r.entraTenantId(), r.entraObjectId(), expires);
+    var user =
+        userAdmin.createUnaudited(
+            personId, "PERSON", r.entraTenantId(), r.entraObjectId(), expires);
     UUID assignmentId = UUID.randomUUID();
-    if (!jdbc.sql("select exists (select 1 from role where id = ?)").param(a.roleId()).query(Boolean.class).single()) {
+    if (!jdbc.sql("select exists (select 1 from role where id = ?)")
+        .param(a.roleId())
+        .query(Boolean.class)
+        .single()) {
       throw ApiException.notFound("Role", a.roleId());
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
         insert into role_assignment (id, user_id, role_id, effect, scope_kind, scope_tenant_id,
                                      include_children, scope_tag_id, created_by)
         values (?, ?, ?, 'ALLOW', ?, ?, ?, ?, ?)
-        """).params(assignmentId, user.id(), a.roleId(), scope.kind(), scope.tenantId(),
-            scope.children(), scope.tagId(), access.currentUserOrNull()).update();
-    return decide(r, "APPROVED", a.expiry().name(), Map.of("user", user, "personId", personId,
-        "roleId", a.roleId(), "assignmentId", assignmentId, "scope", scope));
+        """)
+        .params(
+            assignmentId,
+            user.id(),
+            a.roleId(),
+            scope.kind(),
+            scope.tenantId(),
+            scope.children(),
+            scope.tagId(),
+            access.currentUserOrNull())
+        .update();
+    return decide(
+        r,
+        "APPROVED",
+        a.expiry().name(),
+        Map.of(
+            "user",
+            user,
+            "personId",
+            personId,
+            "roleId",
+            a.roleId(),
+            "assignmentId",
+            assignmentId,
+            "scope",
+            scope));
   }
 
   @Transactional
@@ -141,13 +212,21 @@ class AccessRequests {
 
   private Request decidable(UUID requestId) {
     access.requireApproveAccessRequests();
-    Request r = jdbc.sql(SELECT + " where id = ? for update").param(requestId).query(Request.class)
-        .optional().orElseThrow(() -> ApiException.notFound("Access request", requestId));
+    Request r =
+        jdbc.sql(SELECT + " where id = ? for update")
+            .param(requestId)
+            .query(Request.class)
+            .optional()
+            .orElseThrow(() -> ApiException.notFound("Access request", requestId));
     access.requireDecideAccessRequest(requestTenants.tenantOf(r.entraTenantId()), requestId);
     SignedIn me = SignedIn.current().orElseThrow();
-    boolean own = me.identity().tid().equals(r.entraTenantId()) && me.identity().objectId().equals(r.entraObjectId())
-        || users.byIdentity(r.entraTenantId(), r.entraObjectId(), "PERSON")
-            .map(u -> u.id().equals(me.effectiveUserId()) || u.id().equals(me.realUserId())).orElse(false);
+    boolean own =
+        me.identity().tid().equals(r.entraTenantId())
+                && me.identity().objectId().equals(r.entraObjectId())
+            || users
+                .byIdentity(r.entraTenantId(), r.entraObjectId(), "PERSON")
+                .map(u -> u.id().equals(me.effectiveUserId()) || u.id().equals(me.realUserId()))
+                .orElse(false);
     if (own) {
       throw ApiException.forbidden("Nobody can decide their own access request");
     }
@@ -157,14 +236,24 @@ class AccessRequests {
     return r;
   }
 
-  private Request decide(Request r, String status, @Nullable String expiry, Map<String, Object> details) {
-    jdbc.sql("""
+  private Request decide(
+      Request r, String status, @Nullable String expiry, Map<String, Object> details) {
+    jdbc.sql(
+            """
         update access_request set status = ?, decided_by = ?, decided_at = now(), granted_expiry = ?
          where id = ?
-        """).params(status, access.currentUserOrNull(), expiry, r.id()).update();
+        """)
+        .params(status, access.currentUserOrNull(), expiry, r.id())
+        .update();
     Request after = byId(r.id());
-    audit.record(new AuditEntry("access-request." + status.toLowerCase(), "access-request",
-        r.id().toString(), null, r, Map.of("request", after, "decision", details)));
+    audit.record(
+        new AuditEntry(
+            "access-request." + status.toLowerCase(),
+            "access-request",
+            r.id().toString(),
+            null,
+            r,
+            Map.of("request", after, "decision", details)));
     return after;
   }
 

@@ -17,9 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns the authenticated token or session into the request's {@link Actor}, on every request: the
  * user is found by (tid, oid) only (by (tid, appId) for app-only tokens), and a disabled user, one
- * whose access has expired, or a session past its absolute lifetime is refused at once (the
- * session is invalidated). An active impersonation makes its target the effective user, with the
- * real user as impersonator. Any 403 answered on the way is recorded as {@code auth.access-denied}.
+ * whose access has expired, or a session past its absolute lifetime is refused at once (the session
+ * is invalidated). An active impersonation makes its target the effective user, with the real user
+ * as impersonator. Any 403 answered on the way is recorded as {@code auth.access-denied}.
  */
 final class ActorFilter extends OncePerRequestFilter {
   static final String SIGNED_IN_AT = "tenantry.signedInAt";
@@ -29,8 +29,12 @@ final class ActorFilter extends OncePerRequestFilter {
   private final ProblemAuthHandlers problems;
   private final SessionProperties sessions;
 
-  ActorFilter(UserRepository users, Impersonations impersonations, SignInAudit audit,
-      ProblemAuthHandlers problems, SessionProperties sessions) {
+  ActorFilter(
+      UserRepository users,
+      Impersonations impersonations,
+      SignInAudit audit,
+      ProblemAuthHandlers problems,
+      SessionProperties sessions) {
     this.users = users;
     this.impersonations = impersonations;
     this.audit = audit;
@@ -42,11 +46,13 @@ final class ActorFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    EntraIdentity identity = EntraIdentity.of(SecurityContextHolder.getContext().getAuthentication());
+    EntraIdentity identity =
+        EntraIdentity.of(SecurityContextHolder.getContext().getAuthentication());
     if (identity != null) {
       String refusal = identity.viaSession() ? sessionRefusal(request) : null;
-      var user = users.byIdentity(identity.tid(), identity.objectId(),
-          identity.app() ? "INTEGRATION" : "PERSON");
+      var user =
+          users.byIdentity(
+              identity.tid(), identity.objectId(), identity.app() ? "INTEGRATION" : "PERSON");
       if (refusal == null && user.isPresent() && !user.get().mayAct()) {
         refusal = user.get().enabled() ? "access expired" : "user disabled";
       }
@@ -55,11 +61,16 @@ final class ActorFilter extends OncePerRequestFilter {
         return;
       }
       var imp = user.flatMap(u -> impersonations.activeFor(u.id())).orElse(null);
-      SignedIn signedIn = new SignedIn(identity, user.map(UserRepository.UserView::id).orElse(null), imp);
+      SignedIn signedIn =
+          new SignedIn(identity, user.map(UserRepository.UserView::id).orElse(null), imp);
       request.setAttribute(SignedIn.ATTRIBUTE, signedIn);
-      Actors.set(new Actor(signedIn.effectiveUserId(), identity.label(),
-          imp == null ? null : imp.impersonatorId(), SignInAudit.requestId(request),
-          request.getRemoteAddr()));
+      Actors.set(
+          new Actor(
+              signedIn.effectiveUserId(),
+              identity.label(),
+              imp == null ? null : imp.impersonatorId(),
+              SignInAudit.requestId(request),
+              request.getRemoteAddr()));
     }
     try {
       chain.doFilter(request, response);
@@ -78,23 +89,39 @@ final class ActorFilter extends OncePerRequestFilter {
       return "session has no sign-in time";
     }
     return signedInAt.plus(sessions.absoluteTimeout()).isBefore(Instant.now())
-        ? "session lifetime reached" : null;
+        ? "session lifetime reached"
+        : null;
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response,
-      EntraIdentity identity, String reason) throws IOException {
-    audit.signInFailed(request, identity.username(), reason,
-        Map.of("tid", identity.tid(), "oid", identity.objectId(),
-            "via", identity.viaSession() ? "session" : "bearer"));
+  private void refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      EntraIdentity identity,
+      String reason)
+      throws IOException {
+    audit.signInFailed(
+        request,
+        identity.username(),
+        reason,
+        Map.of(
+            "tid",
+            identity.tid(),
+            "oid",
+            identity.objectId(),
+            "via",
+            identity.viaSession() ? "session" : "bearer"));
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.invalidate();
     }
     SecurityContextHolder.clearContext();
-    problems.unauthorized(request, response, switch (reason) {
-      case "user disabled" -> "Your user is disabled; ask an administrator";
-      case "access expired" -> "Your access has expired; ask an administrator";
-      default -> "Your session has ended; sign in again";
-    });
+    problems.unauthorized(
+        request,
+        response,
+        switch (reason) {
+          case "user disabled" -> "Your user is disabled; ask an administrator";
+          case "access expired" -> "Your access has expired; ask an administrator";
+          default -> "Your session has ended; sign in again";
+        });
   }
 }

@@ -11,8 +11,12 @@ class ActorFilters {
   private final ProblemAuthHandlers problems;
   private final SessionProperties sessions;
 
-  ActorFilters(UserRepository users, Impersonations impersonations, SignInAudit audit,
-      ProblemAuthHandlers problems, SessionProperties sessions) {
+  ActorFilters(
+      UserRepository users,
+      Impersonations impersonations,
+      SignInAudit audit,
+      ProblemAuthHandlers problems,
+      SessionProperties sessions) {
     this.users = users;
     this.impersonations = impersonations;
     this.audit = audit;

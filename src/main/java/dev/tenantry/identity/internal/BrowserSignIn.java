@@ -33,31 +33,43 @@ class BrowserSignIn extends SavedRequestAwareAuthenticationSuccessHandler
   }
 
   @Override
-  public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-      Authentication auth) throws ServletException, IOException {
+  public void onAuthenticationSuccess(
+      HttpServletRequest request, HttpServletResponse response, Authentication auth)
+      throws ServletException, IOException {
     EntraIdentity id = EntraIdentity.of(auth);
     var user = id == null ? null : users.byIdentity(id.tid(), id.objectId(), "PERSON").orElse(null);
-    String refusal = id == null ? "no Entra identity in the ID token"
-        : user != null && !user.mayAct() ? (user.enabled() ? "access expired" : "user disabled")
-        : users.byIdentity(id.tid(), id.objectId(), "INTEGRATION").isPresent()
-            ? "integration users sign in through the API only" : null;
+    String refusal =
+        id == null
+            ? "no Entra identity in the ID token"
+            : user != null && !user.mayAct()
+                ? (user.enabled() ? "access expired" : "user disabled")
+                : users.byIdentity(id.tid(), id.objectId(), "INTEGRATION").isPresent()
+                    ? "integration users sign in through the API only"
+                    : null;
     if (refusal != null) {
-      audit.signInFailed(request, id == null ? null : id.username(), refusal, Map.of("via", "browser"));
+      audit.signInFailed(
+          request, id == null ? null : id.username(), refusal, Map.of("via", "browser"));
       request.getSession().invalidate();
       SecurityContextHolder.clearContext();
       response.sendRedirect(request.getContextPath() + "/signed-out?reason=refused");
       return;
     }
     request.getSession().setAttribute(ActorFilter.SIGNED_IN_AT, Instant.now());
-    audit.signedIn(new Actor(user == null ? null : user.id(), id.label(), null,
-        SignInAudit.requestId(request), request.getRemoteAddr()),
+    audit.signedIn(
+        new Actor(
+            user == null ? null : user.id(),
+            id.label(),
+            null,
+            SignInAudit.requestId(request),
+            request.getRemoteAddr()),
         Map.of("tid", id.tid(), "oid", id.objectId(), "hasUser", user != null));
     super.onAuthenticationSuccess(request, response, auth);
   }
 
   @Override
-  public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-      AuthenticationException e) throws IOException {
+  public void onAuthenticationFailure(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
     audit.signInFailed(request, null, String.valueOf(e.getMessage()), Map.of("via", "browser"));
     response.sendRedirect(request.getContextPath() + "/signed-out?reason=failed");
   }

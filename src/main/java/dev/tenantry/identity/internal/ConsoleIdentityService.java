@@ -15,8 +15,8 @@ class ConsoleIdentityService implements ConsoleIdentity {
   private final IdentityAccess access;
   private final Authorizer authorizer;
 
-  ConsoleIdentityService(UserRepository users, AccessRequests requests, IdentityAccess access,
-      Authorizer authorizer) {
+  ConsoleIdentityService(
+      UserRepository users, AccessRequests requests, IdentityAccess access, Authorizer authorizer) {
     this.users = users;
     this.requests = requests;
     this.access = access;
@@ -33,11 +33,22 @@ class ConsoleIdentityService implements ConsoleIdentity {
     EntraIdentity id = who.identity();
     UUID effective = who.effectiveUserId();
     String name = effective == null ? id.name() : name(effective, id.name());
-    Long pending = effective != null && access.canSeePendingRequests()
-        && !authorizer.grants(Permission.ACCESS_REQUESTS_MANAGE).isNothing() ? requests.pendingCount() : null;
+    Long pending =
+        effective != null
+                && access.canSeePendingRequests()
+                && !authorizer.grants(Permission.ACCESS_REQUESTS_MANAGE).isNothing()
+            ? requests.pendingCount()
+            : null;
     var imp = who.impersonation();
-    Impersonating impersonating = imp == null ? null : new Impersonating(imp.impersonatorId(),
-        name(imp.impersonatorId(), id.name()), imp.targetId(), name, imp.expiresAt());
+    Impersonating impersonating =
+        imp == null
+            ? null
+            : new Impersonating(
+                imp.impersonatorId(),
+                name(imp.impersonatorId(), id.name()),
+                imp.targetId(),
+                name,
+                imp.expiresAt());
     return new Header(name, id.username(), effective, pending, impersonating);
   }
 

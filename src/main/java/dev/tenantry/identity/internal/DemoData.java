@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * provider is enabled and there are no users yet. Plain SQL on purpose (it runs once, before any
  * feature API is there to call, and must not depend on them): links the MSP tenant (created by the
  * tenancy feature at first start) to the home Entra tenant, makes an MSP admin that signs in as
- * "admin" with the built-in System Administrator (Legacy) role at OWNER scope, and adds three client
- * tenants with a few people and computers.
+ * "admin" with the built-in System Administrator (Legacy) role at OWNER scope, and adds three
+ * client tenants with a few people and computers.
  */
 @Component
 class DemoData {
@@ -31,15 +31,18 @@ class DemoData {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE) // after tenancy's first-start set-up
+  @org.springframework.core.annotation.Order(
+      org.springframework.core.Ordered.LOWEST_PRECEDENCE) // after tenancy's first-start set-up
   @Transactional
   public void seed() {
     if (!props.localProvider().enabled()
         || jdbc.sql("select exists (select 1 from app_user)").query(Boolean.class).single()) {
       return;
     }
-    var msp = jdbc.sql("select id from tenant where kind = 'MSP' order by created_at limit 1")
-        .query(UUID.class).optional();
+    var msp =
+        jdbc.sql("select id from tenant where kind = 'MSP' order by created_at limit 1")
+            .query(UUID.class)
+            .optional();
     if (msp.isEmpty()) {
       log.info("No MSP tenant yet; demo data skipped");
       return;
@@ -47,18 +50,28 @@ class DemoData {
     UUID mspId = msp.get();
     UUID home = props.homeTenantId();
     jdbc.sql("update tenant set azure_tenant_id = ? where id = ? and azure_tenant_id is null")
-        .params(home, mspId).update();
-    jdbc.sql("""
+        .params(home, mspId)
+        .update();
+    jdbc.sql(
+            """
         insert into role (id, name, built_in, permissions) values (?, 'System Administrator (Legacy)', true, '{}')
         on conflict do nothing
-        """).param(SYSTEM_ADMIN_ROLE).update();
-    UUID admin = person(mspId, "Ada", "Admin", "admin@msp.example", LocalOidcProvider.oidFor("admin"));
+        """)
+        .param(SYSTEM_ADMIN_ROLE)
+        .update();
+    UUID admin =
+        person(mspId, "Ada", "Admin", "admin@msp.example", LocalOidcProvider.oidFor("admin"));
     UUID user = UUID.randomUUID();
-    jdbc.sql("insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
-        .params(user, admin, home, LocalOidcProvider.oidFor("admin")).update();
-    jdbc.sql("""
+    jdbc.sql(
+            "insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
+        .params(user, admin, home, LocalOidcProvider.oidFor("admin"))
+        .update();
+    jdbc.sql(
+            """
         insert into role_assignment (id, user_id, role_id, effect, scope_kind) values (?, ?, ?, 'ALLOW', 'OWNER')
-        """).params(UUID.randomUUID(), user, SYSTEM_ADMIN_ROLE).update();
+        """)
+        .params(UUID.randomUUID(), user, SYSTEM_ADMIN_ROLE)
+        .update();
     for (String name : List.of("Contoso", "Fabrikam", "Northwind")) {
       client(mspId, name);
     }
@@ -67,22 +80,31 @@ class DemoData {
 
   private void client(UUID mspId, String name) {
     UUID id = UUID.randomUUID();
-    jdbc.sql("insert into tenant (id, name, slug, kind, parent_id, msp_id) values (?, ?, ?, 'CLIENT', ?, ?)")
-        .params(id, name, name.toLowerCase(), mspId, mspId).update();
-    UUID alice = person(id, "Alice", name, "alice@" + name.toLowerCase() + ".example", UUID.randomUUID());
+    jdbc.sql(
+            "insert into tenant (id, name, slug, kind, parent_id, msp_id) values (?, ?, ?, 'CLIENT', ?, ?)")
+        .params(id, name, name.toLowerCase(), mspId, mspId)
+        .update();
+    UUID alice =
+        person(id, "Alice", name, "alice@" + name.toLowerCase() + ".example", UUID.randomUUID());
     person(id, "Bob", name, "bob@" + name.toLowerCase() + ".example", UUID.randomUUID());
-    jdbc.sql("insert into computer (id, tenant_id, name, type, primary_person_id) values (?, ?, ?, 'WORKSTATION', ?)")
-        .params(UUID.randomUUID(), id, name.toUpperCase() + "-WS01", alice).update();
+    jdbc.sql(
+            "insert into computer (id, tenant_id, name, type, primary_person_id) values (?, ?, ?, 'WORKSTATION', ?)")
+        .params(UUID.randomUUID(), id, name.toUpperCase() + "-WS01", alice)
+        .update();
     jdbc.sql("insert into computer (id, tenant_id, name, type) values (?, ?, ?, 'SERVER')")
-        .params(UUID.randomUUID(), id, name.toUpperCase() + "-SRV01").update();
+        .params(UUID.randomUUID(), id, name.toUpperCase() + "-SRV01")
+        .update();
   }
 
   private UUID person(UUID tenant, String given, String family, String email, UUID oid) {
     UUID id = UUID.randomUUID();
-    jdbc.sql("""
+    jdbc.sql(
+            """
         insert into person (id, tenant_id, given_name, family_name, email, azure_object_id, source)
         values (?, ?, ?, ?, ?, ?, 'AZURE')
-        """).params(id, tenant, given, family, email, oid).update();
+        """)
+        .params(id, tenant, given, family, email, oid)
+        .update();
     return id;
   }
 }

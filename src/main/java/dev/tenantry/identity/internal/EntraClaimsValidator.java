@@ -17,7 +17,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * is refused as an access token.
  */
 final class EntraClaimsValidator implements OAuth2TokenValidator<Jwt> {
-  enum Kind { ACCESS, ID }
+  enum Kind {
+    ACCESS,
+    ID
+  }
 
   private final OidcProperties props;
   private final TrustedTenants tenants;
@@ -81,7 +84,9 @@ final class EntraClaimsValidator implements OAuth2TokenValidator<Jwt> {
     }
     List<String> roles = jwt.getClaimAsStringList("roles");
     boolean appOnly = roles != null && !roles.isEmpty() && guid(appId(jwt)) != null;
-    return appOnly ? null : "an ID token is not an access token (no scp, and not an app-only token)";
+    return appOnly
+        ? null
+        : "an ID token is not an access token (no scp, and not an app-only token)";
   }
 
   /** The calling application of an app-only token ({@code azp} in v2, {@code appid} in v1). */

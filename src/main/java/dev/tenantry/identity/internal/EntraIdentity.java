@@ -13,7 +13,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * e-mail are display data only. {@code viaSession} tells a browser session from a bearer token.
  */
 record EntraIdentity(
-    UUID tid, UUID objectId, boolean app, String username, String name, String email,
+    UUID tid,
+    UUID objectId,
+    boolean app,
+    String username,
+    String name,
+    String email,
     boolean viaSession) {
 
   static @Nullable EntraIdentity of(@Nullable Authentication auth) {
@@ -39,9 +44,14 @@ record EntraIdentity(
     String username = str(claims, "preferred_username");
     String name = str(claims, "name");
     String email = str(claims, "email");
-    return new EntraIdentity(tid, oid, app, username == null ? "" : username,
+    return new EntraIdentity(
+        tid,
+        oid,
+        app,
+        username == null ? "" : username,
         name == null ? (username == null ? "" : username) : name,
-        email == null ? (username != null && username.contains("@") ? username : "") : email, session);
+        email == null ? (username != null && username.contains("@") ? username : "") : email,
+        session);
   }
 
   private static @Nullable String str(Map<String, Object> claims, String key) {

@@ -41,7 +41,9 @@ class IdentityAccess {
     return user;
   }
 
-  /** The effective user of this request (null for the system), for created_by/decided_by columns. */
+  /**
+   * The effective user of this request (null for the system), for created_by/decided_by columns.
+   */
   @Nullable UUID currentUserOrNull() {
     return SignedIn.current().map(SignedIn::effectiveUserId).orElse(null);
   }
@@ -76,7 +78,8 @@ class IdentityAccess {
   /** access-requests:manage somewhere; the grant itself is checked by {@link #requireGrant}. */
   void requireApproveAccessRequests() {
     if (holdsNowhere(ACCESS_REQUESTS_MANAGE)) {
-      throw ApiException.forbidden("You need the permission 'access-requests:manage' to decide access requests");
+      throw ApiException.forbidden(
+          "You need the permission 'access-requests:manage' to decide access requests");
     }
   }
 
@@ -99,7 +102,8 @@ class IdentityAccess {
   /** access-requests:view somewhere; lists are then limited to the visible tenants' requests. */
   void requireViewAccessRequests() {
     if (!canSeePendingRequests()) {
-      throw ApiException.forbidden("You need the permission 'access-requests:view' to see access requests");
+      throw ApiException.forbidden(
+          "You need the permission 'access-requests:view' to see access requests");
     }
   }
 
@@ -115,12 +119,20 @@ class IdentityAccess {
   void requireImpersonate(UUID impersonatorId, UUID targetId, UUID targetTenantId) {
     requireViewUser(targetTenantId, targetId);
     if (!authz.check(impersonatorId, USERS_IMPERSONATE, Target.system()).allowed()) {
-      throw ApiException.forbidden("You need the permission 'users:impersonate' to impersonate users");
+      throw ApiException.forbidden(
+          "You need the permission 'users:impersonate' to impersonate users");
     }
     for (Permission p : Permission.values()) {
-      if (!covers(authz.grants(impersonatorId, p), authz.grants(targetId, p), impersonatorId, targetId, p)) {
-        throw ApiException.forbidden("You cannot impersonate this user: they hold '" + p.key()
-            + "' where you do not, and impersonation never widens what you can do");
+      if (!covers(
+          authz.grants(impersonatorId, p),
+          authz.grants(targetId, p),
+          impersonatorId,
+          targetId,
+          p)) {
+        throw ApiException.forbidden(
+            "You cannot impersonate this user: they hold '"
+                + p.key()
+                + "' where you do not, and impersonation never widens what you can do");
       }
     }
   }
@@ -131,22 +143,27 @@ class IdentityAccess {
    */
   void requireGrant(UUID roleId, ScopeInput input, UUID tenantId) {
     UUID actor = requireUser();
-    Scope scope = switch (input.kind()) {
-      case "OWNER" -> Scope.owner();
-      case "MSP" -> Scope.msp(input.tenantId());
-      case "TENANT" -> Scope.tenant(input.tenantId(), Boolean.TRUE.equals(input.includeChildren()));
-      case "TENANT_TAG" -> Scope.tenantTag(input.tagId());
-      default -> Scope.tenant(tenantId, false);
-    };
+    Scope scope =
+        switch (input.kind()) {
+          case "OWNER" -> Scope.owner();
+          case "MSP" -> Scope.msp(input.tenantId());
+          case "TENANT" ->
+              Scope.tenant(input.tenantId(), Boolean.TRUE.equals(input.includeChildren()));
+          case "TENANT_TAG" -> Scope.tenantTag(input.tagId());
+          default -> Scope.tenant(tenantId, false);
+        };
     PolicySnapshot s = authz.snapshot();
     if (s.role(roleId).isEmpty()) {
       throw ApiException.notFound("Role", roleId);
     }
-    Decision d = antiEscalation.canAssign(s, actor, Principal.user(UUID.randomUUID()), roleId, scope,
-        Effect.ALLOW, authz.now());
+    Decision d =
+        antiEscalation.canAssign(
+            s, actor, Principal.user(UUID.randomUUID()), roleId, scope, Effect.ALLOW, authz.now());
     if (!d.allowed()) {
-      throw ApiException.forbidden("You may not grant this role at this scope (" + d.rule()
-          + "): you can only grant what you hold yourself, over the whole scope (DESIGN §3.6)");
+      throw ApiException.forbidden(
+          "You may not grant this role at this scope ("
+              + d.rule()
+              + "): you can only grant what you hold yourself, over the whole scope (DESIGN §3.6)");
     }
   }
 
@@ -157,7 +174,8 @@ class IdentityAccess {
   /** Does {@code mine} cover everything {@code theirs} grants (tenants, selectors, system-wide)? */
   private boolean covers(TenantGrants mine, TenantGrants theirs, UUID me, UUID them, Permission p) {
     if (p.system()) {
-      return !authz.check(them, p, Target.system()).allowed() || authz.check(me, p, Target.system()).allowed();
+      return !authz.check(them, p, Target.system()).allowed()
+          || authz.check(me, p, Target.system()).allowed();
     }
     if (theirs.isNothing()) {
       return true;

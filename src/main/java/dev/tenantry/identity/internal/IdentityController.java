@@ -26,8 +26,8 @@ class IdentityController {
   private final ImpersonationService impersonation;
   private final IdentityAccess access;
 
-  IdentityController(Me me, AccessRequests requests, ImpersonationService impersonation,
-      IdentityAccess access) {
+  IdentityController(
+      Me me, AccessRequests requests, ImpersonationService impersonation, IdentityAccess access) {
     this.me = me;
     this.requests = requests;
     this.impersonation = impersonation;
@@ -46,7 +46,9 @@ class IdentityController {
     return me.describe(signedIn());
   }
 
-  @Requires(on = On.SIGNED_IN_IDENTITY, note = "only while the application preference enables access requests")
+  @Requires(
+      on = On.SIGNED_IN_IDENTITY,
+      note = "only while the application preference enables access requests")
   @PostMapping("/api/v1/auth/request-access")
   @ResponseStatus(HttpStatus.CREATED)
   AccessRequests.Request requestAccess(@RequestBody(required = false) RequestAccess body) {
@@ -54,14 +56,19 @@ class IdentityController {
     return requests.create(signedIn(), message);
   }
 
-  @Requires(value = {Permission.ACCESS_REQUESTS_VIEW}, on = On.LIST,
-      note = "held at any scope; lists only requests from directories linked to tenants where it is held")
+  @Requires(
+      value = {Permission.ACCESS_REQUESTS_VIEW},
+      on = On.LIST,
+      note =
+          "held at any scope; lists only requests from directories linked to tenants where it is held")
   @GetMapping("/api/v1/access-requests")
   List<AccessRequests.Request> list(@RequestParam(defaultValue = "PENDING") String status) {
     return requests.list(status.toUpperCase());
   }
 
-  @Requires(value = {Permission.ACCESS_REQUESTS_VIEW}, on = On.LIST,
+  @Requires(
+      value = {Permission.ACCESS_REQUESTS_VIEW},
+      on = On.LIST,
       note = "held at any scope; counts only requests the caller may see")
   @GetMapping("/api/v1/access-requests/count")
   Map<String, Long> count() {
@@ -69,22 +76,30 @@ class IdentityController {
     return Map.of("pending", requests.pendingCount());
   }
 
-  @Requires(value = {Permission.ACCESS_REQUESTS_MANAGE, Permission.USERS_VIEW, Permission.USERS_MANAGE}, on = On.TENANT,
-      note = "access-requests:view/manage on the request's tenant (the one linked to the requester's directory); users:view and users:manage on the tenant the user goes to; the role at the scope passes anti-escalation")
+  @Requires(
+      value = {Permission.ACCESS_REQUESTS_MANAGE, Permission.USERS_VIEW, Permission.USERS_MANAGE},
+      on = On.TENANT,
+      note =
+          "access-requests:view/manage on the request's tenant (the one linked to the requester's directory); users:view and users:manage on the tenant the user goes to; the role at the scope passes anti-escalation")
   @PostMapping("/api/v1/access-requests/{id}/approve")
   AccessRequests.Request approve(@PathVariable UUID id, @RequestBody AccessRequests.Approval body) {
     return requests.approve(id, body);
   }
 
-  @Requires(value = {Permission.ACCESS_REQUESTS_VIEW, Permission.ACCESS_REQUESTS_MANAGE}, on = On.TENANT,
+  @Requires(
+      value = {Permission.ACCESS_REQUESTS_VIEW, Permission.ACCESS_REQUESTS_MANAGE},
+      on = On.TENANT,
       note = "on the request's tenant (the one linked to the requester's directory)")
   @PostMapping("/api/v1/access-requests/{id}/deny")
   AccessRequests.Request deny(@PathVariable UUID id, @RequestBody(required = false) Deny body) {
     return requests.deny(id, body == null || body.reason() == null ? "" : body.reason());
   }
 
-  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_IMPERSONATE}, on = On.USER,
-      note = "users:impersonate is a system permission; the target holds nothing the impersonator lacks; only while the preference enables it")
+  @Requires(
+      value = {Permission.USERS_VIEW, Permission.USERS_IMPERSONATE},
+      on = On.USER,
+      note =
+          "users:impersonate is a system permission; the target holds nothing the impersonator lacks; only while the preference enables it")
   @PostMapping("/api/v1/users/{id}/impersonate")
   @ResponseStatus(HttpStatus.CREATED)
   Impersonations.Active impersonate(@PathVariable UUID id, @RequestBody Impersonate body) {
@@ -109,7 +124,10 @@ class IdentityController {
   }
 
   private static SignedIn signedIn() {
-    return SignedIn.current().orElseThrow(() -> new ApiException(
-        dev.tenantry.shared.web.ErrorCode.UNAUTHENTICATED, "Sign in first"));
+    return SignedIn.current()
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    dev.tenantry.shared.web.ErrorCode.UNAUTHENTICATED, "Sign in first"));
   }
 }

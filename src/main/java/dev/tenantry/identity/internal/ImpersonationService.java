@@ -29,8 +29,12 @@ class ImpersonationService {
   private final IdentityAccess access;
   private final AuditLog audit;
 
-  ImpersonationService(Impersonations rows, UserRepository users, AppPreferences prefs,
-      IdentityAccess access, AuditLog audit) {
+  ImpersonationService(
+      Impersonations rows,
+      UserRepository users,
+      AppPreferences prefs,
+      IdentityAccess access,
+      AuditLog audit) {
     this.rows = rows;
     this.users = users;
     this.prefs = prefs;
@@ -53,7 +57,8 @@ class ImpersonationService {
       throw ApiException.invalid("minutes must be between 1 and " + MAX_MINUTES);
     }
     if (reason == null || reason.isBlank()) {
-      throw ApiException.invalid("Give a reason for the impersonation (it goes into the audit trail)");
+      throw ApiException.invalid(
+          "Give a reason for the impersonation (it goes into the audit trail)");
     }
     var target = users.byId(targetId).orElseThrow(() -> ApiException.notFound("User", targetId));
     access.requireViewUser(target.tenantId(), targetId);
@@ -61,7 +66,8 @@ class ImpersonationService {
       throw ApiException.invalid("You cannot impersonate yourself");
     }
     if (!target.mayAct()) {
-      throw ApiException.conflict("User " + targetId + " is disabled or expired and cannot be impersonated");
+      throw ApiException.conflict(
+          "User " + targetId + " is disabled or expired and cannot be impersonated");
     }
     if (target.kind().equals("INTEGRATION")) {
       throw ApiException.conflict("Integration users cannot be impersonated");
@@ -71,7 +77,9 @@ class ImpersonationService {
     UUID id = UUID.randomUUID();
     rows.start(id, real, targetId, reason.trim(), Instant.now().plus(Duration.ofMinutes(length)));
     var active = rows.activeFor(real).orElseThrow();
-    audit.record(AuditEntry.created("impersonation.started", "impersonation", id, target.tenantId(), active));
+    audit.record(
+        AuditEntry.created(
+            "impersonation.started", "impersonation", id, target.tenantId(), active));
     return active;
   }
 
@@ -84,8 +92,14 @@ class ImpersonationService {
     }
     rows.end(active.id());
     Actor now = Actors.current();
-    audit.recordAs(now, AuditEntry.event("impersonation.stopped", "impersonation", active.id(), null,
-        Map.of("targetId", active.targetId(), "impersonatorId", active.impersonatorId())));
+    audit.recordAs(
+        now,
+        AuditEntry.event(
+            "impersonation.stopped",
+            "impersonation",
+            active.id(),
+            null,
+            Map.of("targetId", active.targetId(), "impersonatorId", active.impersonatorId())));
   }
 
   Optional<Impersonations.Active> current() {

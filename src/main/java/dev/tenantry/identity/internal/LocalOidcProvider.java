@@ -47,8 +47,9 @@ final class LocalOidcProvider implements AutoCloseable {
     }
     this.homeTid = config.homeTenantId();
     this.issuerId = homeTid + "/v2.0";
-    OAuth2Config oauth = new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(),
-        Set.of(new EntraShape()));
+    OAuth2Config oauth =
+        new OAuth2Config(
+            true, null, null, false, new OAuth2TokenProvider(), Set.of(new EntraShape()));
     this.server = new MockOAuth2Server(oauth, new LoginObserver());
     server.start(InetAddress.getLoopbackAddress(), config.localProvider().port());
     log.warn("Local OIDC provider (development only) started at {}", server.issuerUrl(issuerId));
@@ -68,7 +69,8 @@ final class LocalOidcProvider implements AutoCloseable {
     @Override
     public boolean match(OAuth2HttpRequest request) {
       String challenge = request.getUrl().queryParameter("code_challenge");
-      if ("POST".equals(request.getMethod()) && request.getUrl().encodedPath().endsWith("/authorize")
+      if ("POST".equals(request.getMethod())
+          && request.getUrl().encodedPath().endsWith("/authorize")
           && challenge != null) {
         String username = request.getFormParameters().get("username");
         if (username != null && !username.isBlank()) {
@@ -102,16 +104,27 @@ final class LocalOidcProvider implements AutoCloseable {
 
     @Override
     public List<String> audience(TokenRequest request) {
-      var client = request.getClientAuthentication() != null
-          ? request.getClientAuthentication().getClientID() : request.getClientID();
+      var client =
+          request.getClientAuthentication() != null
+              ? request.getClientAuthentication().getClientID()
+              : request.getClientID();
       return List.of(client == null ? "tenantry" : client.getValue());
     }
 
     @Override
     public Map<String, Object> addClaims(TokenRequest request) {
       String username = username(request);
-      return Map.of("tid", homeTid.toString(), "oid", oidFor(username).toString(),
-          "preferred_username", username, "name", username, "ver", "2.0");
+      return Map.of(
+          "tid",
+          homeTid.toString(),
+          "oid",
+          oidFor(username).toString(),
+          "preferred_username",
+          username,
+          "name",
+          username,
+          "ver",
+          "2.0");
     }
 
     @Override
@@ -122,7 +135,8 @@ final class LocalOidcProvider implements AutoCloseable {
     private String username(TokenRequest request) {
       if (request.getAuthorizationGrant() instanceof AuthorizationCodeGrant g
           && g.getCodeVerifier() != null) {
-        String challenge = CodeChallenge.compute(CodeChallengeMethod.S256, g.getCodeVerifier()).getValue();
+        String challenge =
+            CodeChallenge.compute(CodeChallengeMethod.S256, g.getCodeVerifier()).getValue();
         String name = nameByChallenge.get(challenge); // asked for the ID and the access token
         if (name != null) {
           return name;

@@ -26,21 +26,34 @@ class Me {
     out.put("tid", id.tid());
     out.put("oid", id.objectId());
     out.put("username", id.username());
-    var user = who.effectiveUserId() == null ? null : users.byId(who.effectiveUserId()).orElse(null);
+    var user =
+        who.effectiveUserId() == null ? null : users.byId(who.effectiveUserId()).orElse(null);
     out.put("name", user == null ? id.name() : user.displayName());
     if (user != null) {
       out.put("userId", user.id());
       out.put("tenantId", user.tenantId());
       out.put("email", user.email());
     } else {
-      requests.latest(id.tid(), id.objectId()).ifPresent(r -> out.put("accessRequest",
-          Map.of("id", r.id(), "status", r.status(), "requestedAt", r.requestedAt())));
+      requests
+          .latest(id.tid(), id.objectId())
+          .ifPresent(
+              r ->
+                  out.put(
+                      "accessRequest",
+                      Map.of("id", r.id(), "status", r.status(), "requestedAt", r.requestedAt())));
     }
     var imp = who.impersonation();
     out.put("impersonating", imp != null);
     if (imp != null) {
-      out.put("impersonation", Map.of("impersonatorUserId", imp.impersonatorId(),
-          "targetUserId", imp.targetId(), "expiresAt", imp.expiresAt()));
+      out.put(
+          "impersonation",
+          Map.of(
+              "impersonatorUserId",
+              imp.impersonatorId(),
+              "targetUserId",
+              imp.targetId(),
+              "expiresAt",
+              imp.expiresAt()));
     }
     if (user != null && access.canSeePendingRequests()) {
       out.put("openAccessRequestCount", requests.pendingCount());

@@ -30,35 +30,42 @@ class OidcBeans {
 
   @Bean
   JwtDecoder jwtDecoder(OidcProperties props, TrustedTenants tenants, LocalProviderHolder local) {
-    return new StrictJwtDecoder(props.jwksUri(),
+    return new StrictJwtDecoder(
+        props.jwksUri(),
         new EntraClaimsValidator(props, tenants, EntraClaimsValidator.Kind.ACCESS));
   }
 
   @Bean
   JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(
       OidcProperties props, TrustedTenants tenants, LocalProviderHolder local) {
-    return registration -> new StrictJwtDecoder(props.jwksUri(), new DelegatingOAuth2TokenValidator<>(
-        new OidcIdTokenValidator(registration),
-        new EntraClaimsValidator(props, tenants, EntraClaimsValidator.Kind.ID)));
+    return registration ->
+        new StrictJwtDecoder(
+            props.jwksUri(),
+            new DelegatingOAuth2TokenValidator<>(
+                new OidcIdTokenValidator(registration),
+                new EntraClaimsValidator(props, tenants, EntraClaimsValidator.Kind.ID)));
   }
 
   @Bean
   ClientRegistrationRepository clientRegistrations(OidcProperties props) {
     boolean publicClient = props.clientSecret().isBlank();
-    ClientRegistration entra = ClientRegistration.withRegistrationId("entra")
-        .clientName("Microsoft Entra ID")
-        .clientId(props.clientId())
-        .clientSecret(publicClient ? null : props.clientSecret())
-        .clientAuthenticationMethod(publicClient
-            ? ClientAuthenticationMethod.NONE : ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-        .scope("openid", "profile", "email")
-        .authorizationUri(props.authorizationUri())
-        .tokenUri(props.tokenUri())
-        .jwkSetUri(props.jwksUri())
-        .userNameAttributeName("oid")
-        .build();
+    ClientRegistration entra =
+        ClientRegistration.withRegistrationId("entra")
+            .clientName("Microsoft Entra ID")
+            .clientId(props.clientId())
+            .clientSecret(publicClient ? null : props.clientSecret())
+            .clientAuthenticationMethod(
+                publicClient
+                    ? ClientAuthenticationMethod.NONE
+                    : ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+            .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+            .scope("openid", "profile", "email")
+            .authorizationUri(props.authorizationUri())
+            .tokenUri(props.tokenUri())
+            .jwkSetUri(props.jwksUri())
+            .userNameAttributeName("oid")
+            .build();
     return new InMemoryClientRegistrationRepository(entra);
   }
 

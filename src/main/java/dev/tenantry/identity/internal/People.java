@@ -21,23 +21,36 @@ class People {
     this.homeTid = props.homeTenantId();
   }
 
-  record PersonRow(UUID id, UUID tenantId, @Nullable UUID azureObjectId, String givenName,
-      String familyName, String email) {}
+  record PersonRow(
+      UUID id,
+      UUID tenantId,
+      @Nullable UUID azureObjectId,
+      String givenName,
+      String familyName,
+      String email) {}
 
   Optional<PersonRow> person(UUID id) {
-    return jdbc.sql("select id, tenant_id, azure_object_id, given_name, family_name, email from person where id = ?")
-        .param(id).query(PersonRow.class).optional();
+    return jdbc.sql(
+            "select id, tenant_id, azure_object_id, given_name, family_name, email from person where id = ?")
+        .param(id)
+        .query(PersonRow.class)
+        .optional();
   }
 
   Optional<UUID> personByOid(UUID tenantId, UUID oid) {
     return jdbc.sql("select id from person where tenant_id = ? and azure_object_id = ?")
-        .params(tenantId, oid).query(UUID.class).optional();
+        .params(tenantId, oid)
+        .query(UUID.class)
+        .optional();
   }
 
   /** The tenant's linked Entra tenant, empty when not linked; 404 when there is no such tenant. */
   Optional<UUID> tenantLink(UUID tenantId) {
-    var row = jdbc.sql("select azure_tenant_id from tenant where id = ?").param(tenantId)
-        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional();
+    var row =
+        jdbc.sql("select azure_tenant_id from tenant where id = ?")
+            .param(tenantId)
+            .query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)))
+            .optional();
     return row.orElseThrow(() -> ApiException.notFound("Tenant", tenantId));
   }
 
@@ -45,26 +58,41 @@ class People {
     return tenantLink(tenantId).orElse(homeTid);
   }
 
-  UUID insert(UUID tenantId, String givenName, String familyName, String email,
-      @Nullable UUID oid, String source) {
+  UUID insert(
+      UUID tenantId,
+      String givenName,
+      String familyName,
+      String email,
+      @Nullable UUID oid,
+      String source) {
     UUID id = UUID.randomUUID();
-    jdbc.sql("""
+    jdbc.sql(
+            """
         insert into person (id, tenant_id, given_name, family_name, email, azure_object_id, source)
         values (?, ?, ?, ?, ?, ?, ?)
-        """).params(id, tenantId, givenName, familyName, email, oid, source).update();
+        """)
+        .params(id, tenantId, givenName, familyName, email, oid, source)
+        .update();
     return id;
   }
 
-  /** People of these tenants who have an Azure Object ID and are not users yet (the ones "promote" can take). */
+  /**
+   * People of these tenants who have an Azure Object ID and are not users yet (the ones "promote"
+   * can take).
+   */
   java.util.List<PersonRow> promotable(java.util.Collection<UUID> tenantIds) {
     if (tenantIds.isEmpty()) {
       return java.util.List.of();
     }
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
         select p.id, p.tenant_id, p.azure_object_id, p.given_name, p.family_name, p.email from person p
         where p.tenant_id in (:tenants) and p.azure_object_id is not null
           and not exists (select 1 from app_user u where u.person_id = p.id)
         order by p.family_name, p.given_name limit 500
-        """).param("tenants", tenantIds).query(PersonRow.class).list();
+        """)
+        .param("tenants", tenantIds)
+        .query(PersonRow.class)
+        .list();
   }
 }

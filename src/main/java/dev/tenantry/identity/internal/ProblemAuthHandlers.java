@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * that the token was not accepted. (403s are audited by {@link ActorFilter}.)
  */
 final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
-  private static final String NIMBUS_PREFIX = "An error occurred while attempting to decode the Jwt: ";
+  private static final String NIMBUS_PREFIX =
+      "An error occurred while attempting to decode the Jwt: ";
   private final JsonMapper json;
   private final SignInAudit audit;
 
@@ -40,8 +41,10 @@ final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDenie
       String reason = String.valueOf(e.getMessage()).replace(NIMBUS_PREFIX, "");
       audit.signInFailed(request, unverifiedUsername(token), reason, Map.of("via", "bearer"));
     }
-    unauthorized(request, response, token == null
-        ? "A valid bearer token is required" : "The bearer token was not accepted");
+    unauthorized(
+        request,
+        response,
+        token == null ? "A valid bearer token is required" : "The bearer token was not accepted");
   }
 
   void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
@@ -54,8 +57,10 @@ final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDenie
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(response, ProblemResponses.of(
-        ErrorCode.FORBIDDEN, "You are not allowed to do this", Map.of(), request));
+    write(
+        response,
+        ProblemResponses.of(
+            ErrorCode.FORBIDDEN, "You are not allowed to do this", Map.of(), request));
   }
 
   private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * TENANT_TAG, USERS_TENANT (RESOURCE scopes are granted through the authz API, not here). Only the
  * shape is checked here; the authz engine will validate it fully.
  */
-record ScopeInput(String kind, @Nullable UUID tenantId, @Nullable Boolean includeChildren,
-    @Nullable UUID tagId) {
-  private static final Set<String> KINDS = Set.of("OWNER", "MSP", "TENANT", "TENANT_TAG", "USERS_TENANT");
+record ScopeInput(
+    String kind, @Nullable UUID tenantId, @Nullable Boolean includeChildren, @Nullable UUID tagId) {
+  private static final Set<String> KINDS =
+      Set.of("OWNER", "MSP", "TENANT", "TENANT_TAG", "USERS_TENANT");
 
   ScopeInput validated() {
     if (kind == null || !KINDS.contains(kind)) {

@@ -26,9 +26,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
   private static final String[] PUBLIC = {
-    "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-    "/swagger-ui.html", "/swagger-ui/**", "/error", "/signed-out", "/css/**", "/js/**",
-    "/webjars/**", "/favicon.ico"
+    "/actuator/health",
+    "/actuator/health/**",
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/swagger-ui.html",
+    "/swagger-ui/**",
+    "/error",
+    "/signed-out",
+    "/css/**",
+    "/js/**",
+    "/webjars/**",
+    "/favicon.ico"
   };
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -38,20 +47,27 @@ class SecurityConfig {
   }
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ProblemAuthHandlers problems,
-      ActorFilters actors) throws Exception {
+  SecurityFilterChain api(
+      HttpSecurity http, JwtDecoder decoder, ProblemAuthHandlers problems, ActorFilters actors)
+      throws Exception {
     HttpSessionSecurityContextRepository readOnly = new HttpSessionSecurityContextRepository();
     readOnly.setAllowSessionCreation(false);
-    RequestMatcher cookieAuthenticatedUnsafe = r -> !SAFE.contains(r.getMethod())
-        && ProblemAuthHandlers.bearer(r) == null && r.getRequestedSessionId() != null;
+    RequestMatcher cookieAuthenticatedUnsafe =
+        r ->
+            !SAFE.contains(r.getMethod())
+                && ProblemAuthHandlers.bearer(r) == null
+                && r.getRequestedSessionId() != null;
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .securityContext(c -> c.securityContextRepository(readOnly))
         .requestCache(c -> c.disable())
         .csrf(c -> c.requireCsrfProtectionMatcher(cookieAuthenticatedUnsafe))
-        .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder))
-            .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .oauth2ResourceServer(
+            o ->
+                o.jwt(j -> j.decoder(decoder))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .headers(Customizer.withDefaults())
         .addFilterBefore(actors.create(), ExceptionTranslationFilter.class);
@@ -59,15 +75,23 @@ class SecurityConfig {
   }
 
   @Bean
-  SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository clients,
-      BrowserSignIn signIn, ActorFilters actors) throws Exception {
+  SecurityFilterChain web(
+      HttpSecurity http,
+      ClientRegistrationRepository clients,
+      BrowserSignIn signIn,
+      ActorFilters actors)
+      throws Exception {
     var resolver = new DefaultOAuth2AuthorizationRequestResolver(clients, "/oauth2/authorization");
     resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
     http.securityMatcher("/**")
-        .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
-        .oauth2Login(o -> o.clientRegistrationRepository(clients)
-            .authorizationEndpoint(e -> e.authorizationRequestResolver(resolver))
-            .successHandler(signIn).failureHandler(signIn))
+        .authorizeHttpRequests(
+            a -> a.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+        .oauth2Login(
+            o ->
+                o.clientRegistrationRepository(clients)
+                    .authorizationEndpoint(e -> e.authorizationRequestResolver(resolver))
+                    .successHandler(signIn)
+                    .failureHandler(signIn))
         .logout(l -> l.logoutSuccessUrl("/signed-out"))
         .headers(Customizer.withDefaults())
         .addFilterBefore(actors.create(), ExceptionTranslationFilter.class);

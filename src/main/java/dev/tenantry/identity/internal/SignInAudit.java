@@ -30,25 +30,43 @@ class SignInAudit {
   }
 
   /** {@code claimedName} is the unverified preferred_username: a label, never an identity. */
-  void signInFailed(HttpServletRequest request, @Nullable String claimedName, String reason,
+  void signInFailed(
+      HttpServletRequest request,
+      @Nullable String claimedName,
+      String reason,
       Map<String, Object> details) {
     Map<String, Object> after = new LinkedHashMap<>(details);
     after.put("reason", reason);
-    Actor actor = new Actor(null, claimedName == null || claimedName.isBlank() ? "anonymous" : claimedName,
-        null, requestId(request), request.getRemoteAddr());
-    write(actor, AuditEntry.event("auth.sign-in-failed", "identity", request.getRequestURI(), null, after));
+    Actor actor =
+        new Actor(
+            null,
+            claimedName == null || claimedName.isBlank() ? "anonymous" : claimedName,
+            null,
+            requestId(request),
+            request.getRemoteAddr());
+    write(
+        actor,
+        AuditEntry.event("auth.sign-in-failed", "identity", request.getRequestURI(), null, after));
   }
 
   void signedIn(Actor actor, Map<String, Object> details) {
-    write(actor, AuditEntry.event("auth.signed-in", "user", actor.userId() == null ? "none" : actor.userId(),
-        null, details));
+    write(
+        actor,
+        AuditEntry.event(
+            "auth.signed-in",
+            "user",
+            actor.userId() == null ? "none" : actor.userId(),
+            null,
+            details));
   }
 
   void accessDenied(HttpServletRequest request, String why) {
     Actor actor = Actors.current();
-    Map<String, Object> after = Map.of("method", request.getMethod(), "path", request.getRequestURI(),
-        "reason", why);
-    write(actor, AuditEntry.event("auth.access-denied", "request", request.getRequestURI(), null, after));
+    Map<String, Object> after =
+        Map.of("method", request.getMethod(), "path", request.getRequestURI(), "reason", why);
+    write(
+        actor,
+        AuditEntry.event("auth.access-denied", "request", request.getRequestURI(), null, after));
   }
 
   private void write(Actor actor, AuditEntry entry) {

@@ -12,7 +12,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * the real user behind it (absent for an identity that has only requested access), and the active
  * impersonation if any (then the effective user is its target).
  */
-record SignedIn(EntraIdentity identity, @Nullable UUID realUserId,
+record SignedIn(
+    EntraIdentity identity,
+    @Nullable UUID realUserId,
     Impersonations.@Nullable Active impersonation) {
   static final String ATTRIBUTE = "tenantry.signedIn";
 
@@ -28,6 +30,8 @@ record SignedIn(EntraIdentity identity, @Nullable UUID realUserId,
   }
 
   static Optional<SignedIn> of(HttpServletRequest request) {
-    return request.getAttribute(ATTRIBUTE) instanceof SignedIn s ? Optional.of(s) : Optional.empty();
+    return request.getAttribute(ATTRIBUTE) instanceof SignedIn s
+        ? Optional.of(s)
+        : Optional.empty();
   }
 }

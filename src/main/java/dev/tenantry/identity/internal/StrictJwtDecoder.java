@@ -44,8 +44,10 @@ final class StrictJwtDecoder implements JwtDecoder {
     if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
       throw new BadJwtException("algorithm " + header.getAlgorithm() + " is not accepted");
     }
-    if (header.getJWKURL() != null || header.getX509CertURL() != null
-        || header.getJWK() != null || header.getX509CertChain() != null) {
+    if (header.getJWKURL() != null
+        || header.getX509CertURL() != null
+        || header.getJWK() != null
+        || header.getX509CertChain() != null) {
       throw new BadJwtException("tokens naming their own key source (jku/x5u/jwk/x5c) are refused");
     }
     if (header.getKeyID() == null) {

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which Entra tenants may sign in: the configured home tenant, and the {@code azure_tenant_id} of
- * every active Tenantry tenant. Positive answers are cached for {@link #TTL}; a miss always asks the
- * database, so a newly linked tenant works at once (an unlinked or deactivated one may keep working
- * for at most the TTL).
+ * every active Tenantry tenant. Positive answers are cached for {@link #TTL}; a miss always asks
+ * the database, so a newly linked tenant works at once (an unlinked or deactivated one may keep
+ * working for at most the TTL).
  */
 @Component
 class TrustedTenants {

@@ -28,9 +28,11 @@ class UserAdmin {
   }
 
   @Transactional(readOnly = true)
-  Page<UserView> list(@Nullable String q, @Nullable UUID tenantId, @Nullable Boolean enabled, int page, int size) {
+  Page<UserView> list(
+      @Nullable String q, @Nullable UUID tenantId, @Nullable Boolean enabled, int page, int size) {
     access.requireUser();
-    return users.list(q, tenantId, enabled, access.visibleUserTenants(), Page.page(page), Page.size(size));
+    return users.list(
+        q, tenantId, enabled, access.visibleUserTenants(), Page.page(page), Page.size(size));
   }
 
   @Transactional(readOnly = true)
@@ -42,16 +44,24 @@ class UserAdmin {
 
   @Transactional
   UserView promote(UUID personId) {
-    var person = people.person(personId).orElseThrow(() -> ApiException.notFound("Person", personId));
+    var person =
+        people.person(personId).orElseThrow(() -> ApiException.notFound("Person", personId));
     access.requireManageUsers(person.tenantId());
     if (person.azureObjectId() == null) {
-      throw ApiException.invalid("Person " + personId + " has no Azure Object ID, so cannot sign in");
+      throw ApiException.invalid(
+          "Person " + personId + " has no Azure Object ID, so cannot sign in");
     }
-    return create(person.id(), "PERSON", people.entraTenantOf(person.tenantId()), person.azureObjectId(), null);
+    return create(
+        person.id(),
+        "PERSON",
+        people.entraTenantOf(person.tenantId()),
+        person.azureObjectId(),
+        null);
   }
 
   @Transactional
-  UserView createManual(UUID tenantId, String given, String family, String email, String azureObjectId) {
+  UserView createManual(
+      UUID tenantId, String given, String family, String email, String azureObjectId) {
     UUID oid = guid("azureObjectId", azureObjectId);
     access.requireManageUsers(tenantId);
     UUID tid = people.entraTenantOf(tenantId);
@@ -60,17 +70,23 @@ class UserAdmin {
   }
 
   @Transactional
-  UserView createIntegration(UUID tenantId, String name, String appId, @Nullable String entraTenantId) {
+  UserView createIntegration(
+      UUID tenantId, String name, String appId, @Nullable String entraTenantId) {
     UUID app = guid("appId", appId);
     access.requireManageIntegrationUsers(tenantId);
-    UUID tid = entraTenantId == null ? people.entraTenantOf(tenantId) : guid("entraTenantId", entraTenantId);
+    UUID tid =
+        entraTenantId == null
+            ? people.entraTenantOf(tenantId)
+            : guid("entraTenantId", entraTenantId);
     UUID personId = people.insert(tenantId, name, "", "", null, "MANUAL");
     return create(personId, "INTEGRATION", tid, app, null);
   }
 
-  UserView create(UUID personId, String kind, UUID tid, UUID objectId, @Nullable Instant expiresAt) {
+  UserView create(
+      UUID personId, String kind, UUID tid, UUID objectId, @Nullable Instant expiresAt) {
     UserView created = createUnaudited(personId, kind, tid, objectId, expiresAt);
-    audit.record(AuditEntry.created("user.created", "user", created.id(), created.tenantId(), created));
+    audit.record(
+        AuditEntry.created("user.created", "user", created.id(), created.tenantId(), created));
     return created;
   }
 
@@ -78,7 +94,8 @@ class UserAdmin {
    * For access-request approval, whose caller has checked the grant and records the whole approval
    * (person, user, assignment) as its one audit event.
    */
-  UserView createUnaudited(UUID personId, String kind, UUID tid, UUID objectId, @Nullable Instant expiresAt) {
+  UserView createUnaudited(
+      UUID personId, String kind, UUID tid, UUID objectId, @Nullable Instant expiresAt) {
     if (users.byIdentity(tid, objectId, kind).isPresent()) {
       throw ApiException.duplicate("A user with this Entra identity already exists");
     }
@@ -88,8 +105,12 @@ class UserAdmin {
   }
 
   @Transactional
-  UserView update(UUID id, @Nullable Long version, @Nullable Boolean enabled,
-      boolean expirySent, @Nullable Instant accessExpiresAt) {
+  UserView update(
+      UUID id,
+      @Nullable Long version,
+      @Nullable Boolean enabled,
+      boolean expirySent,
+      @Nullable Instant accessExpiresAt) {
     UserView before = find(id);
     access.requireViewUser(before.tenantId(), id);
     access.requireManageUsers(before.tenantId());
@@ -121,7 +142,8 @@ class UserAdmin {
   static UUID guid(String field, @Nullable String value) {
     UUID id = EntraClaimsValidator.guid(value == null ? null : value.trim());
     if (id == null) {
-      throw ApiException.invalid(field + " must be a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+      throw ApiException.invalid(
+          field + " must be a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301");
     }
     return id;
   }

@@ -31,11 +31,14 @@ class UserNamesService implements UserNames {
     if (userIds.isEmpty()) {
       return out;
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
         select u.id, coalesce(nullif(trim(p.given_name || ' ' || p.family_name), ''), p.email) as name
           from app_user u join person p on p.id = u.person_id where u.id = any(?)
-        """).param(userIds.toArray(new UUID[0]))
-        .query((rs, n) -> out.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        """)
+        .param(userIds.toArray(new UUID[0]))
+        .query((rs, n) -> out.put(rs.getObject(1, UUID.class), rs.getString(2)))
+        .list();
     return out;
   }
 }

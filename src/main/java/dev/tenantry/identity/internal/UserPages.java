@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Users & Roles → Users, and the user editor's details tab (enable, expiry, delete, impersonate). */
+/**
+ * Users & Roles → Users, and the user editor's details tab (enable, expiry, delete, impersonate).
+ */
 @Controller
 @ConsolePage
 class UserPages {
@@ -32,8 +34,13 @@ class UserPages {
   private final Authorizer authorizer;
   private final People people;
 
-  UserPages(UserAdmin users, ImpersonationService impersonation, IdentityAccess access, Tenants tenants,
-      Authorizer authorizer, People people) {
+  UserPages(
+      UserAdmin users,
+      ImpersonationService impersonation,
+      IdentityAccess access,
+      Tenants tenants,
+      Authorizer authorizer,
+      People people) {
     this.people = people;
     this.authorizer = authorizer;
     this.users = users;
@@ -48,57 +55,85 @@ class UserPages {
   }
 
   @GetMapping("/users-roles/users")
-  String list(@RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
+  String list(
+      @RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("users", users.list(q, null, null, 0, 500).items());
-    model.addAttribute("canImpersonate", authorizer.check(Permission.USERS_IMPERSONATE, Target.system()).allowed());
+    model.addAttribute(
+        "canImpersonate",
+        authorizer.check(Permission.USERS_IMPERSONATE, Target.system()).allowed());
     var visible = tenants.visibleToCaller();
-    model.addAttribute("tenantNames", visible.stream()
-        .collect(java.util.stream.Collectors.toMap(TenantView::id, TenantView::name)));
+    model.addAttribute(
+        "tenantNames",
+        visible.stream()
+            .collect(java.util.stream.Collectors.toMap(TenantView::id, TenantView::name)));
     if (!Htmx.isRequest(request)) {
       addUserForms(visible, model);
     }
     return Htmx.view(request, "users/list", "results");
   }
 
-  /** The "Add user" forms: tenants where the caller may manage users, and the people that can be promoted. */
+  /**
+   * The "Add user" forms: tenants where the caller may manage users, and the people that can be
+   * promoted.
+   */
   private void addUserForms(java.util.List<TenantView> visible, Model model) {
-    var manageable = visible.stream()
-        .filter(t -> authorizer.check(Permission.USERS_MANAGE, Target.tenant(t.id())).allowed())
-        .sorted(java.util.Comparator.comparing(TenantView::name, String.CASE_INSENSITIVE_ORDER))
-        .toList();
+    var manageable =
+        visible.stream()
+            .filter(t -> authorizer.check(Permission.USERS_MANAGE, Target.tenant(t.id())).allowed())
+            .sorted(java.util.Comparator.comparing(TenantView::name, String.CASE_INSENSITIVE_ORDER))
+            .toList();
     model.addAttribute("manageableTenants", manageable);
-    model.addAttribute("promotable", people.promotable(manageable.stream().map(TenantView::id).toList()));
+    model.addAttribute(
+        "promotable", people.promotable(manageable.stream().map(TenantView::id).toList()));
     if (!model.containsAttribute("manual")) {
       model.addAttribute("manual", new ManualForm(null, "", "", "", ""));
     }
   }
 
-  /** What the manual "Add user" form sent, kept to fill the form again when the service refuses it. */
-  record ManualForm(@Nullable UUID tenantId, String givenName, String familyName, String email, String azureObjectId) {}
+  /**
+   * What the manual "Add user" form sent, kept to fill the form again when the service refuses it.
+   */
+  record ManualForm(
+      @Nullable UUID tenantId,
+      String givenName,
+      String familyName,
+      String email,
+      String azureObjectId) {}
 
   @PostMapping("/users-roles/users/manual")
-  String addManual(@RequestParam(required = false) @Nullable UUID tenantId,
-      @RequestParam(defaultValue = "") String givenName, @RequestParam(defaultValue = "") String familyName,
-      @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String azureObjectId,
-      HttpServletRequest request, Model model, RedirectAttributes flash) {
+  String addManual(
+      @RequestParam(required = false) @Nullable UUID tenantId,
+      @RequestParam(defaultValue = "") String givenName,
+      @RequestParam(defaultValue = "") String familyName,
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "") String azureObjectId,
+      HttpServletRequest request,
+      Model model,
+      RedirectAttributes flash) {
     try {
       if (tenantId == null) {
         throw ApiException.invalid("Choose the tenant the user belongs to");
       }
-      var user = users.createManual(tenantId, givenName.trim(), familyName.trim(), email.trim(), azureObjectId);
+      var user =
+          users.createManual(
+              tenantId, givenName.trim(), familyName.trim(), email.trim(), azureObjectId);
       flash.addFlashAttribute("notice", "User '" + user.displayName() + "' added");
       return "redirect:/users-roles/users";
     } catch (ApiException e) {
       model.addAttribute("manualError", e.getMessage());
-      model.addAttribute("manual", new ManualForm(tenantId, givenName, familyName, email, azureObjectId));
+      model.addAttribute(
+          "manual", new ManualForm(tenantId, givenName, familyName, email, azureObjectId));
       model.addAttribute("addOpen", true);
       return list(null, request, model);
     }
   }
 
   @PostMapping("/users-roles/users/promote")
-  String promote(@RequestParam(required = false) @Nullable UUID personId, HttpServletRequest request, Model model,
+  String promote(
+      @RequestParam(required = false) @Nullable UUID personId,
+      HttpServletRequest request,
+      Model model,
       RedirectAttributes flash) {
     try {
       if (personId == null) {
@@ -117,24 +152,40 @@ class UserPages {
   @GetMapping("/users/{id}")
   String editor(@PathVariable UUID id, Model model) {
     var user = users.get(id);
-    model.addAttribute("canImpersonate", authorizer.check(Permission.USERS_IMPERSONATE, Target.system()).allowed());
+    model.addAttribute(
+        "canImpersonate",
+        authorizer.check(Permission.USERS_IMPERSONATE, Target.system()).allowed());
     model.addAttribute("user", user);
     model.addAttribute("tenant", tenants.find(user.tenantId()).map(TenantView::name).orElse("?"));
-    model.addAttribute("canManage", allowed(() -> access.requireManageUsers(user.tenantId()))
-        && authorizer.check(Permission.USERS_MANAGE, Target.tenant(user.tenantId())).allowed());
+    model.addAttribute(
+        "canManage",
+        allowed(() -> access.requireManageUsers(user.tenantId()))
+            && authorizer.check(Permission.USERS_MANAGE, Target.tenant(user.tenantId())).allowed());
     model.addAttribute("tab", "details");
     return "users/editor";
   }
 
   @PostMapping("/users/{id}/access")
-  String saveAccess(@PathVariable UUID id, @RequestParam long version,
+  String saveAccess(
+      @PathVariable UUID id,
+      @RequestParam long version,
       @RequestParam(defaultValue = "false") boolean enabled,
-      @RequestParam(required = false) @Nullable String expiresAt, Model model, RedirectAttributes flash) {
-    return act(id, model, flash, "Saved", () -> users.update(id, version, enabled, true, expiry(expiresAt)));
+      @RequestParam(required = false) @Nullable String expiresAt,
+      Model model,
+      RedirectAttributes flash) {
+    return act(
+        id,
+        model,
+        flash,
+        "Saved",
+        () -> users.update(id, version, enabled, true, expiry(expiresAt)));
   }
 
   @PostMapping("/users/{id}/enabled")
-  String setEnabled(@PathVariable UUID id, @RequestParam long version, @RequestParam boolean enabled,
+  String setEnabled(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam boolean enabled,
       RedirectAttributes flash) {
     try {
       users.update(id, version, enabled, false, null);
@@ -147,15 +198,30 @@ class UserPages {
 
   @PostMapping("/users/{id}/delete")
   String delete(@PathVariable UUID id, Model model, RedirectAttributes flash) {
-    String back = act(id, model, flash, "User deleted; the person and the history stay", () -> users.delete(id));
+    String back =
+        act(
+            id,
+            model,
+            flash,
+            "User deleted; the person and the history stay",
+            () -> users.delete(id));
     return back.startsWith("redirect:") ? "redirect:/users-roles/users" : back;
   }
 
   @PostMapping("/users/{id}/impersonate")
-  String impersonate(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
-      @RequestParam(defaultValue = "60") int minutes, Model model, RedirectAttributes flash) {
-    String back = act(id, model, flash, "You are now acting as this user",
-        () -> impersonation.start(id, reason, minutes));
+  String impersonate(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "60") int minutes,
+      Model model,
+      RedirectAttributes flash) {
+    String back =
+        act(
+            id,
+            model,
+            flash,
+            "You are now acting as this user",
+            () -> impersonation.start(id, reason, minutes));
     return back.startsWith("redirect:") ? "redirect:/" : back;
   }
 
@@ -189,7 +255,8 @@ class UserPages {
     try {
       return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
     } catch (java.time.format.DateTimeParseException e) {
-      throw ApiException.invalid("Access expiration must be a date and time such as 2030-01-31T17:00");
+      throw ApiException.invalid(
+          "Access expiration must be a date and time such as 2030-01-31T17:00");
     }
   }
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 /** Users joined to their person. Identity lookups are by (tid, oid) only, filtered by kind. */
 @Repository
 class UserRepository {
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       select u.id, u.person_id, p.tenant_id, u.kind, u.enabled, u.access_expires_at,
              u.entra_tenant_id, u.entra_object_id, p.given_name, p.family_name, p.email,
              u.created_at, u.version
@@ -27,16 +28,24 @@ class UserRepository {
   }
 
   Optional<UserView> byIdentity(UUID tid, UUID objectId, String kind) {
-    return jdbc.sql(SELECT + " where u.entra_tenant_id = ? and u.entra_object_id = ? and u.kind = ?")
-        .params(tid, objectId, kind).query(UserView.class).optional();
+    return jdbc.sql(
+            SELECT + " where u.entra_tenant_id = ? and u.entra_object_id = ? and u.kind = ?")
+        .params(tid, objectId, kind)
+        .query(UserView.class)
+        .optional();
   }
 
   Optional<UserView> byId(UUID id) {
     return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserView.class).optional();
   }
 
-  Page<UserView> list(@Nullable String q, @Nullable UUID tenantId, @Nullable Boolean enabled,
-      @Nullable Set<UUID> visibleTenants, int page, int size) {
+  Page<UserView> list(
+      @Nullable String q,
+      @Nullable UUID tenantId,
+      @Nullable Boolean enabled,
+      @Nullable Set<UUID> visibleTenants,
+      int page,
+      int size) {
     StringBuilder where = new StringBuilder(" where true");
     List<Object> params = new ArrayList<>();
     if (visibleTenants != null) {
@@ -55,30 +64,49 @@ class UserRepository {
       where.append(" and u.enabled = ?");
       params.add(enabled);
     }
-    long total = jdbc.sql("select count(*) from app_user u join person p on p.id = u.person_id" + where)
-        .params(params).query(Long.class).single();
+    long total =
+        jdbc.sql("select count(*) from app_user u join person p on p.id = u.person_id" + where)
+            .params(params)
+            .query(Long.class)
+            .single();
     List<Object> paged = new ArrayList<>(params);
     paged.add(size);
     paged.add((long) page * size);
-    List<UserView> items = jdbc.sql(SELECT + where + " order by p.family_name, p.given_name, u.id limit ? offset ?")
-        .params(paged).query(UserView.class).list();
+    List<UserView> items =
+        jdbc.sql(SELECT + where + " order by p.family_name, p.given_name, u.id limit ? offset ?")
+            .params(paged)
+            .query(UserView.class)
+            .list();
     return new Page<>(items, page, size, total);
   }
 
-  void insert(UUID id, UUID personId, String kind, UUID tid, UUID objectId,
-      @Nullable Instant expiresAt, @Nullable UUID createdBy) {
-    jdbc.sql("""
+  void insert(
+      UUID id,
+      UUID personId,
+      String kind,
+      UUID tid,
+      UUID objectId,
+      @Nullable Instant expiresAt,
+      @Nullable UUID createdBy) {
+    jdbc.sql(
+            """
         insert into app_user (id, person_id, kind, enabled, access_expires_at, entra_tenant_id,
                               entra_object_id, created_by)
         values (?, ?, ?, true, ?, ?, ?, ?)
-        """).params(id, personId, kind, ts(expiresAt), tid, objectId, createdBy).update();
+        """)
+        .params(id, personId, kind, ts(expiresAt), tid, objectId, createdBy)
+        .update();
   }
 
   boolean update(UUID id, long version, boolean enabled, @Nullable Instant expiresAt) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
         update app_user set enabled = ?, access_expires_at = ?, version = version + 1
          where id = ? and version = ?
-        """).params(enabled, ts(expiresAt), id, version).update() == 1;
+        """)
+            .params(enabled, ts(expiresAt), id, version)
+            .update()
+        == 1;
   }
 
   /** Role assignments and group memberships go with it (FK cascade); the person stays. */
@@ -91,9 +119,20 @@ class UserRepository {
   }
 
   /** A user as the API shows it. */
-  record UserView(UUID id, UUID personId, UUID tenantId, String kind, boolean enabled,
-      @Nullable Instant accessExpiresAt, @Nullable UUID entraTenantId, @Nullable UUID entraObjectId,
-      String givenName, String familyName, String email, Instant createdAt, long version) {
+  record UserView(
+      UUID id,
+      UUID personId,
+      UUID tenantId,
+      String kind,
+      boolean enabled,
+      @Nullable Instant accessExpiresAt,
+      @Nullable UUID entraTenantId,
+      @Nullable UUID entraObjectId,
+      String givenName,
+      String familyName,
+      String email,
+      Instant createdAt,
+      long version) {
 
     public boolean expired() {
       return accessExpiresAt != null && !accessExpiresAt.isAfter(Instant.now());

@@ -32,51 +32,72 @@ class UsersController {
 
   record Promote(UUID personId) {}
 
-  record Manual(UUID tenantId, String givenName, String familyName, String email, String azureObjectId) {}
+  record Manual(
+      UUID tenantId, String givenName, String familyName, String email, String azureObjectId) {}
 
   record Integration(UUID tenantId, String name, String appId, @Nullable String entraTenantId) {}
 
-  @Requires(value = {Permission.USERS_VIEW}, on = On.LIST)
+  @Requires(
+      value = {Permission.USERS_VIEW},
+      on = On.LIST)
   @GetMapping
-  Page<UserView> list(@RequestParam(required = false) String q,
-      @RequestParam(required = false) UUID tenantId, @RequestParam(required = false) Boolean enabled,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+  Page<UserView> list(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) UUID tenantId,
+      @RequestParam(required = false) Boolean enabled,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
     return users.list(q, tenantId, enabled, page, size);
   }
 
-  @Requires(value = {Permission.USERS_VIEW}, on = On.USER)
+  @Requires(
+      value = {Permission.USERS_VIEW},
+      on = On.USER)
   @GetMapping("/{id}")
   UserView get(@PathVariable UUID id) {
     return users.get(id);
   }
 
-  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_MANAGE}, on = On.PERSON, note = "on the person's tenant")
+  @Requires(
+      value = {Permission.USERS_VIEW, Permission.USERS_MANAGE},
+      on = On.PERSON,
+      note = "on the person's tenant")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   UserView promote(@RequestBody Promote body) {
     return users.promote(body.personId());
   }
 
-  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_MANAGE}, on = On.TENANT)
+  @Requires(
+      value = {Permission.USERS_VIEW, Permission.USERS_MANAGE},
+      on = On.TENANT)
   @PostMapping("/manual")
   @ResponseStatus(HttpStatus.CREATED)
   UserView manual(@RequestBody Manual b) {
-    return users.createManual(b.tenantId(), nz(b.givenName()), nz(b.familyName()), nz(b.email()), b.azureObjectId());
+    return users.createManual(
+        b.tenantId(), nz(b.givenName()), nz(b.familyName()), nz(b.email()), b.azureObjectId());
   }
 
-  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_MANAGE, Permission.USERS_MANAGE_INTEGRATION}, on = On.TENANT)
+  @Requires(
+      value = {Permission.USERS_VIEW, Permission.USERS_MANAGE, Permission.USERS_MANAGE_INTEGRATION},
+      on = On.TENANT)
   @PostMapping("/integrations")
   @ResponseStatus(HttpStatus.CREATED)
   UserView integration(@RequestBody Integration b) {
     return users.createIntegration(b.tenantId(), nz(b.name()), b.appId(), b.entraTenantId());
   }
 
-  /** {@code enabled}, {@code accessExpiresAt} (null = never; absent = unchanged), {@code version}. */
-  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_MANAGE}, on = On.USER)
+  /**
+   * {@code enabled}, {@code accessExpiresAt} (null = never; absent = unchanged), {@code version}.
+   */
+  @Requires(
+      value = {Permission.USERS_VIEW, Permission.USERS_MANAGE},
+      on = On.USER)
   @PatchMapping("/{id}")
   UserView update(@PathVariable UUID id, @RequestBody JsonNode body) {
     JsonNode expiry = body.get("accessExpiresAt");
-    return users.update(id,
+    return users.update(
+        id,
         body.hasNonNull("version") ? body.get("version").asLong() : null,
         body.hasNonNull("enabled") ? body.get("enabled").asBoolean() : null,
         expiry != null,
@@ -92,7 +113,9 @@ class UsersController {
     }
   }
 
-  @Requires(value = {Permission.USERS_VIEW, Permission.USERS_DELETE}, on = On.USER)
+  @Requires(
+      value = {Permission.USERS_VIEW, Permission.USERS_DELETE},
+      on = On.USER)
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@PathVariable UUID id) {

@@ -6,7 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The database: an external PostgreSQL when {@code tenantry.db.url} (env {@code TENANTRY_DB_URL}) is
- * set, else a real PostgreSQL 17 started from Maven artifacts, its data kept under {@code
+ * The database: an external PostgreSQL when {@code tenantry.db.url} (env {@code TENANTRY_DB_URL})
+ * is set, else a real PostgreSQL 17 started from Maven artifacts, its data kept under {@code
  * tenantry.db.embedded.dir} (default {@code ./data/pg}) across restarts and stopped on shutdown.
  */
 @Configuration(proxyBeanMethods = false)

@@ -48,8 +48,14 @@ public class ApiException extends RuntimeException {
   public static ApiException stale(String what, Object id, long expected, long actual) {
     return new ApiException(
         ErrorCode.STALE_VERSION,
-        what + " " + id + " was changed by someone else (your version " + expected
-            + ", current version " + actual + "); reload and try again",
+        what
+            + " "
+            + id
+            + " was changed by someone else (your version "
+            + expected
+            + ", current version "
+            + actual
+            + "); reload and try again",
         Map.of("currentVersion", actual));
   }
 }

@@ -81,8 +81,7 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    String expected =
-        e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+    String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
     String detail =
         "UUID".equals(expected)
             ? "'" + e.getValue() + "' is not a valid id (" + e.getName() + " must be a GUID)"
@@ -102,7 +101,10 @@ public class ApiExceptionHandler {
   ProblemDetail duplicate(DuplicateKeyException e, HttpServletRequest request) {
     log.info("Duplicate key: {}", rootMessage(e));
     return ProblemResponses.of(
-        ErrorCode.DUPLICATE, "An object with the same unique value already exists", Map.of(), request);
+        ErrorCode.DUPLICATE,
+        "An object with the same unique value already exists",
+        Map.of(),
+        request);
   }
 
   @ExceptionHandler(DataIntegrityViolationException.class)

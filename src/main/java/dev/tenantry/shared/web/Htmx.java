@@ -2,7 +2,9 @@ package dev.tenantry.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Page or fragment: htmx sends {@code HX-Request: true}, and then only the fragment is rendered. */
+/**
+ * Page or fragment: htmx sends {@code HX-Request: true}, and then only the fragment is rendered.
+ */
 public final class Htmx {
   private Htmx() {}
 

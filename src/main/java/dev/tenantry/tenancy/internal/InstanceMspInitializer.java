@@ -1,6 +1,6 @@
 package dev.tenantry.tenancy.internal;
 
-import dev.tenantry.tenancy.TenantKind;
+import dev.tenantry.authz.TenantKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,8 +23,12 @@ class InstanceMspInitializer implements ApplicationRunner {
   private final TransactionTemplate tx;
   private final String mspName;
 
-  InstanceMspInitializer(TenantRepository tenants, TenantTree tree, TenantCommands commands,
-      TransactionTemplate tx, @Value("${tenantry.instance.msp-name:My MSP}") String mspName) {
+  InstanceMspInitializer(
+      TenantRepository tenants,
+      TenantTree tree,
+      TenantCommands commands,
+      TransactionTemplate tx,
+      @Value("${tenantry.instance.msp-name:My MSP}") String mspName) {
     this.tenants = tenants;
     this.tree = tree;
     this.commands = commands;
@@ -34,13 +38,15 @@ class InstanceMspInitializer implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    tx.executeWithoutResult(s -> {
-      tree.lock();
-      if (tenants.isEmpty()) {
-        var msp = commands.create(new TenantDraft(mspName, null, "", TenantKind.MSP, true, null,
-            null, null));
-        log.info("Created the instance's MSP tenant '{}' ({})", msp.name(), msp.id());
-      }
-    });
+    tx.executeWithoutResult(
+        s -> {
+          tree.lock();
+          if (tenants.isEmpty()) {
+            var msp =
+                commands.create(
+                    new TenantDraft(mspName, null, "", TenantKind.MSP, true, null, null, null));
+            log.info("Created the instance's MSP tenant '{}' ({})", msp.name(), msp.id());
+          }
+        });
   }
 }

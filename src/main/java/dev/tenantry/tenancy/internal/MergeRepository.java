@@ -16,37 +16,63 @@ public class MergeRepository {
 
   /** Re-homes rows of {@code table.column} from source to target; only fixed names are passed. */
   List<UUID> move(String table, String column, UUID source, UUID target) {
-    return jdbc.sql("update " + table + " set " + column + " = :target"
-            + " where " + column + " = :source returning id")
-        .param("source", source).param("target", target).query(UUID.class).list();
+    return jdbc.sql(
+            "update "
+                + table
+                + " set "
+                + column
+                + " = :target"
+                + " where "
+                + column
+                + " = :source returning id")
+        .param("source", source)
+        .param("target", target)
+        .query(UUID.class)
+        .list();
   }
 
   int usersOf(List<UUID> personIds) {
     return jdbc.sql("select count(*) from app_user where person_id = any(:ids)")
-        .param("ids", personIds.toArray(new UUID[0])).query(Integer.class).single();
+        .param("ids", personIds.toArray(new UUID[0]))
+        .query(Integer.class)
+        .single();
   }
 
   List<UUID> deleteAssignmentsScopedTo(UUID tenant) {
     return jdbc.sql("delete from role_assignment where scope_tenant_id = ? returning id")
-        .param(tenant).query(UUID.class).list();
+        .param(tenant)
+        .query(UUID.class)
+        .list();
   }
 
   List<UUID> tagIds(UUID tenant) {
     return jdbc.sql("select tag_id from tenant_tag where tenant_id = ? order by tag_id")
-        .param(tenant).query(UUID.class).list();
+        .param(tenant)
+        .query(UUID.class)
+        .list();
   }
 
   List<String> preferenceKeys(UUID tenant) {
     return jdbc.sql("select key from preference where tenant_id = ? order by key")
-        .param(tenant).query(String.class).list();
+        .param(tenant)
+        .query(String.class)
+        .list();
   }
 
   /** Names that would collide in the target (roles and groups are unique by name per owner). */
   List<String> ownedNameClashes(String table, UUID source, UUID target) {
-    return jdbc.sql("select s.name from " + table + " s join " + table + " t"
-            + " on lower(t.name) = lower(s.name) and t.owner_tenant_id = :target"
-            + " where s.owner_tenant_id = :source order by s.name")
-        .param("source", source).param("target", target).query(String.class).list();
+    return jdbc.sql(
+            "select s.name from "
+                + table
+                + " s join "
+                + table
+                + " t"
+                + " on lower(t.name) = lower(s.name) and t.owner_tenant_id = :target"
+                + " where s.owner_tenant_id = :source order by s.name")
+        .param("source", source)
+        .param("target", target)
+        .query(String.class)
+        .list();
   }
 
   /** People of the source whose Entra object id is already known in the target. */
@@ -57,7 +83,10 @@ public class MergeRepository {
                 on t.azure_object_id = s.azure_object_id and t.tenant_id = :target
              where s.tenant_id = :source order by 1
             """)
-        .param("source", source).param("target", target).query(String.class).list();
+        .param("source", source)
+        .param("target", target)
+        .query(String.class)
+        .list();
   }
 
   /**
@@ -75,6 +104,8 @@ public class MergeRepository {
                and (g.owner_tenant_id = :t or p.tenant_id = :t)
              order by g.name
             """)
-        .param("t", tenant).query(String.class).list();
+        .param("t", tenant)
+        .query(String.class)
+        .list();
   }
 }

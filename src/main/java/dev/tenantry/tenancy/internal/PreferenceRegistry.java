@@ -49,7 +49,9 @@ public final class PreferenceRegistry {
         LocalTime.parse(v.path("end").stringValue(""));
         ZoneId.of(v.path("timeZone").stringValue(""));
         return v.path("start").stringValue("").length() == 5
-            && v.path("end").stringValue("").length() == 5 ? null : shape;
+                && v.path("end").stringValue("").length() == 5
+            ? null
+            : shape;
       } catch (java.time.DateTimeException e) {
         return shape;
       }
@@ -59,16 +61,23 @@ public final class PreferenceRegistry {
   private static final Map<String, Key> KEYS = new LinkedHashMap<>();
 
   static {
-    ObjectNode window = F.objectNode().put("start", "02:00").put("end", "05:00").put("timeZone", "UTC");
+    ObjectNode window =
+        F.objectNode().put("start", "02:00").put("end", "05:00").put("timeZone", "UTC");
     tenant("maintenance.window", new Window(), window);
     tenant("maintenance.excludeFromCrossTenant", new Bool(), F.booleanNode(false));
-    tenant("deployment.defaultRebootPolicy",
-        new OneOf(Set.of("ALWAYS", "IF_REQUIRED", "PROMPT_USER", "SUPPRESS")), F.stringNode("IF_REQUIRED"));
+    tenant(
+        "deployment.defaultRebootPolicy",
+        new OneOf(Set.of("ALWAYS", "IF_REQUIRED", "PROMPT_USER", "SUPPRESS")),
+        F.stringNode("IF_REQUIRED"));
     tenant("agent.updateChannel", new OneOf(Set.of("STABLE", "BETA")), F.stringNode("STABLE"));
-    for (String flag : List.of("access-requests.enabled", "impersonation.enabled",
-        "azure.user-sync.enabled", "legacy.allowNonAdminsToManageDeployments",
-        "legacy.allowNonAdminsTerminalAndScripts",
-        "legacy.requireChangeRequestsForCrossTenantDeployments")) {
+    for (String flag :
+        List.of(
+            "access-requests.enabled",
+            "impersonation.enabled",
+            "azure.user-sync.enabled",
+            "legacy.allowNonAdminsToManageDeployments",
+            "legacy.allowNonAdminsTerminalAndScripts",
+            "legacy.requireChangeRequestsForCrossTenantDeployments")) {
       KEYS.put(flag, new Key(flag, new Bool(), F.booleanNode(false), true));
     }
   }
@@ -89,8 +98,15 @@ public final class PreferenceRegistry {
 
   /** Refuses an unknown key, a key not settable at this level, or a wrongly-typed value. */
   static Key checked(String name, JsonNode value, boolean forTenant) {
-    Key key = find(name).orElseThrow(() -> ApiException.invalid("Unknown preference '" + name
-        + "'; known preferences are " + KEYS.keySet()));
+    Key key =
+        find(name)
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        "Unknown preference '"
+                            + name
+                            + "'; known preferences are "
+                            + KEYS.keySet()));
     if (forTenant && key.applicationOnly()) {
       throw ApiException.invalid("Preference '" + name + "' can only be set for the application");
     }

@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Resolves and changes preferences. A tenant's value is its own, else its nearest ancestor's,
- * else the application's, else the built-in default. A null tenant id means the application.
+ * Resolves and changes preferences. A tenant's value is its own, else its nearest ancestor's, else
+ * the application's, else the built-in default. A null tenant id means the application.
  */
 @Service
 @Transactional
@@ -32,8 +32,12 @@ public class PreferenceService {
   private final AuditLog audit;
   private final JsonMapper json;
 
-  PreferenceService(PreferenceRepository repository, TenantRepository tenants, TenantTree tree,
-      AuditLog audit, JsonMapper json) {
+  PreferenceService(
+      PreferenceRepository repository,
+      TenantRepository tenants,
+      TenantTree tree,
+      AuditLog audit,
+      JsonMapper json) {
     this.repository = repository;
     this.tenants = tenants;
     this.tree = tree;
@@ -45,7 +49,8 @@ public class PreferenceService {
   public List<EffectivePreference> effective(@Nullable UUID tenantId) {
     List<UUID> chain = new ArrayList<>();
     if (tenantId != null) {
-      TenantRow tenant = tenants.find(tenantId).orElseThrow(() -> ApiException.notFound("Tenant", tenantId));
+      TenantRow tenant =
+          tenants.find(tenantId).orElseThrow(() -> ApiException.notFound("Tenant", tenantId));
       chain.add(tenant.id());
       chain.addAll(tree.ancestors(tenantId));
     }
@@ -61,20 +66,24 @@ public class PreferenceService {
     return result;
   }
 
-  private EffectivePreference resolve(PreferenceRegistry.Key key, List<UUID> chain,
-      Map<UUID, Map<String, String>> byTenant, Map<String, String> application,
+  private EffectivePreference resolve(
+      PreferenceRegistry.Key key,
+      List<UUID> chain,
+      Map<UUID, Map<String, String>> byTenant,
+      Map<String, String> application,
       @Nullable UUID asked) {
     for (UUID t : chain) {
       String v = byTenant.getOrDefault(t, Map.of()).get(key.name());
       if (v != null) {
         String name = tenants.find(t).map(TenantRow::name).orElse(null);
-        return new EffectivePreference(key.name(), json.readTree(v),
-            new Source(Level.TENANT, t, name), !t.equals(asked));
+        return new EffectivePreference(
+            key.name(), json.readTree(v), new Source(Level.TENANT, t, name), !t.equals(asked));
       }
     }
     String v = application.get(key.name());
     if (v != null) {
-      return new EffectivePreference(key.name(), json.readTree(v), Source.APPLICATION, asked != null);
+      return new EffectivePreference(
+          key.name(), json.readTree(v), Source.APPLICATION, asked != null);
     }
     return new EffectivePreference(key.name(), key.defaultValue(), Source.DEFAULT, true);
   }
@@ -85,33 +94,47 @@ public class PreferenceService {
    */
   public List<EffectivePreference> patch(@Nullable UUID tenantId, JsonNode patch) {
     if (!patch.isObject() || patch.isEmpty()) {
-      throw ApiException.invalid("The body must be a non-empty JSON object of preference key to value");
+      throw ApiException.invalid(
+          "The body must be a non-empty JSON object of preference key to value");
     }
     if (tenantId != null && !tenants.exists(tenantId)) {
       throw ApiException.notFound("Tenant", tenantId);
     }
-    patch.properties().forEach(e -> PreferenceRegistry.checked(e.getKey(), e.getValue(), tenantId != null));
-    Map<String, String> current = tenantId == null ? repository.application()
-        : repository.tenants(List.of(tenantId)).getOrDefault(tenantId, Map.of());
+    patch
+        .properties()
+        .forEach(e -> PreferenceRegistry.checked(e.getKey(), e.getValue(), tenantId != null));
+    Map<String, String> current =
+        tenantId == null
+            ? repository.application()
+            : repository.tenants(List.of(tenantId)).getOrDefault(tenantId, Map.of());
     Map<String, JsonNode> before = new LinkedHashMap<>();
     Map<String, JsonNode> after = new LinkedHashMap<>();
     for (var e : patch.properties()) {
-      JsonNode old = current.containsKey(e.getKey()) ? json.readTree(current.get(e.getKey()))
-          : JsonNodeFactory.instance.nullNode();
+      JsonNode old =
+          current.containsKey(e.getKey())
+              ? json.readTree(current.get(e.getKey()))
+              : JsonNodeFactory.instance.nullNode();
       if (old.equals(e.getValue())) {
         continue;
       }
       if (e.getValue().isNull()) {
         repository.remove(tenantId, e.getKey());
       } else {
-        repository.put(tenantId, e.getKey(), json.writeValueAsString(e.getValue()), Actors.current().userId());
+        repository.put(
+            tenantId, e.getKey(), json.writeValueAsString(e.getValue()), Actors.current().userId());
       }
       before.put(e.getKey(), old);
       after.put(e.getKey(), e.getValue());
     }
     if (!after.isEmpty()) {
-      audit.record(AuditEntry.changed("preference.changed", "preference",
-          tenantId == null ? "application" : tenantId, tenantId, before, after));
+      audit.record(
+          AuditEntry.changed(
+              "preference.changed",
+              "preference",
+              tenantId == null ? "application" : tenantId,
+              tenantId,
+              before,
+              after));
     }
     return effective(tenantId);
   }

@@ -29,8 +29,13 @@ public class TagCommands {
   }
 
   public TagView create(String name, @Nullable String color, @Nullable String description) {
-    TagView tag = new TagView(UUID.randomUUID(), name, color == null ? DEFAULT_COLOR : color,
-        description == null ? "" : description, 0);
+    TagView tag =
+        new TagView(
+            UUID.randomUUID(),
+            name,
+            color == null ? DEFAULT_COLOR : color,
+            description == null ? "" : description,
+            0);
     validate(tag);
     insertOrUpdate(tag, true);
     TagView created = find(tag.id());
@@ -38,14 +43,19 @@ public class TagCommands {
     return created;
   }
 
-  public TagView update(UUID id, String name, @Nullable String color,
-      @Nullable String description, long version) {
+  public TagView update(
+      UUID id, String name, @Nullable String color, @Nullable String description, long version) {
     TagView before = find(id);
     if (before.version() != version) {
       throw ApiException.stale("Tag", id, version, before.version());
     }
-    TagView next = new TagView(id, name, color == null ? before.color() : color,
-        description == null ? before.description() : description, version);
+    TagView next =
+        new TagView(
+            id,
+            name,
+            color == null ? before.color() : color,
+            description == null ? before.description() : description,
+            version);
     validate(next);
     if (next.equals(before)) {
       return before;
@@ -61,8 +71,13 @@ public class TagCommands {
     TagView before = find(id);
     long assignments = tags.assignmentsUsing(id);
     if (assignments > 0) {
-      throw new ApiException(dev.tenantry.shared.web.ErrorCode.NOT_EMPTY, "Tag '" + before.name()
-          + "' scopes " + assignments + " role assignment(s); remove them first",
+      throw new ApiException(
+          dev.tenantry.shared.web.ErrorCode.NOT_EMPTY,
+          "Tag '"
+              + before.name()
+              + "' scopes "
+              + assignments
+              + " role assignment(s); remove them first",
           Map.of("remaining", Map.of("roleAssignments", assignments)));
     }
     tags.delete(id);

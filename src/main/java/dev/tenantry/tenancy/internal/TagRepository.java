@@ -27,7 +27,9 @@ public class TagRepository {
              where :q::text is null or name ilike '%' || :q || '%'
              order by lower(name)
             """)
-        .param("q", q).query(TagView.class).list();
+        .param("q", q)
+        .query(TagView.class)
+        .list();
   }
 
   public Optional<TagView> find(UUID id) {
@@ -35,24 +37,31 @@ public class TagRepository {
   }
 
   public boolean nameTaken(String name, @Nullable UUID except) {
-    return jdbc.sql("select exists(select 1 from tag where lower(name) = lower(:n)"
-            + " and id is distinct from :except)")
-        .param("n", name).param("except", except).query(Boolean.class).single();
+    return jdbc.sql(
+            "select exists(select 1 from tag where lower(name) = lower(:n)"
+                + " and id is distinct from :except)")
+        .param("n", name)
+        .param("except", except)
+        .query(Boolean.class)
+        .single();
   }
 
   public void insert(TagView t) {
     jdbc.sql("insert into tag (id, name, color, description) values (?, ?, ?, ?)")
-        .params(t.id(), t.name(), t.color(), t.description()).update();
+        .params(t.id(), t.name(), t.color(), t.description())
+        .update();
   }
 
   public boolean update(TagView t) {
     return jdbc.sql(
-            """
+                """
             update tag set name = :name, color = :color, description = :description,
                            version = version + 1
              where id = :id and version = :version
             """)
-        .paramSource(t).update() == 1;
+            .paramSource(t)
+            .update()
+        == 1;
   }
 
   public void delete(UUID id) {
@@ -61,20 +70,27 @@ public class TagRepository {
 
   /** Role assignments whose scope is this tag (deleting the tag would silently drop them). */
   public long assignmentsUsing(UUID id) {
-    return jdbc.sql("select count(*) from role_assignment where scope_tag_id = ?").param(id)
-        .query(Long.class).single();
+    return jdbc.sql("select count(*) from role_assignment where scope_tag_id = ?")
+        .param(id)
+        .query(Long.class)
+        .single();
   }
 
   /** Tags a tenant; false when it already carried the tag. */
   public boolean tag(UUID tenantId, UUID tagId) {
-    return jdbc.sql("insert into tenant_tag (tenant_id, tag_id) values (?, ?) on conflict do nothing")
-        .params(tenantId, tagId).update() == 1;
+    return jdbc.sql(
+                "insert into tenant_tag (tenant_id, tag_id) values (?, ?) on conflict do nothing")
+            .params(tenantId, tagId)
+            .update()
+        == 1;
   }
 
   /** Untags a tenant; false when it did not carry the tag. */
   public boolean untag(UUID tenantId, UUID tagId) {
     return jdbc.sql("delete from tenant_tag where tenant_id = ? and tag_id = ?")
-        .params(tenantId, tagId).update() == 1;
+            .params(tenantId, tagId)
+            .update()
+        == 1;
   }
 
   /** The tags of each of the given tenants, by name. */
@@ -91,9 +107,16 @@ public class TagRepository {
         .param("ids", tenantIds.toArray(new UUID[0]))
         .query(
             rs -> {
-              result.computeIfAbsent(rs.getObject("tenant_id", UUID.class), k -> new java.util.ArrayList<>())
-                  .add(new TagView(rs.getObject("id", UUID.class), rs.getString("name"),
-                      rs.getString("color"), rs.getString("description"), rs.getLong("version")));
+              result
+                  .computeIfAbsent(
+                      rs.getObject("tenant_id", UUID.class), k -> new java.util.ArrayList<>())
+                  .add(
+                      new TagView(
+                          rs.getObject("id", UUID.class),
+                          rs.getString("name"),
+                          rs.getString("color"),
+                          rs.getString("description"),
+                          rs.getLong("version")));
             });
     return result;
   }

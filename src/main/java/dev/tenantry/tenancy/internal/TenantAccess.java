@@ -4,9 +4,9 @@ import static dev.tenantry.authz.Permission.*;
 
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
+import dev.tenantry.authz.TenantKind;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.access.SqlPredicate;
-import dev.tenantry.tenancy.TenantKind;
 import dev.tenantry.tenancy.TenantView;
 import java.util.Objects;
 import java.util.Set;
@@ -40,8 +40,8 @@ public class TenantAccess {
 
   /**
    * May apply this update: besides {@code tenants:manage}, moving it in the tree needs {@code
-   * tenants:move} on it and {@code tenants:manage} on the new parent (include-children scopes of the
-   * parent start covering it), changing the MSP flag or the chosen MSP needs {@code
+   * tenants:move} on it and {@code tenants:manage} on the new parent (include-children scopes of
+   * the parent start covering it), changing the MSP flag or the chosen MSP needs {@code
    * tenants:manage-msp}, and changing the Entra link needs {@code azure:link-tenant}.
    */
   public void requireUpdate(TenantView current, TenantDraft next) {
@@ -52,8 +52,9 @@ public class TenantAccess {
         on(next.parentId(), TENANTS_MANAGE);
       }
     }
-    boolean mspChange = (current.kind() == TenantKind.MSP) != (next.kind() == TenantKind.MSP)
-        || next.mspId() != null && !next.mspId().equals(current.mspId());
+    boolean mspChange =
+        (current.kind() == TenantKind.MSP) != (next.kind() == TenantKind.MSP)
+            || next.mspId() != null && !next.mspId().equals(current.mspId());
     if (mspChange) {
       on(current.id(), TENANTS_MANAGE_MSP);
     }
@@ -84,7 +85,9 @@ public class TenantAccess {
     on(target, TENANTS_MERGE);
   }
 
-  /** Tagging a tenant changes what TENANT_TAG scopes cover, so it needs {@code tags:assign} on it. */
+  /**
+   * Tagging a tenant changes what TENANT_TAG scopes cover, so it needs {@code tags:assign} on it.
+   */
   public void requireTagging(UUID tenantId) {
     on(tenantId, TAGS_ASSIGN);
   }
@@ -118,7 +121,9 @@ public class TenantAccess {
     }
   }
 
-  /** The tenants the caller may list; null means every tenant. 403 for an identity without a user. */
+  /**
+   * The tenants the caller may list; null means every tenant. 403 for an identity without a user.
+   */
   public @Nullable Set<UUID> visibleTenantIds() {
     authz.requireUser();
     var filter = authz.tenants(TENANTS_VIEW);
@@ -126,11 +131,13 @@ public class TenantAccess {
   }
 
   /**
-   * What the caller may count inside a tenant: children they may view ({@code tenants:view}) and computers they may
-   * view ({@code computers:view}, resource scopes included), as SQL over {@code ch} (tenant) and {@code c} (computer).
+   * What the caller may count inside a tenant: children they may view ({@code tenants:view}) and
+   * computers they may view ({@code computers:view}, resource scopes included), as SQL over {@code
+   * ch} (tenant) and {@code c} (computer).
    */
   public CountScope countScope() {
-    return new CountScope(authz.tenants(TENANTS_VIEW).sql("ch.id", "countTenants"),
+    return new CountScope(
+        authz.tenants(TENANTS_VIEW).sql("ch.id", "countTenants"),
         authz.computers(COMPUTERS_VIEW).sql("c", "countComputers"));
   }
 

@@ -2,8 +2,8 @@ package dev.tenantry.tenancy.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.TenantKind;
 import dev.tenantry.shared.web.ApiException;
-import dev.tenantry.tenancy.TenantKind;
 import dev.tenantry.tenancy.TenantView;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,7 +26,11 @@ public class TenantCommands {
   private final TenantReader reader;
   private final AuditLog audit;
 
-  TenantCommands(TenantRepository tenants, TenantTree tree, TenantRules rules, TenantReader reader,
+  TenantCommands(
+      TenantRepository tenants,
+      TenantTree tree,
+      TenantRules rules,
+      TenantReader reader,
       AuditLog audit) {
     this.tenants = tenants;
     this.tree = tree;
@@ -42,8 +46,18 @@ public class TenantCommands {
     TenantRow parent = rules.parent(d, null);
     UUID msp = rules.mspFor(id, d, parent, null);
     String slug = d.slug() != null ? d.slug() : uniqueSlug(d.name());
-    TenantRow row = new TenantRow(id, d.name(), slug, d.description(), d.kind(), d.active(),
-        d.parentId(), msp, d.azureTenantId(), 0);
+    TenantRow row =
+        new TenantRow(
+            id,
+            d.name(),
+            slug,
+            d.description(),
+            d.kind(),
+            d.active(),
+            d.parentId(),
+            msp,
+            d.azureTenantId(),
+            0);
     try {
       tenants.insert(row);
     } catch (DuplicateKeyException e) {
@@ -63,8 +77,18 @@ public class TenantCommands {
     rules.keepLastMsp(current, d);
     TenantRow parent = rules.parent(d, id);
     UUID msp = rules.mspFor(id, d, parent, current);
-    TenantRow next = new TenantRow(id, d.name(), d.slug() != null ? d.slug() : current.slug(),
-        d.description(), d.kind(), d.active(), d.parentId(), msp, d.azureTenantId(), version);
+    TenantRow next =
+        new TenantRow(
+            id,
+            d.name(),
+            d.slug() != null ? d.slug() : current.slug(),
+            d.description(),
+            d.kind(),
+            d.active(),
+            d.parentId(),
+            msp,
+            d.azureTenantId(),
+            version);
     if (next.equals(current)) {
       return before;
     }
@@ -72,7 +96,8 @@ public class TenantCommands {
     if (current.isMsp() && d.kind() != TenantKind.MSP) {
       tree.reassignMsp(id, msp);
     }
-    if (!Objects.equals(current.parentId(), next.parentId()) || current.kind() != next.kind()
+    if (!Objects.equals(current.parentId(), next.parentId())
+        || current.kind() != next.kind()
         || !current.mspId().equals(next.mspId())) {
       tree.recomputeMsp();
     }
@@ -88,15 +113,25 @@ public class TenantCommands {
     if (current.active() == active) {
       return before;
     }
-    TenantRow next = new TenantRow(id, current.name(), current.slug(), current.description(),
-        current.kind(), active, current.parentId(), current.mspId(), current.azureTenantId(),
-        current.version());
+    TenantRow next =
+        new TenantRow(
+            id,
+            current.name(),
+            current.slug(),
+            current.description(),
+            current.kind(),
+            active,
+            current.parentId(),
+            current.mspId(),
+            current.azureTenantId(),
+            current.version());
     if (!tenants.update(next)) {
       throw stale(id, current.version());
     }
     TenantView after = view(id);
-    audit.record(AuditEntry.changed(active ? "tenant.activated" : "tenant.deactivated", "tenant",
-        id, id, before, after));
+    audit.record(
+        AuditEntry.changed(
+            active ? "tenant.activated" : "tenant.deactivated", "tenant", id, id, before, after));
     return after;
   }
 

@@ -27,8 +27,13 @@ public class TenantDeletion {
   private final TenantReader reader;
   private final AuditLog audit;
 
-  TenantDeletion(TenantCommands commands, TenantRepository tenants, TenantTree tree,
-      TenantContents contents, TenantReader reader, AuditLog audit) {
+  TenantDeletion(
+      TenantCommands commands,
+      TenantRepository tenants,
+      TenantTree tree,
+      TenantContents contents,
+      TenantReader reader,
+      AuditLog audit) {
     this.commands = commands;
     this.tenants = tenants;
     this.tree = tree;
@@ -42,15 +47,25 @@ public class TenantDeletion {
     tree.lock();
     TenantRow current = version == null ? commands.find(id) : commands.current(id, version);
     if (current.isMsp()) {
-      throw ApiException.conflict("'" + current.name() + "' is an MSP tenant and cannot be"
-          + " deleted while it is flagged MSP; un-mark it first");
+      throw ApiException.conflict(
+          "'"
+              + current.name()
+              + "' is an MSP tenant and cannot be"
+              + " deleted while it is flagged MSP; un-mark it first");
     }
     Map<String, Long> remaining = contents.remaining(id);
     if (!remaining.isEmpty()) {
-      String what = remaining.entrySet().stream()
-          .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-      throw new ApiException(ErrorCode.NOT_EMPTY, "Tenant '" + current.name() + "' is not empty ("
-          + what + "); move or remove these first, or merge the tenant into another one",
+      String what =
+          remaining.entrySet().stream()
+              .map(e -> e.getValue() + " " + e.getKey())
+              .collect(Collectors.joining(", "));
+      throw new ApiException(
+          ErrorCode.NOT_EMPTY,
+          "Tenant '"
+              + current.name()
+              + "' is not empty ("
+              + what
+              + "); move or remove these first, or merge the tenant into another one",
           Map.of("remaining", remaining));
     }
     TenantView before = reader.find(id).orElseThrow();

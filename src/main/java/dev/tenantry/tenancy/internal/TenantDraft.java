@@ -1,6 +1,6 @@
 package dev.tenantry.tenancy.internal;
 
-import dev.tenantry.tenancy.TenantKind;
+import dev.tenantry.authz.TenantKind;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 

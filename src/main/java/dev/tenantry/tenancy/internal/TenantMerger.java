@@ -28,8 +28,13 @@ public class TenantMerger {
   private final TenantReader reader;
   private final AuditLog audit;
 
-  TenantMerger(TenantCommands commands, TenantRepository tenants, TenantTree tree,
-      MergeRepository merges, TenantReader reader, AuditLog audit) {
+  TenantMerger(
+      TenantCommands commands,
+      TenantRepository tenants,
+      TenantTree tree,
+      MergeRepository merges,
+      TenantReader reader,
+      AuditLog audit) {
     this.commands = commands;
     this.tenants = tenants;
     this.tree = tree;
@@ -52,23 +57,47 @@ public class TenantMerger {
     List<UUID> roles = merges.move("role", "owner_tenant_id", sourceId, targetId);
     List<UUID> groups = merges.move("user_group", "owner_tenant_id", sourceId, targetId);
     List<UUID> children = merges.move("tenant", "parent_id", sourceId, targetId);
-    List<UUID> repointed = repointAssignments
-        ? merges.move("role_assignment", "scope_tenant_id", sourceId, targetId) : List.of();
-    List<UUID> removed = repointAssignments ? List.of() : merges.deleteAssignmentsScopedTo(sourceId);
+    List<UUID> repointed =
+        repointAssignments
+            ? merges.move("role_assignment", "scope_tenant_id", sourceId, targetId)
+            : List.of();
+    List<UUID> removed =
+        repointAssignments ? List.of() : merges.deleteAssignmentsScopedTo(sourceId);
     tree.recomputeMsp();
     List<String> broken = merges.groupsWithForeignMembers(targetId);
     if (!broken.isEmpty()) {
-      throw ApiException.conflict("The merge would leave groups with members outside their owning"
-          + " tenant: " + String.join(", ", broken) + "; fix their membership first");
+      throw ApiException.conflict(
+          "The merge would leave groups with members outside their owning"
+              + " tenant: "
+              + String.join(", ", broken)
+              + "; fix their membership first");
     }
     if (!tenants.delete(sourceId, source.version())) {
-      throw ApiException.stale("Tenant", sourceId, source.version(), commands.find(sourceId).version());
+      throw ApiException.stale(
+          "Tenant", sourceId, source.version(), commands.find(sourceId).version());
     }
-    TenantMergeResult result = new TenantMergeResult(sourceId, targetId, computers.size(),
-        people.size(), merges.usersOf(people), roles.size(), groups.size(), children, removed,
-        repointed, tags, preferences);
-    audit.record(new AuditEntry("tenant.merged", "tenant", sourceId.toString(), targetId,
-        Map.of("source", sourceBefore, "target", targetBefore), result));
+    TenantMergeResult result =
+        new TenantMergeResult(
+            sourceId,
+            targetId,
+            computers.size(),
+            people.size(),
+            merges.usersOf(people),
+            roles.size(),
+            groups.size(),
+            children,
+            removed,
+            repointed,
+            tags,
+            preferences);
+    audit.record(
+        new AuditEntry(
+            "tenant.merged",
+            "tenant",
+            sourceId.toString(),
+            targetId,
+            Map.of("source", sourceBefore, "target", targetBefore),
+            result));
     return result;
   }
 
@@ -77,22 +106,31 @@ public class TenantMerger {
       throw ApiException.conflict("A tenant cannot be merged into itself");
     }
     if (tree.isSelfOrDescendant(target.id(), source.id())) {
-      throw ApiException.conflict("Cannot merge '" + source.name() + "' into its own descendant '"
-          + target.name() + "'");
+      throw ApiException.conflict(
+          "Cannot merge '" + source.name() + "' into its own descendant '" + target.name() + "'");
     }
     if (source.isMsp()) {
-      throw ApiException.conflict("'" + source.name() + "' is an MSP tenant; un-mark it as MSP"
-          + " before merging it into another tenant");
+      throw ApiException.conflict(
+          "'"
+              + source.name()
+              + "' is an MSP tenant; un-mark it as MSP"
+              + " before merging it into another tenant");
     }
     List<String> clashes = new java.util.ArrayList<>();
-    merges.ownedNameClashes("role", source.id(), target.id()).forEach(n -> clashes.add("role " + n));
-    merges.ownedNameClashes("user_group", source.id(), target.id())
+    merges
+        .ownedNameClashes("role", source.id(), target.id())
+        .forEach(n -> clashes.add("role " + n));
+    merges
+        .ownedNameClashes("user_group", source.id(), target.id())
         .forEach(n -> clashes.add("group " + n));
-    merges.personClashes(source.id(), target.id())
+    merges
+        .personClashes(source.id(), target.id())
         .forEach(oid -> clashes.add("person with Azure object id " + oid));
     if (!clashes.isEmpty()) {
-      throw ApiException.conflict("Both tenants hold the same " + String.join(", ", clashes)
-          + "; rename or remove one of them before merging");
+      throw ApiException.conflict(
+          "Both tenants hold the same "
+              + String.join(", ", clashes)
+              + "; rename or remove one of them before merging");
     }
   }
 }

@@ -29,12 +29,15 @@ public class TenantReader {
   }
 
   public Optional<TenantView> find(UUID id) {
-    return tenants.view(id).map(v -> v.withTags(tags.tagsOf(List.of(id)).getOrDefault(id, List.of())));
+    return tenants
+        .view(id)
+        .map(v -> v.withTags(tags.tagsOf(List.of(id)).getOrDefault(id, List.of())));
   }
 
   /**
-   * The views with {@code computerCount} and {@code childCount} recounted for one caller: only children and computers
-   * the caller may view are counted, so a count never reveals an object the caller cannot see.
+   * The views with {@code computerCount} and {@code childCount} recounted for one caller: only
+   * children and computers the caller may view are counted, so a count never reveals an object the
+   * caller cannot see.
    */
   public List<TenantView> countedFor(List<TenantView> views, TenantAccess.CountScope scope) {
     if (views.isEmpty()) {
@@ -44,17 +47,29 @@ public class TenantReader {
     params.putAll(scope.computers().params());
     params.put("ids", views.stream().map(TenantView::id).toArray(UUID[]::new));
     Map<UUID, long[]> counts = new java.util.HashMap<>();
-    jdbc.sql("select t.id,"
-            + " (select count(*) from computer c where c.tenant_id = t.id and " + scope.computers().sql() + ") as cc,"
-            + " (select count(*) from tenant ch where ch.parent_id = t.id and " + scope.children().sql() + ") as ch"
-            + " from tenant t where t.id = any(:ids)")
+    jdbc.sql(
+            "select t.id,"
+                + " (select count(*) from computer c where c.tenant_id = t.id and "
+                + scope.computers().sql()
+                + ") as cc,"
+                + " (select count(*) from tenant ch where ch.parent_id = t.id and "
+                + scope.children().sql()
+                + ") as ch"
+                + " from tenant t where t.id = any(:ids)")
         .params(params)
-        .query((rs, n) -> counts.put(rs.getObject("id", UUID.class), new long[] {rs.getLong("cc"), rs.getLong("ch")}))
+        .query(
+            (rs, n) ->
+                counts.put(
+                    rs.getObject("id", UUID.class),
+                    new long[] {rs.getLong("cc"), rs.getLong("ch")}))
         .list();
-    return views.stream().map(v -> {
-      long[] c = counts.getOrDefault(v.id(), new long[] {0, 0});
-      return v.withCounts(c[0], c[1]);
-    }).toList();
+    return views.stream()
+        .map(
+            v -> {
+              long[] c = counts.getOrDefault(v.id(), new long[] {0, 0});
+              return v.withCounts(c[0], c[1]);
+            })
+        .toList();
   }
 
   public TenantView countedFor(TenantView view, TenantAccess.CountScope scope) {
@@ -71,8 +86,9 @@ public class TenantReader {
     }
     if (q.q() != null && !q.q().isBlank()) {
       where.append(" and (t.name ilike :q or t.slug ilike :q or t.description ilike :q)");
-      params.put("q", "%" + q.q().strip().replace("\\", "\\\\").replace("%", "\\%")
-          .replace("_", "\\_") + "%");
+      params.put(
+          "q",
+          "%" + q.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
     if (q.kind() != null) {
       where.append(" and t.kind = :kind");
@@ -87,17 +103,23 @@ public class TenantReader {
       params.put("parent", q.parentId());
     }
     if (q.tagId() != null) {
-      where.append(" and exists(select 1 from tenant_tag tt where tt.tenant_id = t.id"
-          + " and tt.tag_id = :tag)");
+      where.append(
+          " and exists(select 1 from tenant_tag tt where tt.tenant_id = t.id"
+              + " and tt.tag_id = :tag)");
       params.put("tag", q.tagId());
     }
-    long total = jdbc.sql("select count(*) from tenant t" + where).params(params)
-        .query(Long.class).single();
+    long total =
+        jdbc.sql("select count(*) from tenant t" + where).params(params).query(Long.class).single();
     params.put("limit", q.size());
     params.put("offset", (long) q.page() * q.size());
-    List<TenantView> items = jdbc.sql(TenantRepository.VIEW_SELECT + where
-            + " order by lower(t.name), t.id limit :limit offset :offset")
-        .params(params).query(TenantRepository::view).list();
+    List<TenantView> items =
+        jdbc.sql(
+                TenantRepository.VIEW_SELECT
+                    + where
+                    + " order by lower(t.name), t.id limit :limit offset :offset")
+            .params(params)
+            .query(TenantRepository::view)
+            .list();
     Map<UUID, List<TagView>> byTenant = tags.tagsOf(items.stream().map(TenantView::id).toList());
     List<TenantView> tagged =
         items.stream().map(v -> v.withTags(byTenant.getOrDefault(v.id(), List.of()))).toList();

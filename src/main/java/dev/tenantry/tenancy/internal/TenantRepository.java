@@ -1,6 +1,6 @@
 package dev.tenantry.tenancy.internal;
 
-import dev.tenantry.tenancy.TenantKind;
+import dev.tenantry.authz.TenantKind;
 import dev.tenantry.tenancy.TenantView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,18 +33,24 @@ public class TenantRepository {
 
   /** Locks the row for the rest of the transaction. */
   public Optional<TenantRow> lock(UUID id) {
-    return jdbc.sql("select * from tenant where id = ? for update").param(id).query(this::row)
+    return jdbc.sql("select * from tenant where id = ? for update")
+        .param(id)
+        .query(this::row)
         .optional();
   }
 
   public Optional<TenantView> view(UUID id) {
-    return jdbc.sql(VIEW_SELECT + " where t.id = ?").param(id).query(TenantRepository::view)
+    return jdbc.sql(VIEW_SELECT + " where t.id = ?")
+        .param(id)
+        .query(TenantRepository::view)
         .optional();
   }
 
   public boolean exists(UUID id) {
-    return jdbc.sql("select exists(select 1 from tenant where id = ?)").param(id)
-        .query(Boolean.class).single();
+    return jdbc.sql("select exists(select 1 from tenant where id = ?)")
+        .param(id)
+        .query(Boolean.class)
+        .single();
   }
 
   public boolean nameTaken(String name, @Nullable UUID except) {
@@ -60,9 +66,14 @@ public class TenantRepository {
   }
 
   private boolean taken(String condition, Object value, @Nullable UUID except) {
-    return jdbc.sql("select exists(select 1 from tenant where " + condition
-            + " and id is distinct from :except)")
-        .param("v", value).param("except", except).query(Boolean.class).single();
+    return jdbc.sql(
+            "select exists(select 1 from tenant where "
+                + condition
+                + " and id is distinct from :except)")
+        .param("v", value)
+        .param("except", except)
+        .query(Boolean.class)
+        .single();
   }
 
   public void insert(TenantRow t) {
@@ -72,30 +83,35 @@ public class TenantRepository {
                                 azure_tenant_id)
             values (:id, :name, :slug, :description, :kind, :active, :parent, :msp, :azure)
             """)
-        .paramSource(params(t)).update();
+        .paramSource(params(t))
+        .update();
   }
 
   /** Writes {@code t} only if the stored version is still {@code t.version()}; true if it did. */
   public boolean update(TenantRow t) {
     return jdbc.sql(
-            """
+                """
             update tenant
                set name = :name, slug = :slug, description = :description, kind = :kind,
                    active = :active, parent_id = :parent, msp_id = :msp, azure_tenant_id = :azure,
                    version = version + 1, updated_at = now()
              where id = :id and version = :version
             """)
-        .paramSource(params(t)).update() == 1;
+            .paramSource(params(t))
+            .update()
+        == 1;
   }
 
   public boolean delete(UUID id, long version) {
-    return jdbc.sql("delete from tenant where id = ? and version = ?").params(id, version)
-        .update() == 1;
+    return jdbc.sql("delete from tenant where id = ? and version = ?").params(id, version).update()
+        == 1;
   }
 
   public long mspCountExcept(UUID id) {
-    return jdbc.sql("select count(*) from tenant where kind = 'MSP' and id <> ?").param(id)
-        .query(Long.class).single();
+    return jdbc.sql("select count(*) from tenant where kind = 'MSP' and id <> ?")
+        .param(id)
+        .query(Long.class)
+        .single();
   }
 
   /** The instance's MSP: the first MSP tenant created, optionally skipping one. */
@@ -105,7 +121,9 @@ public class TenantRepository {
             select id from tenant where kind = 'MSP' and id is distinct from :except
              order by created_at, id limit 1
             """)
-        .param("except", except).query(UUID.class).optional();
+        .param("except", except)
+        .query(UUID.class)
+        .optional();
   }
 
   public boolean isEmpty() {
@@ -113,29 +131,62 @@ public class TenantRepository {
   }
 
   private static Params params(TenantRow t) {
-    return new Params(t.id(), t.name(), t.slug(), t.description(), t.kind().name(), t.active(),
-        t.parentId(), t.mspId(), t.azureTenantId(), t.version());
+    return new Params(
+        t.id(),
+        t.name(),
+        t.slug(),
+        t.description(),
+        t.kind().name(),
+        t.active(),
+        t.parentId(),
+        t.mspId(),
+        t.azureTenantId(),
+        t.version());
   }
 
   /** Named parameters of a tenant row. */
-  record Params(UUID id, String name, String slug, String description, String kind,
-      boolean active, @Nullable UUID parent, UUID msp, @Nullable UUID azure, long version) {}
+  record Params(
+      UUID id,
+      String name,
+      String slug,
+      String description,
+      String kind,
+      boolean active,
+      @Nullable UUID parent,
+      UUID msp,
+      @Nullable UUID azure,
+      long version) {}
 
   private TenantRow row(ResultSet rs, int n) throws SQLException {
-    return new TenantRow(rs.getObject("id", UUID.class), rs.getString("name"),
-        rs.getString("slug"), rs.getString("description"), TenantKind.valueOf(rs.getString("kind")),
-        rs.getBoolean("active"), rs.getObject("parent_id", UUID.class),
-        rs.getObject("msp_id", UUID.class), rs.getObject("azure_tenant_id", UUID.class),
+    return new TenantRow(
+        rs.getObject("id", UUID.class),
+        rs.getString("name"),
+        rs.getString("slug"),
+        rs.getString("description"),
+        TenantKind.valueOf(rs.getString("kind")),
+        rs.getBoolean("active"),
+        rs.getObject("parent_id", UUID.class),
+        rs.getObject("msp_id", UUID.class),
+        rs.getObject("azure_tenant_id", UUID.class),
         rs.getLong("version"));
   }
 
   static TenantView view(ResultSet rs, int n) throws SQLException {
-    return new TenantView(rs.getObject("id", UUID.class), rs.getString("name"),
-        rs.getString("slug"), rs.getString("description"), TenantKind.valueOf(rs.getString("kind")),
-        rs.getBoolean("active"), rs.getObject("parent_id", UUID.class),
-        rs.getObject("msp_id", UUID.class), rs.getObject("azure_tenant_id", UUID.class),
-        List.of(), rs.getLong("computer_count"), rs.getLong("child_count"),
-        rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+    return new TenantView(
+        rs.getObject("id", UUID.class),
+        rs.getString("name"),
+        rs.getString("slug"),
+        rs.getString("description"),
+        TenantKind.valueOf(rs.getString("kind")),
+        rs.getBoolean("active"),
+        rs.getObject("parent_id", UUID.class),
+        rs.getObject("msp_id", UUID.class),
+        rs.getObject("azure_tenant_id", UUID.class),
+        List.of(),
+        rs.getLong("computer_count"),
+        rs.getLong("child_count"),
+        rs.getLong("version"),
+        rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());
   }
 }

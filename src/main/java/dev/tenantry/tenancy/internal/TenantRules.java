@@ -1,7 +1,7 @@
 package dev.tenantry.tenancy.internal;
 
+import dev.tenantry.authz.TenantKind;
 import dev.tenantry.shared.web.ApiException;
-import dev.tenantry.tenancy.TenantKind;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,8 +30,10 @@ class TenantRules {
       throw ApiException.invalid("description must be at most 2000 characters");
     }
     if (d.slug() != null && !Slugs.valid(d.slug())) {
-      throw ApiException.invalid("slug '" + d.slug()
-          + "' must be lower-case letters and digits in words separated by single dashes");
+      throw ApiException.invalid(
+          "slug '"
+              + d.slug()
+              + "' must be lower-case letters and digits in words separated by single dashes");
     }
     if (tenants.nameTaken(d.name(), self)) {
       throw ApiException.duplicate("A tenant named '" + d.name() + "' already exists");
@@ -50,11 +52,17 @@ class TenantRules {
     if (d.parentId() == null) {
       return null;
     }
-    TenantRow parent = tenants.find(d.parentId()).orElseThrow(
-        () -> ApiException.invalid("parent tenant " + d.parentId() + " does not exist"));
+    TenantRow parent =
+        tenants
+            .find(d.parentId())
+            .orElseThrow(
+                () -> ApiException.invalid("parent tenant " + d.parentId() + " does not exist"));
     if (self != null && tree.isSelfOrDescendant(parent.id(), self)) {
-      throw ApiException.conflict("Cannot make '" + parent.name() + "' the parent of this tenant:"
-          + " it is the tenant itself or one of its descendants, which would create a cycle");
+      throw ApiException.conflict(
+          "Cannot make '"
+              + parent.name()
+              + "' the parent of this tenant:"
+              + " it is the tenant itself or one of its descendants, which would create a cycle");
     }
     return parent;
   }
@@ -67,27 +75,45 @@ class TenantRules {
     } else if (parent != null) {
       derived = parent.isMsp() ? parent.id() : parent.mspId();
     } else if (d.mspId() != null) {
-      TenantRow chosen = tenants.find(d.mspId()).filter(TenantRow::isMsp).orElseThrow(
-          () -> ApiException.invalid("mspId " + d.mspId() + " is not an MSP tenant"));
+      TenantRow chosen =
+          tenants
+              .find(d.mspId())
+              .filter(TenantRow::isMsp)
+              .orElseThrow(
+                  () -> ApiException.invalid("mspId " + d.mspId() + " is not an MSP tenant"));
       return chosen.id();
     } else if (current != null && !current.isMsp()) {
       derived = current.mspId();
     } else {
-      derived = tenants.firstMsp(id).orElseThrow(
-          () -> ApiException.conflict("There is no MSP tenant for this client tenant to belong to"));
+      derived =
+          tenants
+              .firstMsp(id)
+              .orElseThrow(
+                  () ->
+                      ApiException.conflict(
+                          "There is no MSP tenant for this client tenant to belong to"));
     }
     if (d.mspId() != null && !d.mspId().equals(derived)) {
-      throw ApiException.invalid("mspId can only be chosen for a root client tenant; this tenant"
-          + " belongs to MSP " + derived + " through its " + (parent != null ? "parent" : "kind"));
+      throw ApiException.invalid(
+          "mspId can only be chosen for a root client tenant; this tenant"
+              + " belongs to MSP "
+              + derived
+              + " through its "
+              + (parent != null ? "parent" : "kind"));
     }
     return derived;
   }
 
   /** The last MSP tenant of the instance can never lose its flag. */
   void keepLastMsp(TenantRow current, TenantDraft d) {
-    if (current.isMsp() && d.kind() != TenantKind.MSP && tenants.mspCountExcept(current.id()) == 0) {
-      throw ApiException.conflict("'" + current.name() + "' is the last MSP tenant of this"
-          + " instance; it cannot stop being an MSP (mark another tenant as MSP first)");
+    if (current.isMsp()
+        && d.kind() != TenantKind.MSP
+        && tenants.mspCountExcept(current.id()) == 0) {
+      throw ApiException.conflict(
+          "'"
+              + current.name()
+              + "' is the last MSP tenant of this"
+              + " instance; it cannot stop being an MSP (mark another tenant as MSP first)");
     }
   }
 

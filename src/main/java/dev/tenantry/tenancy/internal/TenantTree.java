@@ -33,7 +33,9 @@ public class TenantTree {
             )
             select id from up where depth > 0 order by depth
             """)
-        .param("id", id).query(UUID.class).list();
+        .param("id", id)
+        .query(UUID.class)
+        .list();
   }
 
   /** Whether {@code candidate} is {@code root} or lies anywhere below it. */
@@ -44,12 +46,14 @@ public class TenantTree {
   /** Points every tenant whose MSP was {@code from} (an MSP losing its flag) at {@code to}. */
   public void reassignMsp(UUID from, UUID to) {
     jdbc.sql("update tenant set msp_id = :to where msp_id = :from and id <> :from")
-        .param("from", from).param("to", to).update();
+        .param("from", from)
+        .param("to", to)
+        .update();
   }
 
   /**
-   * Recomputes msp_id over the whole tree: an MSP belongs to itself, a child to its parent's MSP,
-   * a root client keeps the MSP chosen for it. Returns the tenants whose msp_id changed.
+   * Recomputes msp_id over the whole tree: an MSP belongs to itself, a child to its parent's MSP, a
+   * root client keeps the MSP chosen for it. Returns the tenants whose msp_id changed.
    */
   public List<UUID> recomputeMsp() {
     return jdbc.sql(
@@ -66,6 +70,7 @@ public class TenantTree {
              where t.id = tree.id and t.msp_id <> tree.msp
             returning t.id
             """)
-        .query(UUID.class).list();
+        .query(UUID.class)
+        .list();
   }
 }

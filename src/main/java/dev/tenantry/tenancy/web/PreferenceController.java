@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Application and tenant preferences. GET returns every applicable key with its effective value
- * and source; PATCH takes {@code {key: value}} (null removes the override) and is all-or-nothing.
+ * Application and tenant preferences. GET returns every applicable key with its effective value and
+ * source; PATCH takes {@code {key: value}} (null removes the override) and is all-or-nothing.
  */
 @RestController
 class PreferenceController {
@@ -29,28 +29,36 @@ class PreferenceController {
     this.preferences = preferences;
   }
 
-  @Requires(value = {Permission.PREFERENCES_VIEW}, on = On.SYSTEM)
+  @Requires(
+      value = {Permission.PREFERENCES_VIEW},
+      on = On.SYSTEM)
   @GetMapping("/api/v1/preferences/application")
   List<EffectivePreference> application() {
     access.requireViewPreferences(null);
     return preferences.effective(null);
   }
 
-  @Requires(value = {Permission.PREFERENCES_MANAGE}, on = On.SYSTEM)
+  @Requires(
+      value = {Permission.PREFERENCES_MANAGE},
+      on = On.SYSTEM)
   @PatchMapping("/api/v1/preferences/application")
   List<EffectivePreference> patchApplication(@RequestBody JsonNode patch) {
     access.requireManagePreferences(null);
     return preferences.patch(null, patch);
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANT_PREFERENCES_VIEW}, on = On.TENANT)
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TENANT_PREFERENCES_VIEW},
+      on = On.TENANT)
   @GetMapping({"/api/v1/tenants/{id}/preferences", "/api/v1/preferences/tenants/{id}"})
   List<EffectivePreference> tenant(@PathVariable UUID id) {
     access.requireViewPreferences(id);
     return preferences.effective(id);
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANT_PREFERENCES_MANAGE}, on = On.TENANT)
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TENANT_PREFERENCES_MANAGE},
+      on = On.TENANT)
   @PatchMapping({"/api/v1/tenants/{id}/preferences", "/api/v1/preferences/tenants/{id}"})
   List<EffectivePreference> patchTenant(@PathVariable UUID id, @RequestBody JsonNode patch) {
     access.requireManagePreferences(id);

@@ -38,10 +38,15 @@ class TagController {
   }
 
   /** Body of create and update; on update absent color/description keep their value. */
-  record TagRequest(@Nullable String name, @Nullable String color, @Nullable String description,
+  record TagRequest(
+      @Nullable String name,
+      @Nullable String color,
+      @Nullable String description,
       @Nullable Long version) {}
 
-  @Requires(value = {Permission.TAGS_VIEW}, on = On.SYSTEM,
+  @Requires(
+      value = {Permission.TAGS_VIEW},
+      on = On.SYSTEM,
       note = "shared catalogue (a global object): held at any scope")
   @GetMapping
   List<TagView> list(@RequestParam(required = false) @Nullable String q) {
@@ -49,7 +54,9 @@ class TagController {
     return tags.list(q == null || q.isBlank() ? null : q.strip());
   }
 
-  @Requires(value = {Permission.TAGS_VIEW}, on = On.SYSTEM,
+  @Requires(
+      value = {Permission.TAGS_VIEW},
+      on = On.SYSTEM,
       note = "shared catalogue (a global object): held at any scope")
   @GetMapping("/{id}")
   ResponseEntity<TagView> get(@PathVariable UUID id) {
@@ -58,18 +65,29 @@ class TagController {
     return ResponseEntity.ok().eTag(String.valueOf(tag.version())).body(tag);
   }
 
-  @Requires(value = {Permission.TAGS_MANAGE}, on = On.SYSTEM, note = "global object: OWNER (or the creating MSP) scope")
+  @Requires(
+      value = {Permission.TAGS_MANAGE},
+      on = On.SYSTEM,
+      note = "global object: OWNER (or the creating MSP) scope")
   @PostMapping
   ResponseEntity<TagView> create(@RequestBody TagRequest body) {
     access.requireManageTags();
     TagView tag = commands.create(body.name(), body.color(), body.description());
     return ResponseEntity.created(URI.create("/api/v1/tags/" + tag.id()))
-        .eTag(String.valueOf(tag.version())).body(tag);
+        .eTag(String.valueOf(tag.version()))
+        .body(tag);
   }
 
-  @Requires(value = {Permission.TAGS_MANAGE}, on = On.SYSTEM, note = "global object: OWNER (or the creating MSP) scope")
-  @RequestMapping(path = "/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
-  ResponseEntity<TagView> update(@PathVariable UUID id, @RequestBody TagRequest body,
+  @Requires(
+      value = {Permission.TAGS_MANAGE},
+      on = On.SYSTEM,
+      note = "global object: OWNER (or the creating MSP) scope")
+  @RequestMapping(
+      path = "/{id}",
+      method = {RequestMethod.PUT, RequestMethod.PATCH})
+  ResponseEntity<TagView> update(
+      @PathVariable UUID id,
+      @RequestBody TagRequest body,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     access.requireManageTags();
     long version = Versions.required(body.version(), ifMatch);
@@ -78,7 +96,10 @@ class TagController {
     return ResponseEntity.ok().eTag(String.valueOf(tag.version())).body(tag);
   }
 
-  @Requires(value = {Permission.TAGS_MANAGE}, on = On.SYSTEM, note = "global object: OWNER (or the creating MSP) scope")
+  @Requires(
+      value = {Permission.TAGS_MANAGE},
+      on = On.SYSTEM,
+      note = "global object: OWNER (or the creating MSP) scope")
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable UUID id) {
     access.requireManageTags();

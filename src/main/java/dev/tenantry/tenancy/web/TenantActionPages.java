@@ -5,8 +5,8 @@ import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.tenancy.TenantMergeResult;
 import dev.tenantry.tenancy.internal.PreferenceService;
 import dev.tenantry.tenancy.internal.TagCommands;
-import dev.tenantry.tenancy.internal.TenantCommands;
 import dev.tenantry.tenancy.internal.TenantAccess;
+import dev.tenantry.tenancy.internal.TenantCommands;
 import dev.tenantry.tenancy.internal.TenantDeletion;
 import dev.tenantry.tenancy.internal.TenantMerger;
 import java.util.UUID;
@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The actions of the tenant page: tags, preferences, delete and merge. Refusals come back as messages. */
+/**
+ * The actions of the tenant page: tags, preferences, delete and merge. Refusals come back as
+ * messages.
+ */
 @Controller
 @ConsolePage
 class TenantActionPages {
@@ -31,8 +34,14 @@ class TenantActionPages {
   private final JsonMapper json;
   private final TenantCommands commands;
 
-  TenantActionPages(TenantAccess access, TagCommands tags, PreferenceService preferences,
-      TenantDeletion deletion, TenantMerger merger, JsonMapper json, TenantCommands commands) {
+  TenantActionPages(
+      TenantAccess access,
+      TagCommands tags,
+      PreferenceService preferences,
+      TenantDeletion deletion,
+      TenantMerger merger,
+      JsonMapper json,
+      TenantCommands commands) {
     this.commands = commands;
     this.access = access;
     this.tags = tags;
@@ -43,38 +52,59 @@ class TenantActionPages {
   }
 
   @PostMapping("/tenants/{id}/tags")
-  String tag(@PathVariable UUID id, @RequestParam UUID tagId, @RequestParam(defaultValue = "true") boolean add,
+  String tag(
+      @PathVariable UUID id,
+      @RequestParam UUID tagId,
+      @RequestParam(defaultValue = "true") boolean add,
       RedirectAttributes flash) {
-    return run(id, flash, add ? "Tag added" : "Tag removed", () -> {
-      access.requireTagging(id);
-      if (add) {
-        tags.tag(id, tagId);
-      } else {
-        tags.untag(id, tagId);
-      }
-    });
+    return run(
+        id,
+        flash,
+        add ? "Tag added" : "Tag removed",
+        () -> {
+          access.requireTagging(id);
+          if (add) {
+            tags.tag(id, tagId);
+          } else {
+            tags.untag(id, tagId);
+          }
+        });
   }
 
   /** Sets a tenant preference; an empty value removes the tenant's own value (inherit again). */
   @PostMapping("/tenants/{id}/preferences")
-  String preference(@PathVariable UUID id, @RequestParam String key, @RequestParam(defaultValue = "") String value,
+  String preference(
+      @PathVariable UUID id,
+      @RequestParam String key,
+      @RequestParam(defaultValue = "") String value,
       RedirectAttributes flash) {
-    return run(id, flash, "Preference '" + key + "' saved", () -> {
-      access.requireManagePreferences(id);
-      ObjectNode patch = json.createObjectNode();
-      patch.set(key, value.isBlank() ? json.nullNode() : parse(value.strip()));
-      preferences.patch(id, patch);
-    });
+    return run(
+        id,
+        flash,
+        "Preference '" + key + "' saved",
+        () -> {
+          access.requireManagePreferences(id);
+          ObjectNode patch = json.createObjectNode();
+          patch.set(key, value.isBlank() ? json.nullNode() : parse(value.strip()));
+          preferences.patch(id, patch);
+        });
   }
 
   /** Activates or deactivates the tenant (the version guards against a stale page). */
   @PostMapping("/tenants/{id}/active")
-  String active(@PathVariable UUID id, @RequestParam boolean active, @RequestParam long version,
+  String active(
+      @PathVariable UUID id,
+      @RequestParam boolean active,
+      @RequestParam long version,
       RedirectAttributes flash) {
-    return run(id, flash, active ? "Tenant activated" : "Tenant deactivated", () -> {
-      access.requireManage(id);
-      commands.setActive(id, active, version);
-    });
+    return run(
+        id,
+        flash,
+        active ? "Tenant activated" : "Tenant deactivated",
+        () -> {
+          access.requireManage(id);
+          commands.setActive(id, active, version);
+        });
   }
 
   @PostMapping("/tenants/{id}/delete")
@@ -91,15 +121,27 @@ class TenantActionPages {
   }
 
   @PostMapping("/tenants/{id}/merge")
-  String merge(@PathVariable UUID id, @RequestParam UUID targetTenantId,
-      @RequestParam(defaultValue = "false") boolean repointAssignments, RedirectAttributes flash) {
+  String merge(
+      @PathVariable UUID id,
+      @RequestParam UUID targetTenantId,
+      @RequestParam(defaultValue = "false") boolean repointAssignments,
+      RedirectAttributes flash) {
     try {
       access.requireMerge(id, targetTenantId);
       TenantMergeResult r = merger.merge(id, targetTenantId, repointAssignments);
-      flash.addFlashAttribute("notice", "Merged: " + r.movedComputers() + " computers, " + r.movedPeople()
-          + " people and " + r.movedChildTenantIds().size() + " child tenants moved; "
-          + r.removedAssignmentIds().size() + " role assignments removed, "
-          + r.repointedAssignmentIds().size() + " re-pointed");
+      flash.addFlashAttribute(
+          "notice",
+          "Merged: "
+              + r.movedComputers()
+              + " computers, "
+              + r.movedPeople()
+              + " people and "
+              + r.movedChildTenantIds().size()
+              + " child tenants moved; "
+              + r.removedAssignmentIds().size()
+              + " role assignments removed, "
+              + r.repointedAssignmentIds().size()
+              + " re-pointed");
       return "redirect:/tenants/" + targetTenantId;
     } catch (ApiException e) {
       flash.addFlashAttribute("mergeError", e.getMessage());

@@ -3,14 +3,14 @@ package dev.tenantry.tenancy.web;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
+import dev.tenantry.authz.TenantKind;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
-import dev.tenantry.tenancy.TenantKind;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.internal.TenantAccess;
-import dev.tenantry.tenancy.internal.TenantDraft;
 import dev.tenantry.tenancy.internal.TenantCommands;
 import dev.tenantry.tenancy.internal.TenantDeletion;
+import dev.tenantry.tenancy.internal.TenantDraft;
 import dev.tenantry.tenancy.internal.TenantQuery;
 import dev.tenantry.tenancy.internal.TenantReader;
 import java.net.URI;
@@ -41,8 +41,12 @@ class TenantController {
   private final TenantDeletion deletion;
   private final JsonMapper json;
 
-  TenantController(TenantAccess access, TenantReader reader, TenantCommands commands,
-      TenantDeletion deletion, JsonMapper json) {
+  TenantController(
+      TenantAccess access,
+      TenantReader reader,
+      TenantCommands commands,
+      TenantDeletion deletion,
+      JsonMapper json) {
     this.access = access;
     this.reader = reader;
     this.commands = commands;
@@ -50,42 +54,60 @@ class TenantController {
     this.json = json;
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW}, on = On.LIST)
+  @Requires(
+      value = {Permission.TENANTS_VIEW},
+      on = On.LIST)
   @GetMapping
-  Page<TenantView> list(@RequestParam(required = false) @Nullable String q,
+  Page<TenantView> list(
+      @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable TenantKind kind,
       @RequestParam(required = false) @Nullable Boolean active,
       @RequestParam(required = false) @Nullable UUID parentId,
       @RequestParam(required = false) @Nullable UUID tagId,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
     var query = new TenantQuery(q, kind, active, parentId, tagId, Page.page(page), Page.size(size));
     Page<TenantView> found = reader.page(query, access.visibleTenantIds());
-    return new Page<>(reader.countedFor(found.items(), access.countScope()), found.page(), found.size(),
+    return new Page<>(
+        reader.countedFor(found.items(), access.countScope()),
+        found.page(),
+        found.size(),
         found.total());
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_CREATE}, on = On.TENANT,
-      note = "on the parent (instance-wide for a root tenant); an MSP tenant also needs tenants:manage-msp instance-wide")
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TENANTS_CREATE},
+      on = On.TENANT,
+      note =
+          "on the parent (instance-wide for a root tenant); an MSP tenant also needs tenants:manage-msp instance-wide")
   @PostMapping
   ResponseEntity<TenantView> create(@RequestBody TenantRequest body) {
     TenantDraft draft = body.draft();
     access.requireCreate(draft.parentId(), draft.kind());
     TenantView created = commands.create(draft);
     return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.id()))
-        .eTag(String.valueOf(created.version())).body(reader.countedFor(created, access.countScope()));
+        .eTag(String.valueOf(created.version()))
+        .body(reader.countedFor(created, access.countScope()));
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW}, on = On.TENANT)
+  @Requires(
+      value = {Permission.TENANTS_VIEW},
+      on = On.TENANT)
   @GetMapping("/{id}")
   ResponseEntity<TenantView> get(@PathVariable UUID id) {
     access.requireView(id);
     return withETag(find(id));
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE}, on = On.TENANT,
-      note = "moving: tenants:move on it and tenants:manage on the new parent; MSP flag: tenants:manage-msp; Entra link: azure:link-tenant")
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE},
+      on = On.TENANT,
+      note =
+          "moving: tenants:move on it and tenants:manage on the new parent; MSP flag: tenants:manage-msp; Entra link: azure:link-tenant")
   @PutMapping("/{id}")
-  ResponseEntity<TenantView> replace(@PathVariable UUID id, @RequestBody TenantRequest body,
+  ResponseEntity<TenantView> replace(
+      @PathVariable UUID id,
+      @RequestBody TenantRequest body,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     access.requireManage(id);
     TenantDraft draft = body.draft();
@@ -94,10 +116,15 @@ class TenantController {
     return withETag(commands.update(id, draft, version));
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE}, on = On.TENANT,
-      note = "moving: tenants:move on it and tenants:manage on the new parent; MSP flag: tenants:manage-msp; Entra link: azure:link-tenant")
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE},
+      on = On.TENANT,
+      note =
+          "moving: tenants:move on it and tenants:manage on the new parent; MSP flag: tenants:manage-msp; Entra link: azure:link-tenant")
   @PatchMapping("/{id}")
-  ResponseEntity<TenantView> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
+  ResponseEntity<TenantView> patch(
+      @PathVariable UUID id,
+      @RequestBody JsonNode patch,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     access.requireManage(id);
     TenantView current = find(id);
@@ -107,26 +134,35 @@ class TenantController {
     return withETag(commands.update(id, merged.draft(), version));
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_DELETE}, on = On.TENANT)
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TENANTS_DELETE},
+      on = On.TENANT)
   @DeleteMapping("/{id}")
-  ResponseEntity<Void> delete(@PathVariable UUID id,
+  ResponseEntity<Void> delete(
+      @PathVariable UUID id,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     access.requireDelete(id);
     deletion.delete(id, Versions.optional(null, ifMatch));
     return ResponseEntity.noContent().build();
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE}, on = On.TENANT)
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE},
+      on = On.TENANT)
   @PostMapping("/{id}/activate")
-  ResponseEntity<TenantView> activate(@PathVariable UUID id,
+  ResponseEntity<TenantView> activate(
+      @PathVariable UUID id,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     access.requireManage(id);
     return withETag(commands.setActive(id, true, Versions.optional(null, ifMatch)));
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE}, on = On.TENANT)
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE},
+      on = On.TENANT)
   @PostMapping("/{id}/deactivate")
-  ResponseEntity<TenantView> deactivate(@PathVariable UUID id,
+  ResponseEntity<TenantView> deactivate(
+      @PathVariable UUID id,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     access.requireManage(id);
     return withETag(commands.setActive(id, false, Versions.optional(null, ifMatch)));
@@ -136,8 +172,12 @@ class TenantController {
     return reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id));
   }
 
-  /** Every tenant this controller returns carries the counts the caller may see, never the raw ones. */
+  /**
+   * Every tenant this controller returns carries the counts the caller may see, never the raw ones.
+   */
   private ResponseEntity<TenantView> withETag(TenantView v) {
-    return ResponseEntity.ok().eTag(String.valueOf(v.version())).body(reader.countedFor(v, access.countScope()));
+    return ResponseEntity.ok()
+        .eTag(String.valueOf(v.version()))
+        .body(reader.countedFor(v, access.countScope()));
   }
 }

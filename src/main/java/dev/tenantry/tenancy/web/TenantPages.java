@@ -1,10 +1,10 @@
 package dev.tenantry.tenancy.web;
 
 import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.TenantKind;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
-import dev.tenantry.tenancy.TenantKind;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import dev.tenantry.tenancy.internal.PreferenceService;
@@ -33,8 +33,13 @@ class TenantPages {
   private final PreferenceService preferences;
   private final Authorizer authorizer;
 
-  TenantPages(Tenants tenants, TenantAccess access, TenantReader reader, TenantCommands commands,
-      PreferenceService preferences, Authorizer authorizer) {
+  TenantPages(
+      Tenants tenants,
+      TenantAccess access,
+      TenantReader reader,
+      TenantCommands commands,
+      PreferenceService preferences,
+      Authorizer authorizer) {
     this.authorizer = authorizer;
     this.tenants = tenants;
     this.access = access;
@@ -44,11 +49,23 @@ class TenantPages {
   }
 
   /** The fields of the create and edit forms. */
-  record Form(@Nullable String name, @Nullable String description, @Nullable TenantKind kind,
-      @Nullable UUID parentId, @Nullable String azureTenantId, @Nullable Long version) {
+  record Form(
+      @Nullable String name,
+      @Nullable String description,
+      @Nullable TenantKind kind,
+      @Nullable UUID parentId,
+      @Nullable String azureTenantId,
+      @Nullable Long version) {
     TenantDraft draft() {
-      return new TenantDraft(name == null ? "" : name.strip(), null, description == null ? "" : description,
-          kind == null ? TenantKind.CLIENT : kind, true, parentId, null, guid(azureTenantId));
+      return new TenantDraft(
+          name == null ? "" : name.strip(),
+          null,
+          description == null ? "" : description,
+          kind == null ? TenantKind.CLIENT : kind,
+          true,
+          parentId,
+          null,
+          guid(azureTenantId));
     }
   }
 
@@ -80,7 +97,8 @@ class TenantPages {
     access.requireView(id);
     TenantView t = reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id));
     model.addAttribute("tenant", t);
-    model.addAttribute("tenants", tenants.visibleToCaller().stream().filter(o -> !o.id().equals(id)).toList());
+    model.addAttribute(
+        "tenants", tenants.visibleToCaller().stream().filter(o -> !o.id().equals(id)).toList());
     model.addAttribute("tags", tenants.tagList());
     model.addAttribute("preferences", preferences.effective(id));
     model.addAttribute("canManage", allowed(() -> access.requireManage(id)));
@@ -91,14 +109,16 @@ class TenantPages {
   }
 
   @PostMapping("/tenants/{id}")
-  String update(@PathVariable UUID id, @ModelAttribute Form form, Model model, RedirectAttributes flash) {
+  String update(
+      @PathVariable UUID id, @ModelAttribute Form form, Model model, RedirectAttributes flash) {
     try {
       access.requireManage(id);
       if (form.version() == null) {
         throw ApiException.invalid("The form is missing the tenant's version; reload the page");
       }
       TenantDraft draft = form.draft();
-      access.requireUpdate(reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id)), draft);
+      access.requireUpdate(
+          reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id)), draft);
       commands.update(id, draft, form.version());
       flash.addFlashAttribute("notice", "Saved");
       return "redirect:/tenants/" + id;
@@ -115,7 +135,8 @@ class TenantPages {
     try {
       return UUID.fromString(value.strip());
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalid("The Entra tenant id must be a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301");
+      throw ApiException.invalid(
+          "The Entra tenant id must be a GUID such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301");
     }
   }
 

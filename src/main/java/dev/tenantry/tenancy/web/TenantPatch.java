@@ -10,8 +10,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** JSON merge patch (RFC 7396) of a tenant: present fields replace, null clears. */
 final class TenantPatch {
-  private static final Set<String> FIELDS = Set.of("name", "slug", "description", "kind", "active",
-      "parentId", "mspId", "azureTenantId", "version");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "name",
+          "slug",
+          "description",
+          "kind",
+          "active",
+          "parentId",
+          "mspId",
+          "azureTenantId",
+          "version");
 
   private TenantPatch() {}
 
@@ -21,7 +30,8 @@ final class TenantPatch {
     }
     for (String field : patch.propertyNames()) {
       if (!FIELDS.contains(field)) {
-        throw ApiException.invalid("'" + field + "' cannot be changed; changeable fields are " + FIELDS);
+        throw ApiException.invalid(
+            "'" + field + "' cannot be changed; changeable fields are " + FIELDS);
       }
     }
     ObjectNode merged = json.createObjectNode();
@@ -31,7 +41,8 @@ final class TenantPatch {
     merged.put("kind", current.kind().name());
     merged.put("active", current.active());
     merged.put("parentId", current.parentId() == null ? null : current.parentId().toString());
-    merged.put("azureTenantId",
+    merged.put(
+        "azureTenantId",
         current.azureTenantId() == null ? null : current.azureTenantId().toString());
     patch.properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
     try {

@@ -33,7 +33,9 @@ class TenantRelationsController {
     this.merger = merger;
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TAGS_ASSIGN}, on = On.TENANT)
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TAGS_ASSIGN},
+      on = On.TENANT)
   @PutMapping("/tags/{tagId}")
   ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
     access.requireTagging(id);
@@ -41,7 +43,9 @@ class TenantRelationsController {
     return ResponseEntity.noContent().build();
   }
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TAGS_ASSIGN}, on = On.TENANT)
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TAGS_ASSIGN},
+      on = On.TENANT)
   @DeleteMapping("/tags/{tagId}")
   ResponseEntity<Void> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
     access.requireTagging(id);
@@ -52,7 +56,9 @@ class TenantRelationsController {
   /** Body of a merge: the target, and whether to re-point assignments scoped to the source. */
   record MergeRequest(@Nullable UUID targetTenantId, @Nullable Boolean repointAssignments) {}
 
-  @Requires(value = {Permission.TENANTS_VIEW, Permission.TENANTS_MERGE}, on = On.TENANT,
+  @Requires(
+      value = {Permission.TENANTS_VIEW, Permission.TENANTS_MERGE},
+      on = On.TENANT,
       note = "on both the source and the target tenant")
   @PostMapping("/merge")
   TenantMergeResult merge(@PathVariable UUID id, @RequestBody MergeRequest body) {

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** A tenant with its visible children, for the tree view. A tenant whose parent is hidden is a root. */
+/**
+ * A tenant with its visible children, for the tree view. A tenant whose parent is hidden is a root.
+ */
 record TenantTreeNode(TenantView tenant, List<TenantTreeNode> children) {
 
   static List<TenantTreeNode> forest(List<TenantView> visible) {
@@ -27,9 +29,12 @@ record TenantTreeNode(TenantView tenant, List<TenantTreeNode> children) {
     return nodes(roots, byParent);
   }
 
-  private static List<TenantTreeNode> nodes(List<TenantView> level, Map<UUID, List<TenantView>> byParent) {
+  private static List<TenantTreeNode> nodes(
+      List<TenantView> level, Map<UUID, List<TenantView>> byParent) {
     return level.stream()
-        .sorted(Comparator.comparing((TenantView t) -> !t.isMsp()).thenComparing(t -> t.name().toLowerCase()))
+        .sorted(
+            Comparator.comparing((TenantView t) -> !t.isMsp())
+                .thenComparing(t -> t.name().toLowerCase()))
         .map(t -> new TenantTreeNode(t, nodes(byParent.getOrDefault(t.id(), List.of()), byParent)))
         .toList();
   }

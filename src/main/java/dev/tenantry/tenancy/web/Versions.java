@@ -12,7 +12,8 @@ final class Versions {
   static long required(@Nullable Long body, @Nullable String ifMatch) {
     Long v = optional(body, ifMatch);
     if (v == null) {
-      throw new ApiException(ErrorCode.PRECONDITION_REQUIRED,
+      throw new ApiException(
+          ErrorCode.PRECONDITION_REQUIRED,
           "Send the version you changed, as \"version\" in the body or an If-Match header");
     }
     return v;
@@ -21,7 +22,8 @@ final class Versions {
   static @Nullable Long optional(@Nullable Long body, @Nullable String ifMatch) {
     Long header = parse(ifMatch);
     if (body != null && header != null && !body.equals(header)) {
-      throw ApiException.invalid("The body version " + body + " and If-Match " + header + " differ");
+      throw ApiException.invalid(
+          "The body version " + body + " and If-Match " + header + " differ");
     }
     return body != null ? body : header;
   }

@@ -22,7 +22,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The SQL rendered by {@link ComputerFilter} and {@link TenantFilter} selects exactly what the engine allows. */
+/**
+ * The SQL rendered by {@link ComputerFilter} and {@link TenantFilter} selects exactly what the
+ * engine allows.
+ */
 class ComputerFilterTest extends AuthzTestBase {
   @Autowired Authorizer authz;
 
@@ -39,15 +42,26 @@ class ComputerFilterTest extends AuthzTestBase {
       }
     }
     UUID view = role(Permission.COMPUTERS_VIEW);
-    List<Grant[]> cases = List.of(
-        new Grant[] {allow(view, Scope.tenant(a, false))},
-        new Grant[] {allow(view, Scope.owner()), deny(view, Scope.tenant(b, false))},
-        new Grant[] {allow(view, Scope.resource(new ResourceSelector.ComputerTypes(Set.of(ComputerType.SERVER), b)))},
-        new Grant[] {allow(view, Scope.tenant(a, false)),
-            allow(view, Scope.resource(new ResourceSelector.ComputerTag(vip, null))),
-            deny(view, Scope.resource(new ResourceSelector.ComputerTypes(Set.of(ComputerType.PORTABLE), null)))},
-        new Grant[] {allow(view, Scope.resource(new ResourceSelector.OneComputer(pcs.get(3))))},
-        new Grant[] {});
+    List<Grant[]> cases =
+        List.of(
+            new Grant[] {allow(view, Scope.tenant(a, false))},
+            new Grant[] {allow(view, Scope.owner()), deny(view, Scope.tenant(b, false))},
+            new Grant[] {
+              allow(
+                  view,
+                  Scope.resource(
+                      new ResourceSelector.ComputerTypes(Set.of(ComputerType.SERVER), b)))
+            },
+            new Grant[] {
+              allow(view, Scope.tenant(a, false)),
+              allow(view, Scope.resource(new ResourceSelector.ComputerTag(vip, null))),
+              deny(
+                  view,
+                  Scope.resource(
+                      new ResourceSelector.ComputerTypes(Set.of(ComputerType.PORTABLE), null)))
+            },
+            new Grant[] {allow(view, Scope.resource(new ResourceSelector.OneComputer(pcs.get(3))))},
+            new Grant[] {});
     for (Grant[] grants : cases) {
       TestUser u = users.user(a, grants);
       Set<UUID> expected = new HashSet<>();
@@ -57,8 +71,13 @@ class ComputerFilterTest extends AuthzTestBase {
         }
       }
       SqlPredicate p = as(u, () -> authz.computers(Permission.COMPUTERS_VIEW).sql("c"));
-      Set<UUID> selected = new HashSet<>(jdbc.sql("select c.id from computer c where c.id = any(:pcs) and " + p.sql())
-          .params(p.params()).param("pcs", pcs.toArray(UUID[]::new)).query(UUID.class).list());
+      Set<UUID> selected =
+          new HashSet<>(
+              jdbc.sql("select c.id from computer c where c.id = any(:pcs) and " + p.sql())
+                  .params(p.params())
+                  .param("pcs", pcs.toArray(UUID[]::new))
+                  .query(UUID.class)
+                  .list());
       assertThat(selected).as(p.sql()).isEqualTo(expected);
     }
   }
@@ -68,11 +87,18 @@ class ComputerFilterTest extends AuthzTestBase {
     UUID a = users.clientTenant("tf-a");
     UUID child = users.tenant("tf-child", a, false);
     UUID b = users.clientTenant("tf-b");
-    TestUser u = users.user(a, allow(role(Permission.TENANTS_VIEW), Scope.tenant(a, true)),
-        deny(role(Permission.TENANTS_VIEW), Scope.tenant(child, false)));
+    TestUser u =
+        users.user(
+            a,
+            allow(role(Permission.TENANTS_VIEW), Scope.tenant(a, true)),
+            deny(role(Permission.TENANTS_VIEW), Scope.tenant(child, false)));
     SqlPredicate p = as(u, () -> authz.tenants(Permission.TENANTS_VIEW).sql("t.id"));
-    List<UUID> selected = jdbc.sql("select t.id from tenant t where t.id = any(:ids) and " + p.sql())
-        .params(p.params()).param("ids", new UUID[] {a, child, b}).query(UUID.class).list();
+    List<UUID> selected =
+        jdbc.sql("select t.id from tenant t where t.id = any(:ids) and " + p.sql())
+            .params(p.params())
+            .param("ids", new UUID[] {a, child, b})
+            .query(UUID.class)
+            .list();
     assertThat(selected).containsExactly(a);
   }
 

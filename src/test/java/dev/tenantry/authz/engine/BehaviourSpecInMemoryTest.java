@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The behaviour spec against a snapshot from the in-memory builder, and against the reference evaluator. */
+/**
+ * The behaviour spec against a snapshot from the in-memory builder, and against the reference
+ * evaluator.
+ */
 class BehaviourSpecInMemoryTest {
   private final BehaviourSpec spec = BehaviourSpec.load();
 
@@ -25,10 +28,19 @@ class BehaviourSpecInMemoryTest {
     PolicyModel model = new PolicyModel();
     spec.changes().forEach(model::apply);
     ReferenceEvaluator ref = new ReferenceEvaluator(model);
-    List<BehaviourSpec.Check> wrong = spec.checks().stream().filter(c -> {
-      var d = ref.check(SpecIds.id(c.user()), c.permission(), SpecIds.target(c.target()), spec.now());
-      return d.allowed() != c.allowed() || (c.rule() != null && d.rule() != c.rule());
-    }).toList();
+    List<BehaviourSpec.Check> wrong =
+        spec.checks().stream()
+            .filter(
+                c -> {
+                  var d =
+                      ref.check(
+                          SpecIds.id(c.user()),
+                          c.permission(),
+                          SpecIds.target(c.target()),
+                          spec.now());
+                  return d.allowed() != c.allowed() || (c.rule() != null && d.rule() != c.rule());
+                })
+            .toList();
     assertThat(wrong).isEmpty();
   }
 

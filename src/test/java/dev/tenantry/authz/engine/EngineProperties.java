@@ -15,7 +15,10 @@ import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-/** The engine agrees with {@link ReferenceEvaluator} on random models, fresh or incrementally changed. */
+/**
+ * The engine agrees with {@link ReferenceEvaluator} on random models, fresh or incrementally
+ * changed.
+ */
 class EngineProperties {
   private static final Engine ENGINE = Engine.INSTANCE;
   private static final Instant[] NOWS = {RandomModels.NOW, RandomModels.NOW.minusSeconds(7200)};
@@ -61,10 +64,13 @@ class EngineProperties {
         for (Permission p : RandomModels.PERMS) {
           for (Target t : gen.targets()) {
             Decision expected = ref.check(u, p, t, now);
-            assertThat(ENGINE.check(s, u, p, t, now)).as("%s %s %s at %s", u, p, t, now).isEqualTo(expected);
+            assertThat(ENGINE.check(s, u, p, t, now))
+                .as("%s %s %s at %s", u, p, t, now)
+                .isEqualTo(expected);
             Explanation e = ENGINE.explain(s, u, p, t, now);
             assertThat(e.decision()).isEqualTo(expected);
-            if (model.users.containsKey(u) && e.decision().rule() != dev.tenantry.authz.DecisionRule.USER_INACTIVE
+            if (model.users.containsKey(u)
+                && e.decision().rule() != dev.tenantry.authz.DecisionRule.USER_INACTIVE
                 && e.decision().rule() != dev.tenantry.authz.DecisionRule.UNKNOWN_TARGET) {
               assertThat(new HashSet<MatchedAssignment>(e.matches()))
                   .isEqualTo(new HashSet<>(ref.matches(model.users.get(u), p, t, now)));
@@ -76,15 +82,23 @@ class EngineProperties {
     }
   }
 
-  private static void assertGrantsAgree(PolicyModel model, ReferenceEvaluator ref, PolicySnapshot s, UUID u,
-      Permission p, Instant now) {
+  private static void assertGrantsAgree(
+      PolicyModel model,
+      ReferenceEvaluator ref,
+      PolicySnapshot s,
+      UUID u,
+      Permission p,
+      Instant now) {
     TenantGrants g = ENGINE.tenantsWith(s, u, p, now);
     for (UUID t : model.tenants.keySet()) {
-      assertThat(g.allowsTenant(t)).as("tenant %s %s %s", t, p, g).isEqualTo(ref.check(u, p, Target.tenant(t), now).allowed());
+      assertThat(g.allowsTenant(t))
+          .as("tenant %s %s %s", t, p, g)
+          .isEqualTo(ref.check(u, p, Target.tenant(t), now).allowed());
     }
     for (ComputerNode c : model.computers.values()) {
       if (model.tenants.containsKey(c.tenantId())) {
-        assertThat(g.allowsComputer(c.id(), c.tenantId(), c.type(), c.tagIds())).as("computer %s %s %s", c, p, g)
+        assertThat(g.allowsComputer(c.id(), c.tenantId(), c.type(), c.tagIds()))
+            .as("computer %s %s %s", c, p, g)
             .isEqualTo(ref.check(u, p, Target.computer(c.id()), now).allowed());
       }
     }
@@ -94,7 +108,8 @@ class EngineProperties {
     for (UUID u : gen.userIds) {
       for (Permission p : RandomModels.PERMS) {
         for (Target t : gen.targets()) {
-          assertThat(ENGINE.check(a, u, p, t, RandomModels.NOW)).isEqualTo(ENGINE.check(b, u, p, t, RandomModels.NOW));
+          assertThat(ENGINE.check(a, u, p, t, RandomModels.NOW))
+              .isEqualTo(ENGINE.check(b, u, p, t, RandomModels.NOW));
         }
       }
     }

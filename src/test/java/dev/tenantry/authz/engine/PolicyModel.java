@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The policy inputs as plain maps: what {@link ReferenceEvaluator} reads and what a snapshot is built from. */
+/**
+ * The policy inputs as plain maps: what {@link ReferenceEvaluator} reads and what a snapshot is
+ * built from.
+ */
 final class PolicyModel {
   final Map<UUID, TenantNode> tenants = new LinkedHashMap<>();
   final Map<UUID, ComputerNode> computers = new LinkedHashMap<>();
@@ -30,12 +33,14 @@ final class PolicyModel {
     switch (c) {
       case PolicyChange.UpsertTenant(TenantNode n) -> tenants.put(n.id(), n);
       case PolicyChange.RemoveTenant(UUID id) -> tenants.remove(id);
-      case PolicyChange.SetTenantTags(UUID id, var tags) -> tenants.computeIfPresent(id,
-          (k, n) -> new TenantNode(n.id(), n.parentId(), n.mspId(), n.kind(), tags));
+      case PolicyChange.SetTenantTags(UUID id, var tags) ->
+          tenants.computeIfPresent(
+              id, (k, n) -> new TenantNode(n.id(), n.parentId(), n.mspId(), n.kind(), tags));
       case PolicyChange.UpsertComputer(ComputerNode n) -> computers.put(n.id(), n);
       case PolicyChange.RemoveComputer(UUID id) -> computers.remove(id);
-      case PolicyChange.SetComputerTags(UUID id, var tags) -> computers.computeIfPresent(id,
-          (k, n) -> new ComputerNode(n.id(), n.tenantId(), n.type(), tags));
+      case PolicyChange.SetComputerTags(UUID id, var tags) ->
+          computers.computeIfPresent(
+              id, (k, n) -> new ComputerNode(n.id(), n.tenantId(), n.type(), tags));
       case PolicyChange.UpsertUser(UserNode n) -> users.put(n.id(), n);
       case PolicyChange.RemoveUser(UUID id) -> users.remove(id);
       case PolicyChange.UpsertGroup(GroupNode n) -> groups.put(n.id(), n);

@@ -19,19 +19,29 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Random policy models and change sequences over small fixed id pools, so that ids collide, refer to absent things,
- * come and go. Tenant parents are always earlier in the pool, so trees never have cycles. Seeded: reproducible.
+ * Random policy models and change sequences over small fixed id pools, so that ids collide, refer
+ * to absent things, come and go. Tenant parents are always earlier in the pool, so trees never have
+ * cycles. Seeded: reproducible.
  */
 final class RandomModels {
   static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
   /**
-   * A few permissions, so that random roles overlap: views, manages, a global-view one, system ones, and the two that
-   * anti-escalation asks about.
+   * A few permissions, so that random roles overlap: views, manages, a global-view one, system
+   * ones, and the two that anti-escalation asks about.
    */
-  static final List<Permission> PERMS = List.of(Permission.COMPUTERS_VIEW, Permission.COMPUTERS_MANAGE,
-      Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE, Permission.SOFTWARE_VIEW, Permission.SCRIPTS_RUN,
-      Permission.BILLING_MANAGE, Permission.USERS_IMPERSONATE, Permission.ROLE_ASSIGNMENTS_MANAGE,
-      Permission.ROLES_ASSIGN_CROSS_TENANT);
+  static final List<Permission> PERMS =
+      List.of(
+          Permission.COMPUTERS_VIEW,
+          Permission.COMPUTERS_MANAGE,
+          Permission.TENANTS_VIEW,
+          Permission.TENANTS_MANAGE,
+          Permission.SOFTWARE_VIEW,
+          Permission.SCRIPTS_RUN,
+          Permission.BILLING_MANAGE,
+          Permission.USERS_IMPERSONATE,
+          Permission.ROLE_ASSIGNMENTS_MANAGE,
+          Permission.ROLES_ASSIGN_CROSS_TENANT);
 
   final Random r;
   final List<UUID> tenantIds = ids("tenant", 12);
@@ -53,10 +63,22 @@ final class RandomModels {
         m.apply(new PolicyChange.UpsertTenant(tenant(i, m)));
       }
     }
-    computerIds.forEach(id -> { if (r.nextInt(10) < 8) m.apply(new PolicyChange.UpsertComputer(computer(id))); });
-    userIds.forEach(id -> { if (r.nextInt(10) < 9) m.apply(new PolicyChange.UpsertUser(user(id))); });
-    groupIds.forEach(id -> { if (r.nextInt(10) < 7) m.apply(new PolicyChange.UpsertGroup(group(id))); });
-    roleIds.forEach(id -> { if (r.nextInt(10) < 9) m.apply(new PolicyChange.UpsertRole(role(id))); });
+    computerIds.forEach(
+        id -> {
+          if (r.nextInt(10) < 8) m.apply(new PolicyChange.UpsertComputer(computer(id)));
+        });
+    userIds.forEach(
+        id -> {
+          if (r.nextInt(10) < 9) m.apply(new PolicyChange.UpsertUser(user(id)));
+        });
+    groupIds.forEach(
+        id -> {
+          if (r.nextInt(10) < 7) m.apply(new PolicyChange.UpsertGroup(group(id)));
+        });
+    roleIds.forEach(
+        id -> {
+          if (r.nextInt(10) < 9) m.apply(new PolicyChange.UpsertRole(role(id)));
+        });
     int n = r.nextInt(assignmentIds.size());
     for (int i = 0; i < n; i++) {
       m.apply(new PolicyChange.UpsertAssignment(assignment(assignmentIds.get(i))));
@@ -64,7 +86,9 @@ final class RandomModels {
     return m;
   }
 
-  /** A random change of any kind; {@code m} is only read, to build tenants whose MSP is consistent. */
+  /**
+   * A random change of any kind; {@code m} is only read, to build tenants whose MSP is consistent.
+   */
   PolicyChange change(PolicyModel m) {
     return switch (r.nextInt(14)) {
       case 0 -> new PolicyChange.UpsertTenant(tenant(r.nextInt(tenantIds.size()), m));
@@ -104,7 +128,9 @@ final class RandomModels {
     UUID mspId = id;
     if (!msp) {
       mspId = tenantIds.get(r.nextInt(2));
-      for (UUID cur = parent; cur != null && m.tenants.containsKey(cur); cur = m.tenants.get(cur).parentId()) {
+      for (UUID cur = parent;
+          cur != null && m.tenants.containsKey(cur);
+          cur = m.tenants.get(cur).parentId()) {
         if (m.tenants.get(cur).kind() == TenantKind.MSP) {
           mspId = cur;
           break;
@@ -126,20 +152,28 @@ final class RandomModels {
 
   private GroupNode group(UUID id) {
     Set<UUID> members = new HashSet<>();
-    userIds.forEach(u -> { if (r.nextInt(3) == 0) members.add(u); });
+    userIds.forEach(
+        u -> {
+          if (r.nextInt(3) == 0) members.add(u);
+        });
     return new GroupNode(id, r.nextBoolean() ? null : pick(tenantIds), members);
   }
 
   private RoleNode role(UUID id) {
     Set<Permission> ps = EnumSet.noneOf(Permission.class);
-    PERMS.forEach(p -> { if (r.nextInt(5) < 2) ps.add(p); });
+    PERMS.forEach(
+        p -> {
+          if (r.nextInt(5) < 2) ps.add(p);
+        });
     return new RoleNode(id, ps, null);
   }
 
   private AssignmentNode assignment(UUID id) {
-    Principal principal = r.nextInt(3) == 0 ? Principal.group(pick(groupIds)) : Principal.user(pick(userIds));
+    Principal principal =
+        r.nextInt(3) == 0 ? Principal.group(pick(groupIds)) : Principal.user(pick(userIds));
     Effect effect = r.nextInt(4) == 0 ? Effect.DENY : Effect.ALLOW;
-    return new AssignmentNode(id, principal, pick(roleIds), scope(), effect, r.nextInt(3) == 0 ? instant() : null);
+    return new AssignmentNode(
+        id, principal, pick(roleIds), scope(), effect, r.nextInt(3) == 0 ? instant() : null);
   }
 
   Scope scope() {
@@ -166,7 +200,10 @@ final class RandomModels {
 
   private Set<UUID> tags() {
     Set<UUID> out = new HashSet<>();
-    tagIds.forEach(t -> { if (r.nextInt(3) == 0) out.add(t); });
+    tagIds.forEach(
+        t -> {
+          if (r.nextInt(3) == 0) out.add(t);
+        });
     return out;
   }
 

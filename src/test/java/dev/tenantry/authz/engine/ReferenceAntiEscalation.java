@@ -25,9 +25,12 @@ final class ReferenceAntiEscalation {
     this.ref = new ReferenceEvaluator(m);
   }
 
-  Decision canAssign(UUID actor, Principal principal, UUID roleId, Scope scope, Effect effect, Instant now) {
+  Decision canAssign(
+      UUID actor, Principal principal, UUID roleId, Scope scope, Effect effect, Instant now) {
     RoleNode role = m.roles.get(roleId);
-    return role == null ? Decision.of(DecisionRule.UNKNOWN_OBJECT) : decide(actor, principal, role, scope, true, now);
+    return role == null
+        ? Decision.of(DecisionRule.UNKNOWN_OBJECT)
+        : decide(actor, principal, role, scope, true, now);
   }
 
   Decision canAddMember(UUID actor, UUID groupId, UUID userId, Instant now) {
@@ -60,7 +63,8 @@ final class ReferenceAntiEscalation {
     return decide(actor, a.principal(), role, a.scope(), a.effect() == Effect.DENY, now);
   }
 
-  private Decision decide(UUID actor, Principal principal, RoleNode role, Scope scope, boolean ruleC, Instant now) {
+  private Decision decide(
+      UUID actor, Principal principal, RoleNode role, Scope scope, boolean ruleC, Instant now) {
     List<Target> targets = targets(scope, principal);
     if (targets == null) {
       return Decision.of(DecisionRule.UNKNOWN_TARGET);
@@ -69,12 +73,17 @@ final class ReferenceAntiEscalation {
       Decision d = ref.check(actor, Permission.ROLE_ASSIGNMENTS_MANAGE, t, now);
       if (!d.allowed()) {
         return d.rule() == DecisionRule.USER_INACTIVE || d.rule() == DecisionRule.UNKNOWN_USER
-            ? d : Decision.of(DecisionRule.ASSIGNMENT_SCOPE_NOT_MANAGED);
+            ? d
+            : Decision.of(DecisionRule.ASSIGNMENT_SCOPE_NOT_MANAGED);
       }
     }
-    boolean crossTenant = scope instanceof Scope.Owner || scope instanceof Scope.Msp || scope instanceof Scope.TenantTag;
+    boolean crossTenant =
+        scope instanceof Scope.Owner
+            || scope instanceof Scope.Msp
+            || scope instanceof Scope.TenantTag;
     if ((crossTenant || role.permissions().stream().anyMatch(Permission::system))
-        && !ref.check(actor, Permission.ROLES_ASSIGN_CROSS_TENANT, Target.system(), now).allowed()) { // 6b
+        && !ref.check(actor, Permission.ROLES_ASSIGN_CROSS_TENANT, Target.system(), now)
+            .allowed()) { // 6b
       return Decision.of(DecisionRule.CROSS_TENANT_PERMISSION_MISSING);
     }
     if (ruleC) { // 6c
@@ -99,21 +108,29 @@ final class ReferenceAntiEscalation {
         if (!m.tenants.containsKey(msp)) {
           return null;
         }
-        m.tenants.values().stream().filter(t -> t.id().equals(msp) || t.mspId().equals(msp))
+        m.tenants.values().stream()
+            .filter(t -> t.id().equals(msp) || t.mspId().equals(msp))
             .forEach(t -> out.add(Target.tenant(t.id())));
       }
       case Scope.Tenant(UUID root, boolean children) -> {
         if (!m.tenants.containsKey(root)) {
           return null;
         }
-        m.tenants.keySet().stream().filter(t -> t.equals(root) || (children && ref.ancestors(t).contains(root)))
+        m.tenants.keySet().stream()
+            .filter(t -> t.equals(root) || (children && ref.ancestors(t).contains(root)))
             .forEach(t -> out.add(Target.tenant(t)));
       }
-      case Scope.TenantTag(UUID tag) -> m.tenants.values().stream().filter(t -> t.tagIds().contains(tag))
-          .forEach(t -> out.add(Target.tenant(t.id())));
+      case Scope.TenantTag(UUID tag) ->
+          m.tenants.values().stream()
+              .filter(t -> t.tagIds().contains(tag))
+              .forEach(t -> out.add(Target.tenant(t.id())));
       case Scope.UsersTenant u -> {
-        Set<UUID> users = principal instanceof Principal.UserPrincipal ? Set.of(principal.id())
-            : m.groups.containsKey(principal.id()) ? m.groups.get(principal.id()).memberUserIds() : Set.of();
+        Set<UUID> users =
+            principal instanceof Principal.UserPrincipal
+                ? Set.of(principal.id())
+                : m.groups.containsKey(principal.id())
+                    ? m.groups.get(principal.id()).memberUserIds()
+                    : Set.of();
         Set<UUID> tenants = new LinkedHashSet<>();
         for (UUID id : users) {
           UserNode user = m.users.get(id);
@@ -124,15 +141,20 @@ final class ReferenceAntiEscalation {
         tenants.forEach(t -> out.add(Target.tenant(t)));
       }
       case Scope.Resource(ResourceSelector sel) -> {
-        UUID limit = switch (sel) {
-          case ResourceSelector.OneComputer(UUID c) -> m.computers.containsKey(c) ? null : c;
-          case ResourceSelector.ComputerTag t -> t.tenantId() == null || m.tenants.containsKey(t.tenantId()) ? null : t.tenantId();
-          case ResourceSelector.ComputerTypes t -> t.tenantId() == null || m.tenants.containsKey(t.tenantId()) ? null : t.tenantId();
-        };
+        UUID limit =
+            switch (sel) {
+              case ResourceSelector.OneComputer(UUID c) -> m.computers.containsKey(c) ? null : c;
+              case ResourceSelector.ComputerTag t ->
+                  t.tenantId() == null || m.tenants.containsKey(t.tenantId()) ? null : t.tenantId();
+              case ResourceSelector.ComputerTypes t ->
+                  t.tenantId() == null || m.tenants.containsKey(t.tenantId()) ? null : t.tenantId();
+            };
         if (limit != null) {
           return null;
         }
-        m.computers.values().stream().filter(c -> ref.selects(sel, c)).forEach(c -> out.add(Target.computer(c.id())));
+        m.computers.values().stream()
+            .filter(c -> ref.selects(sel, c))
+            .forEach(c -> out.add(Target.computer(c.id())));
       }
     }
     return out;

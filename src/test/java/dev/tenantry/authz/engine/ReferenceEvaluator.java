@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * DESIGN §2–§3 read literally, over plain collections, with no index and no cleverness. Slow by design: the engine
- * must agree with it on every question (see {@code EngineProperties}).
+ * DESIGN §2–§3 read literally, over plain collections, with no index and no cleverness. Slow by
+ * design: the engine must agree with it on every question (see {@code EngineProperties}).
  */
 final class ReferenceEvaluator {
   private final PolicyModel m;
@@ -34,7 +34,8 @@ final class ReferenceEvaluator {
       return Decision.of(DecisionRule.UNKNOWN_USER);
     }
     // §3.1: disabled, access expired (the expiry instant itself counts as expired), person gone
-    if (!user.enabled() || user.tenantId() == null
+    if (!user.enabled()
+        || user.tenantId() == null
         || (user.accessExpiresAt() != null && !now.isBefore(user.accessExpiresAt()))) {
       return Decision.of(DecisionRule.USER_INACTIVE);
     }
@@ -51,7 +52,10 @@ final class ReferenceEvaluator {
     return Decision.of(DecisionRule.DEFAULT_DENY);
   }
 
-  /** §3.2 + §3.3: the user's direct and group assignments whose role holds p, not expired, covering the target. */
+  /**
+   * §3.2 + §3.3: the user's direct and group assignments whose role holds p, not expired, covering
+   * the target.
+   */
   List<MatchedAssignment> matches(UserNode user, Permission p, Target target, Instant now) {
     List<MatchedAssignment> out = new ArrayList<>();
     for (AssignmentNode a : m.assignments.values()) {
@@ -69,7 +73,10 @@ final class ReferenceEvaluator {
       }
       RoleNode role = m.roles.get(a.roleId());
       boolean expired = a.expiresAt() != null && !now.isBefore(a.expiresAt());
-      if (role != null && role.permissions().contains(p) && !expired && covers(a.scope(), p, target, user)) {
+      if (role != null
+          && role.permissions().contains(p)
+          && !expired
+          && covers(a.scope(), p, target, user)) {
         out.add(new MatchedAssignment(a.id(), a.roleId(), a.effect(), a.scope(), via));
       }
     }
@@ -80,9 +87,10 @@ final class ReferenceEvaluator {
     return switch (target) {
       case Target.SystemTarget s -> true;
       case Target.TenantTarget(UUID t) -> m.tenants.containsKey(t);
-      case Target.ComputerTarget(UUID c) -> m.computers.containsKey(c)
-          && m.tenants.containsKey(m.computers.get(c).tenantId());
-      case Target.ObjectTarget(UUID owner, UUID creator) -> owner == null || m.tenants.containsKey(owner);
+      case Target.ComputerTarget(UUID c) ->
+          m.computers.containsKey(c) && m.tenants.containsKey(m.computers.get(c).tenantId());
+      case Target.ObjectTarget(UUID owner, UUID creator) ->
+          owner == null || m.tenants.containsKey(owner);
     };
   }
 
@@ -105,7 +113,8 @@ final class ReferenceEvaluator {
         if (p.isView()) {
           yield true; // everyone may see the shared library
         }
-        yield scope instanceof Scope.Owner || (scope instanceof Scope.Msp(UUID msp) && msp.equals(creator));
+        yield scope instanceof Scope.Owner
+            || (scope instanceof Scope.Msp(UUID msp) && msp.equals(creator));
       }
     };
   }
@@ -115,7 +124,8 @@ final class ReferenceEvaluator {
     return switch (scope) {
       case Scope.Owner o -> true;
       case Scope.Msp(UUID msp) -> t.equals(msp) || (tenant != null && tenant.mspId().equals(msp));
-      case Scope.Tenant(UUID root, boolean children) -> t.equals(root) || (children && ancestors(t).contains(root));
+      case Scope.Tenant(UUID root, boolean children) ->
+          t.equals(root) || (children && ancestors(t).contains(root));
       case Scope.TenantTag(UUID tag) -> tenant != null && tenant.tagIds().contains(tag);
       case Scope.UsersTenant u -> t.equals(user.tenantId());
       case Scope.Resource r -> false;

@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Manual size measurement — not a test (surefire ignores it), numbers not assertions; the JMH benchmark is the judge.
- * {@code java -Xmx1g -Dmode=0|1 -cp target/classes:target/test-classes:<deps> dev.tenantry.authz.engine.ScaleHarness
- * 1.0}: the argument is the fraction of full size (10k tenants, 50k users, 2k groups of 25, 500 roles of 20
+ * Manual size measurement — not a test (surefire ignores it), numbers not assertions; the JMH
+ * benchmark is the judge. {@code java -Xmx1g -Dmode=0|1 -cp
+ * target/classes:target/test-classes:<deps> dev.tenantry.authz.engine.ScaleHarness 1.0}: the
+ * argument is the fraction of full size (10k tenants, 50k users, 2k groups of 25, 500 roles of 20
  * permissions, 200k assignments, 1M computers); mode 0 checks random computers, 1 random tenants.
  */
 public final class ScaleHarness {
@@ -48,8 +49,9 @@ public final class ScaleHarness {
     PolicySnapshot s = h.build((int) (200_000 * Double.parseDouble(args[0])));
     Runtime rt = Runtime.getRuntime();
     System.gc();
-    System.out.printf("build %.2f s, heap used %d MB%n", (System.nanoTime() - t0) / 1e9,
-        (rt.totalMemory() - rt.freeMemory()) >> 20);
+    System.out.printf(
+        "build %.2f s, heap used %d MB%n",
+        (System.nanoTime() - t0) / 1e9, (rt.totalMemory() - rt.freeMemory()) >> 20);
     h.measureChecks(s, Integer.getInteger("mode", 0));
     h.measureChanges(s);
   }
@@ -59,12 +61,21 @@ public final class ScaleHarness {
     for (int i = 0; i < tenants.length; i++) {
       boolean msp = i < 10;
       UUID parent = msp ? null : tenants[r.nextInt(i)];
-      b.tenant(new TenantNode(tenants[i], parent, tenants[r.nextInt(10)], msp ? TenantKind.MSP : TenantKind.CLIENT,
-          Set.of(tags[r.nextInt(tags.length)])));
+      b.tenant(
+          new TenantNode(
+              tenants[i],
+              parent,
+              tenants[r.nextInt(10)],
+              msp ? TenantKind.MSP : TenantKind.CLIENT,
+              Set.of(tags[r.nextInt(tags.length)])));
     }
     for (UUID c : computers) {
-      b.computer(new ComputerNode(c, pick(tenants), ComputerType.values()[r.nextInt(4)],
-          r.nextInt(3) == 0 ? Set.of(pick(tags)) : Set.of()));
+      b.computer(
+          new ComputerNode(
+              c,
+              pick(tenants),
+              ComputerType.values()[r.nextInt(4)],
+              r.nextInt(3) == 0 ? Set.of(pick(tags)) : Set.of()));
     }
     for (UUID u : users) {
       b.user(new UserNode(u, pick(tenants), true, null));
@@ -106,7 +117,8 @@ public final class ScaleHarness {
       int i = w & (n - 1);
       allowed += e.check(s, qu[i], qp[i], qt[i], NOW).allowed() ? 1 : 0;
     }
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().threadId();
     long[] lat = new long[100_000];
     long before = mx.getThreadAllocatedBytes(thread);
@@ -118,7 +130,8 @@ public final class ScaleHarness {
     }
     long after = mx.getThreadAllocatedBytes(thread);
     Arrays.sort(lat);
-    System.out.printf("check p50 %d ns p99 %d ns, %d bytes allocated over %d checks (%d allowed)%n",
+    System.out.printf(
+        "check p50 %d ns p99 %d ns, %d bytes allocated over %d checks (%d allowed)%n",
         lat[lat.length / 2], lat[lat.length * 99 / 100], after - before, lat.length, allowed);
   }
 
@@ -131,11 +144,16 @@ public final class ScaleHarness {
       t[i] = System.nanoTime() - x;
     }
     Arrays.sort(t);
-    System.out.printf("withChanges(1 assignment) p50 %.3f ms p99 %.3f ms%n", t[100] / 1e6, t[198] / 1e6);
+    System.out.printf(
+        "withChanges(1 assignment) p50 %.3f ms p99 %.3f ms%n", t[100] / 1e6, t[198] / 1e6);
     long x = System.nanoTime();
     for (int i = 0; i < 50; i++) {
-      cur.withChanges(500 + i, List.of(new PolicyChange.UpsertComputer(
-          new ComputerNode(pick(computers), pick(tenants), ComputerType.SERVER, Set.of()))));
+      cur.withChanges(
+          500 + i,
+          List.of(
+              new PolicyChange.UpsertComputer(
+                  new ComputerNode(
+                      pick(computers), pick(tenants), ComputerType.SERVER, Set.of()))));
     }
     System.out.printf("withChanges(1 computer) avg %.3f ms%n", (System.nanoTime() - x) / 50 / 1e6);
     x = System.nanoTime();
@@ -146,18 +164,26 @@ public final class ScaleHarness {
   }
 
   private AssignmentNode assignment() {
-    Scope scope = switch (r.nextInt(10)) {
-      case 0 -> Scope.owner();
-      case 1 -> Scope.msp(tenants[r.nextInt(10)]);
-      case 2 -> Scope.tenantTag(pick(tags));
-      case 3 -> Scope.usersTenant();
-      case 4 -> Scope.resource(new ResourceSelector.OneComputer(pick(computers)));
-      case 5 -> Scope.resource(new ResourceSelector.ComputerTypes(Set.of(ComputerType.SERVER), pick(tenants)));
-      default -> Scope.tenant(pick(tenants), r.nextBoolean());
-    };
+    Scope scope =
+        switch (r.nextInt(10)) {
+          case 0 -> Scope.owner();
+          case 1 -> Scope.msp(tenants[r.nextInt(10)]);
+          case 2 -> Scope.tenantTag(pick(tags));
+          case 3 -> Scope.usersTenant();
+          case 4 -> Scope.resource(new ResourceSelector.OneComputer(pick(computers)));
+          case 5 ->
+              Scope.resource(
+                  new ResourceSelector.ComputerTypes(Set.of(ComputerType.SERVER), pick(tenants)));
+          default -> Scope.tenant(pick(tenants), r.nextBoolean());
+        };
     Principal p = r.nextInt(5) == 0 ? Principal.group(pick(groups)) : Principal.user(pick(users));
-    return new AssignmentNode(UUID.randomUUID(), p, pick(roles), scope,
-        r.nextInt(8) == 0 ? Effect.DENY : Effect.ALLOW, null);
+    return new AssignmentNode(
+        UUID.randomUUID(),
+        p,
+        pick(roles),
+        scope,
+        r.nextInt(8) == 0 ? Effect.DENY : Effect.ALLOW,
+        null);
   }
 
   private <T> T pick(T[] xs) {

@@ -20,12 +20,18 @@ class ScopeRulesTest {
 
   /** msp ─ acme ─ acme-eu ; msp ─ globex ; msp2 ─ initech (another MSP). */
   private World world() {
-    return new World().msp("msp").client("acme", "msp", "gold").client("acme-eu", "acme").client("globex", "msp")
-        .msp("msp2").client("initech", "msp2", "gold")
+    return new World()
+        .msp("msp")
+        .client("acme", "msp", "gold")
+        .client("acme-eu", "acme")
+        .client("globex", "msp")
+        .msp("msp2")
+        .client("initech", "msp2", "gold")
         .computer("acme-srv", "acme", ComputerType.SERVER, "patch-friday")
         .computer("acme-ws", "acme", ComputerType.WORKSTATION)
         .computer("globex-srv", "globex", ComputerType.SERVER, "patch-friday")
-        .user("alice", "acme").user("bob", "globex")
+        .user("alice", "acme")
+        .user("bob", "globex")
         .role("viewer", COMPUTERS_VIEW, TENANTS_VIEW, SOFTWARE_VIEW, SOFTWARE_MANAGE);
   }
 
@@ -70,17 +76,31 @@ class ScopeRulesTest {
     assertThat(w.allowed("alice", TENANTS_VIEW, tenant("initech"))).isTrue();
     assertThat(w.allowed("alice", TENANTS_VIEW, tenant("globex"))).isFalse();
     PolicySnapshot before = w.snapshot();
-    PolicySnapshot after = before.withChanges(2, List.of(
-        new PolicyChange.SetTenantTags(id("globex"), Set.of(id("gold"))),
-        new PolicyChange.SetTenantTags(id("acme"), Set.of())));
-    assertThat(Engine.INSTANCE.check(after, id("alice"), TENANTS_VIEW, tenant("globex"), NOW).allowed()).isTrue();
-    assertThat(Engine.INSTANCE.check(after, id("alice"), TENANTS_VIEW, tenant("acme"), NOW).allowed()).isFalse();
-    assertThat(Engine.INSTANCE.check(before, id("alice"), TENANTS_VIEW, tenant("acme"), NOW).allowed()).isTrue();
+    PolicySnapshot after =
+        before.withChanges(
+            2,
+            List.of(
+                new PolicyChange.SetTenantTags(id("globex"), Set.of(id("gold"))),
+                new PolicyChange.SetTenantTags(id("acme"), Set.of())));
+    assertThat(
+            Engine.INSTANCE
+                .check(after, id("alice"), TENANTS_VIEW, tenant("globex"), NOW)
+                .allowed())
+        .isTrue();
+    assertThat(
+            Engine.INSTANCE.check(after, id("alice"), TENANTS_VIEW, tenant("acme"), NOW).allowed())
+        .isFalse();
+    assertThat(
+            Engine.INSTANCE.check(before, id("alice"), TENANTS_VIEW, tenant("acme"), NOW).allowed())
+        .isTrue();
   }
 
   @Test
   void usersTenantScopeIsEvaluatedPerMember() {
-    World w = world().group("customers", null, "alice", "bob").allowGroup("customers", "viewer", Scope.usersTenant());
+    World w =
+        world()
+            .group("customers", null, "alice", "bob")
+            .allowGroup("customers", "viewer", Scope.usersTenant());
     assertThat(w.allowed("alice", TENANTS_VIEW, tenant("acme"))).isTrue();
     assertThat(w.allowed("alice", TENANTS_VIEW, tenant("globex"))).isFalse();
     assertThat(w.allowed("bob", TENANTS_VIEW, tenant("globex"))).isTrue();
@@ -90,8 +110,13 @@ class ScopeRulesTest {
 
   @Test
   void resourceScopeNeverCoversATenant() {
-    World w = world().allow("alice", "viewer", Scope.resource(new ResourceSelector.ComputerTypes(
-        Set.of(ComputerType.SERVER), id("acme"))));
+    World w =
+        world()
+            .allow(
+                "alice",
+                "viewer",
+                Scope.resource(
+                    new ResourceSelector.ComputerTypes(Set.of(ComputerType.SERVER), id("acme"))));
     assertThat(w.allowed("alice", COMPUTERS_VIEW, computer("acme-srv"))).isTrue();
     assertThat(w.allowed("alice", COMPUTERS_VIEW, tenant("acme"))).isFalse();
     assertThat(w.allowed("alice", SOFTWARE_VIEW, Target.ownedObject(id("acme")))).isFalse();
@@ -99,15 +124,26 @@ class ScopeRulesTest {
 
   @Test
   void resourceScopeSelectsOneComputer() {
-    World w = world().allow("alice", "viewer", Scope.resource(new ResourceSelector.OneComputer(id("acme-ws"))));
+    World w =
+        world()
+            .allow(
+                "alice", "viewer", Scope.resource(new ResourceSelector.OneComputer(id("acme-ws"))));
     assertThat(w.allowed("alice", COMPUTERS_VIEW, computer("acme-ws"))).isTrue();
     assertThat(w.allowed("alice", COMPUTERS_VIEW, computer("acme-srv"))).isFalse();
   }
 
   @Test
   void resourceScopeSelectsComputersByTagOptionallyInOneTenant() {
-    World w = world().allow("alice", "viewer", Scope.resource(new ResourceSelector.ComputerTag(id("patch-friday"), null)))
-        .allow("bob", "viewer", Scope.resource(new ResourceSelector.ComputerTag(id("patch-friday"), id("globex"))));
+    World w =
+        world()
+            .allow(
+                "alice",
+                "viewer",
+                Scope.resource(new ResourceSelector.ComputerTag(id("patch-friday"), null)))
+            .allow(
+                "bob",
+                "viewer",
+                Scope.resource(new ResourceSelector.ComputerTag(id("patch-friday"), id("globex"))));
     assertThat(w.allowed("alice", COMPUTERS_VIEW, computer("acme-srv"))).isTrue();
     assertThat(w.allowed("alice", COMPUTERS_VIEW, computer("globex-srv"))).isTrue();
     assertThat(w.allowed("alice", COMPUTERS_VIEW, computer("acme-ws"))).isFalse();
@@ -131,7 +167,10 @@ class ScopeRulesTest {
 
   @Test
   void globalObjectViewIsGrantedByAnyScope() {
-    World w = world().allow("alice", "viewer", Scope.resource(new ResourceSelector.OneComputer(id("acme-ws"))));
+    World w =
+        world()
+            .allow(
+                "alice", "viewer", Scope.resource(new ResourceSelector.OneComputer(id("acme-ws"))));
     assertThat(w.allowed("alice", SOFTWARE_VIEW, Target.globalObject(id("msp")))).isTrue();
     assertThat(w.allowed("alice", SOFTWARE_VIEW, Target.globalObject(null))).isTrue();
     assertThat(w.allowed("bob", SOFTWARE_VIEW, Target.globalObject(id("msp")))).isFalse();
@@ -139,8 +178,10 @@ class ScopeRulesTest {
 
   @Test
   void globalObjectManageNeedsOwnerOrCreatingMsp() {
-    World w = world().allow("alice", "viewer", World.tenantScope("msp", true))
-        .allow("bob", "viewer", Scope.msp(id("msp")));
+    World w =
+        world()
+            .allow("alice", "viewer", World.tenantScope("msp", true))
+            .allow("bob", "viewer", Scope.msp(id("msp")));
     assertThat(w.allowed("alice", SOFTWARE_MANAGE, Target.globalObject(id("msp")))).isFalse();
     assertThat(w.allowed("bob", SOFTWARE_MANAGE, Target.globalObject(id("msp")))).isTrue();
     assertThat(w.allowed("bob", SOFTWARE_MANAGE, Target.globalObject(id("msp2")))).isFalse();

@@ -15,7 +15,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
-/** The spec's names and string notations (see the header of behaviour-spec.yaml) turned into engine values. */
+/**
+ * The spec's names and string notations (see the header of behaviour-spec.yaml) turned into engine
+ * values.
+ */
 public final class SpecIds {
   private SpecIds() {}
 
@@ -63,9 +66,15 @@ public final class SpecIds {
       case "tenant+children" -> Scope.tenant(id(value), true);
       case "tenant-tag" -> Scope.tenantTag(id(value));
       case "computer" -> Scope.resource(new ResourceSelector.OneComputer(id(value)));
-      case "computer-tag" -> Scope.resource(new ResourceSelector.ComputerTag(id(limited[0]), limit));
-      case "computer-types" -> Scope.resource(new ResourceSelector.ComputerTypes(
-          Arrays.stream(limited[0].split(",")).map(ComputerType::valueOf).collect(Collectors.toSet()), limit));
+      case "computer-tag" ->
+          Scope.resource(new ResourceSelector.ComputerTag(id(limited[0]), limit));
+      case "computer-types" ->
+          Scope.resource(
+              new ResourceSelector.ComputerTypes(
+                  Arrays.stream(limited[0].split(","))
+                      .map(ComputerType::valueOf)
+                      .collect(Collectors.toSet()),
+                  limit));
       default -> throw new IllegalArgumentException("scope " + s);
     };
   }

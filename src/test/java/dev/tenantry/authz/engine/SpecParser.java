@@ -30,45 +30,71 @@ final class SpecParser {
       TenantKind kind = TenantKind.valueOf((String) t.getOrDefault("kind", "CLIENT"));
       String msp = (String) t.get("msp");
       if (msp == null) {
-        msp = kind == TenantKind.MSP ? name : Objects.requireNonNull(tenants.get(parent), "parent of " + name).msp();
+        msp =
+            kind == TenantKind.MSP
+                ? name
+                : Objects.requireNonNull(tenants.get(parent), "parent of " + name).msp();
       }
-      BehaviourSpec.Tenant tenant = new BehaviourSpec.Tenant(name, parent, msp, kind, strings(t.get("tags")));
+      BehaviourSpec.Tenant tenant =
+          new BehaviourSpec.Tenant(name, parent, msp, kind, strings(t.get("tags")));
       tenants.put(name, tenant);
       tenantList.add(tenant);
     }
     List<BehaviourSpec.Computer> computers = new ArrayList<>();
     for (Object o : list(m.get("computers"))) {
       Map<String, Object> c = map(o);
-      computers.add(new BehaviourSpec.Computer(str(c, "name"), str(c, "tenant"),
-          ComputerType.valueOf(str(c, "type")), strings(c.get("tags"))));
+      computers.add(
+          new BehaviourSpec.Computer(
+              str(c, "name"),
+              str(c, "tenant"),
+              ComputerType.valueOf(str(c, "type")),
+              strings(c.get("tags"))));
     }
     List<BehaviourSpec.User> users = new ArrayList<>();
     for (Object o : list(m.get("users"))) {
       Map<String, Object> u = map(o);
-      users.add(new BehaviourSpec.User(str(u, "name"), (String) u.get("tenant"),
-          (Boolean) u.getOrDefault("enabled", true), instant(u.get("accessExpiresAt"))));
+      users.add(
+          new BehaviourSpec.User(
+              str(u, "name"),
+              (String) u.get("tenant"),
+              (Boolean) u.getOrDefault("enabled", true),
+              instant(u.get("accessExpiresAt"))));
     }
     List<BehaviourSpec.Group> groups = new ArrayList<>();
     for (Object o : list(m.get("groups"))) {
       Map<String, Object> g = map(o);
-      groups.add(new BehaviourSpec.Group(str(g, "name"), (String) g.get("owner"), strings(g.get("members"))));
+      groups.add(
+          new BehaviourSpec.Group(
+              str(g, "name"), (String) g.get("owner"), strings(g.get("members"))));
     }
     List<BehaviourSpec.Role> roles = new ArrayList<>();
     for (Object o : list(m.get("roles"))) {
       Map<String, Object> r = map(o);
-      roles.add(new BehaviourSpec.Role(str(r, "name"), strings(r.get("permissions")).stream()
-          .map(SpecParser::permission).toList()));
+      roles.add(
+          new BehaviourSpec.Role(
+              str(r, "name"),
+              strings(r.get("permissions")).stream().map(SpecParser::permission).toList()));
     }
     List<BehaviourSpec.Assignment> assignments = new ArrayList<>();
     for (Object o : list(m.get("assignments"))) {
       Map<String, Object> a = map(o);
-      String principal = a.containsKey("user") ? "user:" + a.get("user") : "group:" + str(a, "group");
-      assignments.add(new BehaviourSpec.Assignment((String) a.getOrDefault("name", "assignment-" + assignments.size()),
-          principal, str(a, "role"), str(a, "scope"), Effect.valueOf((String) a.getOrDefault("effect", "ALLOW")),
-          instant(a.get("expiresAt"))));
+      String principal =
+          a.containsKey("user") ? "user:" + a.get("user") : "group:" + str(a, "group");
+      assignments.add(
+          new BehaviourSpec.Assignment(
+              (String) a.getOrDefault("name", "assignment-" + assignments.size()),
+              principal,
+              str(a, "role"),
+              str(a, "scope"),
+              Effect.valueOf((String) a.getOrDefault("effect", "ALLOW")),
+              instant(a.get("expiresAt"))));
     }
-    BehaviourSpec.Model model = new BehaviourSpec.Model(tenantList, computers, users, groups, roles, assignments);
-    return new BehaviourSpec(instant(root.get("now")), model, checks(list(root.get("checks"))),
+    BehaviourSpec.Model model =
+        new BehaviourSpec.Model(tenantList, computers, users, groups, roles, assignments);
+    return new BehaviourSpec(
+        instant(root.get("now")),
+        model,
+        checks(list(root.get("checks"))),
         accessChanges(list(root.get("access-changes"))));
   }
 
@@ -95,8 +121,14 @@ final class SpecParser {
       String actor = str(e, "actor");
       DecisionRule rule = DecisionRule.valueOf(str(e, "rule"));
       if (e.containsKey("assign")) {
-        out.add(new BehaviourSpec.CanAssign(actor, str(e, "assign"), str(e, "role"), str(e, "scope"),
-            Effect.valueOf((String) e.getOrDefault("effect", "ALLOW")), rule));
+        out.add(
+            new BehaviourSpec.CanAssign(
+                actor,
+                str(e, "assign"),
+                str(e, "role"),
+                str(e, "scope"),
+                Effect.valueOf((String) e.getOrDefault("effect", "ALLOW")),
+                rule));
       } else if (e.containsKey("add-member")) {
         Map<String, Object> a = map(e.get("add-member"));
         out.add(new BehaviourSpec.CanAddMember(actor, str(a, "group"), str(a, "user"), rule));
@@ -108,7 +140,8 @@ final class SpecParser {
   }
 
   private static Permission permission(String key) {
-    return Permission.byKey(key).orElseThrow(() -> new IllegalArgumentException("unknown permission " + key));
+    return Permission.byKey(key)
+        .orElseThrow(() -> new IllegalArgumentException("unknown permission " + key));
   }
 
   private static Instant instant(Object o) {

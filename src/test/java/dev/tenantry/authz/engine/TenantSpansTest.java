@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The interval numbering answers "is a a proper ancestor of t" exactly as the parent walk does, cycles included. */
+/**
+ * The interval numbering answers "is a a proper ancestor of t" exactly as the parent walk does,
+ * cycles included.
+ */
 class TenantSpansTest {
 
   @Test
@@ -16,12 +19,20 @@ class TenantSpansTest {
       int[] parent = new int[n];
       for (int t = 0; t < n; t++) {
         int k = r.nextInt(10);
-        parent[t] = k < 3 ? -1 : k < 9 && t > 0 ? r.nextInt(t) : r.nextInt(n); // mostly a forest, sometimes a cycle
+        parent[t] =
+            k < 3
+                ? -1
+                : k < 9 && t > 0
+                    ? r.nextInt(t)
+                    : r.nextInt(n); // mostly a forest, sometimes a cycle
       }
       int[] span = TenantSpans.of(parent);
       for (int a = 0; a < n; a++) {
         for (int t = 0; t < n; t++) {
-          assertEquals(walk(parent, a, t), viaSpans(span, parent, a, t), "round " + round + " a=" + a + " t=" + t);
+          assertEquals(
+              walk(parent, a, t),
+              viaSpans(span, parent, a, t),
+              "round " + round + " a=" + a + " t=" + t);
         }
       }
     }

@@ -27,14 +27,16 @@ final class World {
   }
 
   World msp(String name, String... tags) {
-    model.tenants.put(id(name), new TenantNode(id(name), null, id(name), TenantKind.MSP, ids(tags)));
+    model.tenants.put(
+        id(name), new TenantNode(id(name), null, id(name), TenantKind.MSP, ids(tags)));
     return this;
   }
 
   /** A client below {@code parent}, belonging to the parent's MSP. */
   World client(String name, String parent, String... tags) {
     UUID msp = model.tenants.get(id(parent)).mspId();
-    model.tenants.put(id(name), new TenantNode(id(name), id(parent), msp, TenantKind.CLIENT, ids(tags)));
+    model.tenants.put(
+        id(name), new TenantNode(id(name), id(parent), msp, TenantKind.CLIENT, ids(tags)));
     return this;
   }
 
@@ -54,7 +56,9 @@ final class World {
   }
 
   World group(String name, String ownerTenant, String... members) {
-    model.groups.put(id(name), new GroupNode(id(name), ownerTenant == null ? null : id(ownerTenant), ids(members)));
+    model.groups.put(
+        id(name),
+        new GroupNode(id(name), ownerTenant == null ? null : id(ownerTenant), ids(members)));
     return this;
   }
 

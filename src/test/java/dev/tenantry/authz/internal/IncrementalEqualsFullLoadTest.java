@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * After a random sequence of committed changes, each caught up incrementally, the store's snapshot equals a fresh full
- * load entity by entity (seeded, so a failure can be replayed).
+ * After a random sequence of committed changes, each caught up incrementally, the store's snapshot
+ * equals a fresh full load entity by entity (seeded, so a failure can be replayed).
  */
 class IncrementalEqualsFullLoadTest extends IntegrationTest {
   @Autowired TestUsers users;
@@ -32,34 +32,69 @@ class IncrementalEqualsFullLoadTest extends IntegrationTest {
   void incrementalCatchUpEqualsAFreshFullLoad() throws Exception {
     long seed = System.nanoTime();
     Random rnd = new Random(seed);
-    List<UUID> tenants = new ArrayList<>(List.of(users.clientTenant("inc"), users.clientTenant("inc")));
+    List<UUID> tenants =
+        new ArrayList<>(List.of(users.clientTenant("inc"), users.clientTenant("inc")));
     List<UUID> tags = List.of(users.tag("inc"), users.tag("inc"));
     List<UUID> computers = new ArrayList<>();
     List<UUID> people = new ArrayList<>();
     List<UUID> roles = new ArrayList<>();
     UUID group = UUID.randomUUID();
-    users.write(() -> jdbc.sql("insert into user_group (id, name) values (?, ?)").params(group, "inc-" + group).update());
+    users.write(
+        () ->
+            jdbc.sql("insert into user_group (id, name) values (?, ?)")
+                .params(group, "inc-" + group)
+                .update());
     for (int step = 0; step < 60; step++) {
       UUID t = tenants.get(rnd.nextInt(tenants.size()));
       switch (rnd.nextInt(9)) {
         case 0 -> tenants.add(users.tenant("inc", t, false));
-        case 1 -> users.write(() -> jdbc.sql("insert into tenant_tag values (?, ?) on conflict do nothing")
-            .params(t, tags.get(rnd.nextInt(2))).update());
-        case 2 -> users.write(() -> jdbc.sql("delete from tenant_tag where tenant_id = ?").param(t).update());
-        case 3 -> computers.add(users.computer(t, ComputerType.values()[rnd.nextInt(4)], tags.get(rnd.nextInt(2))));
-        case 4 -> { if (!computers.isEmpty()) users.write(() -> jdbc.sql("update computer set tenant_id = ?, type = 'SERVER' where id = ?")
-            .params(t, computers.get(rnd.nextInt(computers.size()))).update()); }
+        case 1 ->
+            users.write(
+                () ->
+                    jdbc.sql("insert into tenant_tag values (?, ?) on conflict do nothing")
+                        .params(t, tags.get(rnd.nextInt(2)))
+                        .update());
+        case 2 ->
+            users.write(
+                () -> jdbc.sql("delete from tenant_tag where tenant_id = ?").param(t).update());
+        case 3 ->
+            computers.add(
+                users.computer(t, ComputerType.values()[rnd.nextInt(4)], tags.get(rnd.nextInt(2))));
+        case 4 -> {
+          if (!computers.isEmpty())
+            users.write(
+                () ->
+                    jdbc.sql("update computer set tenant_id = ?, type = 'SERVER' where id = ?")
+                        .params(t, computers.get(rnd.nextInt(computers.size())))
+                        .update());
+        }
         case 5 -> {
           UUID r = UUID.randomUUID();
-          users.write(() -> jdbc.sql("insert into role (id, name, permissions) values (?, ?, ?)")
-              .params(r, "inc-" + r, new String[] {Permission.values()[rnd.nextInt(40)].key()}).update());
+          users.write(
+              () ->
+                  jdbc.sql("insert into role (id, name, permissions) values (?, ?, ?)")
+                      .params(
+                          r, "inc-" + r, new String[] {Permission.values()[rnd.nextInt(40)].key()})
+                      .update());
           roles.add(r);
         }
         case 6 -> people.add(users.user(t).id());
-        case 7 -> { if (!people.isEmpty() && !roles.isEmpty()) users.assign(Principal.user(people.get(rnd.nextInt(people.size()))),
-            Grant.allow(roles.get(rnd.nextInt(roles.size())), rnd.nextBoolean() ? Scope.tenant(t, true) : Scope.usersTenant())); }
-        default -> { if (!people.isEmpty()) users.write(() -> jdbc.sql("insert into group_member values (?, ?) on conflict do nothing")
-            .params(group, people.get(rnd.nextInt(people.size()))).update()); }
+        case 7 -> {
+          if (!people.isEmpty() && !roles.isEmpty())
+            users.assign(
+                Principal.user(people.get(rnd.nextInt(people.size()))),
+                Grant.allow(
+                    roles.get(rnd.nextInt(roles.size())),
+                    rnd.nextBoolean() ? Scope.tenant(t, true) : Scope.usersTenant()));
+        }
+        default -> {
+          if (!people.isEmpty())
+            users.write(
+                () ->
+                    jdbc.sql("insert into group_member values (?, ?) on conflict do nothing")
+                        .params(group, people.get(rnd.nextInt(people.size())))
+                        .update());
+        }
       }
     }
     PolicySnapshot incremental = store.snapshot();
@@ -69,13 +104,17 @@ class IncrementalEqualsFullLoadTest extends IntegrationTest {
       full = SnapshotLoader.loadAll(c, 0);
       c.commit();
     }
-    assertThat(new HashSet<>(incremental.tenants())).as("seed %d", seed).isEqualTo(new HashSet<>(full.tenants()));
+    assertThat(new HashSet<>(incremental.tenants()))
+        .as("seed %d", seed)
+        .isEqualTo(new HashSet<>(full.tenants()));
     for (UUID id : computers) {
       assertThat(incremental.computer(id)).as("seed %d", seed).isEqualTo(full.computer(id));
     }
     for (UUID id : people) {
       assertThat(incremental.user(id)).as("seed %d", seed).isEqualTo(full.user(id));
-      assertThat(incremental.directAssignments(id)).as("seed %d", seed).isEqualTo(full.directAssignments(id));
+      assertThat(incremental.directAssignments(id))
+          .as("seed %d", seed)
+          .isEqualTo(full.directAssignments(id));
     }
     for (UUID id : roles) {
       assertThat(incremental.role(id)).as("seed %d", seed).isEqualTo(full.role(id));

@@ -20,12 +20,34 @@ class AccessApiTest extends AuthzTestBase {
   void checkAccessExplainsAGrantThroughAGroup() {
     UUID acme = users.clientTenant("acme");
     UUID g = UUID.randomUUID();
-    users.write(() -> jdbc.sql("insert into user_group (id, name) values (?, ?)").params(g, "helpdesk-" + g).update());
-    UUID asg = users.assign(Principal.group(g), allow(role(Permission.COMPUTERS_VIEW), Scope.tenant(acme, false)));
+    users.write(
+        () ->
+            jdbc.sql("insert into user_group (id, name) values (?, ?)")
+                .params(g, "helpdesk-" + g)
+                .update());
+    UUID asg =
+        users.assign(
+            Principal.group(g), allow(role(Permission.COMPUTERS_VIEW), Scope.tenant(acme, false)));
     TestUser member = users.user(acme);
-    users.write(() -> jdbc.sql("insert into group_member (group_id, user_id) values (?, ?)").params(g, member.id()).update());
-    JsonNode r = users.mspAdmin().http().post("/api/v1/access/check", Map.of("userId", member.id(),
-        "permission", "computers:view", "target", Map.of("type", "TENANT", "id", acme))).json();
+    users.write(
+        () ->
+            jdbc.sql("insert into group_member (group_id, user_id) values (?, ?)")
+                .params(g, member.id())
+                .update());
+    JsonNode r =
+        users
+            .mspAdmin()
+            .http()
+            .post(
+                "/api/v1/access/check",
+                Map.of(
+                    "userId",
+                    member.id(),
+                    "permission",
+                    "computers:view",
+                    "target",
+                    Map.of("type", "TENANT", "id", acme)))
+            .json();
     assertThat(r.path("decision").asString()).isEqualTo("ALLOW");
     assertThat(r.path("rule").asString()).isEqualTo("ALLOWED");
     JsonNode m = r.path("matches").get(0);
@@ -40,8 +62,17 @@ class AccessApiTest extends AuthzTestBase {
     UUID acme = users.clientTenant("acme");
     TestUser nosy = users.user(users.clientTenant("globex"));
     TestUser other = users.user(acme);
-    var r = nosy.http().post("/api/v1/access/check", Map.of("userId", other.id(), "permission", "computers:view",
-        "target", Map.of("type", "SYSTEM")));
+    var r =
+        nosy.http()
+            .post(
+                "/api/v1/access/check",
+                Map.of(
+                    "userId",
+                    other.id(),
+                    "permission",
+                    "computers:view",
+                    "target",
+                    Map.of("type", "SYSTEM")));
     assertThat(r.status()).isEqualTo(404);
   }
 
@@ -50,20 +81,34 @@ class AccessApiTest extends AuthzTestBase {
     UUID acme = users.clientTenant("acme");
     TestUser me = users.user(acme, allow(role(Permission.COMPUTERS_VIEW), Scope.usersTenant()));
     UUID g = UUID.randomUUID();
-    users.write(() -> {
-      jdbc.sql("insert into user_group (id, name) values (?, ?)").params(g, "mine-" + g).update();
-      jdbc.sql("insert into group_member (group_id, user_id) values (?, ?)").params(g, me.id()).update();
-    });
-    users.assign(Principal.group(g), allow(role(Permission.TENANTS_VIEW), Scope.tenant(acme, false)));
+    users.write(
+        () -> {
+          jdbc.sql("insert into user_group (id, name) values (?, ?)")
+              .params(g, "mine-" + g)
+              .update();
+          jdbc.sql("insert into group_member (group_id, user_id) values (?, ?)")
+              .params(g, me.id())
+              .update();
+        });
+    users.assign(
+        Principal.group(g), allow(role(Permission.TENANTS_VIEW), Scope.tenant(acme, false)));
     JsonNode a = me.http().get("/api/v1/me/assignments").json();
     assertThat(a.path("groups").get(0).path("name").asString()).isEqualTo("mine-" + g);
     assertThat(a.path("assignments").size()).isEqualTo(2);
     assertThat(a.toString()).contains("\"via\":\"DIRECT\"").contains("\"via\":\"GROUP\"");
     JsonNode e = me.http().get("/api/v1/me/effective-permissions").json();
     assertThat(e.path("tenants").get(0).path("tenantId").asString()).isEqualTo(acme.toString());
-    assertThat(e.path("tenants").get(0).path("permissions").toString()).contains("computers:view", "tenants:view");
-    assertThat(users.mspAdmin().http().get("/api/v1/users/" + me.id() + "/effective-permissions").json()
-        .path("tenants").toString()).contains("computers:view");
+    assertThat(e.path("tenants").get(0).path("permissions").toString())
+        .contains("computers:view", "tenants:view");
+    assertThat(
+            users
+                .mspAdmin()
+                .http()
+                .get("/api/v1/users/" + me.id() + "/effective-permissions")
+                .json()
+                .path("tenants")
+                .toString())
+        .contains("computers:view");
   }
 
   @Test

@@ -17,14 +17,31 @@ import org.junit.jupiter.api.Test;
 class AssignmentApiTest extends AuthzTestBase {
 
   private Http.Response assign(TestUser actor, UUID user, UUID role, Map<String, Object> scope) {
-    return actor.http().post("/api/v1/role-assignments", Map.of("principal", Map.of("type", "USER", "id", user),
-        "roleId", role, "scope", scope, "effect", "ALLOW"));
+    return actor
+        .http()
+        .post(
+            "/api/v1/role-assignments",
+            Map.of(
+                "principal",
+                Map.of("type", "USER", "id", user),
+                "roleId",
+                role,
+                "scope",
+                scope,
+                "effect",
+                "ALLOW"));
   }
 
   private TestUser manager(UUID tenant, Permission... extra) {
-    Permission[] ps = java.util.stream.Stream.concat(java.util.stream.Stream.of(Permission.ROLE_ASSIGNMENTS_MANAGE,
-        Permission.ROLE_ASSIGNMENTS_VIEW, Permission.USERS_VIEW, Permission.ROLES_VIEW), java.util.Arrays.stream(extra))
-        .toArray(Permission[]::new);
+    Permission[] ps =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(
+                    Permission.ROLE_ASSIGNMENTS_MANAGE,
+                    Permission.ROLE_ASSIGNMENTS_VIEW,
+                    Permission.USERS_VIEW,
+                    Permission.ROLES_VIEW),
+                java.util.Arrays.stream(extra))
+            .toArray(Permission[]::new);
     return users.user(tenant, allow(role(ps), Scope.tenant(tenant, false)));
   }
 
@@ -34,10 +51,22 @@ class AssignmentApiTest extends AuthzTestBase {
     UUID globex = users.clientTenant("globex");
     TestUser m = manager(acme, Permission.COMPUTERS_VIEW);
     TestUser target = users.user(acme);
-    var r = assign(m, target.id(), role(Permission.COMPUTERS_VIEW), Map.of("kind", "TENANT", "tenantId", globex));
+    var r =
+        assign(
+            m,
+            target.id(),
+            role(Permission.COMPUTERS_VIEW),
+            Map.of("kind", "TENANT", "tenantId", globex));
     assertThat(r.status()).isEqualTo(403);
-    assertThat(r.json().path("detail").asString()).contains("Rule 6a").contains("role-assignments:manage");
-    var ok = assign(m, target.id(), role(Permission.COMPUTERS_VIEW), Map.of("kind", "TENANT", "tenantId", acme));
+    assertThat(r.json().path("detail").asString())
+        .contains("Rule 6a")
+        .contains("role-assignments:manage");
+    var ok =
+        assign(
+            m,
+            target.id(),
+            role(Permission.COMPUTERS_VIEW),
+            Map.of("kind", "TENANT", "tenantId", acme));
     assertThat(ok.status()).isEqualTo(201);
     assertThat(decision(target, Permission.COMPUTERS_VIEW, "TENANT", acme)).isEqualTo("ALLOW");
     assertThat(audits("role-assignment.created", ok.json().path("id").asString())).isEqualTo(1);
@@ -50,9 +79,17 @@ class AssignmentApiTest extends AuthzTestBase {
     TestUser target = users.user(acme);
     var r = assign(m, target.id(), role(Permission.BILLING_MANAGE), Map.of("kind", "USERS_TENANT"));
     assertThat(r.status()).isEqualTo(403);
-    assertThat(r.json().path("detail").asString()).contains("Rule 6b").contains("roles:assign-cross-tenant");
+    assertThat(r.json().path("detail").asString())
+        .contains("Rule 6b")
+        .contains("roles:assign-cross-tenant");
     TestUser admin = users.mspAdmin();
-    assertThat(assign(admin, target.id(), role(Permission.BILLING_MANAGE), Map.of("kind", "USERS_TENANT")).status())
+    assertThat(
+            assign(
+                    admin,
+                    target.id(),
+                    role(Permission.BILLING_MANAGE),
+                    Map.of("kind", "USERS_TENANT"))
+                .status())
         .isEqualTo(201);
   }
 
@@ -61,11 +98,20 @@ class AssignmentApiTest extends AuthzTestBase {
     UUID acme = users.clientTenant("acme");
     TestUser m = manager(acme, Permission.COMPUTERS_VIEW);
     TestUser target = users.user(acme);
-    var r = assign(m, target.id(), role(Permission.COMPUTERS_DELETE), Map.of("kind", "TENANT", "tenantId", acme));
+    var r =
+        assign(
+            m,
+            target.id(),
+            role(Permission.COMPUTERS_DELETE),
+            Map.of("kind", "TENANT", "tenantId", acme));
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.json().path("detail").asString()).contains("Rule 6c").contains("computers:delete");
-    assertThat(jdbc.sql("select count(*) from role_assignment where user_id = ?").param(target.id()).query(Long.class)
-        .single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from role_assignment where user_id = ?")
+                .param(target.id())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -74,12 +120,19 @@ class AssignmentApiTest extends AuthzTestBase {
     UUID globex = users.clientTenant("globex");
     TestUser m = manager(acme);
     TestUser other = users.user(globex, allow(BuiltInRoles.USER_LEGACY.id(), Scope.usersTenant()));
-    UUID marker = jdbc.sql("select id from role_assignment where user_id = ?").param(other.id()).query(UUID.class).single();
-    assertThat(m.http().get("/api/v1/role-assignments").raw()).doesNotContain(marker.toString()).contains(m.id().toString());
+    UUID marker =
+        jdbc.sql("select id from role_assignment where user_id = ?")
+            .param(other.id())
+            .query(UUID.class)
+            .single();
+    assertThat(m.http().get("/api/v1/role-assignments").raw())
+        .doesNotContain(marker.toString())
+        .contains(m.id().toString());
     assertThat(m.http().get("/api/v1/role-assignments/" + marker).status()).isEqualTo(404);
     assertThat(m.http().delete("/api/v1/role-assignments/" + marker).status()).isEqualTo(404);
     TestUser admin = users.mspAdmin();
-    assertThat(admin.http().get("/api/v1/role-assignments?userId=" + other.id()).raw()).contains(marker.toString());
+    assertThat(admin.http().get("/api/v1/role-assignments?userId=" + other.id()).raw())
+        .contains(marker.toString());
   }
 
   @Test
@@ -87,8 +140,15 @@ class AssignmentApiTest extends AuthzTestBase {
     UUID acme = users.clientTenant("acme");
     TestUser admin = users.mspAdmin();
     TestUser target = users.user(acme);
-    String id = assign(admin, target.id(), role(Permission.COMPUTERS_VIEW), Map.of("kind", "TENANT", "tenantId", acme))
-        .json().path("id").asString();
+    String id =
+        assign(
+                admin,
+                target.id(),
+                role(Permission.COMPUTERS_VIEW),
+                Map.of("kind", "TENANT", "tenantId", acme))
+            .json()
+            .path("id")
+            .asString();
     assertThat(admin.http().delete("/api/v1/role-assignments/" + id).status()).isEqualTo(204);
     assertThat(decision(target, Permission.COMPUTERS_VIEW, "TENANT", acme)).isEqualTo("DENY");
     assertThat(audits("role-assignment.deleted", id)).isEqualTo(1);
@@ -101,15 +161,25 @@ class AssignmentApiTest extends AuthzTestBase {
     var r = assign(admin, target.id(), role(Permission.COMPUTERS_VIEW), Map.of("kind", "TENANT"));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().path("detail").asString()).contains("scope.tenantId");
-    var nowhere = assign(admin, target.id(), role(Permission.COMPUTERS_VIEW),
-        Map.of("kind", "TENANT", "tenantId", UUID.randomUUID()));
+    var nowhere =
+        assign(
+            admin,
+            target.id(),
+            role(Permission.COMPUTERS_VIEW),
+            Map.of("kind", "TENANT", "tenantId", UUID.randomUUID()));
     assertThat(nowhere.status()).isEqualTo(400);
-    assertThat(jdbc.sql("select count(*) from role_assignment where user_id = ?").param(target.id()).query(Long.class)
-        .single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from role_assignment where user_id = ?")
+                .param(target.id())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private long audits(String action, String targetId) {
-    return jdbc.sql("select count(*) from audit_event where action = ? and target_id = ?").params(action, targetId)
-        .query(Long.class).single();
+    return jdbc.sql("select count(*) from audit_event where action = ? and target_id = ?")
+        .params(action, targetId)
+        .query(Long.class)
+        .single();
   }
 }

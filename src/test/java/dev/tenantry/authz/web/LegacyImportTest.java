@@ -18,26 +18,55 @@ class LegacyImportTest extends AuthzTestBase {
     TestUser admin = users.mspAdmin();
     TestUser mspTech = users.user(users.mspTenant());
     TestUser customer = users.user(users.clientTenant("acme"));
-    Map<String, Object> body = Map.of("users", List.of(
-            Map.of("userId", mspTech.id(), "legacyType", "MSP_NON_ADMIN", "canManageCrossTenantDeployments", true),
-            Map.of("userId", customer.id(), "legacyType", "TENANT_NON_ADMIN")),
-        "preferences", Map.of("allowNonAdminsToManageDeployments", true, "allowNonAdminsTerminalAndScripts", false,
-            "requireChangeRequestsForCrossTenantDeployments", false));
+    Map<String, Object> body =
+        Map.of(
+            "users",
+            List.of(
+                Map.of(
+                    "userId",
+                    mspTech.id(),
+                    "legacyType",
+                    "MSP_NON_ADMIN",
+                    "canManageCrossTenantDeployments",
+                    true),
+                Map.of("userId", customer.id(), "legacyType", "TENANT_NON_ADMIN")),
+            "preferences",
+            Map.of(
+                "allowNonAdminsToManageDeployments",
+                true,
+                "allowNonAdminsTerminalAndScripts",
+                false,
+                "requireChangeRequestsForCrossTenantDeployments",
+                false));
     JsonNode first = admin.http().post("/api/v1/admin/legacy-import", body).json();
     assertThat(first.path("created").size()).isEqualTo(5);
-    assertThat(roles(mspTech.id())).containsExactlyInAnyOrder(BuiltInRoles.SYSTEM_USER_LEGACY.id(),
-        BuiltInRoles.DEPLOYMENT_MANAGER.id(), BuiltInRoles.CROSS_TENANT_DEPLOYMENT_MANAGER.id());
-    assertThat(roles(customer.id())).containsExactlyInAnyOrder(BuiltInRoles.USER_LEGACY.id(),
-        BuiltInRoles.DEPLOYMENT_MANAGER.id());
-    assertThat(jdbc.sql("select distinct scope_kind from role_assignment where user_id = ?").param(customer.id())
-        .query(String.class).list()).containsExactly("USERS_TENANT");
+    assertThat(roles(mspTech.id()))
+        .containsExactlyInAnyOrder(
+            BuiltInRoles.SYSTEM_USER_LEGACY.id(),
+            BuiltInRoles.DEPLOYMENT_MANAGER.id(),
+            BuiltInRoles.CROSS_TENANT_DEPLOYMENT_MANAGER.id());
+    assertThat(roles(customer.id()))
+        .containsExactlyInAnyOrder(
+            BuiltInRoles.USER_LEGACY.id(), BuiltInRoles.DEPLOYMENT_MANAGER.id());
+    assertThat(
+            jdbc.sql("select distinct scope_kind from role_assignment where user_id = ?")
+                .param(customer.id())
+                .query(String.class)
+                .list())
+        .containsExactly("USERS_TENANT");
 
-    long events = jdbc.sql("select count(*) from audit_event where action = 'rbac.legacy-imported'").query(Long.class).single();
+    long events =
+        jdbc.sql("select count(*) from audit_event where action = 'rbac.legacy-imported'")
+            .query(Long.class)
+            .single();
     JsonNode second = admin.http().post("/api/v1/admin/legacy-import", body).json();
     assertThat(second.path("created").size()).isZero();
     assertThat(second.path("skipped").size()).isEqualTo(5);
-    assertThat(jdbc.sql("select count(*) from audit_event where action = 'rbac.legacy-imported'").query(Long.class)
-        .single()).isEqualTo(events);
+    assertThat(
+            jdbc.sql("select count(*) from audit_event where action = 'rbac.legacy-imported'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(events);
   }
 
   @Test
@@ -52,14 +81,24 @@ class LegacyImportTest extends AuthzTestBase {
   void unknownUserFailsTheWholeImport() {
     TestUser admin = users.mspAdmin();
     TestUser real = users.user(users.mspTenant());
-    var r = admin.http().post("/api/v1/admin/legacy-import", Map.of("users", List.of(
-        Map.of("userId", real.id(), "legacyType", "MSP_ADMIN"),
-        Map.of("userId", UUID.randomUUID(), "legacyType", "MSP_ADMIN"))));
+    var r =
+        admin
+            .http()
+            .post(
+                "/api/v1/admin/legacy-import",
+                Map.of(
+                    "users",
+                    List.of(
+                        Map.of("userId", real.id(), "legacyType", "MSP_ADMIN"),
+                        Map.of("userId", UUID.randomUUID(), "legacyType", "MSP_ADMIN"))));
     assertThat(r.status()).isEqualTo(400);
     assertThat(roles(real.id())).isEmpty();
   }
 
   private List<UUID> roles(UUID user) {
-    return jdbc.sql("select role_id from role_assignment where user_id = ?").param(user).query(UUID.class).list();
+    return jdbc.sql("select role_id from role_assignment where user_id = ?")
+        .param(user)
+        .query(UUID.class)
+        .list();
   }
 }

@@ -1,4 +1,4 @@
-package dev.tenantry.authz.web;
+package dev.tenantry.authz.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
@@ -8,11 +8,7 @@ import dev.tenantry.authz.Principal;
 import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
-import dev.tenantry.authz.internal.AssignmentRepository;
 import dev.tenantry.authz.internal.AssignmentRepository.AssignmentRow;
-import dev.tenantry.authz.internal.GroupRepository;
-import dev.tenantry.authz.internal.RoleRepository;
-import dev.tenantry.authz.internal.ScopeColumns;
 import dev.tenantry.shared.web.ApiException;
 import java.time.Instant;
 import java.util.List;
@@ -22,12 +18,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Role assignments. Visible when the caller holds {@code role-assignments:view} over the principal's tenant (a user's
- * person tenant, a group's owner; an instance-wide group's assignments need it for the whole instance, i.e. at OWNER).
- * Creating and removing one is decided by anti-escalation 6a–6c ({@link AccessRules}).
+ * Role assignments. Visible when the caller holds {@code role-assignments:view} over the
+ * principal's tenant (a user's person tenant, a group's owner; an instance-wide group's assignments
+ * need it for the whole instance, i.e. at OWNER). Creating and removing one is decided by
+ * anti-escalation 6a–6c ({@link AccessRules}).
  */
 @Service
-class AssignmentService {
+public class AssignmentService {
   private final AssignmentRepository assignments;
   private final RoleRepository roles;
   private final GroupRepository groups;
@@ -36,8 +33,14 @@ class AssignmentService {
   private final AuditLog audit;
   private final ScopeReferences references;
 
-  AssignmentService(AssignmentRepository assignments, RoleRepository roles, GroupRepository groups, Authorizer authz,
-      AccessRules rules, AuditLog audit, ScopeReferences references) {
+  public AssignmentService(
+      AssignmentRepository assignments,
+      RoleRepository roles,
+      GroupRepository groups,
+      Authorizer authz,
+      AccessRules rules,
+      AuditLog audit,
+      ScopeReferences references) {
     this.assignments = assignments;
     this.roles = roles;
     this.groups = groups;
@@ -51,8 +54,16 @@ class AssignmentService {
   public List<AssignmentView> list(AssignmentRepository.Query q) {
     authz.requireUser();
     boolean instanceWide = authz.check(Permission.ROLE_ASSIGNMENTS_VIEW, Target.system()).allowed();
-    return assignments.list(q, authz.tenants(Permission.ROLE_ASSIGNMENTS_VIEW)
-        .sql("coalesce(p.tenant_id, g.owner_tenant_id)"), instanceWide).stream().map(AssignmentView::of).toList();
+    return assignments
+        .list(
+            q,
+            authz
+                .tenants(Permission.ROLE_ASSIGNMENTS_VIEW)
+                .sql("coalesce(p.tenant_id, g.owner_tenant_id)"),
+            instanceWide)
+        .stream()
+        .map(AssignmentView::of)
+        .toList();
   }
 
   @Transactional
@@ -60,7 +71,10 @@ class AssignmentService {
     UUID me = authz.requireUser();
     Principal principal = principal(r.principal());
     UUID roleId = ScopeDto.required(r.roleId(), "roleId");
-    var role = roles.find(roleId).orElseThrow(() -> ApiException.invalid("Role " + roleId + " does not exist"));
+    var role =
+        roles
+            .find(roleId)
+            .orElseThrow(() -> ApiException.invalid("Role " + roleId + " does not exist"));
     if (role.ownerTenantId() != null
         && !authz.check(Permission.ROLES_VIEW, Target.tenant(role.ownerTenantId())).allowed()) {
       throw ApiException.invalid("Role " + roleId + " does not exist");
@@ -73,11 +87,18 @@ class AssignmentService {
     }
     rules.requireCanAssign(principal, roleId, scope, effect);
     UUID id = UUID.randomUUID();
-    assignments.insert(id, principal instanceof Principal.UserPrincipal ? principal.id() : null,
-        principal instanceof Principal.GroupPrincipal ? principal.id() : null, roleId, effect.name(),
-        ScopeColumns.of(scope), r.expiresAt(), me);
+    assignments.insert(
+        id,
+        principal instanceof Principal.UserPrincipal ? principal.id() : null,
+        principal instanceof Principal.GroupPrincipal ? principal.id() : null,
+        roleId,
+        effect.name(),
+        ScopeColumns.of(scope),
+        r.expiresAt(),
+        me);
     AssignmentView view = AssignmentView.of(assignments.find(id).orElseThrow());
-    audit.record(AuditEntry.created("role-assignment.created", "role-assignment", id, tenantOf(view), view));
+    audit.record(
+        AuditEntry.created("role-assignment.created", "role-assignment", id, tenantOf(view), view));
     return view;
   }
 
@@ -86,7 +107,9 @@ class AssignmentService {
     AssignmentView before = visible(id);
     rules.requireCanRemove(id);
     assignments.delete(id);
-    audit.record(AuditEntry.deleted("role-assignment.deleted", "role-assignment", id, tenantOf(before), before));
+    audit.record(
+        AuditEntry.deleted(
+            "role-assignment.deleted", "role-assignment", id, tenantOf(before), before));
   }
 
   @Transactional(readOnly = true)
@@ -96,8 +119,10 @@ class AssignmentService {
 
   private AssignmentView visible(UUID id) {
     authz.requireUser();
-    AssignmentRow a = assignments.find(id).orElseThrow(() -> ApiException.notFound("Role assignment", id));
-    Target t = a.principalTenantId() != null ? Target.tenant(a.principalTenantId()) : Target.system();
+    AssignmentRow a =
+        assignments.find(id).orElseThrow(() -> ApiException.notFound("Role assignment", id));
+    Target t =
+        a.principalTenantId() != null ? Target.tenant(a.principalTenantId()) : Target.system();
     authz.requireVisible(Permission.ROLE_ASSIGNMENTS_VIEW, t, "Role assignment", id);
     return AssignmentView.of(a);
   }
@@ -116,14 +141,16 @@ class AssignmentService {
       }
       case GROUP -> {
         var g = groups.find(id).orElseThrow(() -> ApiException.notFound("Group", id));
-        authz.requireVisible(Permission.GROUPS_VIEW, AccessRules.ownedBy(g.ownerTenantId()), "Group", id);
+        authz.requireVisible(
+            Permission.GROUPS_VIEW, AccessRules.ownedBy(g.ownerTenantId()), "Group", id);
         yield Principal.group(id);
       }
     };
   }
 
   private static @Nullable UUID tenantOf(AssignmentView v) {
-    return v.scope().tenantId() != null ? v.scope().tenantId()
+    return v.scope().tenantId() != null
+        ? v.scope().tenantId()
         : v.scope().resource() != null ? v.scope().resource().tenantId() : null;
   }
 }

@@ -1,4 +1,4 @@
-package dev.tenantry.authz.web;
+package dev.tenantry.authz.internal;
 
 import dev.tenantry.authz.ResourceSelector;
 import dev.tenantry.authz.Scope;
@@ -7,16 +7,18 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Checks that what a scope names exists (400 otherwise), and that an MSP scope names an MSP tenant. */
+/**
+ * Checks that what a scope names exists (400 otherwise), and that an MSP scope names an MSP tenant.
+ */
 @Component
-class ScopeReferences {
+public class ScopeReferences {
   private final JdbcClient jdbc;
 
-  ScopeReferences(JdbcClient jdbc) {
+  public ScopeReferences(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  void requireExisting(Scope scope) {
+  public void requireExisting(Scope scope) {
     switch (scope) {
       case Scope.Msp(UUID m) -> {
         if (!exists("select count(*) from tenant where id = ? and kind = 'MSP'", m)) {
@@ -41,8 +43,8 @@ class ScopeReferences {
           tenant(types.tenantId(), "scope.resource.tenantId");
         }
       }
-      case Scope.Owner o -> { }
-      case Scope.UsersTenant u -> { }
+      case Scope.Owner o -> {}
+      case Scope.UsersTenant u -> {}
     }
   }
 
@@ -58,7 +60,7 @@ class ScopeReferences {
     }
   }
 
-  boolean tenantExists(UUID id) {
+  public boolean tenantExists(UUID id) {
     return exists("select count(*) from tenant where id = ?", id);
   }
 

@@ -1,4 +1,4 @@
-package dev.tenantry.authz.web;
+package dev.tenantry.authz.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
@@ -9,8 +9,6 @@ import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.engine.AssignmentNode;
 import dev.tenantry.authz.engine.RoleNode;
-import dev.tenantry.authz.internal.AssignmentRepository;
-import dev.tenantry.authz.internal.GroupRepository;
 import dev.tenantry.authz.internal.GroupRepository.GroupRow;
 import dev.tenantry.authz.internal.GroupRepository.MemberRow;
 import dev.tenantry.shared.web.ApiException;
@@ -23,19 +21,36 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Groups: owned by a tenant (managed with {@code groups:manage} on it) or instance-wide (a global object: managed
- * only at OWNER scope, visible to whoever holds {@code groups:view} anywhere). A tenant-owned group only takes users
- * whose person is in its tenant; adding a member is anti-escalation rule 6d.
+ * Groups: owned by a tenant (managed with {@code groups:manage} on it) or instance-wide (a global
+ * object: managed only at OWNER scope, visible to whoever holds {@code groups:view} anywhere). A
+ * tenant-owned group only takes users whose person is in its tenant; adding a member is
+ * anti-escalation rule 6d.
  */
 @Service
-class GroupService {
-  record GroupRequest(@Nullable String name, @Nullable String description, @Nullable UUID ownerTenantId,
+public class GroupService {
+  public record GroupRequest(
+      @Nullable String name,
+      @Nullable String description,
+      @Nullable UUID ownerTenantId,
       @Nullable Long version) {}
 
-  record GroupView(UUID id, String name, String description, @Nullable UUID ownerTenantId, int memberCount,
-      long version, @Nullable List<MemberRow> members) {
-    static GroupView of(GroupRow g, @Nullable List<MemberRow> members) {
-      return new GroupView(g.id(), g.name(), g.description(), g.ownerTenantId(), g.memberCount(), g.version(), members);
+  public record GroupView(
+      UUID id,
+      String name,
+      String description,
+      @Nullable UUID ownerTenantId,
+      int memberCount,
+      long version,
+      @Nullable List<MemberRow> members) {
+    public static GroupView of(GroupRow g, @Nullable List<MemberRow> members) {
+      return new GroupView(
+          g.id(),
+          g.name(),
+          g.description(),
+          g.ownerTenantId(),
+          g.memberCount(),
+          g.version(),
+          members);
     }
   }
 
@@ -45,7 +60,11 @@ class GroupService {
   private final AccessRules rules;
   private final AuditLog audit;
 
-  GroupService(GroupRepository groups, AssignmentRepository assignments, Authorizer authz, AccessRules rules,
+  public GroupService(
+      GroupRepository groups,
+      AssignmentRepository assignments,
+      Authorizer authz,
+      AccessRules rules,
       AuditLog audit) {
     this.groups = groups;
     this.assignments = assignments;
@@ -58,8 +77,11 @@ class GroupService {
   public List<GroupView> list() {
     authz.requireUser();
     boolean instanceWide = authz.check(Permission.GROUPS_VIEW, Target.globalObject(null)).allowed();
-    return groups.listVisible(instanceWide, authz.tenants(Permission.GROUPS_VIEW).sql("g.owner_tenant_id"))
-        .stream().map(g -> GroupView.of(g, null)).toList();
+    return groups
+        .listVisible(instanceWide, authz.tenants(Permission.GROUPS_VIEW).sql("g.owner_tenant_id"))
+        .stream()
+        .map(g -> GroupView.of(g, null))
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -71,7 +93,8 @@ class GroupService {
   public GroupView create(GroupRequest r) {
     rules.requireManageOwned(Permission.GROUPS_VIEW, Permission.GROUPS_MANAGE, r.ownerTenantId());
     UUID id = UUID.randomUUID();
-    groups.insert(id, RoleDtos.name(r.name()), RoleDtos.description(r.description()), r.ownerTenantId());
+    groups.insert(
+        id, RoleDtos.name(r.name()), RoleDtos.description(r.description()), r.ownerTenantId());
     GroupView view = GroupView.of(groups.find(id).orElseThrow(), List.of());
     audit.record(AuditEntry.created("group.created", "group", id, r.ownerTenantId(), view));
     return view;
@@ -84,11 +107,19 @@ class GroupService {
       throw ApiException.invalid("A group's owner cannot be changed; create a new group instead");
     }
     long version = r.version() == null ? before.version() : r.version();
-    if (groups.update(id, RoleDtos.name(r.name()), RoleDtos.description(r.description()), version) == 0) {
+    if (groups.update(id, RoleDtos.name(r.name()), RoleDtos.description(r.description()), version)
+        == 0) {
       throw ApiException.stale("Group", id, version, before.version());
     }
     GroupView after = GroupView.of(groups.find(id).orElseThrow(), null);
-    audit.record(AuditEntry.changed("group.updated", "group", id, before.ownerTenantId(), GroupView.of(before, null), after));
+    audit.record(
+        AuditEntry.changed(
+            "group.updated",
+            "group",
+            id,
+            before.ownerTenantId(),
+            GroupView.of(before, null),
+            after));
     return after;
   }
 
@@ -99,8 +130,13 @@ class GroupService {
     removed.forEach(rules::requireCanRemove); // its assignments go with it
     GroupView view = GroupView.of(before, groups.members(id));
     groups.delete(id);
-    audit.record(AuditEntry.deleted("group.deleted", "group", id, before.ownerTenantId(),
-        Map.of("group", view, "removedAssignments", removed)));
+    audit.record(
+        AuditEntry.deleted(
+            "group.deleted",
+            "group",
+            id,
+            before.ownerTenantId(),
+            Map.of("group", view, "removedAssignments", removed)));
   }
 
   @Transactional(readOnly = true)
@@ -114,8 +150,12 @@ class GroupService {
     GroupRow g = manageable(id);
     UUID tenant = visibleUserTenant(userId);
     if (g.ownerTenantId() != null && !g.ownerTenantId().equals(tenant)) {
-      throw ApiException.conflict("Group '" + g.name() + "' belongs to tenant " + g.ownerTenantId()
-          + "; only users whose person is in that tenant can be members");
+      throw ApiException.conflict(
+          "Group '"
+              + g.name()
+              + "' belongs to tenant "
+              + g.ownerTenantId()
+              + "; only users whose person is in that tenant can be members");
     }
     var existing = groups.member(id, userId);
     if (existing.isPresent()) {
@@ -131,14 +171,21 @@ class GroupService {
   @Transactional
   public void removeMember(UUID id, UUID userId) {
     GroupRow g = manageable(id);
-    MemberRow m = groups.member(id, userId).orElseThrow(() -> ApiException.notFound("Member", userId));
-    for (AssignmentNode a : authz.snapshot().groupAssignments(id)) { // leaving a DENY widens access (6c)
+    MemberRow m =
+        groups.member(id, userId).orElseThrow(() -> ApiException.notFound("Member", userId));
+    for (AssignmentNode a :
+        authz.snapshot().groupAssignments(id)) { // leaving a DENY widens access (6c)
       if (a.effect() == Effect.DENY && a.activeAt(authz.now())) {
-        Set<Permission> ps = authz.snapshot().role(a.roleId()).map(RoleNode::permissions).orElse(Set.of());
+        Set<Permission> ps =
+            authz.snapshot().role(a.roleId()).map(RoleNode::permissions).orElse(Set.of());
         Permission missing = rules.firstNotHeld(ps, a.scope(), Principal.user(userId));
         if (missing != null) {
-          throw ApiException.forbidden("Rule 6c: removing the member lifts the group's DENY assignment " + a.id()
-              + ", and you do not hold '" + missing.key() + "' over its scope");
+          throw ApiException.forbidden(
+              "Rule 6c: removing the member lifts the group's DENY assignment "
+                  + a.id()
+                  + ", and you do not hold '"
+                  + missing.key()
+                  + "' over its scope");
         }
       }
     }
@@ -149,7 +196,8 @@ class GroupService {
   private GroupRow visible(UUID id) {
     authz.requireUser();
     GroupRow g = groups.find(id).orElseThrow(() -> ApiException.notFound("Group", id));
-    authz.requireVisible(Permission.GROUPS_VIEW, AccessRules.ownedBy(g.ownerTenantId()), "Group", id);
+    authz.requireVisible(
+        Permission.GROUPS_VIEW, AccessRules.ownedBy(g.ownerTenantId()), "Group", id);
     return g;
   }
 
@@ -159,9 +207,13 @@ class GroupService {
     return g;
   }
 
-  /** The tenant of the user's person; 404 when there is no such user or the caller cannot see users there. */
+  /**
+   * The tenant of the user's person; 404 when there is no such user or the caller cannot see users
+   * there.
+   */
   private UUID visibleUserTenant(UUID userId) {
-    UUID tenant = groups.userTenant(userId).orElseThrow(() -> ApiException.notFound("User", userId));
+    UUID tenant =
+        groups.userTenant(userId).orElseThrow(() -> ApiException.notFound("User", userId));
     authz.requireVisible(Permission.USERS_VIEW, Target.tenant(tenant), "User", userId);
     return tenant;
   }

@@ -1,9 +1,9 @@
-package dev.tenantry.authz.web;
+package dev.tenantry.authz.internal;
 
-import static dev.tenantry.authz.web.RoleDtos.description;
-import static dev.tenantry.authz.web.RoleDtos.keys;
-import static dev.tenantry.authz.web.RoleDtos.name;
-import static dev.tenantry.authz.web.RoleDtos.parse;
+import static dev.tenantry.authz.internal.RoleDtos.description;
+import static dev.tenantry.authz.internal.RoleDtos.keys;
+import static dev.tenantry.authz.internal.RoleDtos.name;
+import static dev.tenantry.authz.internal.RoleDtos.parse;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
@@ -14,10 +14,9 @@ import dev.tenantry.authz.RoleTemplates;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.engine.AssignmentNode;
-import dev.tenantry.authz.internal.RoleRepository;
+import dev.tenantry.authz.internal.RoleDtos.RoleRequest;
+import dev.tenantry.authz.internal.RoleDtos.RoleView;
 import dev.tenantry.authz.internal.RoleRepository.RoleRow;
-import dev.tenantry.authz.web.RoleDtos.RoleRequest;
-import dev.tenantry.authz.web.RoleDtos.RoleView;
 import dev.tenantry.shared.web.ApiException;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,18 +27,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Roles (DESIGN §4): built-ins are read-only; a public role needs {@code roles:manage-public}, a tenant-owned one
- * {@code roles:manage} on its tenant; visible are public roles and roles of tenants where the caller has
- * {@code roles:view}. An edit that widens existing assignments is refused unless the editor holds what it adds.
+ * Roles (DESIGN §4): built-ins are read-only; a public role needs {@code roles:manage-public}, a
+ * tenant-owned one {@code roles:manage} on its tenant; visible are public roles and roles of
+ * tenants where the caller has {@code roles:view}. An edit that widens existing assignments is
+ * refused unless the editor holds what it adds.
  */
 @Service
-class RoleService {
+public class RoleService {
   private final RoleRepository roles;
   private final Authorizer authz;
   private final AccessRules rules;
   private final AuditLog audit;
 
-  RoleService(RoleRepository roles, Authorizer authz, AccessRules rules, AuditLog audit) {
+  public RoleService(RoleRepository roles, Authorizer authz, AccessRules rules, AuditLog audit) {
     this.roles = roles;
     this.authz = authz;
     this.rules = rules;
@@ -50,7 +50,8 @@ class RoleService {
   public List<RoleView> list() {
     authz.requireUser();
     return roles.listVisible(authz.tenants(Permission.ROLES_VIEW).sql("owner_tenant_id")).stream()
-        .map(RoleView::of).toList();
+        .map(RoleView::of)
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -60,20 +61,31 @@ class RoleService {
 
   @Transactional
   public RoleView create(RoleRequest r) {
-    return insert(name(r.name()), description(r.description()), r.ownerTenantId(), parse(r.permissions(), true));
+    return insert(
+        name(r.name()),
+        description(r.description()),
+        r.ownerTenantId(),
+        parse(r.permissions(), true));
   }
 
   @Transactional
   public RoleView cloneRole(UUID id, RoleDtos.CloneRequest r) {
     RoleRow source = visible(id);
     String name = r == null || r.name() == null ? source.name() + " (copy)" : name(r.name());
-    return insert(name, source.description(), r == null ? null : r.ownerTenantId(), parse(source.permissions(), false));
+    return insert(
+        name,
+        source.description(),
+        r == null ? null : r.ownerTenantId(),
+        parse(source.permissions(), false));
   }
 
   @Transactional
   public RoleView cloneTemplate(String key, RoleDtos.CloneRequest r) {
-    RoleDefinition t = RoleTemplates.ALL.stream().filter(d -> RoleDtos.key(d).equals(key)).findFirst()
-        .orElseThrow(() -> ApiException.notFound("Role template", key));
+    RoleDefinition t =
+        RoleTemplates.ALL.stream()
+            .filter(d -> RoleDtos.key(d).equals(key))
+            .findFirst()
+            .orElseThrow(() -> ApiException.notFound("Role template", key));
     String name = r == null || r.name() == null ? t.name() : name(r.name());
     return insert(name, t.description(), r == null ? null : r.ownerTenantId(), t.permissions());
   }
@@ -82,7 +94,8 @@ class RoleService {
   public RoleView update(UUID id, RoleRequest r) {
     RoleRow before = visible(id);
     if (before.builtIn()) {
-      throw AccessRules.readOnly("Built-in role '" + before.name() + "' is read-only; clone it to make changes");
+      throw AccessRules.readOnly(
+          "Built-in role '" + before.name() + "' is read-only; clone it to make changes");
     }
     requireManage(before.ownerTenantId());
     if (r.ownerTenantId() != null && !r.ownerTenantId().equals(before.ownerTenantId())) {
@@ -96,7 +109,9 @@ class RoleService {
       throw ApiException.stale("Role", id, version, before.version());
     }
     RoleView after = RoleView.of(roles.find(id).orElseThrow());
-    audit.record(AuditEntry.changed("role.updated", "role", id, before.ownerTenantId(), RoleView.of(before), after));
+    audit.record(
+        AuditEntry.changed(
+            "role.updated", "role", id, before.ownerTenantId(), RoleView.of(before), after));
     return after;
   }
 
@@ -104,17 +119,24 @@ class RoleService {
   public void delete(UUID id) {
     RoleRow before = visible(id);
     if (before.builtIn()) {
-      throw AccessRules.readOnly("Built-in role '" + before.name() + "' is read-only and cannot be deleted");
+      throw AccessRules.readOnly(
+          "Built-in role '" + before.name() + "' is read-only and cannot be deleted");
     }
     requireManage(before.ownerTenantId());
     List<UUID> assignments = roles.assignmentIds(id);
     assignments.forEach(rules::requireCanRemove); // deleting the role removes its assignments
     roles.delete(id);
-    audit.record(AuditEntry.deleted("role.deleted", "role", id, before.ownerTenantId(),
-        java.util.Map.of("role", RoleView.of(before), "removedAssignments", assignments)));
+    audit.record(
+        AuditEntry.deleted(
+            "role.deleted",
+            "role",
+            id,
+            before.ownerTenantId(),
+            java.util.Map.of("role", RoleView.of(before), "removedAssignments", assignments)));
   }
 
-  private RoleView insert(String name, String description, @Nullable UUID owner, Set<Permission> permissions) {
+  private RoleView insert(
+      String name, String description, @Nullable UUID owner, Set<Permission> permissions) {
     if (owner != null) {
       rules.requireManageOwned(Permission.ROLES_VIEW, Permission.ROLES_MANAGE, owner);
     }
@@ -126,7 +148,10 @@ class RoleService {
     return view;
   }
 
-  /** Added permissions widen ALLOW assignments; removed ones widen DENY assignments (6c over each scope). */
+  /**
+   * Added permissions widen ALLOW assignments; removed ones widen DENY assignments (6c over each
+   * scope).
+   */
   private void requireNoWidening(UUID roleId, Set<Permission> old, Set<Permission> now) {
     Set<Permission> added = EnumSet.noneOf(Permission.class);
     added.addAll(now);
@@ -140,16 +165,27 @@ class RoleService {
         continue;
       }
       Set<Permission> widening = a.effect() == Effect.ALLOW ? added : removed;
-      if (a.effect() == Effect.ALLOW && widening.stream().anyMatch(Permission::system)
+      if (a.effect() == Effect.ALLOW
+          && widening.stream().anyMatch(Permission::system)
           && !authz.check(Permission.ROLES_ASSIGN_CROSS_TENANT, Target.system()).allowed()) {
-        throw ApiException.forbidden("Rule 6b: this role is assigned (assignment " + assignmentId + "); adding a"
-            + " system permission to it needs 'roles:assign-cross-tenant'");
+        throw ApiException.forbidden(
+            "Rule 6b: this role is assigned (assignment "
+                + assignmentId
+                + "); adding a"
+                + " system permission to it needs 'roles:assign-cross-tenant'");
       }
       Permission missing = rules.firstNotHeld(widening, a.scope(), a.principal());
       if (missing != null) {
-        throw ApiException.forbidden("Rule 6c: this edit would widen assignment " + assignmentId + " ("
-            + a.effect() + " at " + a.scope().kind() + "), and you do not hold '" + missing.key()
-            + "' over its whole scope");
+        throw ApiException.forbidden(
+            "Rule 6c: this edit would widen assignment "
+                + assignmentId
+                + " ("
+                + a.effect()
+                + " at "
+                + a.scope().kind()
+                + "), and you do not hold '"
+                + missing.key()
+                + "' over its whole scope");
       }
     }
   }

@@ -1,0 +1,113 @@
+package dev.tenantry.authz.internal;
+
+import dev.tenantry.authz.ComputerType;
+import dev.tenantry.authz.ResourceSelector;
+import dev.tenantry.authz.Scope;
+import dev.tenantry.authz.ScopeKind;
+import dev.tenantry.shared.web.ApiException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A scope as JSON: {@code {kind, tenantId?, includeChildren?, tagId?, resource?}} (DESIGN §2). */
+public record ScopeDto(
+    @Nullable ScopeKind kind,
+    @Nullable UUID tenantId,
+    @Nullable Boolean includeChildren,
+    @Nullable UUID tagId,
+    @Nullable ResourceDto resource) {
+
+  public enum ResourceKind {
+    COMPUTER,
+    COMPUTER_TAG,
+    COMPUTER_TYPES
+  }
+
+  /**
+   * {@code kind} COMPUTER needs computerId; COMPUTER_TAG needs tagId; COMPUTER_TYPES needs types;
+   * tenantId limits.
+   */
+  public record ResourceDto(
+      @Nullable ResourceKind kind,
+      @Nullable UUID computerId,
+      @Nullable UUID tagId,
+      @Nullable List<ComputerType> types,
+      @Nullable UUID tenantId) {}
+
+  public Scope toScope() {
+    if (kind == null) {
+      throw ApiException.invalid(
+          "scope.kind is required (OWNER, MSP, TENANT, TENANT_TAG, USERS_TENANT or RESOURCE)");
+    }
+    return switch (kind) {
+      case OWNER -> Scope.owner();
+      case MSP -> Scope.msp(required(tenantId, "scope.tenantId (the MSP tenant)"));
+      case TENANT ->
+          Scope.tenant(required(tenantId, "scope.tenantId"), Boolean.TRUE.equals(includeChildren));
+      case TENANT_TAG -> Scope.tenantTag(required(tagId, "scope.tagId"));
+      case USERS_TENANT -> Scope.usersTenant();
+      case RESOURCE -> Scope.resource(selector(required(resource, "scope.resource")));
+    };
+  }
+
+  private static ResourceSelector selector(ResourceDto r) {
+    return switch (required(
+        r.kind(), "scope.resource.kind (COMPUTER, COMPUTER_TAG or COMPUTER_TYPES)")) {
+      case COMPUTER ->
+          new ResourceSelector.OneComputer(required(r.computerId(), "scope.resource.computerId"));
+      case COMPUTER_TAG ->
+          new ResourceSelector.ComputerTag(
+              required(r.tagId(), "scope.resource.tagId"), r.tenantId());
+      case COMPUTER_TYPES -> {
+        if (r.types() == null || r.types().isEmpty()) {
+          throw ApiException.invalid("scope.resource.types needs at least one computer type");
+        }
+        yield new ResourceSelector.ComputerTypes(EnumSet.copyOf(r.types()), r.tenantId());
+      }
+    };
+  }
+
+  public static ScopeDto of(Scope scope) {
+    return of(ScopeColumns.of(scope));
+  }
+
+  public static ScopeDto of(ScopeColumns c) {
+    ScopeKind kind = ScopeKind.valueOf(c.scopeKind());
+    if (kind == ScopeKind.RESOURCE) {
+      ResourceKind rk = ResourceKind.valueOf(c.resourceKind());
+      List<ComputerType> types =
+          c.resourceComputerTypes() == null
+              ? null
+              : Arrays.stream(c.resourceComputerTypes())
+                  .map(ComputerType::valueOf)
+                  .sorted()
+                  .toList();
+      return new ScopeDto(
+          kind,
+          null,
+          null,
+          null,
+          new ResourceDto(
+              rk,
+              c.resourceComputerId(),
+              rk == ResourceKind.COMPUTER_TAG ? c.scopeTagId() : null,
+              types,
+              c.scopeTenantId()));
+    }
+    return new ScopeDto(
+        kind,
+        c.scopeTenantId(),
+        kind == ScopeKind.TENANT ? c.includeChildren() : null,
+        c.scopeTagId(),
+        null);
+  }
+
+  public static <T> T required(@Nullable T value, String name) {
+    if (value == null) {
+      throw ApiException.invalid(name + " is required for this scope");
+    }
+    return value;
+  }
+}
