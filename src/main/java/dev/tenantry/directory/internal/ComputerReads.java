@@ -3,6 +3,7 @@ package dev.tenantry.directory.internal;
 import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.directory.Computer;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.db.Like;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

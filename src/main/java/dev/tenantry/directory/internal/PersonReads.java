@@ -2,6 +2,7 @@ package dev.tenantry.directory.internal;
 
 import dev.tenantry.directory.Person;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.db.Like;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

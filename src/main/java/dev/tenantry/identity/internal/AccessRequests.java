@@ -80,6 +80,7 @@ class AccessRequests {
 
   @Transactional
   Request create(SignedIn who, String message) {
+    dev.tenantry.shared.web.InputLimits.requireText("message", message, 2000);
     if (!prefs.enabled(AppPreferences.ACCESS_REQUESTS)) {
       throw ApiException.conflict(
           "Access requests are turned off on this instance; ask an administrator");
@@ -207,6 +208,8 @@ class AccessRequests {
 
   @Transactional
   Request deny(UUID requestId, String reason) {
+    dev.tenantry.shared.web.InputLimits.requireText(
+        "reason", reason, dev.tenantry.shared.web.InputLimits.MAX_TEXT);
     return decide(decidable(requestId), "DENIED", null, Map.of("reason", reason));
   }
 

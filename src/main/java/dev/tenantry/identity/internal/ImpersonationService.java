@@ -42,6 +42,9 @@ class ImpersonationService {
     this.audit = audit;
   }
 
+  /** The longest reason an impersonation may give (it is shown in the banner and the audit). */
+  static final int MAX_REASON = 500;
+
   @Transactional
   Impersonations.Active start(UUID targetId, String reason, @Nullable Integer minutes) {
     if (!prefs.enabled(AppPreferences.IMPERSONATION)) {
@@ -60,6 +63,7 @@ class ImpersonationService {
       throw ApiException.invalid(
           "Give a reason for the impersonation (it goes into the audit trail)");
     }
+    dev.tenantry.shared.web.InputLimits.requireText("reason", reason, MAX_REASON);
     var target = users.byId(targetId).orElseThrow(() -> ApiException.notFound("User", targetId));
     access.requireViewUser(target.tenantId(), targetId);
     if (target.id().equals(real)) {

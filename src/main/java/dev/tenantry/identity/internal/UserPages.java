@@ -253,8 +253,9 @@ class UserPages {
       return null;
     }
     try {
-      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-    } catch (java.time.format.DateTimeParseException e) {
+      return dev.tenantry.shared.web.InputLimits.instant(
+          LocalDateTime.parse(value).toInstant(ZoneOffset.UTC).toString());
+    } catch (java.time.DateTimeException | IllegalArgumentException e) {
       throw ApiException.invalid(
           "Access expiration must be a date and time such as 2030-01-31T17:00");
     }

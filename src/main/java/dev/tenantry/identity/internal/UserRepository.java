@@ -54,7 +54,7 @@ class UserRepository {
     }
     if (q != null && !q.isBlank()) {
       where.append(" and (p.given_name || ' ' || p.family_name || ' ' || p.email) ilike ?");
-      params.add("%" + q.replace("%", "\\%").replace("_", "\\_") + "%");
+      params.add(dev.tenantry.shared.db.Like.contains(q));
     }
     if (tenantId != null) {
       where.append(" and p.tenant_id = ?");

@@ -5,6 +5,8 @@ import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
 import dev.tenantry.identity.internal.UserRepository.UserView;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.InputLimits;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -95,21 +97,35 @@ class UsersController {
       on = On.USER)
   @PatchMapping("/{id}")
   UserView update(@PathVariable UUID id, @RequestBody JsonNode body) {
+    if (!body.isObject()) {
+      throw ApiException.invalid("The request body must be a JSON object");
+    }
+    JsonNode version = body.get("version");
+    JsonNode enabled = body.get("enabled");
     JsonNode expiry = body.get("accessExpiresAt");
+    if (version != null && !version.isNull() && !version.canConvertToExactIntegral()) {
+      throw ApiException.invalid("version must be a whole number");
+    }
+    if (enabled != null && !enabled.isNull() && !enabled.isBoolean()) {
+      throw ApiException.invalid("enabled must be true or false");
+    }
+    if (expiry != null && !expiry.isNull() && !expiry.isString()) {
+      throw ApiException.invalid(
+          "accessExpiresAt must be an ISO-8601 instant such as 2030-01-31T17:00:00Z, or null");
+    }
     return users.update(
         id,
-        body.hasNonNull("version") ? body.get("version").asLong() : null,
-        body.hasNonNull("enabled") ? body.get("enabled").asBoolean() : null,
+        version == null || version.isNull() ? null : version.asLong(),
+        enabled == null || enabled.isNull() ? null : enabled.asBoolean(),
         expiry != null,
         expiry == null || expiry.isNull() ? null : instant(expiry.asString()));
   }
 
   private static Instant instant(String value) {
     try {
-      return Instant.parse(value);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw dev.tenantry.shared.web.ApiException.invalid(
-          "accessExpiresAt must be an ISO-8601 instant such as 2030-01-31T17:00:00Z, or null");
+      return InputLimits.instant(value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("accessExpiresAt " + e.getMessage() + ", or null");
     }
   }
 

@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
 
 /** Maps every failure of the API to RFC 9457 problem details; internals go to the log only. */
 @RestControllerAdvice
@@ -43,7 +45,11 @@ public class ApiExceptionHandler {
     Map<String, Object> errors = new LinkedHashMap<>();
     e.getBindingResult()
         .getFieldErrors()
-        .forEach(f -> errors.putIfAbsent(f.getField(), f.getDefaultMessage()));
+        .forEach(
+            f ->
+                errors.putIfAbsent(
+                    f.getField(),
+                    f.isBindingFailure() ? "has the wrong type or format" : f.getDefaultMessage()));
     e.getBindingResult()
         .getGlobalErrors()
         .forEach(g -> errors.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
@@ -66,35 +72,86 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraint(ConstraintViolationException e, HttpServletRequest request) {
-    return ProblemResponses.of(ErrorCode.VALIDATION_FAILED, e.getMessage(), Map.of(), request);
+    Map<String, Object> errors = new LinkedHashMap<>();
+    e.getConstraintViolations()
+        .forEach(
+            v -> {
+              String field = "value";
+              for (var node : v.getPropertyPath()) {
+                field = String.valueOf(node.getName());
+              }
+              errors.putIfAbsent(field, v.getMessage());
+            });
+    String detail =
+        errors.entrySet().stream()
+            .map(x -> x.getKey() + ": " + x.getValue())
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("The request is not valid");
+    return ProblemResponses.of(
+        ErrorCode.VALIDATION_FAILED, detail, Map.of("errors", errors), request);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
     log.debug("Unreadable request body", e);
+    ApiException api = cause(e, ApiException.class);
+    if (api != null) { // thrown by a request record's own validation
+      return api(api, request);
+    }
     return ProblemResponses.of(
         ErrorCode.MALFORMED_REQUEST,
-        "The request body is not valid JSON for this operation: " + rootMessage(e),
+        PublicMessages.unreadable(cause(e, JacksonException.class)),
+        Map.of(),
+        request);
+  }
+
+  /** A JSON value of the wrong type met by a handler that reads the body as a tree. */
+  @ExceptionHandler(JacksonException.class)
+  ProblemDetail jackson(JacksonException e, HttpServletRequest request) {
+    log.debug("Unusable JSON value", e);
+    return ProblemResponses.of(
+        ErrorCode.MALFORMED_REQUEST,
+        "A field of the request body has the wrong type",
         Map.of(),
         request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+    String value = InputLimits.abbreviate(String.valueOf(e.getValue()));
     String detail =
-        "UUID".equals(expected)
-            ? "'" + e.getValue() + "' is not a valid id (" + e.getName() + " must be a GUID)"
-            : "'" + e.getValue() + "' is not a valid " + expected + " for " + e.getName();
+        e.getRequiredType() == java.util.UUID.class
+            ? "'" + value + "' is not a valid id (" + e.getName() + " must be a GUID)"
+            : "'"
+                + value
+                + "' is not valid for "
+                + e.getName()
+                + " (it must be "
+                + PublicMessages.expected(e.getRequiredType())
+                + (e.getRequiredType() == java.time.Instant.class
+                    ? " between the years 1 and 9999"
+                    : "")
+                + ")";
     return ProblemResponses.of(ErrorCode.VALIDATION_FAILED, detail, Map.of(), request);
   }
 
-  @ExceptionHandler({
-    MissingServletRequestParameterException.class,
-    MissingRequestHeaderException.class
-  })
-  ProblemDetail missing(Exception e, HttpServletRequest request) {
-    return ProblemResponses.of(ErrorCode.VALIDATION_FAILED, e.getMessage(), Map.of(), request);
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(
+      MissingServletRequestParameterException e, HttpServletRequest request) {
+    return ProblemResponses.of(
+        ErrorCode.VALIDATION_FAILED,
+        "The query parameter " + e.getParameterName() + " is required",
+        Map.of(),
+        request);
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  ProblemDetail missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+    return ProblemResponses.of(
+        ErrorCode.VALIDATION_FAILED,
+        "The header " + e.getHeaderName() + " is required",
+        Map.of(),
+        request);
   }
 
   @ExceptionHandler(DuplicateKeyException.class)
@@ -110,6 +167,10 @@ public class ApiExceptionHandler {
   @ExceptionHandler(DataIntegrityViolationException.class)
   ProblemDetail integrity(DataIntegrityViolationException e, HttpServletRequest request) {
     log.info("Integrity violation: {}", rootMessage(e));
+    String invalid = PublicMessages.database(e);
+    if (invalid != null) { // the caller's value broke a column's rule: a 400 naming the field
+      return ProblemResponses.of(ErrorCode.VALIDATION_FAILED, invalid, Map.of(), request);
+    }
     return ProblemResponses.of(
         ErrorCode.CONFLICT,
         "The change conflicts with existing data and was not applied",
@@ -139,8 +200,8 @@ public class ApiExceptionHandler {
           case 400 -> ErrorCode.MALFORMED_REQUEST;
           default -> ErrorCode.INTERNAL;
         };
-    String detail = er.getBody().getDetail() == null ? code.title() : er.getBody().getDetail();
-    return ProblemResponses.of(code, er.getStatusCode(), detail, Map.of(), request);
+    log.debug("Framework refusal on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return ProblemResponses.of(code, er.getStatusCode(), frameworkDetail(code), Map.of(), request);
   }
 
   @ExceptionHandler(Exception.class)
@@ -154,6 +215,26 @@ public class ApiExceptionHandler {
         "Something went wrong on our side; nothing was changed. Quote the request id to support.",
         Map.of(),
         request);
+  }
+
+  /** Spring's own details name Java types and handler methods; callers get a fixed sentence. */
+  private static String frameworkDetail(ErrorCode code) {
+    return switch (code) {
+      case NOT_FOUND -> "No such resource";
+      case METHOD_NOT_ALLOWED -> "This method is not supported here";
+      case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json";
+      case MALFORMED_REQUEST -> "The request is malformed";
+      default -> "The request could not be handled";
+    };
+  }
+
+  private static <T extends Throwable> @Nullable T cause(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static String rootMessage(Throwable e) {

@@ -24,10 +24,10 @@ public class TagRepository {
     return jdbc.sql(
             """
             select * from tag
-             where :q::text is null or name ilike '%' || :q || '%'
+             where :q::text is null or name ilike :q
              order by lower(name)
             """)
-        .param("q", q)
+        .param("q", q == null || q.isBlank() ? null : dev.tenantry.shared.db.Like.contains(q))
         .query(TagView.class)
         .list();
   }

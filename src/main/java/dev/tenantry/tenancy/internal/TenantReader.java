@@ -86,9 +86,7 @@ public class TenantReader {
     }
     if (q.q() != null && !q.q().isBlank()) {
       where.append(" and (t.name ilike :q or t.slug ilike :q or t.description ilike :q)");
-      params.put(
-          "q",
-          "%" + q.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      params.put("q", dev.tenantry.shared.db.Like.contains(q.q()));
     }
     if (q.kind() != null) {
       where.append(" and t.kind = :kind");
