@@ -23,3 +23,16 @@ document.addEventListener('change', (e) => {
   const count = form && form.querySelector('[data-selected-count]');
   if (count) count.textContent = `${form.querySelectorAll('input[name=permissions]:checked').length} selected`;
 });
+document.addEventListener('submit', (e) => {
+  // data-confirm="<question>" on a form asks before submitting (no inline handlers: see the CSP).
+  const form = e.target.closest('form[data-confirm]');
+  if (form && !window.confirm(form.dataset.confirm)) e.preventDefault();
+});
+document.addEventListener('click', (e) => {
+  // data-back on a link goes back in history when there is somewhere to go back to.
+  const back = e.target.closest('a[data-back]');
+  if (back && window.history.length > 1) {
+    e.preventDefault();
+    window.history.back();
+  }
+});

@@ -1,10 +1,13 @@
 package dev.tenantry.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.identity.ConsoleIdentity;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /** The header of every console page: instance name, who is signed in, badge, impersonation. */
 @ControllerAdvice(annotations = ConsolePage.class)
 class ConsoleModel {
+  static final String PRODUCT = "Tenantry";
   private final ConsoleIdentity identity;
   private final Tenants tenants;
   private final Authorizer authorizer;
@@ -32,8 +36,16 @@ class ConsoleModel {
     return identity.header().orElse(null);
   }
 
+  /**
+   * The instance MSP's name only for a user who may view that tenant; everyone else (another MSP's
+   * customers, identities without a user) sees the product name.
+   */
   @ModelAttribute("instanceName")
   String instanceName() {
-    return tenants.find(tenants.instanceMspId()).map(TenantView::name).orElse("Tenantry");
+    UUID msp = tenants.instanceMspId();
+    boolean visible =
+        authorizer.isSignedInUser()
+            && authorizer.check(Permission.TENANTS_VIEW, Target.tenant(msp)).allowed();
+    return visible ? tenants.find(msp).map(TenantView::name).orElse(PRODUCT) : PRODUCT;
   }
 }

@@ -617,7 +617,7 @@ final class MatrixRecipes {
                     "computers:view",
                     "target",
                     Map.of("type", "TENANT", "id", t)),
-                u -> chk(u).view(USERS_VIEW, t(t)).get()));
+                u -> chk(u).view(USERS_VIEW, t(t)).view(TENANTS_VIEW, t(t)).get()));
     add(
         "GET /api/v1/users/{id}/effective-permissions",
         (t, w) ->

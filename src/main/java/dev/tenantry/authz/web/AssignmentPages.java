@@ -34,6 +34,7 @@ class AssignmentPages {
   private final UserNames users;
   private final TenantLookup tenants;
   private final ComputerLookup computers;
+  private final Inspection inspection;
 
   AssignmentPages(
       AssignmentService assignments,
@@ -42,7 +43,9 @@ class AssignmentPages {
       ScopeLabels scopes,
       UserNames users,
       TenantLookup tenants,
-      ComputerLookup computers) {
+      ComputerLookup computers,
+      Inspection inspection) {
+    this.inspection = inspection;
     this.computers = computers;
     this.assignments = assignments;
     this.roles = roles;
@@ -69,6 +72,7 @@ class AssignmentPages {
 
   @GetMapping("/users/{id}/assignments")
   String ofUser(@PathVariable UUID id, Model model) {
+    inspection.requireCanInspect(id); // a user the caller cannot view is a 404, like a random id
     model.addAttribute(
         "user",
         new CheckAccessPages.UserRef(id, users.names(List.of(id)).getOrDefault(id, id.toString())));

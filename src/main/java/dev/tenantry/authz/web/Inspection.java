@@ -52,8 +52,30 @@ class Inspection {
     }
   }
 
+  /**
+   * Check Access on a target the caller cannot view answers 404 exactly like a random id: otherwise
+   * the engine's UNKNOWN_TARGET for a missing object versus DEFAULT_DENY for another tenant's would
+   * tell which ids exist.
+   */
+  void requireCanSee(Target target) {
+    switch (target) {
+      case Target.TenantTarget t ->
+          authz.requireVisible(Permission.TENANTS_VIEW, target, "Tenant", t.tenantId());
+      case Target.ComputerTarget c ->
+          authz.requireVisible(Permission.COMPUTERS_VIEW, target, "Computer", c.computerId());
+      case Target.ObjectTarget o when o.ownerTenantId() != null ->
+          authz.requireVisible(
+              Permission.TENANTS_VIEW,
+              Target.tenant(o.ownerTenantId()),
+              "Tenant",
+              o.ownerTenantId());
+      default -> {}
+    }
+  }
+
   @Transactional(readOnly = true)
   CheckResponse check(UUID userId, Permission p, Target target) {
+    requireCanSee(target);
     Explanation e = authz.explain(userId, p, target);
     List<Match> matches =
         e.matches().stream()
