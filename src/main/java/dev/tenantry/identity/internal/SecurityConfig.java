@@ -93,6 +93,7 @@ class SecurityConfig {
                     .successHandler(signIn)
                     .failureHandler(signIn))
         .logout(l -> l.logoutSuccessUrl("/signed-out"))
+        .exceptionHandling(e -> e.accessDeniedHandler(new ConsoleCsrfFailure()))
         .headers(Customizer.withDefaults())
         .addFilterBefore(actors.create(), ExceptionTranslationFilter.class);
     return http.build();
