@@ -39,7 +39,7 @@ class LocalOidcProviderTest {
       assertThat(local().authority()).startsWith("http://localhost:");
       assertThat(local().jwksUri()).endsWith("/11111111-1111-4111-8111-111111111111/v2.0/jwks");
     }
-    assertThat(LocalOidcProvider.oidFor("admin"))
+    assertThat(LocalIdentities.oidFor("admin"))
         .isEqualTo(UUID.nameUUIDFromBytes("admin".getBytes()));
   }
 }

@@ -39,7 +39,10 @@ class TokenValidationTest extends IdentityTestSupport {
     String[] parts = t.split("\\.");
     byte[] sig = Base64URL.from(parts[2]).decode();
     sig[10] ^= 0x5a;
-    assertRejected(parts[0] + "." + parts[1] + "." + Base64URL.encode(sig), "");
+    assertRejected(
+        parts[0] + "." + parts[1] + "." + Base64URL.encode(sig),
+        "",
+        "the token's signature does not verify");
   }
 
   @Test
@@ -91,7 +94,8 @@ class TokenValidationTest extends IdentityTestSupport {
               c.put("nbf", past - 60);
               c.put("iat", past - 60);
             }),
-        "expired");
+        "expired",
+        "the token has expired");
   }
 
   @Test
@@ -102,7 +106,10 @@ class TokenValidationTest extends IdentityTestSupport {
 
   @Test
   void aWrongAudienceIsRejected() {
-    assertRejected(with(c -> c.put("aud", "api://someone-else")), "audience");
+    assertRejected(
+        with(c -> c.put("aud", "api://someone-else")),
+        "audience",
+        "the token is meant for another audience");
   }
 
   @Test
@@ -125,7 +132,15 @@ class TokenValidationTest extends IdentityTestSupport {
   @Test
   void aTenantNotLinkedToAnyTenantIsRejected() {
     UUID stranger = UUID.randomUUID();
-    assertRejected(TestOidc.token(stranger, OID, "x@stranger.example"), "not linked");
+    Http.Response r =
+        assertRejected(
+            TestOidc.token(stranger, OID, "x@stranger.example"),
+            "not linked",
+            "the token was not accepted");
+    assertThat(r.raw() + r.header("WWW-Authenticate"))
+        .as("the caller never learns which directories are linked")
+        .doesNotContain(stranger.toString())
+        .doesNotContainIgnoringCase("linked");
   }
 
   @Test
@@ -210,15 +225,26 @@ class TokenValidationTest extends IdentityTestSupport {
     assertThat(me.json().path("userId").asString()).isEqualTo(created.json().path("id").asString());
   }
 
-  private void assertRejected(String token, String reasonFragment) {
+  private Http.Response assertRejected(String token, String reasonFragment) {
     long seq = lastSeq();
     Http.Response r = anonymous().as(token).get("/api/v1/auth/me");
     assertThat(r.status()).as(r.toString()).isEqualTo(401);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(r.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
     assertThat(signInFailuresSince(seq))
         .as("audited with the reason")
         .hasSize(1)
         .allSatisfy(j -> assertThat(j).containsIgnoringCase(reasonFragment));
+    return r;
+  }
+
+  /** Also: the caller is told the short, safe reason, in the challenge and in the problem. */
+  private Http.Response assertRejected(String token, String reasonFragment, String told) {
+    Http.Response r = assertRejected(token, reasonFragment);
+    assertThat(r.header("WWW-Authenticate"))
+        .isEqualTo("Bearer error=\"invalid_token\", error_description=\"" + told + "\"");
+    assertThat(r.json().path("detail").asString()).endsWith(told);
+    return r;
   }
 
   private UUID linkedTid() {

@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  * provider is enabled and there are no users yet. Plain SQL on purpose (it runs once, before any
  * feature API is there to call, and must not depend on them): links the MSP tenant (created by the
  * tenancy feature at first start) to the home Entra tenant, makes an MSP admin that signs in as
- * "admin" with the built-in System Administrator (Legacy) role at OWNER scope, and adds three
- * client tenants with a few people and computers.
+ * "admin" with the built-in System Administrator (Legacy) role at OWNER scope, an integration user
+ * "automation" without roles (app-only tokens of {@code ./tenantry token automation --app}), and
+ * adds three client tenants with a few people and computers.
  */
 @Component
 class DemoData {
@@ -60,17 +61,31 @@ class DemoData {
         .param(SYSTEM_ADMIN_ROLE)
         .update();
     UUID admin =
-        person(mspId, "Ada", "Admin", "admin@msp.example", LocalOidcProvider.oidFor("admin"));
+        person(mspId, "Ada", "Admin", "admin@msp.example", LocalIdentities.oidFor("admin"));
     UUID user = UUID.randomUUID();
     jdbc.sql(
             "insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
-        .params(user, admin, home, LocalOidcProvider.oidFor("admin"))
+        .params(user, admin, home, LocalIdentities.oidFor("admin"))
         .update();
     jdbc.sql(
             """
         insert into role_assignment (id, user_id, role_id, effect, scope_kind) values (?, ?, ?, 'ALLOW', 'OWNER')
         """)
         .params(UUID.randomUUID(), user, SYSTEM_ADMIN_ROLE)
+        .update();
+    UUID app =
+        person(
+            mspId,
+            "Automation",
+            "(demo app)",
+            "automation@msp.example",
+            LocalIdentities.oidFor(LocalIdentities.DEMO_APP));
+    jdbc.sql(
+            """
+        insert into app_user (id, person_id, kind, entra_tenant_id, entra_object_id)
+        values (?, ?, 'INTEGRATION', ?, ?)
+        """)
+        .params(UUID.randomUUID(), app, home, LocalIdentities.oidFor(LocalIdentities.DEMO_APP))
         .update();
     for (String name : List.of("Contoso", "Fabrikam", "Northwind")) {
       client(mspId, name);

@@ -1,12 +1,13 @@
 package dev.tenantry.identity.internal;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import no.nav.security.mock.oauth2.http.Route;
 import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -29,7 +31,11 @@ import org.springframework.core.env.Environment;
  * name; the tokens then carry tid = the home tenant, oid = UUID.nameUUIDFromBytes(user name),
  * preferred_username and name. The typed name reaches the token through PKCE: the login form post
  * is observed (never answered) to remember code_challenge → name, and the token request's
- * code_verifier finds it again. Never in the {@code production} profile.
+ * code_verifier finds it again. {@code ./tenantry token <name> [--app]} asks for a token by client
+ * credentials naming the user ({@link LocalIdentities#USER_PARAMETER}): it gets an API access
+ * token, delegated ({@code scp}) or, with {@link LocalIdentities#APP_PARAMETER}, app-only ({@code
+ * roles}, {@code azp} = the app id). Never in the {@code production} profile, and absent from the
+ * production build.
  */
 final class LocalOidcProvider implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalOidcProvider.class);
@@ -37,6 +43,7 @@ final class LocalOidcProvider implements AutoCloseable {
   private final MockOAuth2Server server;
   private final String issuerId;
   private final UUID homeTid;
+  private final String apiAudience;
 
   LocalOidcProvider(OidcProperties config, Environment env) {
     if (Arrays.asList(env.getActiveProfiles()).contains("production")) {
@@ -47,16 +54,13 @@ final class LocalOidcProvider implements AutoCloseable {
     }
     this.homeTid = config.homeTenantId();
     this.issuerId = homeTid + "/v2.0";
+    this.apiAudience = config.audiences().getFirst();
     OAuth2Config oauth =
         new OAuth2Config(
             true, null, null, false, new OAuth2TokenProvider(), Set.of(new EntraShape()));
     this.server = new MockOAuth2Server(oauth, new LoginObserver());
     server.start(InetAddress.getLoopbackAddress(), config.localProvider().port());
     log.warn("Local OIDC provider (development only) started at {}", server.issuerUrl(issuerId));
-  }
-
-  static UUID oidFor(String username) {
-    return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -94,7 +98,8 @@ final class LocalOidcProvider implements AutoCloseable {
 
     @Override
     public String subject(TokenRequest request) {
-      return username(request);
+      String cli = cliUser(request);
+      return cli != null ? LocalIdentities.oidFor(cli).toString() : username(request);
     }
 
     @Override
@@ -104,6 +109,9 @@ final class LocalOidcProvider implements AutoCloseable {
 
     @Override
     public List<String> audience(TokenRequest request) {
+      if (cliUser(request) != null) {
+        return List.of(apiAudience);
+      }
       var client =
           request.getClientAuthentication() != null
               ? request.getClientAuthentication().getClientID()
@@ -113,12 +121,16 @@ final class LocalOidcProvider implements AutoCloseable {
 
     @Override
     public Map<String, Object> addClaims(TokenRequest request) {
+      String cli = cliUser(request);
+      if (cli != null) {
+        return cliClaims(cli, "true".equals(parameter(request, LocalIdentities.APP_PARAMETER)));
+      }
       String username = username(request);
       return Map.of(
           "tid",
           homeTid.toString(),
           "oid",
-          oidFor(username).toString(),
+          LocalIdentities.oidFor(username).toString(),
           "preferred_username",
           username,
           "name",
@@ -130,6 +142,39 @@ final class LocalOidcProvider implements AutoCloseable {
     @Override
     public long tokenExpiry() {
       return 3600;
+    }
+
+    /** An access token for the API: delegated (scp) for a person, app-only (roles) for an app. */
+    private Map<String, Object> cliClaims(String name, boolean app) {
+      String id = LocalIdentities.oidFor(name).toString();
+      Map<String, Object> claims = new HashMap<>();
+      claims.put("tid", homeTid.toString());
+      claims.put("oid", id);
+      claims.put("ver", "2.0");
+      if (app) {
+        claims.put("azp", id);
+        claims.put("roles", List.of("Tenantry.Api"));
+        claims.put("idtyp", "app");
+      } else {
+        claims.put("azp", LocalIdentities.CLI_APP.toString());
+        claims.put("scp", "access_as_user");
+        claims.put("preferred_username", name);
+        claims.put("name", name);
+      }
+      return claims;
+    }
+
+    private static @Nullable String cliUser(TokenRequest request) {
+      if (!(request.getAuthorizationGrant() instanceof ClientCredentialsGrant)) {
+        return null;
+      }
+      String name = parameter(request, LocalIdentities.USER_PARAMETER);
+      return name == null || name.isBlank() ? null : name.trim();
+    }
+
+    private static @Nullable String parameter(TokenRequest request, String name) {
+      List<String> values = request.getCustomParameters().get(name);
+      return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
     private String username(TokenRequest request) {

@@ -14,12 +14,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 from the security filters, as problem details like every other error. A rejected
- * bearer token is recorded as {@code auth.sign-in-failed} with the reason; the caller only learns
- * that the token was not accepted. (403s are audited by {@link ActorFilter}.)
+ * bearer token is recorded as {@code auth.sign-in-failed} with the full reason; the caller gets a
+ * short safe one ({@link TokenRejection}) in {@code WWW-Authenticate: Bearer error="invalid_token",
+ * error_description="…"} and in the problem's detail. A failed CSRF check answers its own code,
+ * {@code csrf-failed}. (403s are audited by {@link ActorFilter}.)
  */
 final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
   private static final String NIMBUS_PREFIX =
@@ -37,14 +40,21 @@ final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDenie
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     String token = bearer(request);
-    if (token != null) {
-      String reason = String.valueOf(e.getMessage()).replace(NIMBUS_PREFIX, "");
-      audit.signInFailed(request, unverifiedUsername(token), reason, Map.of("via", "bearer"));
+    if (token == null) {
+      unauthorized(request, response, "A valid bearer token is required");
+      return;
     }
-    unauthorized(
-        request,
+    String reason = String.valueOf(e.getMessage()).replace(NIMBUS_PREFIX, "");
+    audit.signInFailed(request, unverifiedUsername(token), reason, Map.of("via", "bearer"));
+    String publicReason = TokenRejection.publicReason(reason);
+    response.setHeader("WWW-Authenticate", TokenRejection.challenge(publicReason));
+    write(
         response,
-        token == null ? "A valid bearer token is required" : "The bearer token was not accepted");
+        ProblemResponses.of(
+            ErrorCode.UNAUTHENTICATED,
+            "The bearer token was not accepted: " + publicReason,
+            Map.of(),
+            request));
   }
 
   void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail)
@@ -59,8 +69,14 @@ final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDenie
       throws IOException {
     write(
         response,
-        ProblemResponses.of(
-            ErrorCode.FORBIDDEN, "You are not allowed to do this", Map.of(), request));
+        e instanceof CsrfException
+            ? ProblemResponses.of(
+                ErrorCode.CSRF_FAILED,
+                "The request's CSRF token is missing or invalid: reload the page and try again",
+                Map.of(),
+                request)
+            : ProblemResponses.of(
+                ErrorCode.FORBIDDEN, "You are not allowed to do this", Map.of(), request));
   }
 
   private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

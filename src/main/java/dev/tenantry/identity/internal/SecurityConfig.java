@@ -92,6 +92,7 @@ class SecurityConfig {
                     .successHandler(signIn)
                     .failureHandler(signIn))
         .logout(l -> l.logoutSuccessUrl("/signed-out"))
+        .exceptionHandling(e -> e.accessDeniedHandler(new ConsoleCsrfFailure()))
         .headers(SecurityConfig::headers)
         .addFilterBefore(actors.create(), ExceptionTranslationFilter.class);
     return http.build();

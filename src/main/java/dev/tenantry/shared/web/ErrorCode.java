@@ -17,6 +17,7 @@ public enum ErrorCode {
   STALE_VERSION(HttpStatus.PRECONDITION_FAILED, "Stale version"),
   PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "Version required"),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+  CSRF_FAILED(HttpStatus.FORBIDDEN, "CSRF check failed"),
   INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
   private final HttpStatus status;
