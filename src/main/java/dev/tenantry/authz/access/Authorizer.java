@@ -40,6 +40,11 @@ public class Authorizer {
 
   /** The decision for any user (Check Access, anti-escalation). */
   public Decision check(UUID userId, Permission permission, Target target) {
+    if (store.stale()) {
+      // A lagging node must not answer from its snapshot (a revocation may be missing): catch up,
+      // waiting boundedly, else 503 with Retry-After.
+      store.awaitFresh();
+    }
     Decision d = engine.check(store.snapshot(), userId, permission, target, clock.instant());
     if (d.rule() == DecisionRule.UNKNOWN_TARGET || d.rule() == DecisionRule.UNKNOWN_USER) {
       // Read-your-writes for objects created elsewhere (another node, or SQL outside this node's
@@ -92,6 +97,9 @@ public class Authorizer {
   }
 
   public TenantGrants grants(UUID userId, Permission permission) {
+    if (store.stale()) {
+      store.awaitFresh();
+    }
     return engine.tenantsWith(store.snapshot(), userId, permission, clock.instant());
   }
 
@@ -126,6 +134,11 @@ public class Authorizer {
   /** This node reflects every committed transaction with a PostgreSQL transaction id below this. */
   public long revision() {
     return store.revision();
+  }
+
+  /** True once this node has applied the write that answered {@code X-Policy-Revision: xid}. */
+  public boolean hasApplied(long xid) {
+    return store.hasApplied(xid);
   }
 
   public java.time.Instant now() {

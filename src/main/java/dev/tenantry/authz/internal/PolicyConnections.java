@@ -26,6 +26,8 @@ public class PolicyConnections implements AutoCloseable {
     c.setPassword(main.getPassword());
     c.setMaximumPoolSize(3);
     c.setMinimumIdle(1);
+    c.setConnectionTimeout(
+        2000); // a catch-up that cannot get a connection fails fast (stale → 503)
     pool = new HikariDataSource(c);
   }
 

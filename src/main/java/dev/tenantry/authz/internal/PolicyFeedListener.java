@@ -3,8 +3,8 @@ package dev.tenantry.authz.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -12,32 +12,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Changes made by other nodes: a dedicated connection LISTENs on {@code tenantry_policy}; each
- * notification, and every second without one (the poll fallback, e.g. after a lost notification or
- * a reconnect), triggers a catch-up. Every few minutes it prunes change rows that every live node
- * has long read.
+ * notification (its payload is the writer's transaction id, an announced revision) and every second
+ * without one (the poll fallback, e.g. after a lost notification or a reconnect) triggers a
+ * catch-up. On the same connection it heartbeats this node's watermark, prunes the change rows
+ * every live node has read, and now and then compares the snapshot with a fresh load.
  */
 @Component
 class PolicyFeedListener implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(PolicyFeedListener.class);
   static final int POLL_MILLIS = 1000;
-  private static final Duration PRUNE_EVERY = Duration.ofMinutes(5);
-
-  /**
-   * Rows older than this are pruned once their transaction is finished; nodes poll every second.
-   */
-  private static final String PRUNE =
-      """
-      delete from policy_change
-      where xid < pg_snapshot_xmin(pg_current_snapshot()) and at < clock_timestamp() - interval '10 minutes'""";
 
   private final PolicyConnections db;
   private final PolicyStore store;
+  private final FeedSettings settings;
   private volatile boolean running;
   private Thread thread;
 
   PolicyFeedListener(PolicyConnections db, PolicyStore store) {
     this.db = db;
     this.store = store;
+    this.settings = store.settings;
   }
 
   @Override
@@ -58,7 +52,9 @@ class PolicyFeedListener implements SmartLifecycle {
   }
 
   private void loop() {
-    long nextPrune = System.nanoTime() + PRUNE_EVERY.toNanos();
+    long nextHeartbeat = System.nanoTime();
+    long nextPrune = System.nanoTime() + settings.pruneEvery.toNanos();
+    long nextCheck = System.nanoTime() + settings.consistencyEvery.toNanos();
     while (running) {
       try (Connection c = db.open()) {
         try (Statement s = c.createStatement()) {
@@ -67,32 +63,64 @@ class PolicyFeedListener implements SmartLifecycle {
         PGConnection pg = c.unwrap(PGConnection.class);
         store.catchUp(); // whatever happened while we were not listening
         while (running) {
-          pg.getNotifications(POLL_MILLIS); // returns on a notification or after the poll interval
+          // returns on a notification or after the poll interval
+          PGNotification[] heard = pg.getNotifications(POLL_MILLIS);
+          announce(heard);
+          delayForTests();
           store.catchUp();
-          if (System.nanoTime() > nextPrune) {
+          long now = System.nanoTime();
+          if (now - nextHeartbeat >= 0) {
+            store.heartbeat(c);
+            nextHeartbeat = now + settings.heartbeatEvery.toNanos();
+          }
+          if (now - nextPrune >= 0) {
             prune(c);
-            nextPrune = System.nanoTime() + PRUNE_EVERY.toNanos();
+            nextPrune = now + settings.pruneEvery.toNanos();
+          }
+          if (now - nextCheck >= 0) {
+            store.checkConsistency(settings.consistencySampleUsers);
+            nextCheck = System.nanoTime() + settings.consistencyEvery.toNanos();
           }
         }
       } catch (SQLException | RuntimeException e) {
         if (running) {
           log.warn("Policy feed connection lost; reconnecting", e);
-          sleepQuietly();
+          sleepQuietly(POLL_MILLIS);
         }
       }
     }
   }
 
-  private static void prune(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      int n = s.executeUpdate(PRUNE);
-      log.debug("Pruned {} policy change rows", n);
+  private void announce(PGNotification[] heard) {
+    if (heard == null) {
+      return;
+    }
+    for (PGNotification n : heard) {
+      String payload = n.getParameter();
+      if (payload != null && !payload.isEmpty()) {
+        try {
+          store.announced(Long.parseLong(payload));
+        } catch (NumberFormatException e) {
+          log.debug("Ignoring a policy notification with payload {}", payload);
+        }
+      }
     }
   }
 
-  private static void sleepQuietly() {
+  private void delayForTests() {
+    if (!settings.applyDelay.isZero()) {
+      sleepQuietly(settings.applyDelay.toMillis());
+    }
+  }
+
+  private void prune(Connection c) throws SQLException {
+    int n = FeedNodes.prune(c, settings.nodeTimeout);
+    log.debug("Pruned {} policy change rows", n);
+  }
+
+  private static void sleepQuietly(long millis) {
     try {
-      Thread.sleep(POLL_MILLIS);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -10,6 +10,7 @@ import dev.tenantry.authz.TenantKind;
 import dev.tenantry.authz.engine.AssignmentNode;
 import dev.tenantry.authz.engine.ComputerNode;
 import dev.tenantry.authz.engine.GroupNode;
+import dev.tenantry.authz.engine.PolicyChange;
 import dev.tenantry.authz.engine.RoleNode;
 import dev.tenantry.authz.engine.TenantNode;
 import dev.tenantry.authz.engine.UserNode;
@@ -103,6 +104,32 @@ final class PolicyRows {
         scope(rs),
         Effect.valueOf(rs.getString(5)),
         instant(rs, 13));
+  }
+
+  /**
+   * The reading of a row that could not be parsed that grants nothing: an ALLOW assignment is left
+   * out, a DENY (or unreadable effect) becomes a DENY of its role everywhere (OWNER scope) for its
+   * principal; a computer, user, group or role is left out (checks on it are denied); a tenant of
+   * an unknown kind is read as a client tenant (it keeps its place in the tree, so denies on its
+   * ancestors still reach it).
+   */
+  static PolicyChange denyOnly(EntityKind kind, ResultSet rs) throws SQLException {
+    UUID id = uuid(rs, 1);
+    return switch (kind) {
+      case ASSIGNMENT -> {
+        if ("ALLOW".equals(rs.getString(5))) {
+          yield new PolicyChange.RemoveAssignment(id);
+        }
+        UUID user = uuid(rs, 2);
+        Principal principal = user != null ? Principal.user(user) : Principal.group(uuid(rs, 3));
+        yield new PolicyChange.UpsertAssignment(
+            new AssignmentNode(id, principal, uuid(rs, 4), Scope.owner(), Effect.DENY, null));
+      }
+      case TENANT ->
+          new PolicyChange.UpsertTenant(
+              new TenantNode(id, uuid(rs, 2), uuid(rs, 3), TenantKind.CLIENT, uuids(rs, 5)));
+      default -> kind.remove.apply(id);
+    };
   }
 
   private static Scope scope(ResultSet rs) throws SQLException {

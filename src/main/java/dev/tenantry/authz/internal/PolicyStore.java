@@ -2,6 +2,13 @@ package dev.tenantry.authz.internal;
 
 import dev.tenantry.authz.engine.PolicyChange;
 import dev.tenantry.authz.engine.PolicySnapshot;
+import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,21 +30,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * The node's current {@link PolicySnapshot}, kept fresh from the {@code policy_change} feed (DESIGN
- * §6).
+ * §6, docs/multi-node.md).
  *
- * <p>Watermark protocol: a catch-up takes {@code xmin = pg_snapshot_xmin(pg_current_snapshot())}
- * first, reads every change row with {@code xid >= watermark}, reloads those entities' current rows
- * in the same REPEATABLE READ snapshot and applies them; then {@code watermark = xmin}. Every
- * transaction below xmin had finished when the snapshot was taken, so nothing it wrote can appear
- * later; a transaction at or above xmin (possibly still running, committing late) is read again by
- * the next catch-up. Re-applying is harmless: each change carries the whole current entity.
+ * <p>Watermark protocol: a catch-up takes the database snapshot first, reads every change row with
+ * {@code xid >= watermark}, reloads those entities' current rows in the same REPEATABLE READ
+ * snapshot and applies them; then {@code watermark = xmin}. Every transaction below xmin had
+ * finished when the snapshot was taken, so nothing it wrote can appear later; a transaction at or
+ * above xmin (possibly still running, committing late) is read again by the next catch-up.
+ * Re-applying is harmless: each change carries the whole current entity.
  *
- * <p>{@link #revision()} is the watermark: this node reflects every transaction with an id below
- * it.
+ * <p>Loss-proof: the node registers in {@code policy_node} and heartbeats its watermark; pruning
+ * keeps every row above the lowest live watermark and moves a horizon. A catch-up that finds its
+ * watermark below the horizon (it was paused or partitioned longer than the node timeout) reloads
+ * fully instead of applying an incomplete feed.
+ *
+ * <p>{@link #hasApplied(long)} answers read-your-writes: a write's transaction id is applied once a
+ * catch-up's snapshot shows it finished.
  */
 @Component
 public class PolicyStore {
   private static final Logger log = LoggerFactory.getLogger(PolicyStore.class);
+  private static final long NONE = Long.MIN_VALUE;
+  private static final int MAX_PENDING = 100_000;
 
   /**
    * Above this many changed entities (a bulk import), one full load is cheaper than reloading them
@@ -44,6 +60,9 @@ public class PolicyStore {
   static final int FULL_LOAD_ABOVE = 50_000;
 
   private final PolicyConnections db;
+  final FeedSettings settings;
+  private final MeterRegistry meters;
+  private final UUID nodeId = UUID.randomUUID();
   private final AtomicReference<PolicySnapshot> current =
       new AtomicReference<>(PolicySnapshot.empty());
   private final ReentrantLock lock = new ReentrantLock();
@@ -51,10 +70,39 @@ public class PolicyStore {
   private long
       served; // guarded by lock: the changes of every caller holding a ticket <= served are applied
   private volatile long watermark;
+  private volatile DbSnapshot applied = DbSnapshot.NONE;
+  private volatile long lastCatchUpNanos = System.nanoTime(); // when the last good catch-up began
+  private volatile long lastHeartbeatNanos = System.nanoTime();
+  private final long staleAfterNanos;
 
-  PolicyStore(PolicyConnections db, BuiltInRoleSync builtIns) {
+  /** Announced revisions not applied yet: {xid, nanoTime heard}, oldest first. */
+  private final ConcurrentLinkedDeque<long[]> pending = new ConcurrentLinkedDeque<>();
+
+  private volatile long pendingSinceNanos = NONE; // when the oldest of them was heard
+  private final Map<String, String> unparsed = new ConcurrentHashMap<>();
+  private final Counter unparsedRows;
+  private final Counter consistencyMismatches;
+
+  PolicyStore(
+      PolicyConnections db, BuiltInRoleSync builtIns, FeedSettings settings, MeterRegistry meters) {
     this.db = db;
+    this.settings = settings;
+    this.meters = meters;
+    this.staleAfterNanos = settings.staleAfter.toNanos();
+    this.unparsedRows = meters.counter("tenantry.policy.unparsed.rows");
+    this.consistencyMismatches = meters.counter("tenantry.policy.consistency.mismatches");
+    Gauge.builder("tenantry.policy.snapshot.age", this, s -> s.snapshotAgeSeconds())
+        .baseUnit("seconds")
+        .description("Seconds since the database snapshot of this node's last good catch-up")
+        .register(meters);
+    Gauge.builder("tenantry.policy.lag", this, s -> s.lagSeconds())
+        .baseUnit("seconds")
+        .description("Seconds this node has not applied the newest revision announced by NOTIFY")
+        .register(meters);
+    Gauge.builder("tenantry.policy.watermark", this, s -> (double) s.watermark).register(meters);
+    Gauge.builder("tenantry.policy.unparsed.current", unparsed, Map::size).register(meters);
     builtIns.sync();
+    register();
     reload();
   }
 
@@ -64,6 +112,10 @@ public class PolicyStore {
 
   public long revision() {
     return watermark;
+  }
+
+  UUID nodeId() {
+    return nodeId;
   }
 
   /**
@@ -79,7 +131,9 @@ public class PolicyStore {
         return;
       }
       long upTo = tickets.get();
+      long started = System.nanoTime();
       inSnapshot(this::catchUpOnce);
+      lastCatchUpNanos = started;
       served = upTo;
     } catch (SQLException | RuntimeException e) {
       log.warn("Policy catch-up failed; retrying on the next commit or poll", e);
@@ -92,12 +146,9 @@ public class PolicyStore {
   public void reload() {
     lock.lock();
     try {
-      inSnapshot(
-          c -> {
-            long xmin = SnapshotLoader.snapshotXmin(c);
-            current.set(SnapshotLoader.loadAll(c, xmin));
-            watermark = xmin;
-          });
+      long started = System.nanoTime();
+      inSnapshot(c -> loadAll(c, DbSnapshot.current(c), "requested"));
+      lastCatchUpNanos = started;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot load the policy snapshot", e);
     } finally {
@@ -105,17 +156,218 @@ public class PolicyStore {
     }
   }
 
+  /** True once this node has applied the write of transaction {@code xid} (read-your-writes). */
+  public boolean hasApplied(long xid) {
+    return applied.shows(xid);
+  }
+
+  /**
+   * Waits, bounded by {@code tenantry.policy.read-your-writes-wait}, until this node has applied
+   * transaction {@code xid}; then 503 with Retry-After. A revision no committed transaction can
+   * have (at or beyond the newest snapshot's xmax after a fresh catch-up) is refused as invalid.
+   */
+  public void awaitApplied(long xid) {
+    if (hasApplied(xid)) {
+      return;
+    }
+    long arrived = System.nanoTime();
+    long deadline = arrived + settings.readYourWritesWait.toNanos();
+    do {
+      catchUp();
+      if (hasApplied(xid)) {
+        return;
+      }
+      if (lastCatchUpNanos - arrived >= 0 && xid >= applied.xmax()) {
+        // a snapshot taken after this request arrived has not even assigned that id yet
+        throw ApiException.invalid("X-Policy-Revision " + xid + " is not a committed revision");
+      }
+      pause();
+    } while (System.nanoTime() < deadline);
+    throw notCurrent("has not applied policy revision " + xid + " yet");
+  }
+
+  /**
+   * True when this node may be answering from an out-of-date policy: its last good catch-up began
+   * more than {@code tenantry.policy.stale-after} ago, or a revision announced that long ago is not
+   * applied. Allocation-free: it runs before every check.
+   */
+  public boolean stale() {
+    long now = System.nanoTime();
+    long bound = staleAfterNanos;
+    long pending = pendingSinceNanos;
+    return now - lastCatchUpNanos > bound || (pending != NONE && now - pending > bound);
+  }
+
+  /** Catches up, bounded like read-your-writes; 503 with Retry-After if still stale. */
+  public void awaitFresh() {
+    long deadline = System.nanoTime() + settings.readYourWritesWait.toNanos();
+    do {
+      catchUp();
+      if (!stale()) {
+        return;
+      }
+      pause();
+    } while (System.nanoTime() < deadline);
+    throw notCurrent("lags behind the newest policy revision");
+  }
+
+  /** NOTIFY said transaction {@code xid} committed a policy change. */
+  void announced(long xid) {
+    if (applied.shows(xid) || pending.size() >= MAX_PENDING) {
+      return;
+    }
+    long now = System.nanoTime();
+    pending.addLast(new long[] {xid, now});
+    if (pendingSinceNanos == NONE) {
+      pendingSinceNanos = now;
+    }
+  }
+
+  double snapshotAgeSeconds() {
+    return (System.nanoTime() - lastCatchUpNanos) / 1e9;
+  }
+
+  double lagSeconds() {
+    long pending = pendingSinceNanos;
+    return pending == NONE ? 0 : (System.nanoTime() - pending) / 1e9;
+  }
+
+  /** Rows of the current snapshot read deny-only because they could not be parsed (key → why). */
+  Map<String, String> unparsed() {
+    return Map.copyOf(unparsed);
+  }
+
+  /** Registers this node in {@code policy_node} with the current xmin (before loading). */
+  private void register() {
+    try (Connection c = db.open()) {
+      FeedNodes.register(c, nodeId, hostName(), DbSnapshot.current(c).xmin());
+      lastHeartbeatNanos = System.nanoTime();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot register this node in policy_node", e);
+    }
+  }
+
+  /** Records that this node is alive and how far it has read; re-registers if it was removed. */
+  void heartbeat(Connection c) throws SQLException {
+    long started = System.nanoTime();
+    if (!FeedNodes.heartbeat(c, nodeId, watermark)) {
+      log.warn("This node was taken for dead and removed from policy_node; registering again");
+      FeedNodes.register(c, nodeId, hostName(), watermark);
+    }
+    lastHeartbeatNanos = started;
+  }
+
+  @PreDestroy
+  void deregister() {
+    try (Connection c = db.open()) {
+      FeedNodes.deregister(c, nodeId);
+    } catch (SQLException | RuntimeException e) {
+      log.debug("Could not deregister node {}", nodeId, e);
+    }
+  }
+
+  /**
+   * Compares this node's incremental snapshot with a fresh full load of the same database snapshot:
+   * the decisions of up to {@code sampleUsers} users (every permission). On a mismatch the fresh
+   * load replaces the snapshot. Returns true when they matched.
+   */
+  boolean checkConsistency(int sampleUsers) {
+    lock.lock();
+    try {
+      boolean[] same = {true};
+      inSnapshot(
+          c -> {
+            catchUpOnce(c);
+            PolicySnapshot incremental = current.get();
+            UnparsedRows bad = new UnparsedRows();
+            PolicySnapshot fresh = SnapshotLoader.loadAll(c, watermark, bad);
+            List<UUID> users = sampleUsers(c, sampleUsers);
+            List<String> diffs = ConsistencyCheck.differences(incremental, fresh, users);
+            if (!diffs.isEmpty()) {
+              same[0] = false;
+              consistencyMismatches.increment();
+              meters.counter("tenantry.policy.full.loads", "reason", "consistency").increment();
+              log.error(
+                  "Policy snapshot differs from a fresh load ({} differences, e.g. {}); reloaded",
+                  diffs.size(),
+                  diffs.subList(0, Math.min(3, diffs.size())));
+              current.set(fresh);
+              replaceUnparsed(bad);
+            }
+          });
+      return same[0];
+    } catch (SQLException | RuntimeException e) {
+      log.warn("Policy consistency check failed", e);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private void catchUpOnce(Connection c) throws SQLException {
-    long xmin = SnapshotLoader.snapshotXmin(c);
+    DbSnapshot snap = DbSnapshot.current(c);
+    long horizon = FeedNodes.prunedBelow(c);
+    if (watermark < horizon) {
+      log.warn(
+          "Policy feed gap: watermark {} is below the prune horizon {}; reloading fully",
+          watermark,
+          horizon);
+      loadAll(c, snap, "gap");
+      return;
+    }
+    if (System.nanoTime() - lastHeartbeatNanos > settings.nodeTimeout.toNanos()) {
+      log.warn("No heartbeat for longer than the node timeout (paused?); reloading fully");
+      loadAll(c, snap, "heartbeat");
+      return;
+    }
     Map<EntityKind, Set<UUID>> changed = changedSince(c, watermark);
     int count = changed.values().stream().mapToInt(Set::size).sum();
     if (count > FULL_LOAD_ABOVE) {
-      current.set(SnapshotLoader.loadAll(c, xmin));
+      loadAll(c, snap, "bulk");
+      return;
     } else if (count > 0) {
-      List<PolicyChange> changes = SnapshotLoader.reload(c, changed);
-      current.set(current.get().withChanges(xmin, changes));
+      UnparsedRows bad = new UnparsedRows();
+      List<PolicyChange> changes = SnapshotLoader.reload(c, changed, bad);
+      current.set(current.get().withChanges(snap.xmin(), changes));
+      changed.forEach(
+          (kind, ids) -> ids.forEach(id -> unparsed.remove(UnparsedRows.key(kind, id))));
+      noteUnparsed(bad);
     }
-    watermark = xmin;
+    applied(snap);
+  }
+
+  private void loadAll(Connection c, DbSnapshot snap, String reason) throws SQLException {
+    UnparsedRows bad = new UnparsedRows();
+    current.set(SnapshotLoader.loadAll(c, snap.xmin(), bad));
+    replaceUnparsed(bad);
+    meters.counter("tenantry.policy.full.loads", "reason", reason).increment();
+    applied(snap);
+  }
+
+  private void applied(DbSnapshot snap) {
+    watermark = snap.xmin();
+    applied = snap;
+    pending.removeIf(p -> snap.shows(p[0]));
+    long oldest = NONE;
+    for (long[] p : pending) {
+      oldest = oldest == NONE ? p[1] : Math.min(oldest, p[1]);
+    }
+    pendingSinceNanos = oldest;
+  }
+
+  private void replaceUnparsed(UnparsedRows bad) {
+    unparsed.clear();
+    noteUnparsed(bad);
+  }
+
+  private void noteUnparsed(UnparsedRows bad) {
+    bad.problems()
+        .forEach(
+            (key, why) -> {
+              log.error("Policy row {} cannot be parsed ({}); it is read deny-only", key, why);
+              unparsedRows.increment();
+              unparsed.put(key, why);
+            });
   }
 
   private static Map<EntityKind, Set<UUID>> changedSince(Connection c, long watermark)
@@ -133,6 +385,44 @@ public class PolicyStore {
       }
     }
     return out;
+  }
+
+  private static List<UUID> sampleUsers(Connection c, int n) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("select id from app_user order by random() limit ?")) {
+      ps.setInt(1, n);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<UUID> out = new java.util.ArrayList<>();
+        while (rs.next()) {
+          out.add(rs.getObject(1, UUID.class));
+        }
+        return out;
+      }
+    }
+  }
+
+  private ApiException notCurrent(String what) {
+    long seconds = Math.max(1, settings.readYourWritesWait.toSeconds());
+    return new ApiException(
+        ErrorCode.POLICY_NOT_CURRENT,
+        "This node " + what + "; try again shortly",
+        Map.of("retryAfterSeconds", seconds));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
+    } catch (java.io.IOException e) {
+      return "pid " + ProcessHandle.current().pid();
+    }
   }
 
   interface SnapshotWork {

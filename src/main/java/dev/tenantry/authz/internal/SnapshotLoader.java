@@ -27,16 +27,23 @@ public final class SnapshotLoader {
 
   /** Every policy entity, as a snapshot at {@code revision}. */
   public static PolicySnapshot loadAll(Connection c, long revision) throws SQLException {
+    return loadAll(c, revision, new UnparsedRows());
+  }
+
+  /**
+   * Every policy entity; rows that cannot be parsed are read deny-only and noted in {@code bad}.
+   */
+  static PolicySnapshot loadAll(Connection c, long revision, UnparsedRows bad) throws SQLException {
     PolicySnapshot.Builder b = PolicySnapshot.builder(revision);
     for (EntityKind kind : EntityKind.values()) {
-      stream(c, kind, null, b::apply);
+      stream(c, kind, null, b::apply, bad);
     }
     return b.build();
   }
 
   /** Upserts for the entities that exist now, removals for those that are gone. */
-  static List<PolicyChange> reload(Connection c, Map<EntityKind, Set<UUID>> changed)
-      throws SQLException {
+  static List<PolicyChange> reload(
+      Connection c, Map<EntityKind, Set<UUID>> changed, UnparsedRows bad) throws SQLException {
     List<PolicyChange> out = new ArrayList<>();
     for (EntityKind kind : EntityKind.values()) {
       Set<UUID> ids = changed.getOrDefault(kind, Set.of());
@@ -51,7 +58,8 @@ public final class SnapshotLoader {
           change -> {
             out.add(change);
             missing.remove(idOf(change));
-          });
+          },
+          bad);
       missing.forEach(id -> out.add(kind.remove.apply(id)));
     }
     return out;
@@ -71,7 +79,7 @@ public final class SnapshotLoader {
   }
 
   private static void stream(
-      Connection c, EntityKind kind, Set<UUID> ids, Consumer<PolicyChange> sink)
+      Connection c, EntityKind kind, Set<UUID> ids, Consumer<PolicyChange> sink, UnparsedRows bad)
       throws SQLException {
     String sql = ids == null ? kind.sql : kind.sql + " where x.id = any(?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -81,7 +89,14 @@ public final class SnapshotLoader {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          sink.accept(kind.upsert.map(rs));
+          PolicyChange change;
+          try {
+            change = kind.upsert.map(rs);
+          } catch (RuntimeException e) { // an unknown enum value, an unexpected null: never a crash
+            bad.add(kind, PolicyRows.uuid(rs, 1), String.valueOf(e.getMessage()));
+            change = PolicyRows.denyOnly(kind, rs);
+          }
+          sink.accept(change);
         }
       }
     }
@@ -95,7 +110,13 @@ public final class SnapshotLoader {
       case PolicyChange.UpsertGroup u -> u.group().id();
       case PolicyChange.UpsertRole u -> u.role().id();
       case PolicyChange.UpsertAssignment u -> u.assignment().id();
-      default -> throw new IllegalArgumentException("not an upsert: " + change);
+      // deny-only readings of unparsable rows (PolicyRows.denyOnly)
+      case PolicyChange.RemoveComputer r -> r.computerId();
+      case PolicyChange.RemoveUser r -> r.userId();
+      case PolicyChange.RemoveGroup r -> r.groupId();
+      case PolicyChange.RemoveRole r -> r.roleId();
+      case PolicyChange.RemoveAssignment r -> r.assignmentId();
+      default -> throw new IllegalArgumentException("not a row's change: " + change);
     };
   }
 }

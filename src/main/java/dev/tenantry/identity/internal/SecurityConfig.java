@@ -27,6 +27,7 @@ class SecurityConfig {
   private static final String[] PUBLIC = {
     "/actuator/health",
     "/actuator/health/**",
+    "/actuator/prometheus", // scraped without a token; restrict at the network (docs/multi-node.md)
     "/v3/api-docs",
     "/v3/api-docs/**",
     "/swagger-ui.html",

@@ -47,21 +47,40 @@ class DatabaseConfig {
   EmbeddedDatabase embeddedDatabase(
       @Value("${tenantry.db.url:}") String url,
       @Value("${tenantry.db.embedded.dir:data/pg}") String dir,
-      @Value("${tenantry.db.embedded.clean:false}") boolean clean)
+      @Value("${tenantry.db.embedded.clean:false}") boolean clean,
+      @Value("${tenantry.db.embedded.durable:true}") boolean durable)
       throws IOException {
     if (!url.isBlank()) {
       return EmbeddedDatabase.NONE;
     }
     Path dataDir = Path.of(dir).toAbsolutePath();
     Files.createDirectories(dataDir.getParent());
-    EmbeddedPostgres pg =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(dataDir)
-            .setCleanDataDirectory(clean)
-            .setServerConfig("max_connections", "100")
-            .start();
-    log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dataDir);
+    EmbeddedPostgres pg = embedded(dataDir, clean, durable).start();
+    log.info(
+        "Embedded PostgreSQL started on port {} with data in {} ({})",
+        pg.getPort(),
+        dataDir,
+        durable ? "durable" : "NOT durable: fsync and synchronous_commit off");
     return new EmbeddedDatabase(pg);
+  }
+
+  /**
+   * The embedded server's configuration. The embedding library starts PostgreSQL with test settings
+   * ({@code -F}, i.e. fsync off, and {@code synchronous_commit=off}): an acknowledged commit can be
+   * lost on a crash and an OS crash can corrupt the cluster. Durable (the default, {@code
+   * ./tenantry run}) turns fsync, synchronous_commit and full_page_writes back on ({@code -c}
+   * options come after {@code -F} on the command line, so they win); tests choose the fast settings
+   * explicitly ({@code tenantry.db.embedded.durable=false}).
+   */
+  static EmbeddedPostgres.Builder embedded(Path dataDir, boolean clean, boolean durable) {
+    String on = durable ? "on" : "off";
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(dataDir)
+        .setCleanDataDirectory(clean)
+        .setServerConfig("max_connections", "100")
+        .setServerConfig("fsync", on)
+        .setServerConfig("synchronous_commit", on)
+        .setServerConfig("full_page_writes", on);
   }
 
   /** Holds the embedded server so that the context stops it cleanly. */

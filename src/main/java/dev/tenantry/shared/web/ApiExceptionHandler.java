@@ -1,6 +1,7 @@
 package dev.tenantry.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,10 @@ public class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(ApiException.class)
-  ProblemDetail api(ApiException e, HttpServletRequest request) {
+  ProblemDetail api(ApiException e, HttpServletRequest request, HttpServletResponse response) {
+    if (e.details().get("retryAfterSeconds") instanceof Number seconds) {
+      response.setHeader("Retry-After", Long.toString(seconds.longValue()));
+    }
     return ProblemResponses.of(e.code(), e.getMessage(), e.details(), request);
   }
 

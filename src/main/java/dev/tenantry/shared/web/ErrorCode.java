@@ -18,7 +18,9 @@ public enum ErrorCode {
   PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "Version required"),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
   CSRF_FAILED(HttpStatus.FORBIDDEN, "CSRF check failed"),
-  INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+  INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+  POLICY_NOT_CURRENT(HttpStatus.SERVICE_UNAVAILABLE, "Policy not current"),
+  RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests");
 
   private final HttpStatus status;
   private final String title;
