@@ -89,7 +89,7 @@ final class PgLoad {
     }
   }
 
-  private static void fill(DataSource ds, BenchData d) throws SQLException {
+  static void fill(DataSource ds, BenchData d) throws SQLException {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {

@@ -101,8 +101,14 @@ final class Report {
       Path file, Map<String, String> f, String loadBefore, String loadAfter, long minutes, int full)
       throws IOException {
     String notes = "<!-- notes -->\n<!-- /notes -->";
+    String http = "";
     if (Files.exists(file)) {
       String old = Files.readString(file);
+      int h = old.indexOf(HttpReport.START);
+      int e = old.indexOf(HttpReport.END);
+      if (h >= 0 && e > h) {
+        http = old.substring(h, e + HttpReport.END.length()) + "\n\n";
+      }
       int a = old.indexOf("<!-- notes -->");
       int b = old.indexOf("<!-- /notes -->");
       if (a >= 0 && b > a) {
@@ -168,7 +174,7 @@ final class Report {
     s.append("```\n\n");
     s.append(HOW);
     s.append("## jCasbin model\n\n```ini\n").append(CasbinModel.MODEL).append("```\n\n");
-    s.append(notes).append("\n");
+    s.append(http).append(notes).append("\n");
     Files.writeString(file, s.toString());
   }
 

@@ -81,6 +81,7 @@ final class MatrixRecipes {
     directory();
     identity();
     authz();
+    SpeedRecipes.register(all);
   }
 
   // ---- expectations

@@ -5,6 +5,7 @@ import dev.tenantry.authz.DecisionRule;
 import dev.tenantry.authz.Explanation;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
+import dev.tenantry.authz.UserStanding;
 import dev.tenantry.authz.engine.Engine;
 import dev.tenantry.authz.engine.PolicySnapshot;
 import dev.tenantry.authz.engine.TenantGrants;
@@ -77,6 +78,17 @@ public class Authorizer {
     if (!check(viewPermission, target).allowed()) {
       throw ApiException.notFound(what, id);
     }
+  }
+
+  /**
+   * The user's standing (enabled, access expiry) in this node's snapshot, so that the request path
+   * revalidates the caller without a query; empty when the snapshot does not know the user (yet).
+   */
+  public Optional<UserStanding> standing(UUID userId) {
+    var user = store.snapshot().user(userId);
+    return user.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new UserStanding(user.get().enabled(), user.get().accessExpiresAt()));
   }
 
   public TenantFilter tenants(Permission permission) {

@@ -23,20 +23,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class ActorFilter extends OncePerRequestFilter {
   static final String SIGNED_IN_AT = "tenantry.signedInAt";
-  private final UserRepository users;
-  private final Impersonations impersonations;
+  private final ActorResolver resolver;
   private final SignInAudit audit;
   private final ProblemAuthHandlers problems;
   private final SessionProperties sessions;
 
   ActorFilter(
-      UserRepository users,
-      Impersonations impersonations,
+      ActorResolver resolver,
       SignInAudit audit,
       ProblemAuthHandlers problems,
       SessionProperties sessions) {
-    this.users = users;
-    this.impersonations = impersonations;
+    this.resolver = resolver;
     this.audit = audit;
     this.problems = problems;
     this.sessions = sessions;
@@ -50,19 +47,16 @@ final class ActorFilter extends OncePerRequestFilter {
         EntraIdentity.of(SecurityContextHolder.getContext().getAuthentication());
     if (identity != null) {
       String refusal = identity.viaSession() ? sessionRefusal(request) : null;
-      var user =
-          users.byIdentity(
-              identity.tid(), identity.objectId(), identity.app() ? "INTEGRATION" : "PERSON");
-      if (refusal == null && user.isPresent() && !user.get().mayAct()) {
-        refusal = user.get().enabled() ? "access expired" : "user disabled";
+      ActorResolver.Found user = refusal == null ? resolver.user(identity) : null;
+      if (user != null && !user.mayActAt(Instant.now())) {
+        refusal = user.standing().enabled() ? "access expired" : "user disabled";
       }
       if (refusal != null) {
         refuse(request, response, identity, refusal);
         return;
       }
-      var imp = user.flatMap(u -> impersonations.activeFor(u.id())).orElse(null);
-      SignedIn signedIn =
-          new SignedIn(identity, user.map(UserRepository.UserView::id).orElse(null), imp);
+      var imp = user == null ? null : resolver.impersonation(user.id());
+      SignedIn signedIn = new SignedIn(identity, user == null ? null : user.id(), imp);
       request.setAttribute(SignedIn.ATTRIBUTE, signedIn);
       Actors.set(
           new Actor(

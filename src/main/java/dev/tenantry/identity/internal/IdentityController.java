@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +40,12 @@ class IdentityController {
   record Deny(@Nullable String reason) {}
 
   record Impersonate(@Nullable String reason, @Nullable Integer minutes) {}
+
+  @Requires(on = On.SIGNED_IN_IDENTITY, note = "does nothing: the cost of authentication alone")
+  @GetMapping("/api/v1/auth/ping")
+  ResponseEntity<Void> ping() {
+    return ResponseEntity.noContent().build();
+  }
 
   @Requires(on = On.SIGNED_IN_IDENTITY)
   @GetMapping("/api/v1/auth/me")

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Impersonations {
   private final JdbcClient jdbc;
+  private final ActiveImpersonations cache;
 
-  Impersonations(JdbcClient jdbc) {
+  Impersonations(JdbcClient jdbc, ActiveImpersonations cache) {
     this.jdbc = jdbc;
+    this.cache = cache;
   }
 
   record Active(
@@ -38,6 +40,7 @@ class Impersonations {
 
   /** Closes rows that ran out by themselves, so a new one may start (unique index on open rows). */
   void closeLapsed(UUID impersonatorId) {
+    cache.changed();
     jdbc.sql(
             """
         update impersonation set ended_at = least(expires_at, now())
@@ -48,6 +51,7 @@ class Impersonations {
   }
 
   void start(UUID id, UUID impersonatorId, UUID targetId, String reason, Instant expiresAt) {
+    cache.changed();
     jdbc.sql(
             """
         insert into impersonation (id, impersonator_id, target_id, reason, expires_at)
@@ -58,6 +62,7 @@ class Impersonations {
   }
 
   int end(UUID id) {
+    cache.changed();
     return jdbc.sql("update impersonation set ended_at = now() where id = ? and ended_at is null")
         .param(id)
         .update();

@@ -30,9 +30,11 @@ class OidcBeans {
 
   @Bean
   JwtDecoder jwtDecoder(OidcProperties props, TrustedTenants tenants, LocalProviderHolder local) {
-    return new StrictJwtDecoder(
-        props.jwksUri(),
-        new EntraClaimsValidator(props, tenants, EntraClaimsValidator.Kind.ACCESS));
+    return new CachingJwtDecoder(
+        new StrictJwtDecoder(
+            props.jwksUri(),
+            new EntraClaimsValidator(props, tenants, EntraClaimsValidator.Kind.ACCESS)),
+        java.time.Clock.systemUTC());
   }
 
   @Bean

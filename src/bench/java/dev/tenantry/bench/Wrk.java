@@ -1,0 +1,131 @@
+package dev.tenantry.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs {@code wrk} (one thread) against the service with a generated Lua script that sets method,
+ * body and one header, and prints requests, duration, non-2xx count and latency percentiles at the
+ * end. A {@code #} in the path becomes a random 5-digit number per request (search terms).
+ */
+final class Wrk {
+  private static final Pattern RESULT =
+      Pattern.compile(
+          "RESULT requests=(\\d+) duration_us=(\\d+) non2xx=(\\d+) errors=(\\d+)"
+              + " p50=([0-9.]+) p95=([0-9.]+) p99=([0-9.]+)");
+  private final String base;
+  private final Path work;
+  private long non2xx;
+
+  record Result(String name, double rps, double p50, double p95, double p99, long non2xx) {}
+
+  Wrk(String base, Path work) {
+    this.base = base;
+    this.work = work;
+  }
+
+  long non2xx() {
+    return non2xx;
+  }
+
+  Result run(
+      String name,
+      String method,
+      String path,
+      @Nullable String header,
+      @Nullable String body,
+      int connections,
+      int seconds)
+      throws IOException, InterruptedException {
+    Path script = work.resolve(name + ".lua");
+    Files.writeString(script, lua(method, path, header, body));
+    List<String> cmd = new ArrayList<>();
+    cmd.addAll(
+        List.of(
+            "wrk",
+            "-t1",
+            "-c" + connections,
+            "-d" + seconds + "s",
+            "--timeout",
+            "10s",
+            "-s",
+            script.toString(),
+            base));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed for " + name + ":\n" + out);
+    }
+    Matcher m = RESULT.matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("no result from wrk for " + name + ":\n" + out);
+    }
+    long requests = Long.parseLong(m.group(1));
+    double rps = requests / (Long.parseLong(m.group(2)) / 1e6);
+    long bad = Long.parseLong(m.group(3)) + Long.parseLong(m.group(4));
+    var r =
+        new Result(
+            name,
+            rps,
+            Double.parseDouble(m.group(5)),
+            Double.parseDouble(m.group(6)),
+            Double.parseDouble(m.group(7)),
+            bad);
+    if (!name.startsWith("warmup")) {
+      non2xx += bad;
+    }
+    System.out.printf(
+        "%-14s %8.0f req/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  non-2xx/errors %d%n",
+        name, r.rps(), r.p50(), r.p95(), r.p99(), bad);
+    if (bad > requests / 100) {
+      throw new IllegalStateException(name + ": " + bad + " of " + requests + " failed:\n" + out);
+    }
+    return r;
+  }
+
+  private static String lua(
+      String method, String path, @Nullable String header, @Nullable String body) {
+    StringBuilder s = new StringBuilder();
+    s.append("wrk.method = \"").append(method).append("\"\n");
+    if (body != null) {
+      s.append("wrk.body = [[").append(body).append("]]\n");
+      s.append("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+    }
+    if (header != null) {
+      int colon = header.indexOf(':');
+      s.append("wrk.headers[\"")
+          .append(header, 0, colon)
+          .append("\"] = [[")
+          .append(header.substring(colon + 1).trim())
+          .append("]]\n");
+    }
+    String[] parts = path.split("#", -1);
+    s.append("request = function()\n  return wrk.format(nil, ");
+    if (parts.length == 1) {
+      s.append("[[").append(path).append("]]");
+    } else {
+      s.append("[[").append(parts[0]).append("]] .. math.random(10000, 99999) .. [[");
+      s.append(parts[1]).append("]]");
+    }
+    s.append(")\nend\n");
+    s.append(
+        """
+        done = function(summary, latency, requests)
+          local e = summary.errors
+          io.write(string.format(
+            "RESULT requests=%d duration_us=%d non2xx=%d errors=%d p50=%.3f p95=%.3f p99=%.3f\\n",
+            summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
+            latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+            latency:percentile(99) / 1000))
+        end
+        """);
+    return s.toString();
+  }
+}
