@@ -1,5 +1,6 @@
 package dev.tenantry.directory.internal;
 
+import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.ComputerType;
 import java.util.List;
 import java.util.UUID;
@@ -43,5 +44,9 @@ public final class ComputerCommands {
       @Nullable UUID clearedPrimaryPersonId) {}
 
   /** The outcome of a batch move; computers already in the target are listed, not moved. */
-  public record TenantChanged(UUID targetTenantId, List<Moved> moved, List<UUID> alreadyInTarget) {}
+  public record TenantChanged(
+      UUID targetTenantId,
+      List<Moved> moved,
+      List<UUID> alreadyInTarget,
+      AccessChangeList accessChanges) {}
 }

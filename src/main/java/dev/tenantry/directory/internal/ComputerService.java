@@ -2,6 +2,8 @@ package dev.tenantry.directory.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.AccessChangeList;
+import dev.tenantry.authz.access.AccessChanges;
 import dev.tenantry.directory.Computer;
 import dev.tenantry.directory.Person;
 import dev.tenantry.shared.Page;
@@ -21,6 +23,7 @@ public class ComputerService {
   private final DirectoryLookups lookups;
   private final DirectoryAccess access;
   private final AuditLog audit;
+  private final AccessChanges accessChanges;
 
   ComputerService(
       ComputerRepository computers,
@@ -28,13 +31,15 @@ public class ComputerService {
       PersonRepository people,
       DirectoryLookups lookups,
       DirectoryAccess access,
-      AuditLog audit) {
+      AuditLog audit,
+      AccessChanges accessChanges) {
     this.computers = computers;
     this.reads = reads;
     this.people = people;
     this.lookups = lookups;
     this.access = access;
     this.audit = audit;
+    this.accessChanges = accessChanges;
   }
 
   @Transactional(readOnly = true)
@@ -51,6 +56,7 @@ public class ComputerService {
 
   @Transactional
   public ComputerView create(ComputerCommands.Create c) {
+    accessChanges.lock();
     lookups.requireTenant(c.tenantId());
     access.requireCreateComputer(c.tenantId());
     requirePrimaryPersonOf(c.tenantId(), c.primaryPersonId());
@@ -66,13 +72,20 @@ public class ComputerService {
             0);
     computers.insert(computer);
     ComputerView created = reads.view(computer);
+    AccessChangeList gained = accessChanges.review(); // resource selectors of its type
     audit.record(
-        AuditEntry.created("computer.created", TYPE, computer.id(), c.tenantId(), created));
+        AuditEntry.created(
+            "computer.created",
+            TYPE,
+            computer.id(),
+            c.tenantId(),
+            AccessChanges.audited(created, gained)));
     return created;
   }
 
   @Transactional
   public ComputerView update(UUID id, ComputerCommands.Update u) {
+    accessChanges.lock();
     Computer before = lockVisible(id);
     access.requireManageComputer(before.tenantId(), id);
     if (u.tenantId() != null && !u.tenantId().equals(before.tenantId())) {
@@ -97,8 +110,15 @@ public class ComputerService {
     ComputerView beforeView = reads.view(before);
     computers.update(after);
     ComputerView afterView = reads.view(after);
+    AccessChangeList gained = accessChanges.review(); // a new type may join type selectors
     audit.record(
-        AuditEntry.changed("computer.updated", TYPE, id, before.tenantId(), beforeView, afterView));
+        AuditEntry.changed(
+            "computer.updated",
+            TYPE,
+            id,
+            before.tenantId(),
+            beforeView,
+            AccessChanges.audited(afterView, gained)));
     return afterView;
   }
 
@@ -115,22 +135,26 @@ public class ComputerService {
   }
 
   @Transactional
-  public void tag(UUID id, UUID tagId, boolean add) {
+  public AccessChangeList tag(UUID id, UUID tagId, boolean add) {
+    accessChanges.lock();
     Computer c = lockVisible(id);
     access.requireTagComputer(c.tenantId(), id);
     lookups.requireTag(tagId);
     ComputerView before = reads.view(c);
     boolean changed = add ? computers.tag(id, tagId) : computers.untag(id, tagId);
-    if (changed) {
-      audit.record(
-          AuditEntry.changed(
-              add ? "computer.tagged" : "computer.untagged",
-              TYPE,
-              id,
-              c.tenantId(),
-              before,
-              reads.view(c)));
+    if (!changed) {
+      return AccessChangeList.NONE;
     }
+    AccessChangeList gained = accessChanges.review(); // computer tag selectors
+    audit.record(
+        AuditEntry.changed(
+            add ? "computer.tagged" : "computer.untagged",
+            TYPE,
+            id,
+            c.tenantId(),
+            before,
+            AccessChanges.audited(reads.view(c), gained)));
+    return gained;
   }
 
   private Computer lockVisible(UUID id) {

@@ -2,6 +2,8 @@ package dev.tenantry.directory.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.AccessChangeList;
+import dev.tenantry.authz.access.AccessChanges;
 import dev.tenantry.directory.Computer;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ErrorCode;
@@ -34,16 +36,19 @@ public class ComputerTenantChange {
   private final DirectoryLookups lookups;
   private final DirectoryAccess access;
   private final AuditLog audit;
+  private final AccessChanges accessChanges;
 
   ComputerTenantChange(
       ComputerRepository computers,
       DirectoryLookups lookups,
       DirectoryAccess access,
-      AuditLog audit) {
+      AuditLog audit,
+      AccessChanges accessChanges) {
     this.computers = computers;
     this.lookups = lookups;
     this.access = access;
     this.audit = audit;
+    this.accessChanges = accessChanges;
   }
 
   /** Where a computer is: the audit's before state. */
@@ -51,6 +56,7 @@ public class ComputerTenantChange {
 
   @Transactional
   public ComputerCommands.TenantChanged change(ComputerCommands.ChangeTenant cmd) {
+    accessChanges.lock();
     Set<UUID> ids = new LinkedHashSet<>(cmd.computerIds());
     if (ids.isEmpty() || ids.size() > MAX_COMPUTERS) {
       throw ApiException.invalid("computerIds: give between 1 and " + MAX_COMPUTERS + " computers");
@@ -92,12 +98,19 @@ public class ComputerTenantChange {
           new ComputerCommands.Moved(
               c.id(), c.name(), c.tenantId(), target.id(), kept, keep ? null : person));
     }
+    AccessChangeList gained = AccessChangeList.NONE;
     if (!moved.isEmpty()) {
+      gained = accessChanges.review(); // the target's holders now see the moved computers
       audit.record(
           AuditEntry.changed(
-              "computers.tenant-changed", "tenant", target.id(), target.id(), before, moved));
+              "computers.tenant-changed",
+              "tenant",
+              target.id(),
+              target.id(),
+              before,
+              AccessChanges.audited(moved, gained)));
     }
-    return new ComputerCommands.TenantChanged(target.id(), moved, alreadyThere);
+    return new ComputerCommands.TenantChanged(target.id(), moved, alreadyThere, gained);
   }
 
   private static void requireAllFound(Set<UUID> ids, List<Computer> found) {

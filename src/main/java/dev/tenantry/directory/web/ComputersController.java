@@ -1,5 +1,6 @@
 package dev.tenantry.directory.web;
 
+import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.ComputerType;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Requires;
@@ -117,18 +118,26 @@ class ComputersController {
       value = {Permission.COMPUTERS_VIEW, Permission.TAGS_ASSIGN},
       on = On.COMPUTER)
   @PutMapping("/{id}/tags/{tagId}")
-  ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
-    computers.tag(id, tagId, true);
-    return ResponseEntity.noContent().build();
+  ResponseEntity<TagResult> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
+    return answer(id, tagId, computers.tag(id, tagId, true));
   }
 
   @Requires(
       value = {Permission.COMPUTERS_VIEW, Permission.TAGS_ASSIGN},
       on = On.COMPUTER)
   @DeleteMapping("/{id}/tags/{tagId}")
-  ResponseEntity<Void> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
-    computers.tag(id, tagId, false);
-    return ResponseEntity.noContent().build();
+  ResponseEntity<TagResult> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
+    return answer(id, tagId, computers.tag(id, tagId, false));
+  }
+
+  /** What (un)tagging a computer newly granted (DESIGN §3.10); sent only when not empty. */
+  record TagResult(UUID computerId, UUID tagId, AccessChangeList accessChanges) {}
+
+  /** 204 when the tag changed no one's access, else 200 with the accepted list. */
+  private static ResponseEntity<TagResult> answer(UUID id, UUID tagId, AccessChangeList gained) {
+    return gained.isEmpty()
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.ok(new TagResult(id, tagId, gained));
   }
 
   /** Batch "Change Tenant": all computers move, or none. */

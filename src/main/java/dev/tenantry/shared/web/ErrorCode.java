@@ -14,6 +14,7 @@ public enum ErrorCode {
   DUPLICATE(HttpStatus.CONFLICT, "Already exists"),
   NOT_EMPTY(HttpStatus.CONFLICT, "Not empty"),
   READ_ONLY(HttpStatus.CONFLICT, "Read-only"),
+  ACCESS_CHANGES_UNCONFIRMED(HttpStatus.CONFLICT, "Access changes need confirmation"),
   STALE_VERSION(HttpStatus.PRECONDITION_FAILED, "Stale version"),
   PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "Version required"),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),

@@ -2,6 +2,8 @@ package dev.tenantry.tenancy.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.AccessChangeList;
+import dev.tenantry.authz.access.AccessChanges;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.TagView;
 import java.util.Map;
@@ -21,11 +23,14 @@ public class TagCommands {
   private final TagRepository tags;
   private final TenantRepository tenants;
   private final AuditLog audit;
+  private final AccessChanges accessChanges;
 
-  TagCommands(TagRepository tags, TenantRepository tenants, AuditLog audit) {
+  TagCommands(
+      TagRepository tags, TenantRepository tenants, AuditLog audit, AccessChanges accessChanges) {
     this.tags = tags;
     this.tenants = tenants;
     this.audit = audit;
+    this.accessChanges = accessChanges;
   }
 
   public TagView create(String name, @Nullable String color, @Nullable String description) {
@@ -84,20 +89,35 @@ public class TagCommands {
     audit.record(AuditEntry.deleted("tag.deleted", "tag", id, null, before));
   }
 
-  /** Idempotent; audited only when the tenant did not carry the tag yet. */
-  public void tag(UUID tenantId, UUID tagId) {
+  /**
+   * Idempotent; audited only when the tenant did not carry the tag yet. Returns the access the tag
+   * newly gives (tag scopes, DESIGN §3.10), which the caller must have confirmed.
+   */
+  public AccessChangeList tag(UUID tenantId, UUID tagId) {
+    accessChanges.lock();
     TagView tag = checkBoth(tenantId, tagId);
-    if (tags.tag(tenantId, tagId)) {
-      audit.record(AuditEntry.event("tenant.tagged", "tenant", tenantId, tenantId, tag));
+    if (!tags.tag(tenantId, tagId)) {
+      return AccessChangeList.NONE;
     }
+    AccessChangeList gained = accessChanges.review();
+    audit.record(
+        AuditEntry.event(
+            "tenant.tagged", "tenant", tenantId, tenantId, AccessChanges.audited(tag, gained)));
+    return gained;
   }
 
-  /** Idempotent; audited only when the tenant carried the tag. */
-  public void untag(UUID tenantId, UUID tagId) {
+  /** Idempotent; audited only when the tenant carried the tag (removing it can lift a DENY). */
+  public AccessChangeList untag(UUID tenantId, UUID tagId) {
+    accessChanges.lock();
     TagView tag = checkBoth(tenantId, tagId);
-    if (tags.untag(tenantId, tagId)) {
-      audit.record(AuditEntry.event("tenant.untagged", "tenant", tenantId, tenantId, tag));
+    if (!tags.untag(tenantId, tagId)) {
+      return AccessChangeList.NONE;
     }
+    AccessChangeList gained = accessChanges.review();
+    audit.record(
+        AuditEntry.event(
+            "tenant.untagged", "tenant", tenantId, tenantId, AccessChanges.audited(tag, gained)));
+    return gained;
   }
 
   private TagView checkBoth(UUID tenantId, UUID tagId) {

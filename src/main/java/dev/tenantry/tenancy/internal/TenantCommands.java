@@ -2,7 +2,9 @@ package dev.tenantry.tenancy.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.TenantKind;
+import dev.tenantry.authz.access.AccessChanges;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.TenantView;
 import java.util.Objects;
@@ -25,21 +27,25 @@ public class TenantCommands {
   private final TenantRules rules;
   private final TenantReader reader;
   private final AuditLog audit;
+  private final AccessChanges accessChanges;
 
   TenantCommands(
       TenantRepository tenants,
       TenantTree tree,
       TenantRules rules,
       TenantReader reader,
-      AuditLog audit) {
+      AuditLog audit,
+      AccessChanges accessChanges) {
     this.tenants = tenants;
     this.tree = tree;
     this.rules = rules;
     this.reader = reader;
     this.audit = audit;
+    this.accessChanges = accessChanges;
   }
 
   public TenantView create(TenantDraft d) {
+    accessChanges.lock();
     tree.lock();
     UUID id = UUID.randomUUID();
     rules.validate(d, null);
@@ -64,17 +70,22 @@ public class TenantCommands {
       throw TenantRules.duplicate(e, d);
     }
     TenantView view = view(id);
-    audit.record(AuditEntry.created("tenant.created", "tenant", id, id, view));
+    AccessChangeList gained = accessChanges.review();
+    audit.record(
+        AuditEntry.created(
+            "tenant.created", "tenant", id, id, AccessChanges.audited(view, gained)));
     return view;
   }
 
   /** Replaces the tenant's state with {@code d} if its version is still {@code version}. */
   public TenantView update(UUID id, TenantDraft d, long version) {
+    accessChanges.lock();
     tree.lock();
     TenantRow current = current(id, version);
     TenantView before = view(id);
     rules.validate(d, id);
     rules.keepLastMsp(current, d);
+    rules.demotionNamesNewMsp(current, d);
     TenantRow parent = rules.parent(d, id);
     UUID msp = rules.mspFor(id, d, parent, current);
     TenantRow next =
@@ -102,7 +113,10 @@ public class TenantCommands {
       tree.recomputeMsp();
     }
     TenantView after = view(id);
-    audit.record(AuditEntry.changed("tenant.updated", "tenant", id, id, before, after));
+    AccessChangeList gained = accessChanges.review();
+    audit.record(
+        AuditEntry.changed(
+            "tenant.updated", "tenant", id, id, before, AccessChanges.audited(after, gained)));
     return after;
   }
 

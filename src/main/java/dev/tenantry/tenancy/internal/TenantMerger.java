@@ -2,6 +2,8 @@ package dev.tenantry.tenancy.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.AccessChangeList;
+import dev.tenantry.authz.access.AccessChanges;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.TenantMergeResult;
 import dev.tenantry.tenancy.TenantView;
@@ -27,6 +29,7 @@ public class TenantMerger {
   private final MergeRepository merges;
   private final TenantReader reader;
   private final AuditLog audit;
+  private final AccessChanges accessChanges;
 
   TenantMerger(
       TenantCommands commands,
@@ -34,16 +37,19 @@ public class TenantMerger {
       TenantTree tree,
       MergeRepository merges,
       TenantReader reader,
-      AuditLog audit) {
+      AuditLog audit,
+      AccessChanges accessChanges) {
     this.commands = commands;
     this.tenants = tenants;
     this.tree = tree;
     this.merges = merges;
     this.reader = reader;
     this.audit = audit;
+    this.accessChanges = accessChanges;
   }
 
   public TenantMergeResult merge(UUID sourceId, UUID targetId, boolean repointAssignments) {
+    accessChanges.lock();
     tree.lock();
     TenantRow source = commands.find(sourceId);
     TenantRow target = commands.find(targetId);
@@ -76,6 +82,9 @@ public class TenantMerger {
       throw ApiException.stale(
           "Tenant", sourceId, source.version(), commands.find(sourceId).version());
     }
+    // people moving into the target widen USERS_TENANT grants (DESIGN §3.10); a re-pointed
+    // assignment is a new grant at the target, allowed only to who could create it (rule 6)
+    AccessChangeList gained = accessChanges.review(repointed);
     TenantMergeResult result =
         new TenantMergeResult(
             sourceId,
@@ -89,7 +98,8 @@ public class TenantMerger {
             removed,
             repointed,
             tags,
-            preferences);
+            preferences,
+            gained);
     audit.record(
         new AuditEntry(
             "tenant.merged",

@@ -117,6 +117,23 @@ class TenantRules {
     }
   }
 
+  /**
+   * DESIGN §3.10: an MSP losing its flag hands its tenants to another MSP, whose {@code MSP} scope
+   * holders gain them; the request must name that MSP ({@code mspId}), never leave it to a guess.
+   */
+  void demotionNamesNewMsp(TenantRow current, TenantDraft d) {
+    if (current.isMsp() && d.kind() != TenantKind.MSP && d.mspId() == null) {
+      throw ApiException.invalid(
+          "'"
+              + current.name()
+              + "' is an MSP tenant; to make it a client, name the MSP that takes it and its"
+              + " tenants in mspId");
+    }
+    if (current.isMsp() && d.kind() != TenantKind.MSP && current.id().equals(d.mspId())) {
+      throw ApiException.invalid("mspId must name another MSP tenant, not the one being demoted");
+    }
+  }
+
   /** Turns a unique violation that slipped past the checks (a concurrent insert) into a 409. */
   static ApiException duplicate(DuplicateKeyException e, TenantDraft d) {
     String m = String.valueOf(e.getMessage());

@@ -1,5 +1,6 @@
 package dev.tenantry.tenancy.web;
 
+import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
@@ -37,20 +38,28 @@ class TenantRelationsController {
       value = {Permission.TENANTS_VIEW, Permission.TAGS_ASSIGN},
       on = On.TENANT)
   @PutMapping("/tags/{tagId}")
-  ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
+  ResponseEntity<TagResult> tag(@PathVariable UUID id, @PathVariable UUID tagId) {
     access.requireTagging(id);
-    tags.tag(id, tagId);
-    return ResponseEntity.noContent().build();
+    return answer(id, tagId, tags.tag(id, tagId));
   }
 
   @Requires(
       value = {Permission.TENANTS_VIEW, Permission.TAGS_ASSIGN},
       on = On.TENANT)
   @DeleteMapping("/tags/{tagId}")
-  ResponseEntity<Void> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
+  ResponseEntity<TagResult> untag(@PathVariable UUID id, @PathVariable UUID tagId) {
     access.requireTagging(id);
-    tags.untag(id, tagId);
-    return ResponseEntity.noContent().build();
+    return answer(id, tagId, tags.untag(id, tagId));
+  }
+
+  /** What (un)tagging a tenant newly granted (DESIGN §3.10); sent only when it is not empty. */
+  record TagResult(UUID tenantId, UUID tagId, AccessChangeList accessChanges) {}
+
+  /** 204 when the tag changed no one's access, else 200 with the accepted list. */
+  private static ResponseEntity<TagResult> answer(UUID id, UUID tagId, AccessChangeList gained) {
+    return gained.isEmpty()
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.ok(new TagResult(id, tagId, gained));
   }
 
   /** Body of a merge: the target, and whether to re-point assignments scoped to the source. */
