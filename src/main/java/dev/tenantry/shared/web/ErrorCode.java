@@ -17,6 +17,8 @@ public enum ErrorCode {
   STALE_VERSION(HttpStatus.PRECONDITION_FAILED, "Stale version"),
   PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "Version required"),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+  PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large"),
+  RANGE_NOT_SATISFIABLE(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable"),
   INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
   private final HttpStatus status;
