@@ -110,16 +110,20 @@ public final class BuiltInRoles {
           5,
           "Script Manager",
           "Permission to manage scripts. Replaces the preference 'Allow Non-Admins and Non-MSP Users to Use"
-              + " Terminal and Edit Scripts'.",
+              + " Terminal and Edit Scripts': a holder edits scripts where this role is assigned even while that"
+              + " preference is off.",
           EnumSet.of(SCRIPTS_VIEW, SCRIPTS_MANAGE, SCRIPTS_DELETE));
 
   public static final RoleDefinition COMPUTER_TERMINAL_USER =
       role(
           6,
           "Computer Terminal User",
-          "Run scripts against a computer in the terminal tab. Replaces the preference 'Allow Non-Admins and Non-MSP"
-              + " Users to Use Terminal and Edit Scripts'.",
-          EnumSet.of(TERMINAL_USE, TERMINAL_VIEW_HISTORY, SCRIPTS_RUN));
+          "Run scripts against a computer in the terminal tab: see the computer and the scripts, run them and"
+              + " follow their output. Replaces the preference 'Allow Non-Admins and Non-MSP Users to Use Terminal"
+              + " and Edit Scripts': a holder runs scripts where this role is assigned even while that preference is"
+              + " off.",
+          EnumSet.of(
+              TERMINAL_USE, TERMINAL_VIEW_HISTORY, SCRIPTS_RUN, SCRIPTS_VIEW, COMPUTERS_VIEW));
 
   public static final RoleDefinition DEPLOYMENT_MANAGER =
       role(

@@ -303,6 +303,21 @@ public enum Permission {
       D,
       "scripts:view",
       "computers:view"),
+  SCRIPTS_PUBLISH(
+      "scripts:publish",
+      "Publish scripts",
+      "Make a script global or visible to all tenants: it publishes code to every tenant.",
+      ADVANCED,
+      D | M,
+      "scripts:manage"),
+  SCRIPTS_EXECUTE(
+      "scripts:execute",
+      "Execute script runs",
+      "For executors (integration users): claim the queued script runs of the computers in scope, read their"
+          + " parameters (secret ones included), stream their output and report the result.",
+      ADVANCED,
+      D | M,
+      "computers:view"),
   // Maintenance tasks
   TASKS_VIEW("tasks:view", "View tasks", "See maintenance tasks.", VIEW, 0),
   TASKS_MANAGE(
@@ -314,10 +329,24 @@ public enum Permission {
       "tasks:view"),
   TASKS_DELETE(
       "tasks:delete", "Delete tasks", "Delete maintenance tasks.", ADVANCED, 0, "tasks:view"),
+  TASKS_PUBLISH(
+      "tasks:publish",
+      "Publish tasks",
+      "Make a maintenance task global or visible to all tenants.",
+      ADVANCED,
+      D | M,
+      "tasks:manage"),
   // Media
   MEDIA_VIEW("media:view", "View media", "See uploaded media.", VIEW, 0),
   MEDIA_MANAGE("media:manage", "Manage media", "Upload and edit media.", CORE, 0, "media:view"),
   MEDIA_DELETE("media:delete", "Delete media", "Delete media.", ADVANCED, 0, "media:view"),
+  MEDIA_PUBLISH(
+      "media:publish",
+      "Publish media",
+      "Make media global (shared with every tenant).",
+      ADVANCED,
+      D | M,
+      "media:manage"),
   // Licenses
   LICENSES_VIEW("licenses:view", "View licenses", "See software licenses.", VIEW, 0),
   LICENSES_MANAGE(
@@ -334,6 +363,13 @@ public enum Permission {
       ADVANCED,
       0,
       "licenses:view"),
+  LICENSES_PUBLISH(
+      "licenses:publish",
+      "Publish licenses",
+      "Make a license global (usable by every tenant; its key stays readable only at OWNER or the creating MSP).",
+      ADVANCED,
+      D | M,
+      "licenses:manage"),
   LICENSES_MANAGE_INSTANCE(
       "licenses:manage-instance",
       "Manage instance license",

@@ -129,7 +129,8 @@ class BuiltInRolesTest {
   @Test
   void computerTerminalUserRunsScriptsInTheTerminal() {
     assertThat(BuiltInRoles.COMPUTER_TERMINAL_USER.permissions())
-        .containsExactlyInAnyOrder(TERMINAL_USE, TERMINAL_VIEW_HISTORY, SCRIPTS_RUN);
+        .containsExactlyInAnyOrder(
+            TERMINAL_USE, TERMINAL_VIEW_HISTORY, SCRIPTS_RUN, SCRIPTS_VIEW, COMPUTERS_VIEW);
   }
 
   @Test

@@ -21,7 +21,9 @@ public enum ErrorCode {
   CSRF_FAILED(HttpStatus.FORBIDDEN, "CSRF check failed"),
   INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
   POLICY_NOT_CURRENT(HttpStatus.SERVICE_UNAVAILABLE, "Policy not current"),
-  RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests");
+  RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+  PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large"),
+  RANGE_NOT_SATISFIABLE(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable");
 
   private final HttpStatus status;
   private final String title;

@@ -78,7 +78,9 @@ public final class PreferenceRegistry {
             "legacy.allowNonAdminsToManageDeployments",
             "legacy.allowNonAdminsTerminalAndScripts",
             "legacy.requireChangeRequestsForCrossTenantDeployments")) {
-      KEYS.put(flag, new Key(flag, new Bool(), F.booleanNode(false), true));
+      // DESIGN §7: the terminal/scripts preference is on by default; the other flags are off
+      boolean on = flag.equals("legacy.allowNonAdminsTerminalAndScripts");
+      KEYS.put(flag, new Key(flag, new Bool(), F.booleanNode(on), true));
     }
   }
 

@@ -1,0 +1,158 @@
+package dev.tenantry.library.internal;
+
+import dev.tenantry.shared.Page;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Scripts and their versions. */
+@Repository
+class ScriptRepository {
+  private static final String COLUMNS =
+      "s.id, s.owner_tenant_id, s.created_by_msp_id, s.visible_to_all_tenants, s.name, s.description,"
+          + " s.category, s.language, s.latest_version, s.created_at, s.updated_at, s.created_by, s.version";
+  private final JdbcClient jdbc;
+
+  ScriptRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Optional<ScriptRow> find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from script s where s.id = ? and s.deleted_at is null")
+        .param(id)
+        .query(ScriptRow.class)
+        .optional();
+  }
+
+  Optional<ScriptRow> lock(UUID id) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from script s where s.id = ? and s.deleted_at is null for update")
+        .param(id)
+        .query(ScriptRow.class)
+        .optional();
+  }
+
+  Page<ScriptRow> list(ListSql sql, String orderBy, int page, int size) {
+    List<ScriptRow> items =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from script s where s.deleted_at is null and "
+                    + sql.where()
+                    + " order by "
+                    + orderBy
+                    + " limit :limit offset :offset")
+            .params(sql.params())
+            .param("limit", size)
+            .param("offset", (long) page * size)
+            .query(ScriptRow.class)
+            .list();
+    long total =
+        jdbc.sql("select count(*) from script s where s.deleted_at is null and " + sql.where())
+            .params(sql.params())
+            .query(Long.class)
+            .single();
+    return new Page<>(items, page, size, total);
+  }
+
+  void insert(ScriptRow s) {
+    jdbc.sql(
+            "insert into script (id, owner_tenant_id, created_by_msp_id, visible_to_all_tenants, name,"
+                + " description, category, language, latest_version, created_by)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            s.id(),
+            s.ownerTenantId(),
+            s.createdByMspId(),
+            s.visibleToAllTenants(),
+            s.name(),
+            s.description(),
+            s.category(),
+            s.language(),
+            s.latestVersion(),
+            s.createdBy())
+        .update();
+  }
+
+  void update(ScriptRow s) {
+    jdbc.sql(
+            "update script set owner_tenant_id = ?, created_by_msp_id = ?, visible_to_all_tenants = ?,"
+                + " name = ?, description = ?, category = ?, language = ?, latest_version = ?,"
+                + " updated_at = now(), version = version + 1 where id = ?")
+        .params(
+            s.ownerTenantId(),
+            s.createdByMspId(),
+            s.visibleToAllTenants(),
+            s.name(),
+            s.description(),
+            s.category(),
+            s.language(),
+            s.latestVersion(),
+            s.id())
+        .update();
+  }
+
+  void softDelete(UUID id) {
+    jdbc.sql("update script set deleted_at = now(), version = version + 1 where id = ?")
+        .param(id)
+        .update();
+  }
+
+  void insertVersion(ScriptVersionRow v) {
+    jdbc.sql(
+            "insert into script_version (id, script_id, number, language, body, parameters,"
+                + " secret_defaults, note, created_by) values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)")
+        .params(
+            v.id(),
+            v.scriptId(),
+            v.number(),
+            v.language(),
+            v.body(),
+            v.parameters(),
+            v.secretDefaults(),
+            v.note(),
+            v.createdBy())
+        .update();
+  }
+
+  private static final String VERSION_COLUMNS =
+      "id, script_id, number, language, body, parameters::text as parameters, secret_defaults, note,"
+          + " created_at, created_by";
+
+  Optional<ScriptVersionRow> version(UUID scriptId, int number) {
+    return jdbc.sql(
+            "select " + VERSION_COLUMNS + " from script_version where script_id = ? and number = ?")
+        .params(scriptId, number)
+        .query(ScriptVersionRow.class)
+        .optional();
+  }
+
+  Optional<ScriptVersionRow> versionById(UUID versionId) {
+    return jdbc.sql("select " + VERSION_COLUMNS + " from script_version where id = ?")
+        .param(versionId)
+        .query(ScriptVersionRow.class)
+        .optional();
+  }
+
+  List<ScriptVersionRow> versions(UUID scriptId) {
+    return jdbc.sql(
+            "select "
+                + VERSION_COLUMNS
+                + " from script_version where script_id = ? order by number desc")
+        .param(scriptId)
+        .query(ScriptVersionRow.class)
+        .list();
+  }
+
+  /** The script a version belongs to, even a deleted one (pinned runs keep their script). */
+  Optional<ScriptRow> findIncludingDeleted(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from script s where s.id = ?")
+        .param(id)
+        .query(ScriptRow.class)
+        .optional();
+  }
+}
