@@ -37,7 +37,8 @@ public class TransactionPolicyChanges {
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
       Map<EntityKind, Set<UUID>> ids = changedHere(c);
-      List<PolicyChange> changes = ids.isEmpty() ? List.of() : SnapshotLoader.reload(c, ids);
+      List<PolicyChange> changes =
+          ids.isEmpty() ? List.of() : SnapshotLoader.reload(c, ids, new UnparsedRows());
       return new Pending(
           new AccessDiff.Changed(
               ids.getOrDefault(EntityKind.TENANT, Set.of()),

@@ -96,11 +96,12 @@ public class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+  ProblemDetail unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request, HttpServletResponse response) {
     log.debug("Unreadable request body", e);
     ApiException api = cause(e, ApiException.class);
     if (api != null) { // thrown by a request record's own validation
-      return api(api, request);
+      return api(api, request, response);
     }
     return ProblemResponses.of(
         ErrorCode.MALFORMED_REQUEST,
