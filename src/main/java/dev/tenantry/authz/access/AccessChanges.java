@@ -1,7 +1,6 @@
 package dev.tenantry.authz.access;
 
 import dev.tenantry.authz.AccessChangeList;
-import dev.tenantry.authz.AccessWriteLock;
 import dev.tenantry.authz.Decision;
 import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.engine.AccessDiff;

@@ -1,4 +1,4 @@
-package dev.tenantry.authz;
+package dev.tenantry.authz.access;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
