@@ -34,7 +34,18 @@ public enum DecisionRule {
   /** Rule 6d / seed 002: a tenant-owned group only accepts users of that tenant. */
   GROUP_TENANT_MISMATCH(false),
   /** The role, group or assignment named in an anti-escalation question is not in the snapshot. */
-  UNKNOWN_OBJECT(false);
+  UNKNOWN_OBJECT(false),
+  /**
+   * Rule 6f: no one changes their own assignments, memberships, enabled flag or access expiry
+   * (while impersonating: nor the impersonator's).
+   */
+  SELF_CHANGE(false),
+  /** Rule 6f: the grant would outlast the actor's own support of a permission it gives. */
+  OUTLIVES_SUPPORT(false),
+  /** Rule 6i: a tenant-owned role is assignable only inside its owner's subtree. */
+  ROLE_OUTSIDE_OWNER(false),
+  /** DESIGN §5: no one impersonates a user who may impersonate. */
+  TARGET_MAY_IMPERSONATE(false);
 
   private final boolean allows;
 

@@ -211,6 +211,32 @@ public final class PolicySnapshot {
     return g == null ? List.of() : nodes(g.asgs().asgs());
   }
 
+  /**
+   * Every live assignment of the role (a role edit re-judges them, DESIGN §3.6i). O(assignments).
+   */
+  public List<AssignmentNode> assignmentsOfRole(UUID roleId) {
+    List<AssignmentNode> out = new ArrayList<>();
+    for (int i = 0; i < asgs.size(); i++) {
+      Compiled.Asg a = asgs.get(i);
+      if (a != null && a.node().roleId().equals(roleId)) {
+        out.add(a.node());
+      }
+    }
+    return out;
+  }
+
+  /** Every user, in index order (the lock-out rule looks for a full administrator, §3.6h). */
+  public List<UserNode> users() {
+    List<UserNode> out = new ArrayList<>();
+    for (int i = 0; i < users.size(); i++) {
+      Compiled.User u = users.get(i);
+      if (u != null && u.node() != null) {
+        out.add(u.node());
+      }
+    }
+    return out;
+  }
+
   /** The present groups the user is a member of. */
   public List<GroupNode> groupsOf(UUID userId) {
     Compiled.User u = users.get(userIx.get(userId));

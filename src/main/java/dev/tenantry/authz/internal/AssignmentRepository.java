@@ -128,6 +128,28 @@ public class AssignmentRepository {
         .update();
   }
 
+  /** An assignment with the same principal, role, effect, scope and expiry exists (6j). */
+  public boolean existsIdentical(dev.tenantry.authz.engine.AssignmentNode a) {
+    ScopeColumns scope = ScopeColumns.of(a.scope());
+    Map<String, Object> p = new HashMap<>(scope.params());
+    p.put("principal", a.principal().id());
+    p.put("roleId", a.roleId());
+    p.put("effect", a.effect().name());
+    p.put("expiresAt", a.expiresAt() == null ? null : Timestamp.from(a.expiresAt()));
+    return jdbc.sql(
+            "select exists (select 1 from role_assignment where coalesce(user_id, group_id) ="
+                + " :principal and role_id = :roleId and effect = :effect and scope_kind ="
+                + " :scopeKind and scope_tenant_id is not distinct from :scopeTenantId and"
+                + " include_children = :includeChildren and scope_tag_id is not distinct from"
+                + " :scopeTagId and resource_kind is not distinct from :resourceKind and"
+                + " resource_computer_id is not distinct from :resourceComputerId and"
+                + " coalesce(resource_computer_types, '{}') = coalesce(cast(:resourceComputerTypes"
+                + " as text[]), '{}') and expires_at is not distinct from :expiresAt)")
+        .params(p)
+        .query(Boolean.class)
+        .single();
+  }
+
   public void delete(UUID id) {
     jdbc.sql("delete from role_assignment where id = ?").param(id).update();
   }

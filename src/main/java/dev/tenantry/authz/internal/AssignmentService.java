@@ -8,6 +8,8 @@ import dev.tenantry.authz.Principal;
 import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.authz.engine.AssignmentNode;
+import dev.tenantry.authz.engine.PolicyChange;
 import dev.tenantry.authz.internal.AssignmentRepository.AssignmentRow;
 import dev.tenantry.shared.web.ApiException;
 import java.time.Instant;
@@ -21,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Role assignments. Visible when the caller holds {@code role-assignments:view} over the
  * principal's tenant (a user's person tenant, a group's owner; an instance-wide group's assignments
  * need it for the whole instance, i.e. at OWNER). Creating and removing one is decided by
- * anti-escalation 6a–6c ({@link AccessRules}).
+ * anti-escalation 6a–6i ({@link AccessRules}), serialized (6j); identical assignments exist once;
+ * no change leaves the instance without a full administrator (6h).
  */
 @Service
 public class AssignmentService {
@@ -85,8 +88,17 @@ public class AssignmentService {
     if (r.expiresAt() != null && !r.expiresAt().isAfter(Instant.now())) {
       throw ApiException.invalid("expiresAt must be in the future");
     }
-    rules.requireCanAssign(principal, roleId, scope, effect);
+    rules.lock();
+    rules.requireCanCreate(principal, roleId, scope, effect, r.expiresAt());
     UUID id = UUID.randomUUID();
+    AssignmentNode node = new AssignmentNode(id, principal, roleId, scope, effect, r.expiresAt());
+    if (effect == Effect.DENY) {
+      rules.requireNoLockout(List.of(new PolicyChange.UpsertAssignment(node)), "This DENY");
+    }
+    if (assignments.existsIdentical(node)) {
+      throw ApiException.duplicate(
+          "An identical assignment (same principal, role, effect, scope and expiry) already exists");
+    }
     assignments.insert(
         id,
         principal instanceof Principal.UserPrincipal ? principal.id() : null,
@@ -105,7 +117,10 @@ public class AssignmentService {
   @Transactional
   public void delete(UUID id) {
     AssignmentView before = visible(id);
+    rules.lock();
     rules.requireCanRemove(id);
+    rules.requireNoLockout(
+        List.of(new PolicyChange.RemoveAssignment(id)), "Removing this assignment");
     assignments.delete(id);
     audit.record(
         AuditEntry.deleted(

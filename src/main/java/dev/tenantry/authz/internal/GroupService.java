@@ -2,16 +2,15 @@ package dev.tenantry.authz.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
-import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Permission;
-import dev.tenantry.authz.Principal;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
-import dev.tenantry.authz.engine.AssignmentNode;
-import dev.tenantry.authz.engine.RoleNode;
+import dev.tenantry.authz.engine.GroupNode;
+import dev.tenantry.authz.engine.PolicyChange;
 import dev.tenantry.authz.internal.GroupRepository.GroupRow;
 import dev.tenantry.authz.internal.GroupRepository.MemberRow;
 import dev.tenantry.shared.web.ApiException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,8 +125,10 @@ public class GroupService {
   @Transactional
   public void delete(UUID id) {
     GroupRow before = manageable(id);
+    rules.lock();
     List<UUID> removed = assignments.idsOfGroup(id);
-    removed.forEach(rules::requireCanRemove); // its assignments go with it
+    removed.forEach(rules::requireCanRemove); // its assignments go with it (6g)
+    rules.requireNoLockout(List.of(new PolicyChange.RemoveGroup(id)), "Deleting this group");
     GroupView view = GroupView.of(before, groups.members(id));
     groups.delete(id);
     audit.record(
@@ -161,7 +162,21 @@ public class GroupService {
     if (existing.isPresent()) {
       return existing.get();
     }
+    rules.lock();
     rules.requireCanAddMember(id, userId);
+    authz
+        .snapshot()
+        .group(id)
+        .ifPresent(
+            node -> {
+              Set<UUID> members = new HashSet<>(node.memberUserIds());
+              members.add(userId);
+              rules.requireNoLockout(
+                  List.of(
+                      new PolicyChange.UpsertGroup(
+                          new GroupNode(id, node.ownerTenantId(), members))),
+                  "Adding this member (the group holds a DENY)");
+            });
     groups.addMember(id, userId, authz.requireUser());
     MemberRow m = groups.member(id, userId).orElseThrow();
     audit.record(AuditEntry.created("group.member-added", "group", id, g.ownerTenantId(), m));
@@ -173,21 +188,15 @@ public class GroupService {
     GroupRow g = manageable(id);
     MemberRow m =
         groups.member(id, userId).orElseThrow(() -> ApiException.notFound("Member", userId));
-    for (AssignmentNode a :
-        authz.snapshot().groupAssignments(id)) { // leaving a DENY widens access (6c)
-      if (a.effect() == Effect.DENY && a.activeAt(authz.now())) {
-        Set<Permission> ps =
-            authz.snapshot().role(a.roleId()).map(RoleNode::permissions).orElse(Set.of());
-        Permission missing = rules.firstNotHeld(ps, a.scope(), Principal.user(userId));
-        if (missing != null) {
-          throw ApiException.forbidden(
-              "Rule 6c: removing the member lifts the group's DENY assignment "
-                  + a.id()
-                  + ", and you do not hold '"
-                  + missing.key()
-                  + "' over its scope");
-        }
-      }
+    rules.lock();
+    rules.requireCanRemoveMember(id, userId);
+    GroupNode node = authz.snapshot().group(id).orElse(null);
+    if (node != null) {
+      Set<UUID> left = new HashSet<>(node.memberUserIds());
+      left.remove(userId);
+      rules.requireNoLockout(
+          List.of(new PolicyChange.UpsertGroup(new GroupNode(id, node.ownerTenantId(), left))),
+          "Removing this member");
     }
     groups.removeMember(id, userId);
     audit.record(AuditEntry.deleted("group.member-removed", "group", id, g.ownerTenantId(), m));

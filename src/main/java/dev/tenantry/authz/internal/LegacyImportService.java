@@ -61,7 +61,8 @@ public class LegacyImportService {
       } else if (exists(p.userId(), p.role(), p.scope())) {
         skipped.add(p.entry(null, "already assigned"));
       } else {
-        rules.requireCanAssign(Principal.user(p.userId()), p.role().id(), p.scope(), Effect.ALLOW);
+        rules.requireCanCreate(
+            Principal.user(p.userId()), p.role().id(), p.scope(), Effect.ALLOW, null);
         UUID id = UUID.randomUUID();
         assignments.insert(
             id,

@@ -7,18 +7,18 @@ import static dev.tenantry.authz.internal.RoleDtos.parse;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
-import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.RoleDefinition;
 import dev.tenantry.authz.RoleTemplates;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
-import dev.tenantry.authz.engine.AssignmentNode;
+import dev.tenantry.authz.engine.PolicyChange;
+import dev.tenantry.authz.engine.RoleNode;
 import dev.tenantry.authz.internal.RoleDtos.RoleRequest;
 import dev.tenantry.authz.internal.RoleDtos.RoleView;
 import dev.tenantry.authz.internal.RoleRepository.RoleRow;
 import dev.tenantry.shared.web.ApiException;
-import java.util.EnumSet;
+import dev.tenantry.shared.web.ErrorCode;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Roles (DESIGN §4): built-ins are read-only; a public role needs {@code roles:manage-public}, a
  * tenant-owned one {@code roles:manage} on its tenant; visible are public roles and roles of
- * tenants where the caller has {@code roles:view}. An edit that widens existing assignments is
- * refused unless the editor holds what it adds.
+ * tenants where the caller has {@code roles:view}. An edit (which needs {@code version}) is judged
+ * as re-creating every live assignment of the role (DESIGN §3.6i).
  */
 @Service
 public class RoleService {
@@ -101,10 +101,17 @@ public class RoleService {
     if (r.ownerTenantId() != null && !r.ownerTenantId().equals(before.ownerTenantId())) {
       throw ApiException.invalid("A role's owner cannot be changed; clone the role instead");
     }
-    Set<Permission> old = parse(before.permissions(), false);
+    if (r.version() == null) {
+      throw new ApiException(
+          ErrorCode.PRECONDITION_REQUIRED, "Send the role's current version with the edit");
+    }
     Set<Permission> now = parse(r.permissions(), true);
-    requireNoWidening(id, old, now);
-    long version = r.version() == null ? before.version() : r.version();
+    rules.lock();
+    rules.requireCanEditRole(id, now);
+    rules.requireNoLockout(
+        List.of(new PolicyChange.UpsertRole(new RoleNode(id, now, before.ownerTenantId()))),
+        "This role edit");
+    long version = r.version();
     if (roles.update(id, name(r.name()), description(r.description()), keys(now), version) == 0) {
       throw ApiException.stale("Role", id, version, before.version());
     }
@@ -123,8 +130,10 @@ public class RoleService {
           "Built-in role '" + before.name() + "' is read-only and cannot be deleted");
     }
     requireManage(before.ownerTenantId());
+    rules.lock();
     List<UUID> assignments = roles.assignmentIds(id);
-    assignments.forEach(rules::requireCanRemove); // deleting the role removes its assignments
+    assignments.forEach(rules::requireCanRemove); // deleting the role removes its assignments (6g)
+    rules.requireNoLockout(List.of(new PolicyChange.RemoveRole(id)), "Deleting this role");
     roles.delete(id);
     audit.record(
         AuditEntry.deleted(
@@ -146,48 +155,6 @@ public class RoleService {
     RoleView view = RoleView.of(roles.find(id).orElseThrow());
     audit.record(AuditEntry.created("role.created", "role", id, owner, view));
     return view;
-  }
-
-  /**
-   * Added permissions widen ALLOW assignments; removed ones widen DENY assignments (6c over each
-   * scope).
-   */
-  private void requireNoWidening(UUID roleId, Set<Permission> old, Set<Permission> now) {
-    Set<Permission> added = EnumSet.noneOf(Permission.class);
-    added.addAll(now);
-    added.removeAll(old);
-    Set<Permission> removed = EnumSet.noneOf(Permission.class);
-    removed.addAll(old);
-    removed.removeAll(now);
-    for (UUID assignmentId : roles.assignmentIds(roleId)) {
-      AssignmentNode a = authz.snapshot().assignment(assignmentId).orElse(null);
-      if (a == null || !a.activeAt(authz.now())) {
-        continue;
-      }
-      Set<Permission> widening = a.effect() == Effect.ALLOW ? added : removed;
-      if (a.effect() == Effect.ALLOW
-          && widening.stream().anyMatch(Permission::system)
-          && !authz.check(Permission.ROLES_ASSIGN_CROSS_TENANT, Target.system()).allowed()) {
-        throw ApiException.forbidden(
-            "Rule 6b: this role is assigned (assignment "
-                + assignmentId
-                + "); adding a"
-                + " system permission to it needs 'roles:assign-cross-tenant'");
-      }
-      Permission missing = rules.firstNotHeld(widening, a.scope(), a.principal());
-      if (missing != null) {
-        throw ApiException.forbidden(
-            "Rule 6c: this edit would widen assignment "
-                + assignmentId
-                + " ("
-                + a.effect()
-                + " at "
-                + a.scope().kind()
-                + "), and you do not hold '"
-                + missing.key()
-                + "' over its whole scope");
-      }
-    }
   }
 
   private RoleRow visible(UUID id) {

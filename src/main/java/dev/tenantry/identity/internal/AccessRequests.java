@@ -59,6 +59,8 @@ class AccessRequests {
   private final AuditLog audit;
   private final AccessRequestTenants requestTenants;
 
+  private final dev.tenantry.authz.AccessWriteLock lock;
+
   AccessRequests(
       JdbcClient jdbc,
       AppPreferences prefs,
@@ -67,7 +69,9 @@ class AccessRequests {
       People people,
       UserAdmin userAdmin,
       AuditLog audit,
-      AccessRequestTenants requestTenants) {
+      AccessRequestTenants requestTenants,
+      dev.tenantry.authz.AccessWriteLock lock) {
+    this.lock = lock;
     this.requestTenants = requestTenants;
     this.jdbc = jdbc;
     this.prefs = prefs;
@@ -148,7 +152,9 @@ class AccessRequests {
       throw ApiException.invalid("tenantId, roleId, scope and expiry are required");
     }
     access.requireManageUsers(a.tenantId());
-    access.requireGrant(a.roleId(), scope, a.tenantId());
+    lock.acquire();
+    Instant expires = a.expiry().duration == null ? null : Instant.now().plus(a.expiry().duration);
+    access.requireGrant(a.roleId(), scope, a.tenantId(), expires);
     boolean linked = people.tenantLink(a.tenantId()).map(r.entraTenantId()::equals).orElse(false);
     UUID personId =
         people
@@ -162,7 +168,6 @@ class AccessRequests {
                         r.email(),
                         r.entraObjectId(),
                         linked ? "AZURE" : "MANUAL"));
-    Instant expires = a.expiry().duration == null ? null : Instant.now().plus(a.expiry().duration);
     var user =
         userAdmin.createUnaudited(
             personId, "PERSON", r.entraTenantId(), r.entraObjectId(), expires);

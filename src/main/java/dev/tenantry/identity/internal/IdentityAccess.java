@@ -3,6 +3,7 @@ package dev.tenantry.identity.internal;
 import static dev.tenantry.authz.Permission.*;
 
 import dev.tenantry.authz.Decision;
+import dev.tenantry.authz.DecisionRule;
 import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Principal;
@@ -10,9 +11,14 @@ import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.engine.AntiEscalation;
+import dev.tenantry.authz.engine.AssignmentNode;
+import dev.tenantry.authz.engine.FullAdmins;
+import dev.tenantry.authz.engine.PolicyChange;
 import dev.tenantry.authz.engine.PolicySnapshot;
-import dev.tenantry.authz.engine.TenantGrants;
+import dev.tenantry.authz.engine.RoleNode;
 import dev.tenantry.shared.web.ApiException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -113,35 +119,60 @@ class IdentityAccess {
   }
 
   /**
-   * users:impersonate (a system permission), users:view over the target, and the target holds no
-   * permission anywhere that the impersonator lacks there (DESIGN §5).
+   * users:view over the target, then DESIGN §5 by reach ({@link AntiEscalation#canImpersonate}):
+   * users:impersonate, the target may not impersonate, and everything the target holds the
+   * impersonator holds too, for as long as the session lasts.
    */
-  void requireImpersonate(UUID impersonatorId, UUID targetId, UUID targetTenantId) {
+  void requireImpersonate(UUID impersonatorId, UUID targetId, UUID targetTenantId, Instant until) {
     requireViewUser(targetTenantId, targetId);
-    if (!authz.check(impersonatorId, USERS_IMPERSONATE, Target.system()).allowed()) {
-      throw ApiException.forbidden(
-          "You need the permission 'users:impersonate' to impersonate users");
+    Decision d =
+        antiEscalation.canImpersonate(
+            authz.snapshot(), impersonatorId, targetId, until, authz.now());
+    String why =
+        switch (d.rule()) {
+          case ALLOWED -> null;
+          case PERMISSION_NOT_HELD -> notHeldByImpersonator(impersonatorId, targetId);
+          case TARGET_MAY_IMPERSONATE -> "You cannot impersonate a user who may impersonate others";
+          case OUTLIVES_SUPPORT ->
+              "Rule 6f: the session would outlast your own access to what the user holds; choose"
+                  + " fewer minutes";
+          default -> "You cannot impersonate this user (" + d.rule() + ")";
+        };
+    if (why != null) {
+      throw ApiException.forbidden(why);
     }
-    for (Permission p : Permission.values()) {
-      if (!covers(
-          authz.grants(impersonatorId, p),
-          authz.grants(targetId, p),
-          impersonatorId,
-          targetId,
-          p)) {
-        throw ApiException.forbidden(
-            "You cannot impersonate this user: they hold '"
-                + p.key()
-                + "' where you do not, and impersonation never widens what you can do");
+  }
+
+  private String notHeldByImpersonator(UUID impersonatorId, UUID targetId) {
+    PolicySnapshot s = authz.snapshot();
+    if (!authz.check(impersonatorId, USERS_IMPERSONATE, Target.system()).allowed()) {
+      return "You need the permission 'users:impersonate' to impersonate users";
+    }
+    List<AssignmentNode> theirs = new java.util.ArrayList<>(s.directAssignments(targetId));
+    s.groupsOf(targetId).forEach(g -> theirs.addAll(s.groupAssignments(g.id())));
+    for (AssignmentNode a : theirs) {
+      if (a.effect() != Effect.ALLOW || !a.activeAt(authz.now())) {
+        continue;
+      }
+      for (Permission p : s.role(a.roleId()).map(RoleNode::permissions).orElse(Set.of())) {
+        if (!antiEscalation.holdsOverReach(
+            s, impersonatorId, p, a.scope(), Principal.user(targetId), authz.now())) {
+          return "You cannot impersonate this user: they hold '"
+              + p.key()
+              + "' where you do not (over everything their scope can ever cover), and"
+              + " impersonation never widens what you can do";
+        }
       }
     }
+    return "You cannot impersonate this user: impersonation never widens what you can do";
   }
 
   /**
    * May the caller grant {@code roleId} at the scope to a user about to be created in {@code
-   * tenantId} (anti-escalation, DESIGN §3.6 a–c)? The user's own tenant stands in for USERS_TENANT.
+   * tenantId}, whose access ends at {@code expires} (null: never) — anti-escalation, DESIGN §3.6
+   * a–f? The user's own tenant stands in for USERS_TENANT.
    */
-  void requireGrant(UUID roleId, ScopeInput input, UUID tenantId) {
+  void requireGrant(UUID roleId, ScopeInput input, UUID tenantId, @Nullable Instant expires) {
     UUID actor = requireUser();
     Scope scope =
         switch (input.kind()) {
@@ -157,42 +188,75 @@ class IdentityAccess {
       throw ApiException.notFound("Role", roleId);
     }
     Decision d =
-        antiEscalation.canAssign(
-            s, actor, Principal.user(UUID.randomUUID()), roleId, scope, Effect.ALLOW, authz.now());
+        antiEscalation.canCreate(
+            s,
+            actor,
+            Principal.user(UUID.randomUUID()),
+            roleId,
+            scope,
+            Effect.ALLOW,
+            expires,
+            authz.now());
+    if (d.rule() == DecisionRule.OUTLIVES_SUPPORT) {
+      throw ApiException.forbidden(
+          "Rule 6f: the approved access would outlast your own access to what it gives; choose a"
+              + " shorter expiry");
+    }
     if (!d.allowed()) {
       throw ApiException.forbidden(
           "You may not grant this role at this scope ("
               + d.rule()
-              + "): you can only grant what you hold yourself, over the whole scope (DESIGN §3.6)");
+              + "): you can only grant what you hold yourself, over everything the scope can ever"
+              + " cover (DESIGN §3.6)");
     }
+  }
+
+  /**
+   * 6f, 6g: the caller may change this user's enabled flag or access expiry, or delete them — never
+   * their own (nor, while impersonating, the impersonator's); each grant removed (disabling,
+   * deleting, shortening) or granted anew (enabling, extending until {@code until}) is judged.
+   */
+  void requireUserChange(UUID userId, boolean enabling, @Nullable Instant until) {
+    UUID actor = requireUser();
+    UUID impersonator = dev.tenantry.shared.Actors.current().impersonatorUserId();
+    if (userId.equals(actor) || userId.equals(impersonator)) {
+      throw ApiException.forbidden(
+          "Rule 6f: you cannot change your own enabled state, access expiry or existence");
+    }
+    Decision d =
+        antiEscalation.canChangeUser(authz.snapshot(), actor, userId, enabling, until, authz.now());
+    if (!d.allowed()) {
+      throw ApiException.forbidden(
+          (enabling
+                  ? "Rule 6g: enabling the user or extending their access grants their"
+                      + " assignments anew, and you may not grant them ("
+                  : "Rule 6g: this removes the user's assignments, and you may not remove them"
+                      + " (")
+              + d.rule()
+              + ")");
+    }
+  }
+
+  /** 6h: the change may not leave the instance without a full administrator (409). */
+  void requireNoLockout(List<? extends PolicyChange> changes, String what) {
+    PolicySnapshot s = authz.snapshot();
+    if (FullAdmins.locksOut(s, s.withChanges(s.revision(), changes), authz.now())) {
+      throw ApiException.conflict(
+          "Rule 6h: "
+              + what
+              + " would leave the instance without a full administrator (an enabled user without"
+              + " access expiry holding every permission, un-denied, at OWNER, through assignments"
+              + " without expiry). Make another user one first; if Entra access to the last one"
+              + " is lost, run ./tenantry recover-admin on the host.");
+    }
+  }
+
+  /** The snapshot's view of the user (for audit of cascaded removals and lock-out checks). */
+  PolicySnapshot snapshot() {
+    return authz.snapshot();
   }
 
   private boolean holdsNowhere(Permission p) {
     return authz.currentUserId().map(u -> authz.grants(u, p).isNothing()).orElse(true);
-  }
-
-  /** Does {@code mine} cover everything {@code theirs} grants (tenants, selectors, system-wide)? */
-  private boolean covers(TenantGrants mine, TenantGrants theirs, UUID me, UUID them, Permission p) {
-    if (p.system()) {
-      return !authz.check(them, p, Target.system()).allowed()
-          || authz.check(me, p, Target.system()).allowed();
-    }
-    if (theirs.isNothing()) {
-      return true;
-    }
-    if (theirs.allTenants()) {
-      if (!mine.allTenants() || !theirs.deniedTenantIds().containsAll(mine.deniedTenantIds())) {
-        return false;
-      }
-    } else {
-      for (UUID t : theirs.tenantIds()) {
-        if (!mine.allowsTenant(t)) {
-          return false;
-        }
-      }
-    }
-    // computers: conservative — every selector of theirs is mine too, and I am denied no more
-    return mine.allowedSelectors().containsAll(theirs.allowedSelectors())
-        && theirs.deniedSelectors().containsAll(mine.deniedSelectors());
   }
 }

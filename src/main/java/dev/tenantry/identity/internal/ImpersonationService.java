@@ -28,13 +28,16 @@ class ImpersonationService {
   private final AppPreferences prefs;
   private final IdentityAccess access;
   private final AuditLog audit;
+  private final dev.tenantry.authz.AccessWriteLock lock;
 
   ImpersonationService(
+      dev.tenantry.authz.AccessWriteLock lock,
       Impersonations rows,
       UserRepository users,
       AppPreferences prefs,
       IdentityAccess access,
       AuditLog audit) {
+    this.lock = lock;
     this.rows = rows;
     this.users = users;
     this.prefs = prefs;
@@ -76,10 +79,12 @@ class ImpersonationService {
     if (target.kind().equals("INTEGRATION")) {
       throw ApiException.conflict("Integration users cannot be impersonated");
     }
-    access.requireImpersonate(real, targetId, target.tenantId());
+    lock.acquire();
+    Instant until = Instant.now().plus(Duration.ofMinutes(length));
+    access.requireImpersonate(real, targetId, target.tenantId(), until);
     rows.closeLapsed(real);
     UUID id = UUID.randomUUID();
-    rows.start(id, real, targetId, reason.trim(), Instant.now().plus(Duration.ofMinutes(length)));
+    rows.start(id, real, targetId, reason.trim(), until);
     var active = rows.activeFor(real).orElseThrow();
     audit.record(
         AuditEntry.created(

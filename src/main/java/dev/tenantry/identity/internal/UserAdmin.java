@@ -2,11 +2,21 @@ package dev.tenantry.identity.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.AccessWriteLock;
+import dev.tenantry.authz.engine.AssignmentNode;
+import dev.tenantry.authz.engine.GroupNode;
+import dev.tenantry.authz.engine.PolicyChange;
+import dev.tenantry.authz.engine.UserNode;
 import dev.tenantry.identity.internal.UserRepository.UserView;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ErrorCode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -19,8 +29,15 @@ class UserAdmin {
   private final People people;
   private final IdentityAccess access;
   private final AuditLog audit;
+  private final AccessWriteLock lock;
 
-  UserAdmin(UserRepository users, People people, IdentityAccess access, AuditLog audit) {
+  UserAdmin(
+      UserRepository users,
+      People people,
+      IdentityAccess access,
+      AuditLog audit,
+      AccessWriteLock lock) {
+    this.lock = lock;
     this.users = users;
     this.people = people;
     this.access = access;
@@ -119,6 +136,19 @@ class UserAdmin {
     }
     boolean newEnabled = enabled == null ? before.enabled() : enabled;
     Instant newExpiry = expirySent ? accessExpiresAt : before.accessExpiresAt();
+    boolean enabledChanged = newEnabled != before.enabled();
+    boolean expiryChanged = !Objects.equals(newExpiry, before.accessExpiresAt());
+    if (enabledChanged || expiryChanged) {
+      lock.acquire();
+      boolean enabling =
+          newEnabled && (!before.enabled() || later(newExpiry, before.accessExpiresAt()));
+      access.requireUserChange(id, enabling, newExpiry);
+      access.requireNoLockout(
+          List.of(
+              new PolicyChange.UpsertUser(
+                  new UserNode(id, before.tenantId(), newEnabled, newExpiry))),
+          newEnabled ? "Changing this user's access expiry" : "Disabling this user");
+    }
     if (!users.update(id, version, newEnabled, newExpiry)) {
       throw ApiException.stale("User", id, version, before.version());
     }
@@ -127,12 +157,40 @@ class UserAdmin {
     return after;
   }
 
+  /** {@code a} ends later than {@code b} (null = never). */
+  private static boolean later(@Nullable Instant a, @Nullable Instant b) {
+    return b != null && (a == null || a.isAfter(b));
+  }
+
+  /**
+   * Deleting a user removes their assignments and memberships (a cascade): each is judged like
+   * removing it (6g), the instance keeps a full administrator (6h), and the audit event lists them.
+   */
   @Transactional
   void delete(UUID id) {
     UserView before = find(id);
     access.requireDeleteUser(before.tenantId(), id);
+    lock.acquire();
+    access.requireUserChange(id, false, null);
+    access.requireNoLockout(List.of(new PolicyChange.RemoveUser(id)), "Deleting this user");
+    var s = access.snapshot();
+    List<Map<String, Object>> cascaded = new ArrayList<>();
+    for (AssignmentNode a : s.directAssignments(id)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", a.id());
+      row.put("roleId", a.roleId());
+      row.put("effect", a.effect());
+      row.put("scope", a.scope().toString());
+      row.put("expiresAt", a.expiresAt());
+      cascaded.add(row);
+    }
+    List<UUID> groups = s.groupsOf(id).stream().map(GroupNode::id).toList();
     users.delete(id);
-    audit.record(AuditEntry.deleted("user.deleted", "user", id, before.tenantId(), before));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("user", before);
+    details.put("removedAssignments", cascaded);
+    details.put("removedFromGroups", groups);
+    audit.record(AuditEntry.deleted("user.deleted", "user", id, before.tenantId(), details));
   }
 
   private UserView find(UUID id) {

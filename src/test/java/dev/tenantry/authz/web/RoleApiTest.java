@@ -144,23 +144,37 @@ class RoleApiTest extends AuthzTestBase {
     users.assign(
         Principal.user(holder.id()), allow(UUID.fromString(roleId), Scope.tenant(globex, false)));
 
-    var widen =
+    var unversioned =
         editor
             .http()
             .put(
                 "/api/v1/roles/" + roleId,
                 Map.of(
                     "name", "w-" + acme, "permissions", List.of("tenants:view", "computers:view")));
+    assertThat(unversioned.status()).as("PUT without version").isEqualTo(428);
+    var widen =
+        editor
+            .http()
+            .put(
+                "/api/v1/roles/" + roleId,
+                Map.of(
+                    "name",
+                    "w-" + acme,
+                    "permissions",
+                    List.of("tenants:view", "computers:view"),
+                    "version",
+                    0));
     assertThat(widen.status()).isEqualTo(403);
-    assertThat(widen.json().path("detail").asString())
-        .contains("Rule 6c")
-        .contains("computers:view");
+    // judged as re-creating the live assignment at globex, where the editor manages nothing
+    assertThat(widen.json().path("detail").asString()).contains("Rule 6i").contains("Rule 6a");
     assertThat(decision(holder, Permission.COMPUTERS_VIEW, "TENANT", globex)).isEqualTo("DENY");
 
     var narrow =
         editor
             .http()
-            .put("/api/v1/roles/" + roleId, Map.of("name", "w2-" + acme, "permissions", List.of()));
+            .put(
+                "/api/v1/roles/" + roleId,
+                Map.of("name", "w2-" + acme, "permissions", List.of(), "version", 0));
     assertThat(narrow.status()).isEqualTo(200);
     assertThat(count("role.updated", roleId)).isEqualTo(1);
   }
