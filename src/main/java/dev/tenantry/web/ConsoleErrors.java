@@ -2,7 +2,11 @@ package dev.tenantry.web;
 
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -21,9 +25,35 @@ class ConsoleErrors {
   }
 
   @ExceptionHandler(ApiException.class)
-  String refused(ApiException e, HttpServletResponse response, Model model) {
+  String refused(
+      ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
     response.setStatus(e.code().status().value());
+    if (e.asksToConfirmAccessChanges()) {
+      return confirm(e, request, model);
+    }
     return page(model, e.getMessage());
+  }
+
+  /**
+   * DESIGN §3.10 in the console: the list of access the change would grant, and a form that repeats
+   * the same request with its digest as {@code acceptAccessChanges}.
+   */
+  private String confirm(ApiException e, HttpServletRequest request, Model model) {
+    page(model, e.getMessage());
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("_csrf") && !name.equals("acceptAccessChanges")) {
+                fields.put(name, List.of(values));
+              }
+            });
+    model.addAttribute("action", request.getRequestURI());
+    model.addAttribute("fields", fields);
+    model.addAttribute("accessChanges", e.details().get("accessChanges"));
+    model.addAttribute("digest", e.details().get("digest"));
+    return "error/access-changes";
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
