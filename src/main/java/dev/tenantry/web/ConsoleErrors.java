@@ -1,5 +1,7 @@
 package dev.tenantry.web;
 
+import dev.tenantry.shared.TenantLookup;
+import dev.tenantry.shared.UserNames;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,9 +21,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
   private final ConsoleModel header;
+  private final UserNames users;
+  private final TenantLookup tenants;
 
-  ConsoleErrors(ConsoleModel header) {
+  ConsoleErrors(ConsoleModel header, UserNames users, TenantLookup tenants) {
     this.header = header;
+    this.users = users;
+    this.tenants = tenants;
   }
 
   @ExceptionHandler(ApiException.class)
@@ -53,6 +59,7 @@ class ConsoleErrors {
     model.addAttribute("fields", fields);
     model.addAttribute("accessChanges", e.details().get("accessChanges"));
     model.addAttribute("digest", e.details().get("digest"));
+    model.addAttribute("labels", labels());
     return "error/access-changes";
   }
 
@@ -61,6 +68,14 @@ class ConsoleErrors {
       MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
     response.setStatus(400);
     return page(model, "The value of '" + e.getName() + "' is not valid");
+  }
+
+  /** Names of the users and tenants the caller may see, by id (others stay ids). */
+  private Map<String, String> labels() {
+    Map<String, String> out = new java.util.HashMap<>();
+    users.visibleUsers().forEach((id, name) -> out.put(id.toString(), name));
+    tenants.visibleTenants().forEach((id, name) -> out.put(id.toString(), name));
+    return out;
   }
 
   private String page(Model model, String message) {

@@ -177,6 +177,36 @@ class StructuralChangesTest extends TenancyTestSupport {
   }
 
   @Test
+  void rePointingAssignmentsOnMergeNeedsTheRightToCreateThem() {
+    UUID parent = testUsers.clientTenant("merge-parent");
+    UUID source = testUsers.tenant("merge-source", parent, false);
+    UUID target = testUsers.tenant("merge-target", parent, false);
+    UUID mergerRole = UUID.randomUUID();
+    testUsers.write(
+        () ->
+            jdbc.sql("insert into role (id, name, permissions) values (?, ?, ?::text[])")
+                .params(mergerRole, unique("merger"), "{tenants:view,tenants:merge}")
+                .update());
+    TestUser merger = testUsers.user(parent, Grant.allow(mergerRole, Scope.tenant(parent, true)));
+    TestUser admin = testUsers.user(parent);
+    UUID scoped =
+        testUsers.assign(
+            Principal.user(admin.id()), Grant.allow(ADMIN, Scope.tenant(source, false)));
+
+    var r =
+        merger
+            .http()
+            .post(
+                "/api/v1/tenants/" + source + "/merge",
+                Map.of("targetTenantId", target.toString(), "repointAssignments", true));
+
+    assertThat(r.status()).as(r.toString()).isEqualTo(403);
+    assertThat(r.json().path("assignmentId").asString()).isEqualTo(scoped.toString());
+    assertThat(count("tenant", "id", source)).isEqualTo(1);
+    assertThat(count("role_assignment", "scope_tenant_id", source)).isEqualTo(1);
+  }
+
+  @Test
   void movingATenantUnderAChildrenScopeNeedsConfirmation() {
     UUID parent = testUsers.clientTenant("new-parent");
     UUID moved = testUsers.clientTenant("moved");
