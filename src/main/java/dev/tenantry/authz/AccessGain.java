@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param principalType {@code USER} or {@code GROUP}
  * @param scope the assignment's scope, as text
  * @param targetType {@code TENANT} or {@code COMPUTER}
+ * @param newTarget the target is created by the change itself: its id is new on every attempt, so
+ *     the digest names it "new" and a confirmed retry of the same creation matches
  * @param permissions the permission keys newly allowed, sorted
  */
 public record AccessGain(
@@ -23,6 +25,7 @@ public record AccessGain(
     PermissionSubject subject,
     String targetType,
     UUID targetId,
+    boolean newTarget,
     List<String> permissions,
     int users) {
   public AccessGain {
@@ -48,7 +51,7 @@ public record AccessGain(
         roleId.toString(),
         subject.name(),
         targetType,
-        targetId.toString(),
+        newTarget ? "new" : targetId.toString(),
         String.join(",", permissions),
         Integer.toString(users));
   }

@@ -683,9 +683,10 @@ public enum Permission {
   AZURE_LINK_TENANT(
       "azure:link-tenant",
       "Link Azure tenant",
-      "Link an Entra tenant id to a tenant.",
+      "Link an Entra tenant id to a tenant. System: the instance then trusts sign-ins and tokens"
+          + " from that directory, an instance-wide trust decision.",
       CORE,
-      D,
+      S | D | M,
       "azure:view",
       "tenants:manage"),
   // Application preferences

@@ -1,8 +1,14 @@
 package dev.tenantry.web;
 
+import dev.tenantry.shared.TenantLookup;
+import dev.tenantry.shared.UserNames;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.ui.Model;
@@ -15,15 +21,46 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
   private final ConsoleModel header;
+  private final UserNames users;
+  private final TenantLookup tenants;
 
-  ConsoleErrors(ConsoleModel header) {
+  ConsoleErrors(ConsoleModel header, UserNames users, TenantLookup tenants) {
     this.header = header;
+    this.users = users;
+    this.tenants = tenants;
   }
 
   @ExceptionHandler(ApiException.class)
-  String refused(ApiException e, HttpServletResponse response, Model model) {
+  String refused(
+      ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
     response.setStatus(e.code().status().value());
+    if (e.asksToConfirmAccessChanges()) {
+      return confirm(e, request, model);
+    }
     return page(model, e.getMessage());
+  }
+
+  /**
+   * DESIGN §3.10 in the console: the list of access the change would grant, and a form that repeats
+   * the same request with its digest as {@code acceptAccessChanges}.
+   */
+  private String confirm(ApiException e, HttpServletRequest request, Model model) {
+    page(model, e.getMessage());
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("_csrf") && !name.equals("acceptAccessChanges")) {
+                fields.put(name, List.of(values));
+              }
+            });
+    model.addAttribute("action", request.getRequestURI());
+    model.addAttribute("fields", fields);
+    model.addAttribute("accessChanges", e.details().get("accessChanges"));
+    model.addAttribute("digest", e.details().get("digest"));
+    model.addAttribute("labels", labels());
+    return "error/access-changes";
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -31,6 +68,14 @@ class ConsoleErrors {
       MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
     response.setStatus(400);
     return page(model, "The value of '" + e.getName() + "' is not valid");
+  }
+
+  /** Names of the users and tenants the caller may see, by id (others stay ids). */
+  private Map<String, String> labels() {
+    Map<String, String> out = new java.util.HashMap<>();
+    users.visibleUsers().forEach((id, name) -> out.put(id.toString(), name));
+    tenants.visibleTenants().forEach((id, name) -> out.put(id.toString(), name));
+    return out;
   }
 
   private String page(Model model, String message) {

@@ -43,7 +43,9 @@ class MspTenantRulesTest extends TenancyTestSupport {
     assertThat(r.json().path("detail").asString()).contains("un-mark it first");
     assertThat(get(api, id(msp)).path("kind").asString()).isEqualTo("MSP");
 
-    assertThat(patch(api, id(msp), Map.of("kind", "CLIENT")).status()).isEqualTo(200);
+    var heir = msp(api, unique("Heir")); // demoting names the MSP that takes the tenant (§3.10)
+    assertThat(patch(api, id(msp), Map.of("kind", "CLIENT", "mspId", id(heir).toString())).status())
+        .isEqualTo(200);
     assertThat(api.delete("/api/v1/tenants/" + id(msp)).status()).isEqualTo(204);
   }
 

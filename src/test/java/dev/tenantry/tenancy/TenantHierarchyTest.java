@@ -86,7 +86,8 @@ class TenantHierarchyTest extends TenancyTestSupport {
     assertThat(mspOf(id(mid))).isEqualTo(id(mid).toString());
     assertThat(mspOf(id(leaf))).isEqualTo(id(mid).toString());
 
-    assertThat(patch(api, id(mid), Map.of("kind", "CLIENT")).status()).isEqualTo(200);
+    var demoted = patch(api, id(mid), Map.of("kind", "CLIENT", "mspId", id(top).toString()));
+    assertThat(demoted.status()).as(demoted.toString()).isEqualTo(200);
     assertThat(mspOf(id(mid))).isEqualTo(id(top).toString());
     assertThat(mspOf(id(leaf))).isEqualTo(id(top).toString());
   }
@@ -116,7 +117,9 @@ class TenantHierarchyTest extends TenancyTestSupport {
     patch(api, id(acquired), Map.of("kind", "MSP"));
     var theirClient =
         createTenant(api, Map.of("name", unique("Their client"), "mspId", id(acquired).toString()));
-    assertThat(patch(api, id(acquired), Map.of("kind", "CLIENT")).status()).isEqualTo(200);
+    var demoted = patch(api, id(acquired), Map.of("kind", "CLIENT", "mspId", id(home).toString()));
+    assertThat(demoted.status()).as(demoted.toString()).isEqualTo(200);
+    assertThat(demoted.json().path("mspId").asString()).isEqualTo(id(home).toString());
     assertThat(mspOf(id(theirClient))).isEqualTo(id(home).toString());
   }
 }

@@ -305,6 +305,7 @@ public final class AccessDiff {
                       k.subject(),
                       k.targetType(),
                       k.targetId(),
+                      newTenants.contains(k.targetId()) || newComputers.contains(k.targetId()),
                       List.copyOf(r.permissions),
                       r.users.size())));
       return new Result(

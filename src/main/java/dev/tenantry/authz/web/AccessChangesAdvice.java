@@ -11,6 +11,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -93,11 +94,13 @@ class AccessChangesAdvice extends RequestBodyAdviceAdapter implements ResponseBo
       return body;
     }
     response.getHeaders().set(DIGEST_HEADER, list.digest());
-    if (body == null || !contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+    if (body == null
+        || body instanceof ProblemDetail
+        || !contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
       return body;
     }
     JsonNode tree = json.valueToTree(body);
-    if (tree instanceof ObjectNode o && !o.has("type")) { // never a problem detail
+    if (tree instanceof ObjectNode o) {
       o.set("accessChanges", json.valueToTree(list));
       return o;
     }

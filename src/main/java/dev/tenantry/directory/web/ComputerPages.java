@@ -83,6 +83,9 @@ class ComputerPages {
                   ? ""
                   : "; " + changed.alreadyInTarget().size() + " were already there"));
     } catch (ApiException e) {
+      if (e.asksToConfirmAccessChanges()) {
+        throw e; // ConsoleErrors lists the access it grants and asks to confirm (§3.10)
+      }
       flash.addFlashAttribute("error", e.getMessage());
     }
     return tenantId == null ? "redirect:/computers" : "redirect:/computers?tenantId=" + tenantId;

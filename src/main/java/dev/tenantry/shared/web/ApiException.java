@@ -25,6 +25,14 @@ public class ApiException extends RuntimeException {
     return details;
   }
 
+  /**
+   * A structural change waiting for the caller to confirm the access it grants (DESIGN §3.10):
+   * console pages let it through to the confirmation page instead of showing it as an error.
+   */
+  public boolean asksToConfirmAccessChanges() {
+    return code == ErrorCode.ACCESS_CHANGES_UNCONFIRMED;
+  }
+
   public static ApiException notFound(String what, Object id) {
     return new ApiException(ErrorCode.NOT_FOUND, what + " " + id + " was not found");
   }

@@ -59,7 +59,26 @@ public class TenantAccess {
       on(current.id(), TENANTS_MANAGE_MSP);
     }
     if (!Objects.equals(current.azureTenantId(), next.azureTenantId())) {
-      on(current.id(), AZURE_LINK_TENANT);
+      requireAzureLink();
+    }
+  }
+
+  /**
+   * Linking (or unlinking) an Entra directory makes the instance trust (or stop trusting) its
+   * tokens: the system, MSP-only permission {@code azure:link-tenant}, never a tenant right.
+   */
+  public void requireAzureLink() {
+    authz.require(AZURE_LINK_TENANT, Target.system());
+  }
+
+  /**
+   * May create this tenant: {@link #requireCreate(UUID, TenantKind)}, and linking an Entra
+   * directory at creation needs {@code azure:link-tenant} like any link.
+   */
+  public void requireCreate(TenantDraft draft) {
+    requireCreate(draft.parentId(), draft.kind());
+    if (draft.azureTenantId() != null) {
+      requireAzureLink();
     }
   }
 

@@ -5,6 +5,8 @@ import dev.tenantry.audit.AuditLog;
 import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.TenantKind;
 import dev.tenantry.authz.access.AccessChanges;
+import dev.tenantry.shared.Actor;
+import dev.tenantry.shared.Actors;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.TenantView;
 import java.util.Objects;
@@ -69,6 +71,9 @@ public class TenantCommands {
     } catch (DuplicateKeyException e) {
       throw TenantRules.duplicate(e, d);
     }
+    if (d.azureTenantId() != null) {
+      recordAzureLink(id, true);
+    }
     TenantView view = view(id);
     AccessChangeList gained = accessChanges.review();
     audit.record(
@@ -104,6 +109,9 @@ public class TenantCommands {
       return before;
     }
     write(next, d, version);
+    if (!Objects.equals(current.azureTenantId(), next.azureTenantId())) {
+      recordAzureLink(id, next.azureTenantId() != null);
+    }
     if (current.isMsp() && d.kind() != TenantKind.MSP) {
       tree.reassignMsp(id, msp);
     }
@@ -157,6 +165,11 @@ public class TenantCommands {
     } catch (DuplicateKeyException e) {
       throw TenantRules.duplicate(e, d);
     }
+  }
+
+  private void recordAzureLink(UUID id, boolean linked) {
+    Actor actor = Actors.current();
+    tenants.recordAzureLink(id, linked, actor.userId(), actor.label());
   }
 
   TenantRow find(UUID id) {

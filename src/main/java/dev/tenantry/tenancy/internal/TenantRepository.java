@@ -102,6 +102,48 @@ public class TenantRepository {
         == 1;
   }
 
+  /**
+   * Records who linked (or unlinked, {@code linked == false}) the tenant's Entra directory, and
+   * when: shown on the tenant page.
+   */
+  public void recordAzureLink(UUID id, boolean linked, @Nullable UUID byUser, String byLabel) {
+    jdbc.sql(
+            """
+            update tenant set azure_linked_at = case when :linked then now() end,
+                   azure_linked_by = case when :linked then :user end,
+                   azure_linked_by_label = case when :linked then :label end
+             where id = :id
+            """)
+        .param("id", id)
+        .param("linked", linked)
+        .param("user", byUser)
+        .param("label", byLabel)
+        .update();
+  }
+
+  /** Who linked the tenant's Entra directory and when; empty when it is not linked. */
+  public Optional<AzureLink> azureLink(UUID id) {
+    return jdbc.sql(
+            """
+            select azure_tenant_id, azure_linked_at, azure_linked_by_label from tenant
+             where id = ? and azure_tenant_id is not null
+            """)
+        .param(id)
+        .query(
+            (rs, n) ->
+                new AzureLink(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, java.time.OffsetDateTime.class) == null
+                        ? null
+                        : rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                    rs.getString(3)))
+        .optional();
+  }
+
+  /** An Entra link as the tenant page shows it; who/when are null for links made before V55. */
+  public record AzureLink(
+      UUID azureTenantId, java.time.@Nullable Instant linkedAt, @Nullable String linkedBy) {}
+
   public boolean delete(UUID id, long version) {
     return jdbc.sql("delete from tenant where id = ? and version = ?").params(id, version).update()
         == 1;

@@ -144,6 +144,9 @@ class TenantActionPages {
               + " re-pointed");
       return "redirect:/tenants/" + targetTenantId;
     } catch (ApiException e) {
+      if (e.asksToConfirmAccessChanges()) {
+        throw e; // ConsoleErrors lists the access it grants and asks to confirm (§3.10)
+      }
       flash.addFlashAttribute("mergeError", e.getMessage());
       return "redirect:/tenants/" + id;
     }
@@ -154,6 +157,9 @@ class TenantActionPages {
       change.run();
       flash.addFlashAttribute("notice", done);
     } catch (ApiException e) {
+      if (e.asksToConfirmAccessChanges()) {
+        throw e; // ConsoleErrors lists the access it grants and asks to confirm (§3.10)
+      }
       flash.addFlashAttribute("error", e.getMessage());
     }
     return "redirect:/tenants/" + id;

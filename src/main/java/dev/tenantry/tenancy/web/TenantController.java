@@ -79,11 +79,11 @@ class TenantController {
       value = {Permission.TENANTS_VIEW, Permission.TENANTS_CREATE},
       on = On.TENANT,
       note =
-          "on the parent (instance-wide for a root tenant); an MSP tenant also needs tenants:manage-msp instance-wide")
+          "on the parent (instance-wide for a root tenant); an MSP tenant also needs tenants:manage-msp instance-wide; an Entra link azure:link-tenant (system)")
   @PostMapping
   ResponseEntity<TenantView> create(@RequestBody TenantRequest body) {
     TenantDraft draft = body.draft();
-    access.requireCreate(draft.parentId(), draft.kind());
+    access.requireCreate(draft);
     TenantView created = commands.create(draft);
     return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.id()))
         .eTag(String.valueOf(created.version()))
@@ -103,7 +103,7 @@ class TenantController {
       value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE},
       on = On.TENANT,
       note =
-          "moving: tenants:move on it and tenants:manage on the new parent; MSP flag: tenants:manage-msp; Entra link: azure:link-tenant")
+          "moving: tenants:move on it and tenants:manage on the new parent; MSP flag: tenants:manage-msp; Entra link: azure:link-tenant (system); access it newly grants: acceptAccessChanges (DESIGN 3.10)")
   @PutMapping("/{id}")
   ResponseEntity<TenantView> replace(
       @PathVariable UUID id,
@@ -120,7 +120,7 @@ class TenantController {
       value = {Permission.TENANTS_VIEW, Permission.TENANTS_MANAGE},
       on = On.TENANT,
       note =
-          "moving: tenants:move on it and tenants:manage on the new parent; MSP flag: tenants:manage-msp; Entra link: azure:link-tenant")
+          "moving: tenants:move on it and tenants:manage on the new parent; MSP flag: tenants:manage-msp; Entra link: azure:link-tenant (system); access it newly grants: acceptAccessChanges (DESIGN 3.10)")
   @PatchMapping("/{id}")
   ResponseEntity<TenantView> patch(
       @PathVariable UUID id,

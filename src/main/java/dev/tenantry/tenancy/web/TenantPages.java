@@ -12,6 +12,7 @@ import dev.tenantry.tenancy.internal.TenantAccess;
 import dev.tenantry.tenancy.internal.TenantCommands;
 import dev.tenantry.tenancy.internal.TenantDraft;
 import dev.tenantry.tenancy.internal.TenantReader;
+import dev.tenantry.tenancy.internal.TenantRepository;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -32,6 +33,7 @@ class TenantPages {
   private final TenantCommands commands;
   private final PreferenceService preferences;
   private final Authorizer authorizer;
+  private final TenantRepository tenantRepository;
 
   TenantPages(
       Tenants tenants,
@@ -39,8 +41,10 @@ class TenantPages {
       TenantReader reader,
       TenantCommands commands,
       PreferenceService preferences,
-      Authorizer authorizer) {
+      Authorizer authorizer,
+      TenantRepository tenantRepository) {
     this.authorizer = authorizer;
+    this.tenantRepository = tenantRepository;
     this.tenants = tenants;
     this.access = access;
     this.reader = reader;
@@ -54,6 +58,7 @@ class TenantPages {
       @Nullable String description,
       @Nullable TenantKind kind,
       @Nullable UUID parentId,
+      @Nullable UUID mspId,
       @Nullable String azureTenantId,
       @Nullable Long version) {
     TenantDraft draft() {
@@ -64,7 +69,7 @@ class TenantPages {
           kind == null ? TenantKind.CLIENT : kind,
           true,
           parentId,
-          null,
+          mspId,
           guid(azureTenantId));
     }
   }
@@ -81,11 +86,14 @@ class TenantPages {
   @PostMapping("/tenants")
   String create(@ModelAttribute Form form, Model model, RedirectAttributes flash) {
     try {
-      access.requireCreate(form.parentId(), form.draft().kind());
+      access.requireCreate(form.draft());
       TenantView created = commands.create(form.draft());
       flash.addFlashAttribute("notice", "Tenant '" + created.name() + "' created");
       return "redirect:/tenants/" + created.id();
     } catch (ApiException e) {
+      if (e.asksToConfirmAccessChanges()) {
+        throw e; // ConsoleErrors lists the access it grants and asks to confirm (§3.10)
+      }
       model.addAttribute("error", e.getMessage());
       model.addAttribute("form", form);
       return tree(model);
@@ -100,6 +108,7 @@ class TenantPages {
     model.addAttribute(
         "tenants", tenants.visibleToCaller().stream().filter(o -> !o.id().equals(id)).toList());
     model.addAttribute("tags", tenants.tagList());
+    model.addAttribute("azureLink", tenantRepository.azureLink(id).orElse(null));
     model.addAttribute("preferences", preferences.effective(id));
     model.addAttribute("canManage", allowed(() -> access.requireManage(id)));
     model.addAttribute("canDelete", allowed(() -> access.requireDelete(id)));
@@ -123,6 +132,9 @@ class TenantPages {
       flash.addFlashAttribute("notice", "Saved");
       return "redirect:/tenants/" + id;
     } catch (ApiException e) {
+      if (e.asksToConfirmAccessChanges()) {
+        throw e; // ConsoleErrors lists the access it grants and asks to confirm (§3.10)
+      }
       model.addAttribute("error", e.getMessage());
       return edit(id, model);
     }
