@@ -30,8 +30,16 @@ final class MatrixFixtures {
     return users.tenant("mx", parent, false);
   }
 
+  /**
+   * When set, every fresh computer carries this tag (for a caller holding a computer-tag scope).
+   */
+  static volatile UUID computerTag;
+
   UUID computer(UUID tenant) {
-    return users.computer(tenant, ComputerType.WORKSTATION);
+    UUID tag = computerTag;
+    return tag == null
+        ? users.computer(tenant, ComputerType.WORKSTATION)
+        : users.computer(tenant, ComputerType.WORKSTATION, tag);
   }
 
   UUID tag() {

@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  * error_description="…"} and in the problem's detail. A failed CSRF check answers its own code,
  * {@code csrf-failed}. (403s are audited by {@link ActorFilter}.)
  */
-final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemAuthHandlers
+    implements AuthenticationEntryPoint,
+        AccessDeniedHandler,
+        org.springframework.security.web.firewall.RequestRejectedHandler {
   private static final String NIMBUS_PREFIX =
       "An error occurred while attempting to decode the Jwt: ";
   private final JsonMapper json;
@@ -77,6 +80,22 @@ final class ProblemAuthHandlers implements AuthenticationEntryPoint, AccessDenie
                 request)
             : ProblemResponses.of(
                 ErrorCode.FORBIDDEN, "You are not allowed to do this", Map.of(), request));
+  }
+
+  /** A URL the firewall refuses (NUL, encoded slash, ...) is a 400 problem like any other. */
+  @Override
+  public void handle(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      org.springframework.security.web.firewall.RequestRejectedException e)
+      throws IOException {
+    write(
+        response,
+        ProblemResponses.of(
+            ErrorCode.MALFORMED_REQUEST,
+            "The request URL contains characters or sequences that are not allowed",
+            Map.of(),
+            null));
   }
 
   private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -1,5 +1,6 @@
 package dev.tenantry.identity.internal;
 
+import dev.tenantry.shared.web.SecurityHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
@@ -99,20 +100,11 @@ class SecurityConfig {
     return http.build();
   }
 
-  /**
-   * On every response: no script but our own files (no inline script or handler, no eval: the
-   * templates use data attributes that console.js reads), inline style attributes allowed (tag
-   * colours), nothing may frame us, forms post only here; the referrer never leaves the origin
-   * (URLs carry object ids).
-   */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
-          + " data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
-
+  /** On every response: see {@link SecurityHeaders}. */
   static void headers(
       org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
           h) {
-    h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+    h.contentSecurityPolicy(c -> c.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
         .referrerPolicy(
             r ->
                 r.policy(

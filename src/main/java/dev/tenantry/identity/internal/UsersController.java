@@ -76,6 +76,7 @@ class UsersController {
   @PostMapping("/manual")
   @ResponseStatus(HttpStatus.CREATED)
   UserView manual(@RequestBody Manual b) {
+    required(b.tenantId(), "tenantId");
     return users.createManual(
         b.tenantId(), nz(b.givenName()), nz(b.familyName()), nz(b.email()), b.azureObjectId());
   }
@@ -86,6 +87,7 @@ class UsersController {
   @PostMapping("/integrations")
   @ResponseStatus(HttpStatus.CREATED)
   UserView integration(@RequestBody Integration b) {
+    required(b.tenantId(), "tenantId");
     return users.createIntegration(b.tenantId(), nz(b.name()), b.appId(), b.entraTenantId());
   }
 
@@ -136,6 +138,12 @@ class UsersController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@PathVariable UUID id) {
     users.delete(id);
+  }
+
+  private static void required(@Nullable Object value, String field) {
+    if (value == null) {
+      throw ApiException.invalid(field + " is required");
+    }
   }
 
   private static String nz(@Nullable String s) {

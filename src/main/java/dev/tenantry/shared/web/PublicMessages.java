@@ -20,7 +20,7 @@ import tools.jackson.databind.exc.PropertyBindingException;
  * name the field and what it must look like, never a Java class, method or SQL text. The full
  * exception goes to the server log only.
  */
-final class PublicMessages {
+public final class PublicMessages {
   private static final Pattern CHECK =
       Pattern.compile("relation \"(\\w+)\" violates check constraint \"(\\w+)\"");
   private static final Pattern NOT_NULL = Pattern.compile("column \"(\\w+)\"");
@@ -73,7 +73,7 @@ final class PublicMessages {
   }
 
   /** Why a JSON body could not be read, naming the field. */
-  static String unreadable(@Nullable JacksonException e) {
+  public static String unreadable(@Nullable JacksonException e) {
     if (e == null) {
       return "The request body is missing or is not valid JSON";
     }

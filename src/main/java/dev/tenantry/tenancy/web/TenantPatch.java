@@ -1,6 +1,7 @@
 package dev.tenantry.tenancy.web;
 
 import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.PublicMessages;
 import dev.tenantry.tenancy.TenantView;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -48,7 +49,8 @@ final class TenantPatch {
     try {
       return json.treeToValue(merged, TenantRequest.class);
     } catch (JacksonException e) {
-      throw ApiException.invalid("The patch is not valid for a tenant: " + e.getOriginalMessage());
+      throw ApiException.invalid(
+          "The patch is not valid for a tenant: " + PublicMessages.unreadable(e));
     }
   }
 }

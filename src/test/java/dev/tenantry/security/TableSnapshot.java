@@ -1,0 +1,45 @@
+package dev.tenantry.security;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A fingerprint of every application table: its row count and its newest row version ({@code
+ * max(xmin)}, which every insert and update raises). Two equal fingerprints mean nothing was
+ * written in between. Sessions and Flyway's history are left out.
+ */
+final class TableSnapshot {
+  private final JdbcClient jdbc;
+  private final String sql;
+
+  TableSnapshot(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+    List<String> tables =
+        jdbc.sql(
+                """
+                select table_name from information_schema.tables
+                 where table_schema = current_schema() and table_type = 'BASE TABLE'
+                   and table_name not like 'spring_session%'
+                   and table_name <> 'flyway_schema_history'
+                 order by table_name
+                """)
+            .query(String.class)
+            .list();
+    this.sql =
+        tables.stream()
+            .map(
+                t ->
+                    "select '"
+                        + t
+                        + "=' || count(*) || '/' || coalesce(max(xmin::text::bigint), 0) from \""
+                        + t
+                        + "\"")
+            .collect(
+                Collectors.joining(" union all ", "select string_agg(s, ';') from (", ") x(s)"));
+  }
+
+  String take() {
+    return jdbc.sql(sql).query(String.class).single();
+  }
+}
