@@ -86,12 +86,7 @@ class LocalTokenCommandTest {
 
   /** The very decoder bean of the API (signature, lifetime, Entra rules for access tokens). */
   private static Jwt acceptedByTheApp(String token) {
-    var decoder =
-        new OidcBeans()
-            .jwtDecoder(
-                props,
-                new TrustedTenants(null, props),
-                new OidcBeans.LocalProviderHolder(provider));
+    var decoder = new OidcBeans().jwtDecoder(props, new TrustedTenants(null, props));
     return decoder.decode(token);
   }
 

@@ -1,9 +1,7 @@
 package dev.tenantry.identity.internal;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -13,23 +11,21 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.springframework.util.ClassUtils;
 
 /**
  * The token side of sign-in: the API's access-token decoder, the ID-token decoder of browser
- * sign-in (same keys, same Entra rules, plus the OIDC ID token rules), the one client registration
- * ("entra"), and the local provider when enabled (started before anything fetches its keys).
+ * sign-in (same keys, same Entra rules, plus the OIDC ID token rules) and the one client
+ * registration ("entra"). The local provider of development ({@link LocalOidcProviderConfig}) is
+ * not part of the production build: enabling it there stops the start with a clear message.
  */
 @Configuration(proxyBeanMethods = false)
 class OidcBeans {
-
-  @Bean(destroyMethod = "close")
-  LocalProviderHolder localOidcProvider(OidcProperties props, Environment env) {
-    return new LocalProviderHolder(
-        props.localProvider().enabled() ? new LocalOidcProvider(props, env) : null);
-  }
+  static final String LOCAL_PROVIDER_CLASS = "no.nav.security.mock.oauth2.MockOAuth2Server";
 
   @Bean
-  JwtDecoder jwtDecoder(OidcProperties props, TrustedTenants tenants, LocalProviderHolder local) {
+  JwtDecoder jwtDecoder(OidcProperties props, TrustedTenants tenants) {
+    requireLocalProviderPresentWhenEnabled(props);
     return new CachingJwtDecoder(
         new StrictJwtDecoder(
             props.jwksUri(),
@@ -39,7 +35,7 @@ class OidcBeans {
 
   @Bean
   JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(
-      OidcProperties props, TrustedTenants tenants, LocalProviderHolder local) {
+      OidcProperties props, TrustedTenants tenants) {
     return registration ->
         new StrictJwtDecoder(
             props.jwksUri(),
@@ -71,13 +67,14 @@ class OidcBeans {
     return new InMemoryClientRegistrationRepository(entra);
   }
 
-  /** Lets the provider be absent without a null bean. */
-  record LocalProviderHolder(@Nullable LocalOidcProvider provider) implements AutoCloseable {
-    @Override
-    public void close() {
-      if (provider != null) {
-        provider.close();
-      }
+  static void requireLocalProviderPresentWhenEnabled(OidcProperties props) {
+    if (props.localProvider().enabled()
+        && !ClassUtils.isPresent(LOCAL_PROVIDER_CLASS, OidcBeans.class.getClassLoader())) {
+      throw new IllegalStateException(
+          "tenantry.oidc.local-provider.enabled is true, but this build (the production jar) has"
+              + " no local OIDC provider: run with the production profile"
+              + " (SPRING_PROFILES_ACTIVE=production) or TENANTRY_LOCAL_OIDC=false, and configure"
+              + " Entra ID (tenantry.oidc.*)");
     }
   }
 }
