@@ -56,13 +56,20 @@ class NodeKillTest {
         enqueue(browserUser);
         assertThat(browser.follow("http://localhost:" + portB + "/").statusCode()).isEqualTo(200);
 
+        for (Http h : List.of(adminA, adminB)) {
+          Http.Response first = h.post("/api/v1/tags", Map.of("name", "warm-" + UUID.randomUUID()));
+          assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        }
         Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> writers = new ArrayList<>();
         for (Http h : List.of(adminA, adminA, adminB, adminB)) {
           writers.add(Thread.ofPlatform().start(() -> write(h, running, acknowledged)));
         }
-        Thread.sleep(2000);
+        long t0 = System.nanoTime();
+        while (acknowledged.size() < 40 && System.nanoTime() - t0 < 30_000_000_000L) {
+          Thread.sleep(50);
+        }
         long killed = System.nanoTime();
         b.destroyForcibly(); // SIGKILL
         b.waitFor();

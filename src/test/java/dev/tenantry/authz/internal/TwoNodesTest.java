@@ -43,6 +43,7 @@ class TwoNodesTest {
   private Http adminA;
   private Http adminB;
   private Connection writer; // another "node" writing with plain SQL
+  private final java.util.List<PolicyConnections> pools = new java.util.ArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -59,6 +60,7 @@ class TwoNodesTest {
   @AfterAll
   void stop() throws Exception {
     writer.close();
+    pools.forEach(PolicyConnections::close);
     nodes.close();
   }
 
@@ -376,11 +378,10 @@ class TwoNodesTest {
   }
 
   private PolicyStore thirdNode(Node on, SimpleMeterRegistry meters) throws Exception {
+    PolicyConnections pool = new PolicyConnections(on.context().getBean(DataSource.class));
+    pools.add(pool);
     return new PolicyStore(
-        new PolicyConnections(on.context().getBean(DataSource.class)),
-        on.context().getBean(BuiltInRoleSync.class),
-        FeedSettings.defaults(),
-        meters);
+        pool, on.context().getBean(BuiltInRoleSync.class), FeedSettings.defaults(), meters);
   }
 
   static boolean allowed(PolicyStore store, TestUser u, UUID tenant) {

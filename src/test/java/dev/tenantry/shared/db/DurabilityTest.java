@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The embedded default keeps what it acknowledged: the run-mode configuration has fsync,
@@ -53,19 +54,22 @@ class DurabilityTest {
   @Test
   void everyWriteAnswered2xxSurvivesKillingPostgresUnderLoad() throws Exception {
     Path dir = Files.createTempDirectory("tenantry-kill");
-    EmbeddedPostgres pg = DatabaseConfig.embedded(dir, true, true).start();
+    // not "clean": the library would delete the data directory when the dead server is closed
+    EmbeddedPostgres pg = DatabaseConfig.embedded(dir, false, true).start();
     int port = pg.getPort();
     Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
     Nodes nodes = new Nodes(pg);
     try {
       Node node = nodes.start(Map.of());
       Http admin = node.as(node.users().mspAdmin());
+      Http.Response first = admin.post("/api/v1/tags", Map.of("name", "warm-up"));
+      assertThat(first.status()).as(first.raw()).isEqualTo(201);
       AtomicBoolean running = new AtomicBoolean(true);
       List<Thread> writers = new ArrayList<>();
       for (int w = 0; w < 4; w++) {
         writers.add(Thread.ofPlatform().start(() -> write(admin, running, acknowledged)));
       }
-      Thread.sleep(3000);
+      awaitAcknowledged(acknowledged, 40);
       killWithChildren(dir); // SIGKILL, while the writers keep writing
       Thread.sleep(500);
       running.set(false);
@@ -95,6 +99,16 @@ class DurabilityTest {
           .as("their audit events")
           .isEqualTo(acknowledged.size());
       System.out.println("pg_kill_lost_writes=0");
+    } finally {
+      FileSystemUtils.deleteRecursively(dir);
+    }
+  }
+
+  /** A few seconds of load: until {@code n} writes were acknowledged (at most 30 s). */
+  static void awaitAcknowledged(Set<UUID> acknowledged, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (acknowledged.size() < n && System.nanoTime() < deadline) {
+      Thread.sleep(50);
     }
   }
 
