@@ -163,27 +163,54 @@ public class PolicyStore {
 
   /**
    * Waits, bounded by {@code tenantry.policy.read-your-writes-wait}, until this node has applied
-   * transaction {@code xid}; then 503 with Retry-After. A revision no committed transaction can
-   * have (at or beyond the newest snapshot's xmax after a fresh catch-up) is refused as invalid.
+   * transaction {@code xid}; then 503 with Retry-After. A revision that is not a committed or
+   * running transaction (in the future, or rolled back) is refused as invalid (400).
    */
   public void awaitApplied(long xid) {
     if (hasApplied(xid)) {
       return;
     }
-    long arrived = System.nanoTime();
-    long deadline = arrived + settings.readYourWritesWait.toNanos();
-    do {
+    long deadline = System.nanoTime() + settings.readYourWritesWait.toNanos();
+    catchUp();
+    if (hasApplied(xid)) {
+      return;
+    }
+    switch (transactionStatus(xid)) {
+      case "committed", "in progress" -> {} // wait for it below
+      case "gone" -> {
+        return; // older than the database keeps track of: long applied
+      }
+      default ->
+          throw ApiException.invalid(
+              "X-Policy-Revision " + xid + " is not a revision this database has committed");
+    }
+    while (System.nanoTime() < deadline) {
+      pause();
       catchUp();
       if (hasApplied(xid)) {
         return;
       }
-      if (lastCatchUpNanos - arrived >= 0 && xid >= applied.xmax()) {
-        // a snapshot taken after this request arrived has not even assigned that id yet
-        throw ApiException.invalid("X-Policy-Revision " + xid + " is not a committed revision");
-      }
-      pause();
-    } while (System.nanoTime() < deadline);
+    }
     throw notCurrent("has not applied policy revision " + xid + " yet");
+  }
+
+  /** {@code committed}, {@code in progress}, {@code aborted}, {@code future} or {@code gone}. */
+  private String transactionStatus(long xid) {
+    try (Connection c = db.open();
+        PreparedStatement ps = c.prepareStatement("select pg_xact_status((?::text)::xid8)")) {
+      ps.setString(1, Long.toString(xid));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        String status = rs.getString(1);
+        return status == null ? "gone" : status;
+      }
+    } catch (SQLException e) {
+      if ("22023".equals(e.getSQLState())) { // "transaction ID ... is in the future"
+        return "future";
+      }
+      log.warn("Cannot read the status of transaction {}", xid, e);
+      return "in progress";
+    }
   }
 
   /**

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.tenantry.authz.BuiltInRoles;
+import dev.tenantry.authz.ComputerType;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.engine.Engine;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ErrorCode;
 import dev.tenantry.support.Http;
+import dev.tenantry.support.Nodes;
+import dev.tenantry.support.Nodes.Node;
 import dev.tenantry.support.TestUsers.TestUser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
@@ -35,10 +38,12 @@ import org.junit.jupiter.api.TestInstance;
 class TwoNodesTest {
   private static final UUID USER_LEGACY = BuiltInRoles.USER_LEGACY.id();
   private Nodes nodes;
-  private Nodes.Node a;
-  private Nodes.Node b;
+  private Node a;
+  private Node b;
   private Http adminA;
   private Http adminB;
+  private Connection writer; // another "node" writing with plain SQL
+  private final java.util.List<PolicyConnections> pools = new java.util.ArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -48,10 +53,14 @@ class TwoNodesTest {
     TestUser admin = a.users().mspAdmin();
     adminA = a.as(admin);
     adminB = b.as(admin);
+    writer = nodes.connect();
+    writer.setAutoCommit(false);
   }
 
   @AfterAll
   void stop() throws Exception {
+    writer.close();
+    pools.forEach(PolicyConnections::close);
     nodes.close();
   }
 
@@ -89,15 +98,18 @@ class TwoNodesTest {
     int stale = 0;
     for (int i = 0; i < iterations; i++) {
       boolean fromA = !honour || i % 2 == 0; // the control always revokes on A and reads on B
-      Nodes.Node reader = fromA ? b : a;
+      Node reader = fromA ? b : a;
       Http writer = fromA ? adminA : adminB;
       UUID assignment = UUID.randomUUID();
       long granted = grant(assignment, u.id(), tenant);
       Http.Response before =
           reader.as(u).header("X-Policy-Revision", Long.toString(granted)).get(tenantPath(tenant));
       assertThat(before.status()).as("read after the grant").isEqualTo(200);
-      Http.Response revoked = writer.delete("/api/v1/role-assignments/" + assignment);
-      assertThat(revoked.status()).isEqualTo(204);
+      Http.Response revoked =
+          writer
+              .header("X-Policy-Revision", Long.toString(granted))
+              .delete("/api/v1/role-assignments/" + assignment);
+      assertThat(revoked.status()).as(revoked.raw()).isEqualTo(204);
       String revision = revoked.header("X-Policy-Revision");
       assertThat(revision).as("a write names its revision").isNotNull();
       Http check = honour ? reader.as(u).header("X-Policy-Revision", revision) : reader.as(u);
@@ -136,7 +148,9 @@ class TwoNodesTest {
           .as("the revocation's change row was pruned: an incremental catch-up would miss it")
           .isZero();
     }
+    long t0 = System.nanoTime();
     paused.catchUp();
+    System.out.println("feed_gap_full_reload_ms=" + (System.nanoTime() - t0) / 1_000_000);
     assertThat(allowed(paused, u, tenant)).isFalse();
     assertThat(meters.counter("tenantry.policy.full.loads", "reason", "gap").count()).isEqualTo(1);
     paused.deregister();
@@ -148,19 +162,19 @@ class TwoNodesTest {
     TestUser u = a.users().user(tenant);
     UUID assignment = UUID.randomUUID();
     long granted = grant(assignment, u.id(), tenant);
-    a.store().awaitApplied(granted);
-    assertThat(allowed(a.store(), u, tenant)).isTrue();
+    store(a).awaitApplied(granted);
+    assertThat(allowed(store(a), u, tenant)).isTrue();
     try (Connection c = nodes.connect()) {
       c.setAutoCommit(false);
       exec(c, "set local session_replication_role = replica"); // no trigger: the feed never hears
       exec(c, "delete from role_assignment where id = '" + assignment + "'");
       c.commit();
     }
-    a.store().catchUp();
-    assertThat(allowed(a.store(), u, tenant)).as("planted: the feed missed it").isTrue();
-    assertThat(a.store().checkConsistency(100_000)).isFalse();
-    assertThat(allowed(a.store(), u, tenant)).isFalse();
-    assertThat(a.store().checkConsistency(100_000)).isTrue();
+    store(a).catchUp();
+    assertThat(allowed(store(a), u, tenant)).as("planted: the feed missed it").isTrue();
+    assertThat(store(a).checkConsistency(100_000)).isFalse();
+    assertThat(allowed(store(a), u, tenant)).isFalse();
+    assertThat(store(a).checkConsistency(100_000)).isTrue();
   }
 
   @Test
@@ -218,7 +232,8 @@ class TwoNodesTest {
 
   @Test
   void stalenessIsExportedAsMetricsAndHealth() {
-    Http.Response metrics = a.anonymous().get("/actuator/prometheus");
+    Http.Response metrics =
+        a.anonymous().header("Accept", "text/plain").get("/actuator/prometheus");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.raw())
         .contains("tenantry_policy_snapshot_age_seconds")
@@ -229,18 +244,144 @@ class TwoNodesTest {
     assertThat(health.raw()).contains("policyFeed");
   }
 
+  @Test
+  void unparsableRowsAreReadDenyOnlyCountedAndMakeTheNodeNotReady() throws Exception {
+    UUID tenant = a.users().clientTenant("poison");
+    TestUser viewer = a.users().user(tenant);
+    grant(UUID.randomUUID(), viewer.id(), tenant);
+    TestUser deniedByNewType = a.users().user(tenant);
+    grant(UUID.randomUUID(), deniedByNewType.id(), tenant);
+    TestUser allowedByNewType = a.users().user(tenant);
+    UUID workstation = a.users().computer(tenant, ComputerType.WORKSTATION);
+    UUID vm = UUID.randomUUID();
+    try (Connection c = nodes.connect()) {
+      // a newer release widened the CHECKs (expand) and wrote a value this code does not know
+      exec(c, "alter table computer drop constraint computer_type_check");
+      exec(c, "alter table role_assignment drop constraint role_assignment_computer_types_known");
+      exec(
+          c,
+          "insert into computer (id, tenant_id, name, type) values ('"
+              + vm
+              + "', '"
+              + tenant
+              + "', 'vm-1', 'VIRTUAL_MACHINE')");
+      exec(
+          c,
+          typesAssignment(allowedByNewType.id(), "ALLOW", "{WORKSTATION,VIRTUAL_MACHINE}", tenant));
+      exec(c, typesAssignment(deniedByNewType.id(), "DENY", "{VIRTUAL_MACHINE}", tenant));
+    }
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> store(a).unparsed().size() == 3);
+      PolicyStore store = store(a);
+      assertThat(store.snapshot().computer(vm)).as("a computer of an unknown type").isEmpty();
+      assertThat(allowed(store, viewer, tenant)).isTrue();
+      assertThat(allowed(store, deniedByNewType, tenant))
+          .as("an unreadable DENY denies its role everywhere")
+          .isFalse();
+      assertThat(
+              Engine.INSTANCE
+                  .check(
+                      store.snapshot(),
+                      allowedByNewType.id(),
+                      Permission.COMPUTERS_VIEW,
+                      Target.computer(workstation),
+                      Instant.now())
+                  .allowed())
+          .as("an unreadable ALLOW grants nothing, not even its readable part")
+          .isFalse();
+      Http.Response health = a.anonymous().get("/actuator/health");
+      assertThat(health.status()).isEqualTo(503);
+      assertThat(health.raw()).contains("unparsedRows");
+      SimpleMeterRegistry meters = new SimpleMeterRegistry();
+      PolicyStore restarted = thirdNode(a, meters); // a full load at start does not throw
+      assertThat(restarted.unparsed()).hasSize(3);
+      assertThat(meters.counter("tenantry.policy.unparsed.rows").count()).isEqualTo(3);
+      restarted.deregister();
+    } finally {
+      try (Connection c = nodes.connect()) {
+        exec(c, "delete from role_assignment where resource_computer_types @> '{VIRTUAL_MACHINE}'");
+        exec(c, "delete from computer where id = '" + vm + "'");
+        exec(
+            c,
+            "alter table computer add constraint computer_type_check check (type in"
+                + " ('WORKSTATION', 'PORTABLE', 'SERVER', 'DOMAIN_CONTROLLER'))");
+        exec(
+            c,
+            "alter table role_assignment add constraint role_assignment_computer_types_known check"
+                + " (resource_computer_types <@ array['WORKSTATION', 'PORTABLE', 'SERVER',"
+                + " 'DOMAIN_CONTROLLER']::text[])");
+      }
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> store(a).unparsed().isEmpty());
+    assertThat(a.anonymous().get("/actuator/health").status()).isEqualTo(200);
+  }
+
+  private static String typesAssignment(UUID user, String effect, String types, UUID tenant) {
+    return "insert into role_assignment (id, user_id, role_id, effect, scope_kind, resource_kind,"
+        + " resource_computer_types, scope_tenant_id) values ('"
+        + UUID.randomUUID()
+        + "', '"
+        + user
+        + "', '"
+        + USER_LEGACY
+        + "', '"
+        + effect
+        + "', 'RESOURCE', 'COMPUTER_TYPES', '"
+        + types
+        + "', '"
+        + tenant
+        + "')";
+  }
+
+  @Test
+  void rateLimitsPerIdentityAndSignInFailuresSharedAcrossNodesAnswer429WithRetryAfter() {
+    Node limited =
+        nodes.start(
+            Map.of(
+                "tenantry.rate-limit.per-identity", "4",
+                "tenantry.rate-limit.per-ip", "1000",
+                "tenantry.rate-limit.sign-in-failures", "3"));
+    Http x = limited.as(a.users().user(a.users().mspTenant()));
+    for (int i = 0; i < 4; i++) {
+      assertThat(x.get("/api/v1/auth/me").status()).isEqualTo(200);
+    }
+    Http.Response limitedResponse = x.get("/api/v1/auth/me");
+    assertThat(limitedResponse.status()).isEqualTo(429);
+    assertThat(limitedResponse.header("Retry-After")).isNotNull();
+    assertThat(limitedResponse.json().path("code").asText()).isEqualTo("rate-limited");
+    assertThat(limited.as(a.users().user(a.users().mspTenant())).get("/api/v1/auth/me").status())
+        .as("another identity is not limited by the first one's bucket")
+        .isEqualTo(200);
+
+    for (int i = 0; i < 3; i++) { // sign-in failures on node A ...
+      assertThat(a.anonymous().as("not-a-token").get("/api/v1/auth/me").status()).isEqualTo(401);
+    }
+    await() // ... refuse the client on the other node too, even with a valid token
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              Http.Response r =
+                  limited.as(a.users().user(a.users().mspTenant())).get("/api/v1/auth/me");
+              return r.status() == 429 && Long.parseLong(r.header("Retry-After")) > 60;
+            });
+  }
+
   // --- helpers
+
+  static PolicyStore store(Node n) {
+    return n.bean(PolicyStore.class);
+  }
 
   static String tenantPath(UUID tenant) {
     return "/api/v1/tenants/" + tenant;
   }
 
-  private PolicyStore thirdNode(Nodes.Node on, SimpleMeterRegistry meters) throws Exception {
+  private PolicyStore thirdNode(Node on, SimpleMeterRegistry meters) throws Exception {
+    PolicyConnections pool = new PolicyConnections(on.context().getBean(DataSource.class));
+    pools.add(pool);
     return new PolicyStore(
-        new PolicyConnections(on.context().getBean(DataSource.class)),
-        on.context().getBean(BuiltInRoleSync.class),
-        FeedSettings.defaults(),
-        meters);
+        pool, on.context().getBean(BuiltInRoleSync.class), FeedSettings.defaults(), meters);
   }
 
   static boolean allowed(PolicyStore store, TestUser u, UUID tenant) {
@@ -251,25 +392,22 @@ class TwoNodesTest {
   }
 
   /** Grants User (Legacy) on the tenant; returns the writing transaction's id (its revision). */
-  long grant(UUID assignment, UUID user, UUID tenant) throws Exception {
-    try (Connection c = nodes.connect()) {
-      c.setAutoCommit(false);
-      long xid =
-          xid(
-              c,
-              "insert into role_assignment (id, user_id, role_id, effect, scope_kind, scope_tenant_id)"
-                  + " values ('"
-                  + assignment
-                  + "', '"
-                  + user
-                  + "', '"
-                  + USER_LEGACY
-                  + "', 'ALLOW', 'TENANT', '"
-                  + tenant
-                  + "')");
-      c.commit();
-      return xid;
-    }
+  synchronized long grant(UUID assignment, UUID user, UUID tenant) throws Exception {
+    long xid =
+        xid(
+            writer,
+            "insert into role_assignment (id, user_id, role_id, effect, scope_kind, scope_tenant_id)"
+                + " values ('"
+                + assignment
+                + "', '"
+                + user
+                + "', '"
+                + USER_LEGACY
+                + "', 'ALLOW', 'TENANT', '"
+                + tenant
+                + "')");
+    writer.commit();
+    return xid;
   }
 
   long revoke(UUID assignment) throws Exception {

@@ -1,10 +1,6 @@
-package dev.tenantry.authz.internal;
+package dev.tenantry.support;
 
 import dev.tenantry.TenantryApplication;
-import dev.tenantry.support.Http;
-import dev.tenantry.support.IntegrationTest;
-import dev.tenantry.support.TestOidc;
-import dev.tenantry.support.TestUsers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,43 +19,48 @@ import org.springframework.context.ConfigurableApplicationContext;
  * feed listener) on one embedded PostgreSQL of their own, for the multi-node tests. The database
  * keeps the fast test settings.
  */
-final class Nodes implements AutoCloseable {
-  final EmbeddedPostgres pg;
-  final String url;
+public final class Nodes implements AutoCloseable {
+  public final EmbeddedPostgres pg;
+  public final String url;
   private final List<Node> nodes = new ArrayList<>();
 
-  record Node(ConfigurableApplicationContext context, int port) {
-    PolicyStore store() {
-      return context.getBean(PolicyStore.class);
+  public record Node(ConfigurableApplicationContext context, int port) {
+    public <T> T bean(Class<T> type) {
+      return context.getBean(type);
     }
 
-    TestUsers users() {
+    public TestUsers users() {
       return context.getBean(TestUsers.class);
     }
 
-    Http as(TestUsers.TestUser u) {
+    public Http as(TestUsers.TestUser u) {
       return new Http(
           "http://localhost:" + port, TestOidc.token(u.tid(), u.oid(), u.oid() + "@example.com"));
     }
 
-    Http anonymous() {
+    public Http anonymous() {
       return new Http("http://localhost:" + port, null);
     }
   }
 
-  Nodes() throws IOException {
-    pg =
+  /** On a fresh embedded PostgreSQL of their own, with the fast test settings. */
+  public Nodes() throws IOException {
+    this(
         EmbeddedPostgres.builder()
             .setDataDirectory(Files.createTempDirectory("tenantry-nodes-pg"))
             .setCleanDataDirectory(true)
             .setServerConfig("max_connections", "200")
-            .start();
-    url = pg.getJdbcUrl("postgres", "postgres");
+            .start());
+  }
+
+  public Nodes(EmbeddedPostgres pg) {
+    this.pg = pg;
+    this.url = pg.getJdbcUrl("postgres", "postgres");
   }
 
   /** Starts a node; {@code extra} overrides properties (e.g. a deliberately lagging feed). */
-  Node start(Map<String, String> extra) {
-    Map<String, Object> p = new HashMap<>();
+  public Node start(Map<String, String> extra) {
+    Map<String, String> p = new HashMap<>();
     p.put("server.port", "0");
     p.put("tenantry.db.url", url);
     p.put("tenantry.db.username", "postgres");
@@ -79,23 +79,20 @@ final class Nodes implements AutoCloseable {
     p.put("spring.jmx.enabled", "false");
     p.put("management.endpoint.health.show-details", "always");
     p.putAll(extra);
+    String[] args =
+        p.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     ConfigurableApplicationContext ctx =
-        new SpringApplicationBuilder(TenantryApplication.class)
-            .profiles("test")
-            .properties(p)
-            .run();
+        new SpringApplicationBuilder(TenantryApplication.class).profiles("test").run(args);
     int port = Integer.parseInt(ctx.getEnvironment().getRequiredProperty("local.server.port"));
     Node n = new Node(ctx, port);
     nodes.add(n);
     return n;
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url);
-  }
-
-  static UUID uuid() {
-    return UUID.randomUUID();
   }
 
   @Override
