@@ -3,7 +3,6 @@ package dev.tenantry.library.web;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
-import dev.tenantry.library.internal.ScriptParameter;
 import dev.tenantry.library.internal.TaskService;
 import dev.tenantry.shared.Page;
 import jakarta.validation.Valid;
@@ -40,7 +39,7 @@ class TasksController {
       @Nullable UUID getScriptId,
       @Nullable UUID setScriptId,
       @Nullable UUID testScriptId,
-      @Nullable List<ScriptParameter> parameters,
+      @Nullable List<ParameterInput> parameters,
       @Nullable UUID ownerTenantId,
       @Nullable Boolean global,
       @Nullable Boolean visibleToAllTenants,
@@ -52,7 +51,7 @@ class TasksController {
           getScriptId,
           setScriptId,
           testScriptId,
-          parameters == null ? List.of() : parameters,
+          ParameterInput.all(parameters),
           ownerTenantId,
           Common.yes(global),
           Common.yes(visibleToAllTenants));
