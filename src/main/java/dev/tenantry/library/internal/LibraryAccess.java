@@ -91,8 +91,8 @@ public class LibraryAccess {
       requireTenantVisible(kind, owner);
       o = new Ownership(owner, null, visibleToAll && kind.sharable());
     }
-    requireManage(kind, o);
     requirePublishing(kind, o);
+    requireManage(kind, o);
     return o;
   }
 

@@ -1,7 +1,6 @@
 package dev.tenantry.library.web;
 
 import dev.tenantry.library.internal.ScriptCommands;
-import dev.tenantry.library.internal.ScriptParameter;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,7 +18,7 @@ record ScriptRequest(
     @Nullable @Size(max = 100) String category,
     @NotBlank String language,
     @NotNull @Size(max = 1_000_000) String body,
-    @Nullable List<ScriptParameter> parameters,
+    @Nullable List<ParameterInput> parameters,
     @Nullable UUID ownerTenantId,
     @Nullable Boolean global,
     @Nullable Boolean visibleToAllTenants,
@@ -33,7 +32,7 @@ record ScriptRequest(
         category == null ? "" : category.strip(),
         language.strip().toUpperCase(),
         body,
-        parameters == null ? List.of() : parameters,
+        ParameterInput.all(parameters),
         ownerTenantId,
         Boolean.TRUE.equals(global),
         Boolean.TRUE.equals(visibleToAllTenants),

@@ -1,0 +1,208 @@
+package dev.tenantry.library.internal;
+
+import dev.tenantry.audit.AuditEntry;
+import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.ApiException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Software use cases: each change is checked, applied and audited in one transaction. */
+@Service
+public class SoftwareService {
+  static final String TYPE = "software";
+  private static final LibraryKind KIND = LibraryKind.SOFTWARE;
+  private final SoftwareRepository software;
+  private final ScriptService scripts;
+  private final FileStore files;
+  private final LibraryAccess access;
+  private final Authorizer authorizer;
+  private final AuditLog audit;
+
+  SoftwareService(
+      SoftwareRepository software,
+      ScriptService scripts,
+      FileStore files,
+      LibraryAccess access,
+      Authorizer authorizer,
+      AuditLog audit) {
+    this.software = software;
+    this.scripts = scripts;
+    this.files = files;
+    this.access = access;
+    this.authorizer = authorizer;
+    this.audit = audit;
+  }
+
+  @Transactional(readOnly = true)
+  public Page<SoftwareViews.Software> list(
+      @Nullable String q,
+      @Nullable UUID ownerTenantId,
+      @Nullable String owner,
+      String sort,
+      int page,
+      int size) {
+    ListSql sql = new ListSql("s", access.listFilter(KIND, "s")).common(q, ownerTenantId, owner);
+    return software.list(sql, sql.orderBy(sort), page, size).map(SoftwareRepository.Row::view);
+  }
+
+  @Transactional(readOnly = true)
+  public SoftwareViews.Software get(UUID id) {
+    return visible(id, false).view();
+  }
+
+  @Transactional
+  public SoftwareViews.Software create(SoftwareViews.Save s) {
+    Ownership own = access.forCreate(KIND, s.ownerTenantId(), s.global(), false);
+    requireReferences(s);
+    UUID id = UUID.randomUUID();
+    software.upsert(id, own, s, authorizer.requireUser(), true);
+    SoftwareViews.Software created = software.find(id, false).orElseThrow().view();
+    audit.record(AuditEntry.created("software.created", TYPE, id, own.ownerTenantId(), created));
+    return created;
+  }
+
+  @Transactional
+  public SoftwareViews.Software update(UUID id, long expectedVersion, SoftwareViews.Save s) {
+    SoftwareRepository.Row before = visible(id, true);
+    Ownership own =
+        access.forChange(KIND, before.ownership(), s.ownerTenantId(), s.global(), false);
+    if (before.view().version() != expectedVersion) {
+      throw ApiException.stale(TYPE, id, expectedVersion, before.view().version());
+    }
+    requireReferences(s);
+    software.upsert(id, own, s, null, false);
+    SoftwareViews.Software after = software.find(id, false).orElseThrow().view();
+    audit.record(
+        AuditEntry.changed(
+            "software.updated", TYPE, id, tenantOf(before, own), before.view(), after));
+    return after;
+  }
+
+  @Transactional
+  public void delete(UUID id, @Nullable Long expectedVersion) {
+    SoftwareRepository.Row s = visible(id, true);
+    access.requireDelete(KIND, s.ownership());
+    if (expectedVersion != null && expectedVersion != s.view().version()) {
+      throw ApiException.stale(TYPE, id, expectedVersion, s.view().version());
+    }
+    software.softDelete(id);
+    audit.record(
+        AuditEntry.deleted("software.deleted", TYPE, id, s.view().ownerTenantId(), s.view()));
+  }
+
+  @Transactional(readOnly = true)
+  public List<SoftwareViews.Version> versions(UUID id) {
+    visible(id, false);
+    return software.versions(id);
+  }
+
+  /**
+   * Adds a version, pinning the software's install/uninstall/test scripts at their current
+   * versions.
+   */
+  @Transactional
+  public SoftwareViews.Version addVersion(UUID id, SoftwareViews.AddVersion v) {
+    SoftwareRepository.Row s = visible(id, true);
+    access.requireManage(KIND, s.ownership());
+    String sortKey;
+    try {
+      sortKey = VersionOrder.sortKey(v.version());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("version: " + e.getMessage());
+    }
+    if (VersionOrder.tokens(v.version()).isEmpty()) {
+      throw ApiException.invalid("version: needs at least one number or word, such as 1.2.3");
+    }
+    if (software.versionExists(id, v.version())) {
+      throw ApiException.duplicate("software " + id + " already has version " + v.version());
+    }
+    UUID versionId = UUID.randomUUID();
+    software.insertVersion(
+        versionId,
+        id,
+        v,
+        sortKey,
+        pinned(s.view().installScriptId()),
+        pinned(s.view().uninstallScriptId()),
+        pinned(s.view().testScriptId()),
+        authorizer.requireUser());
+    SoftwareViews.Version created = software.version(id, versionId).orElseThrow();
+    audit.record(
+        AuditEntry.created(
+            "software.version-added",
+            TYPE,
+            id,
+            s.view().ownerTenantId(),
+            Map.of("softwareVersion", created)));
+    return created;
+  }
+
+  @Transactional
+  public SoftwareViews.Version uploadInstaller(
+      UUID id, UUID versionId, String fileName, InputStream in) {
+    SoftwareRepository.Row s = visible(id, true);
+    access.requireManage(KIND, s.ownership());
+    SoftwareViews.Version before =
+        software
+            .version(id, versionId)
+            .orElseThrow(() -> ApiException.notFound("software version", versionId));
+    FileStore.Blob blob = files.store(in);
+    software.setInstaller(versionId, blob.id(), fileName);
+    SoftwareViews.Version after = software.version(id, versionId).orElseThrow();
+    audit.record(
+        AuditEntry.changed(
+            "software.installer-uploaded", TYPE, id, s.view().ownerTenantId(), before, after));
+    return after;
+  }
+
+  @Transactional(readOnly = true)
+  public Download installer(UUID id, UUID versionId) {
+    visible(id, false);
+    SoftwareViews.Version v =
+        software
+            .version(id, versionId)
+            .orElseThrow(() -> ApiException.notFound("software version", versionId));
+    FileStore.Blob blob =
+        software
+            .installerBlob(versionId)
+            .flatMap(files::find)
+            .orElseThrow(() -> ApiException.notFound("installer of software version", versionId));
+    return new Download(
+        blob,
+        v.installerFileName().isEmpty() ? "installer" : v.installerFileName(),
+        "application/octet-stream");
+  }
+
+  private @Nullable UUID pinned(@Nullable UUID scriptId) {
+    if (scriptId == null) {
+      return null;
+    }
+    return scripts.latest(scripts.visibleScript(scriptId)).id();
+  }
+
+  private void requireReferences(SoftwareViews.Save s) {
+    for (UUID script : new UUID[] {s.installScriptId(), s.uninstallScriptId(), s.testScriptId()}) {
+      if (script != null) {
+        scripts.visibleScript(script);
+      }
+    }
+  }
+
+  private SoftwareRepository.Row visible(UUID id, boolean lock) {
+    SoftwareRepository.Row s =
+        software.find(id, lock).orElseThrow(() -> ApiException.notFound(TYPE, id));
+    access.requireVisible(KIND, s.ownership(), id);
+    return s;
+  }
+
+  private static @Nullable UUID tenantOf(SoftwareRepository.Row before, Ownership after) {
+    return after.ownerTenantId() != null ? after.ownerTenantId() : before.view().ownerTenantId();
+  }
+}

@@ -1,0 +1,288 @@
+package dev.tenantry.library.internal;
+
+import dev.tenantry.audit.AuditEntry;
+import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.ApiException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Maintenance tasks: a get/set/test script set that keeps a setting. Every save adds a version
+ * pinning the exact script versions (the scripts' latest, or the versions named).
+ */
+@Service
+public class TaskService {
+  static final String TYPE = "maintenance-task";
+  private static final LibraryKind KIND = LibraryKind.TASK;
+  private static final String COLUMNS =
+      "t.id, t.owner_tenant_id, t.created_by_msp_id, t.visible_to_all_tenants, t.name, t.description,"
+          + " t.latest_version, t.created_at, t.updated_at, t.version, v.id as version_id,"
+          + " v.get_script_version_id, v.set_script_version_id, v.test_script_version_id, v.parameters::text as parameters";
+  private final JdbcClient jdbc;
+  private final ScriptService scripts;
+  private final LibraryAccess access;
+  private final Authorizer authorizer;
+  private final AuditLog audit;
+  private final JsonMapper json;
+
+  TaskService(
+      JdbcClient jdbc,
+      ScriptService scripts,
+      LibraryAccess access,
+      Authorizer authorizer,
+      AuditLog audit,
+      JsonMapper json) {
+    this.jdbc = jdbc;
+    this.scripts = scripts;
+    this.access = access;
+    this.authorizer = authorizer;
+    this.audit = audit;
+    this.json = json;
+  }
+
+  public record Task(
+      UUID id,
+      @Nullable UUID ownerTenantId,
+      boolean global,
+      boolean visibleToAllTenants,
+      String name,
+      String description,
+      int latestVersion,
+      UUID latestVersionId,
+      @Nullable UUID getScriptVersionId,
+      UUID setScriptVersionId,
+      @Nullable UUID testScriptVersionId,
+      List<ScriptParameter> parameters,
+      Instant createdAt,
+      Instant updatedAt,
+      long version,
+      @com.fasterxml.jackson.annotation.JsonIgnore @Nullable UUID createdByMspId) {
+    Ownership ownership() {
+      return new Ownership(ownerTenantId, createdByMspId, visibleToAllTenants);
+    }
+  }
+
+  /** Scripts by id (their latest version is pinned) or exact script versions by id. */
+  public record Save(
+      String name,
+      String description,
+      @Nullable UUID getScriptId,
+      @Nullable UUID setScriptId,
+      @Nullable UUID testScriptId,
+      List<ScriptParameter> parameters,
+      @Nullable UUID ownerTenantId,
+      boolean global,
+      boolean visibleToAllTenants) {}
+
+  public record VersionSummary(
+      UUID id,
+      int number,
+      @Nullable UUID getScriptVersionId,
+      UUID setScriptVersionId,
+      @Nullable UUID testScriptVersionId,
+      Instant createdAt) {}
+
+  @Transactional(readOnly = true)
+  public Page<Task> list(
+      @Nullable String q,
+      @Nullable UUID ownerTenantId,
+      @Nullable String owner,
+      String sort,
+      int page,
+      int size) {
+    ListSql sql = new ListSql("t", access.listFilter(KIND, "t")).common(q, ownerTenantId, owner);
+    List<Task> items =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + FROM
+                    + " where t.deleted_at is null and "
+                    + sql.where()
+                    + " order by "
+                    + sql.orderBy(sort)
+                    + " limit :limit offset :offset")
+            .params(sql.params())
+            .param("limit", size)
+            .param("offset", (long) page * size)
+            .query(this::row)
+            .list();
+    long total =
+        jdbc.sql(
+                "select count(*) from maintenance_task t where t.deleted_at is null and "
+                    + sql.where())
+            .params(sql.params())
+            .query(Long.class)
+            .single();
+    return new Page<>(items, page, size, total);
+  }
+
+  private static final String FROM =
+      " from maintenance_task t join maintenance_task_version v on v.task_id = t.id and v.number = t.latest_version";
+
+  @Transactional(readOnly = true)
+  public Task get(UUID id) {
+    return visible(id, false);
+  }
+
+  @Transactional
+  public Task create(Save s) {
+    Ownership own = access.forCreate(KIND, s.ownerTenantId(), s.global(), s.visibleToAllTenants());
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "insert into maintenance_task (id, owner_tenant_id, created_by_msp_id, visible_to_all_tenants, name,"
+                + " description, created_by) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            own.ownerTenantId(),
+            own.createdByMspId(),
+            own.visibleToAllTenants(),
+            s.name(),
+            s.description(),
+            authorizer.requireUser())
+        .update();
+    addVersion(id, 1, s);
+    Task created = find(id, false).orElseThrow();
+    audit.record(
+        AuditEntry.created("maintenance-task.created", TYPE, id, own.ownerTenantId(), created));
+    return created;
+  }
+
+  @Transactional
+  public Task update(UUID id, long expectedVersion, Save s) {
+    Task before = visible(id, true);
+    Ownership own =
+        access.forChange(
+            KIND, before.ownership(), s.ownerTenantId(), s.global(), s.visibleToAllTenants());
+    if (before.version() != expectedVersion) {
+      throw ApiException.stale(TYPE, id, expectedVersion, before.version());
+    }
+    int number = before.latestVersion() + 1;
+    addVersion(id, number, s);
+    jdbc.sql(
+            "update maintenance_task set owner_tenant_id = ?, created_by_msp_id = ?, visible_to_all_tenants = ?, name = ?,"
+                + " description = ?, latest_version = ?, updated_at = now(), version = version + 1 where id = ?")
+        .params(
+            own.ownerTenantId(),
+            own.createdByMspId(),
+            own.visibleToAllTenants(),
+            s.name(),
+            s.description(),
+            number,
+            id)
+        .update();
+    Task after = find(id, false).orElseThrow();
+    audit.record(
+        AuditEntry.changed(
+            "maintenance-task.updated",
+            TYPE,
+            id,
+            after.ownerTenantId() != null ? after.ownerTenantId() : before.ownerTenantId(),
+            before,
+            after));
+    return after;
+  }
+
+  @Transactional
+  public void delete(UUID id, @Nullable Long expectedVersion) {
+    Task t = visible(id, true);
+    access.requireDelete(KIND, t.ownership());
+    if (expectedVersion != null && expectedVersion != t.version()) {
+      throw ApiException.stale(TYPE, id, expectedVersion, t.version());
+    }
+    jdbc.sql("update maintenance_task set deleted_at = now(), version = version + 1 where id = ?")
+        .param(id)
+        .update();
+    audit.record(AuditEntry.deleted("maintenance-task.deleted", TYPE, id, t.ownerTenantId(), t));
+  }
+
+  @Transactional(readOnly = true)
+  public List<VersionSummary> versions(UUID id) {
+    visible(id, false);
+    return jdbc.sql(
+            "select id, number, get_script_version_id, set_script_version_id, test_script_version_id, created_at"
+                + " from maintenance_task_version where task_id = ? order by number desc")
+        .param(id)
+        .query(VersionSummary.class)
+        .list();
+  }
+
+  private void addVersion(UUID taskId, int number, Save s) {
+    if (s.setScriptId() == null) {
+      throw ApiException.invalid("setScriptId: a maintenance task needs a set script");
+    }
+    for (ScriptParameter p : s.parameters()) {
+      if (p.secret()) {
+        throw ApiException.invalid(
+            "parameters: secret task parameters belong in the task's scripts");
+      }
+    }
+    jdbc.sql(
+            "insert into maintenance_task_version (id, task_id, number, get_script_version_id, set_script_version_id,"
+                + " test_script_version_id, parameters, created_by) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)")
+        .params(
+            UUID.randomUUID(),
+            taskId,
+            number,
+            pin(s.getScriptId()),
+            pin(s.setScriptId()),
+            pin(s.testScriptId()),
+            json.writeValueAsString(s.parameters()),
+            authorizer.requireUser())
+        .update();
+  }
+
+  /** The latest version of a script the caller may view (404 otherwise). */
+  private @Nullable UUID pin(@Nullable UUID scriptId) {
+    return scriptId == null ? null : scripts.latest(scripts.visibleScript(scriptId)).id();
+  }
+
+  private Task visible(UUID id, boolean lock) {
+    Task t = find(id, lock).orElseThrow(() -> ApiException.notFound(TYPE, id));
+    access.requireVisible(KIND, t.ownership(), id);
+    return t;
+  }
+
+  private Optional<Task> find(UUID id, boolean lock) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + FROM
+                + " where t.id = ? and t.deleted_at is null"
+                + (lock ? " for update of t" : ""))
+        .param(id)
+        .query(this::row)
+        .optional();
+  }
+
+  private Task row(ResultSet rs, int i) throws SQLException {
+    return new Task(
+        rs.getObject("id", UUID.class),
+        rs.getObject("owner_tenant_id", UUID.class),
+        rs.getObject("owner_tenant_id") == null,
+        rs.getBoolean("visible_to_all_tenants"),
+        rs.getString("name"),
+        rs.getString("description"),
+        rs.getInt("latest_version"),
+        rs.getObject("version_id", UUID.class),
+        rs.getObject("get_script_version_id", UUID.class),
+        rs.getObject("set_script_version_id", UUID.class),
+        rs.getObject("test_script_version_id", UUID.class),
+        json.readValue(rs.getString("parameters"), new TypeReference<List<ScriptParameter>>() {}),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getLong("version"),
+        rs.getObject("created_by_msp_id", UUID.class));
+  }
+}
