@@ -22,7 +22,14 @@ import org.springframework.web.bind.annotation.RestController;
  */
 class ModularityTest {
   static final List<String> FEATURES =
-      List.of("authz", "tenancy", "directory", "identity", "audit", "web"); // shared is all public
+      List.of(
+          "authz",
+          "tenancy",
+          "directory",
+          "identity",
+          "audit",
+          "web",
+          "sync"); // shared is all public
   static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -81,6 +81,7 @@ final class MatrixRecipes {
     directory();
     identity();
     authz();
+    new SyncRecipes(this, fx).register();
   }
 
   // ---- expectations

@@ -54,7 +54,7 @@ final class ActorFilter extends OncePerRequestFilter {
           users.byIdentity(
               identity.tid(), identity.objectId(), identity.app() ? "INTEGRATION" : "PERSON");
       if (refusal == null && user.isPresent() && !user.get().mayAct()) {
-        refusal = user.get().enabled() ? "access expired" : "user disabled";
+        refusal = user.get().refusal();
       }
       if (refusal != null) {
         refuse(request, response, identity, refusal);
@@ -121,6 +121,8 @@ final class ActorFilter extends OncePerRequestFilter {
         switch (reason) {
           case "user disabled" -> "Your user is disabled; ask an administrator";
           case "access expired" -> "Your access has expired; ask an administrator";
+          case "person inactive in Entra" ->
+              "Your account is disabled or removed in Entra ID; ask an administrator";
           default -> "Your session has ended; sign in again";
         });
   }

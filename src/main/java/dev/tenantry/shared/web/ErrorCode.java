@@ -17,7 +17,8 @@ public enum ErrorCode {
   STALE_VERSION(HttpStatus.PRECONDITION_FAILED, "Stale version"),
   PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "Version required"),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
-  INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+  INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
+  UPSTREAM_FAILED(HttpStatus.BAD_GATEWAY, "Upstream service failed");
 
   private final HttpStatus status;
   private final String title;
