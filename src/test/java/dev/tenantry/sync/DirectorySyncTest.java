@@ -313,4 +313,38 @@ class DirectorySyncTest extends SyncTestSupport {
     assertThat(admin.post("/api/v1/tenants/" + unlinked + "/directory-sync", null).status())
         .isEqualTo(409);
   }
+
+  @Test
+  void theAppSecretNeverAppearsInAnswersRunsOrTheAuditTrail() {
+    String secret = "graph-secret-never-shown-5d1c";
+    UUID[] t = linkedTenant("secret");
+    server()
+        .stubFor(
+            post(urlPathEqualTo("/" + t[1] + "/oauth2/v2.0/token"))
+                .atPriority(1)
+                .willReturn(
+                    aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                            "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\"}")));
+
+    JsonNode run = sync(t[0]);
+
+    assertThat(run.path("status").asString()).isEqualTo("FAILED");
+    assertThat(run.path("error").asString()).contains("invalid_client").doesNotContain(secret);
+    String state = signedIn().get("/api/v1/tenants/" + t[0] + "/directory-sync").raw();
+    assertThat(state).doesNotContain(secret);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_event where coalesce(after_json::text, '') like ? or coalesce(before_json::text, '') like ?")
+                .params("%" + secret + "%", "%" + secret + "%")
+                .query(Long.class)
+                .single())
+        .isZero();
+    server()
+        .verify(
+            postRequestedFor(urlPathEqualTo("/" + t[1] + "/oauth2/v2.0/token"))
+                .withRequestBody(containing("grant_type=client_credentials")));
+  }
 }

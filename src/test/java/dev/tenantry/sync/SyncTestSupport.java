@@ -24,15 +24,25 @@ abstract class SyncTestSupport extends IntegrationTest {
 
   /** Starts a sync through the API and waits for its outcome (polling the run, 60 s at most). */
   JsonNode sync(UUID tenant) {
+    return sync(tenant, java.time.Duration.ofSeconds(60));
+  }
+
+  JsonNode sync(UUID tenant, java.time.Duration atMost) {
     Http admin = signedIn();
     var started = admin.post("/api/v1/tenants/" + tenant + "/directory-sync", null);
     assertThat(started.status()).as(started.raw()).isEqualTo(202);
     String run = started.json().path("id").asString();
-    return await(admin, tenant, run);
+    return await(admin, tenant, run, atMost);
   }
 
   JsonNode await(Http http, UUID tenant, String run) {
-    for (int i = 0; i < 600; i++) {
+    return await(http, tenant, run, java.time.Duration.ofSeconds(60));
+  }
+
+  /** Polls the run until it is no longer RUNNING; fails after {@code atMost}. */
+  JsonNode await(Http http, UUID tenant, String run, java.time.Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (System.nanoTime() < deadline) {
       JsonNode r = http.get("/api/v1/tenants/" + tenant + "/directory-sync/runs/" + run).json();
       if (!"RUNNING".equals(r.path("status").asString())) {
         return r;
