@@ -4,6 +4,7 @@ import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IClientCredential;
+import com.microsoft.aad.msal4j.MsalServiceException;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.util.Map;
@@ -45,8 +46,12 @@ class GraphTokens {
       throw new GraphException(0, "interrupted", "Interrupted while getting a token");
     } catch (ExecutionException e) {
       // MSAL's messages carry the tenant and error codes, never the credential.
+      String why =
+          e.getCause() instanceof MsalServiceException m
+              ? m.errorCode() + ": " + m.getMessage()
+              : String.valueOf(e.getCause());
       throw new GraphException(
-          0, "tokenFailed", "No app-only token for Entra tenant " + tid + ": " + e.getCause());
+          0, "tokenFailed", "No app-only token for Entra tenant " + tid + ": " + why);
     }
   }
 

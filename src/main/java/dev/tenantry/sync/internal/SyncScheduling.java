@@ -1,6 +1,7 @@
 package dev.tenantry.sync.internal;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -29,6 +30,8 @@ class SyncScheduling implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(SyncScheduling.class);
   private final Scheduler scheduler;
   private final OneTimeTask<Void> tenantSync;
+  private final DirectoryLinkRepository links;
+  private final Preferences preferences;
   private volatile boolean running;
 
   SyncScheduling(
@@ -37,6 +40,8 @@ class SyncScheduling implements SmartLifecycle {
       DirectoryLinkRepository links,
       Preferences preferences,
       @Value("${tenantry.sync.interval:PT1H}") Duration interval) {
+    this.links = links;
+    this.preferences = preferences;
     this.tenantSync =
         Tasks.oneTime("directory-sync-tenant")
             .execute(
@@ -48,23 +53,37 @@ class SyncScheduling implements SmartLifecycle {
                 });
     RecurringTask<Void> hourly =
         Tasks.recurring("directory-sync-hourly", FixedDelay.of(interval))
-            .execute(
-                (instance, ctx) -> {
-                  if (!preferences.applicationFlag(PREFERENCE)) {
-                    return;
-                  }
-                  for (UUID tenantId : links.linkedTenants()) {
-                    ctx.getSchedulerClient()
-                        .scheduleIfNotExists(
-                            tenantSync.instance(tenantId.toString()), Instant.now());
-                  }
-                });
+            .execute((instance, ctx) -> queueLinkedTenants(ctx.getSchedulerClient()));
     this.scheduler =
         Scheduler.create(dataSource, tenantSync)
             .startTasks(hourly)
             .threads(2)
             .pollingInterval(Duration.ofSeconds(10))
             .build();
+  }
+
+  /**
+   * The hourly step: when "Azure User Sync" is on, queues a sync of every linked tenant that is not
+   * queued yet; answers how many were queued.
+   */
+  int queueLinkedTenants(SchedulerClient client) {
+    if (!preferences.applicationFlag(PREFERENCE)) {
+      return 0;
+    }
+    int queued = 0;
+    for (UUID tenantId : links.linkedTenants()) {
+      if (client.scheduleIfNotExists(tenantSync.instance(tenantId.toString()), Instant.now())) {
+        queued++;
+      }
+    }
+    return queued;
+  }
+
+  /** Runs the hourly step now on this node and wakes the scheduler (tests, operators). */
+  int runHourlyStepNow() {
+    int queued = queueLinkedTenants(scheduler);
+    scheduler.triggerCheckForDueExecutions();
+    return queued;
   }
 
   @Override
