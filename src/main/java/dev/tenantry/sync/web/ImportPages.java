@@ -57,7 +57,7 @@ class ImportPages {
       List<TenantView> created =
           imports.importGdap(
               tids == null ? List.of() : tids, parentId, tagIds == null ? List.of() : tagIds);
-      flash.addFlashAttribute("notice", created.size() + " tenants imported from GDAP");
+      flash.addFlashAttribute("notice", imported(created.size()) + " from GDAP");
       return "redirect:/tenants";
     } catch (ApiException e) {
       model.addAttribute("error", e.getMessage());
@@ -75,7 +75,7 @@ class ImportPages {
     try {
       if ("import".equals(action)) {
         List<TenantView> created = imports.importCsv(csv);
-        flash.addFlashAttribute("notice", created.size() + " tenants imported from CSV");
+        flash.addFlashAttribute("notice", imported(created.size()) + " from CSV");
         return "redirect:/tenants";
       }
       List<ImportRow> rows = imports.previewCsv(csv);
@@ -88,5 +88,9 @@ class ImportPages {
       }
     }
     return page(false, model);
+  }
+
+  private static String imported(int n) {
+    return n == 1 ? "1 tenant imported" : n + " tenants imported";
   }
 }
