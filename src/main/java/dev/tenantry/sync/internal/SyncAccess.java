@@ -4,6 +4,7 @@ import static dev.tenantry.authz.Permission.*;
 
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.shared.web.ApiException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -55,8 +56,7 @@ public class SyncAccess {
   public void requireImportAnywhere() {
     authz.requireUser();
     if (authz.grants(TENANTS_CREATE).isNothing() || authz.grants(AZURE_LINK_TENANT).isNothing()) {
-      throw dev.tenantry.shared.web.ApiException.forbidden(
-          "Importing tenants needs tenants:create and azure:link-tenant");
+      throw ApiException.forbidden("Importing tenants needs tenants:create and azure:link-tenant");
     }
   }
 
