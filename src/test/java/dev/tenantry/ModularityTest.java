@@ -29,7 +29,8 @@ class ModularityTest {
           "identity",
           "audit",
           "web",
-          "library"); // shared is all public
+          "library",
+          "sync"); // shared is all public
   static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

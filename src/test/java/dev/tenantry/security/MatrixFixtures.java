@@ -122,4 +122,9 @@ final class MatrixFixtures {
         });
     return id;
   }
+
+  /** For recipes in other files that need a row no fixture above makes. */
+  JdbcClient jdbc() {
+    return jdbc;
+  }
 }

@@ -82,6 +82,7 @@ final class MatrixRecipes {
     identity();
     authz();
     SpeedRecipes.register(all);
+    new SyncRecipes(this, fx).register();
   }
 
   // ---- expectations

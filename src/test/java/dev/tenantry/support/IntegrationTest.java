@@ -39,6 +39,8 @@ public abstract class IntegrationTest {
     registry.add(
         "tenantry.oidc.token-uri",
         () -> TestOidc.server().tokenEndpointUrl(TestOidc.HOME_ISSUER_ID).toString());
+    registry.add("tenantry.graph.base-url", TestGraph::graphUrl);
+    registry.add("tenantry.graph.login-url", TestGraph::loginUrl);
   }
 
   /** An HTTP client for the API, signed in as a fresh identity of the home directory. */

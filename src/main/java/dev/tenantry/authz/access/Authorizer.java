@@ -88,7 +88,9 @@ public class Authorizer {
     var user = store.snapshot().user(userId);
     return user.isEmpty()
         ? Optional.empty()
-        : Optional.of(new UserStanding(user.get().enabled(), user.get().accessExpiresAt()));
+        : Optional.of(
+            new UserStanding(
+                user.get().enabled(), user.get().accessExpiresAt(), user.get().tenantId() != null));
   }
 
   public TenantFilter tenants(Permission permission) {

@@ -1,12 +1,12 @@
 package dev.tenantry.authz.internal;
 
-import dev.tenantry.authz.AccessWriteLock;
 import dev.tenantry.authz.Decision;
 import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Principal;
 import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
+import dev.tenantry.authz.access.AccessWriteLock;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.engine.AntiEscalation;
 import dev.tenantry.authz.engine.FullAdmins;

@@ -46,9 +46,10 @@ final class PolicyRows {
              array(select tag_id from computer_tag where computer_id = x.id) as tags
       from computer x""";
 
+  /** A person Entra disabled or removed (directory sync, DESIGN §9) counts as gone (§3.1). */
   static final String USERS =
       """
-      select x.id, p.tenant_id, x.enabled, x.access_expires_at
+      select x.id, case when p.entra_state = 'ACTIVE' then p.tenant_id end, x.enabled, x.access_expires_at
       from app_user x left join person p on p.id = x.person_id""";
 
   static final String GROUPS =

@@ -59,7 +59,7 @@ class AccessRequests {
   private final AuditLog audit;
   private final AccessRequestTenants requestTenants;
 
-  private final dev.tenantry.authz.AccessWriteLock lock;
+  private final dev.tenantry.authz.access.AccessWriteLock lock;
 
   AccessRequests(
       JdbcClient jdbc,
@@ -70,7 +70,7 @@ class AccessRequests {
       UserAdmin userAdmin,
       AuditLog audit,
       AccessRequestTenants requestTenants,
-      dev.tenantry.authz.AccessWriteLock lock) {
+      dev.tenantry.authz.access.AccessWriteLock lock) {
     this.lock = lock;
     this.requestTenants = requestTenants;
     this.jdbc = jdbc;

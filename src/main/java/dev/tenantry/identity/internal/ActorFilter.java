@@ -49,7 +49,7 @@ final class ActorFilter extends OncePerRequestFilter {
       String refusal = identity.viaSession() ? sessionRefusal(request) : null;
       ActorResolver.Found user = refusal == null ? resolver.user(identity) : null;
       if (user != null && !user.mayActAt(Instant.now())) {
-        refusal = user.standing().enabled() ? "access expired" : "user disabled";
+        refusal = user.standing().refusal();
       }
       if (refusal != null) {
         refuse(request, response, identity, refusal);
@@ -115,6 +115,8 @@ final class ActorFilter extends OncePerRequestFilter {
         switch (reason) {
           case "user disabled" -> "Your user is disabled; ask an administrator";
           case "access expired" -> "Your access has expired; ask an administrator";
+          case "person inactive in Entra" ->
+              "Your account is disabled or removed in Entra ID; ask an administrator";
           default -> "Your session has ended; sign in again";
         });
   }

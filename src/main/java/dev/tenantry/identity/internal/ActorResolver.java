@@ -57,7 +57,7 @@ class ActorResolver {
     boolean targetMayAct =
         target.isPresent()
             ? target.get().mayActAt(clock.instant())
-            : users.byId(active.targetId()).map(u -> u.enabled() && !u.expired()).orElse(false);
+            : users.byId(active.targetId()).map(u -> u.mayAct()).orElse(false);
     return targetMayAct ? active : null;
   }
 
@@ -72,7 +72,9 @@ class ActorResolver {
     }
     userIds.put(key, row.get().id());
     return new Found(
-        row.get().id(), new UserStanding(row.get().enabled(), row.get().accessExpiresAt()));
+        row.get().id(),
+        new UserStanding(
+            row.get().enabled(), row.get().accessExpiresAt(), row.get().personActive()));
   }
 
   record Found(UUID id, UserStanding standing) {

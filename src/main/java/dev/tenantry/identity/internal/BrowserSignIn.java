@@ -42,7 +42,7 @@ class BrowserSignIn extends SavedRequestAwareAuthenticationSuccessHandler
         id == null
             ? "no Entra identity in the ID token"
             : user != null && !user.mayAct()
-                ? (user.enabled() ? "access expired" : "user disabled")
+                ? user.refusal()
                 : users.byIdentity(id.tid(), id.objectId(), "INTEGRATION").isPresent()
                     ? "integration users sign in through the API only"
                     : null;

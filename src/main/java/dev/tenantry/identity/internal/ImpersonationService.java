@@ -28,10 +28,10 @@ class ImpersonationService {
   private final AppPreferences prefs;
   private final IdentityAccess access;
   private final AuditLog audit;
-  private final dev.tenantry.authz.AccessWriteLock lock;
+  private final dev.tenantry.authz.access.AccessWriteLock lock;
 
   ImpersonationService(
-      dev.tenantry.authz.AccessWriteLock lock,
+      dev.tenantry.authz.access.AccessWriteLock lock,
       Impersonations rows,
       UserRepository users,
       AppPreferences prefs,

@@ -2,8 +2,8 @@ package dev.tenantry.identity.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
-import dev.tenantry.authz.AccessWriteLock;
 import dev.tenantry.authz.BuiltInRoles;
+import dev.tenantry.authz.access.AccessWriteLock;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.engine.FullAdmins;
 import dev.tenantry.shared.Actor;

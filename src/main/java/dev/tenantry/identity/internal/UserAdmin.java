@@ -2,7 +2,7 @@ package dev.tenantry.identity.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
-import dev.tenantry.authz.AccessWriteLock;
+import dev.tenantry.authz.access.AccessWriteLock;
 import dev.tenantry.authz.engine.AssignmentNode;
 import dev.tenantry.authz.engine.GroupNode;
 import dev.tenantry.authz.engine.PolicyChange;

@@ -18,7 +18,7 @@ class UserRepository {
       """
       select u.id, u.person_id, p.tenant_id, u.kind, u.enabled, u.access_expires_at,
              u.entra_tenant_id, u.entra_object_id, p.given_name, p.family_name, p.email,
-             u.created_at, u.version
+             u.created_at, u.version, p.entra_state = 'ACTIVE' as person_active
         from app_user u join person p on p.id = u.person_id
       """;
   private final JdbcClient jdbc;
@@ -132,7 +132,8 @@ class UserRepository {
       String familyName,
       String email,
       Instant createdAt,
-      long version) {
+      long version,
+      boolean personActive) {
 
     public boolean expired() {
       return accessExpiresAt != null && !accessExpiresAt.isAfter(Instant.now());
@@ -143,8 +144,16 @@ class UserRepository {
       return n.isEmpty() ? email : n;
     }
 
+    /** Enabled, not expired, and the person not disabled or removed in Entra (DESIGN §9). */
     boolean mayAct() {
-      return enabled && !expired();
+      return enabled && !expired() && personActive;
+    }
+
+    /** Why {@link #mayAct()} is false (for the audit trail and the 401 answer). */
+    String refusal() {
+      return !enabled
+          ? "user disabled"
+          : !personActive ? "person inactive in Entra" : "access expired";
     }
   }
 }

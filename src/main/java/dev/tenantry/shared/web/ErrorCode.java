@@ -23,7 +23,8 @@ public enum ErrorCode {
   POLICY_NOT_CURRENT(HttpStatus.SERVICE_UNAVAILABLE, "Policy not current"),
   RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large"),
-  RANGE_NOT_SATISFIABLE(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable");
+  RANGE_NOT_SATISFIABLE(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable"),
+  UPSTREAM_FAILED(HttpStatus.BAD_GATEWAY, "Upstream service failed");
 
   private final HttpStatus status;
   private final String title;

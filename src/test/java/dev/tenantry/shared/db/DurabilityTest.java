@@ -32,7 +32,7 @@ class DurabilityTest {
   @Test
   void runModeEmbeddedPostgresHasFsyncSynchronousCommitAndFullPageWritesOn() throws Exception {
     try (EmbeddedPostgres pg =
-        DatabaseConfig.embedded(Files.createTempDirectory("tenantry-durable"), true, true)
+        EmbeddedDatabase.embedded(Files.createTempDirectory("tenantry-durable"), true, true)
             .start()) {
       assertThat(settings(pg))
           .containsEntry("fsync", "on")
@@ -44,7 +44,8 @@ class DurabilityTest {
   @Test
   void testModeEmbeddedPostgresIsFastOnlyWhenAskedExplicitly() throws Exception {
     try (EmbeddedPostgres pg =
-        DatabaseConfig.embedded(Files.createTempDirectory("tenantry-fast"), true, false).start()) {
+        EmbeddedDatabase.embedded(Files.createTempDirectory("tenantry-fast"), true, false)
+            .start()) {
       assertThat(settings(pg))
           .containsEntry("fsync", "off")
           .containsEntry("synchronous_commit", "off");
@@ -55,7 +56,7 @@ class DurabilityTest {
   void everyWriteAnswered2xxSurvivesKillingPostgresUnderLoad() throws Exception {
     Path dir = Files.createTempDirectory("tenantry-kill");
     // not "clean": the library would delete the data directory when the dead server is closed
-    EmbeddedPostgres pg = DatabaseConfig.embedded(dir, false, true).start();
+    EmbeddedPostgres pg = EmbeddedDatabase.embedded(dir, false, true).start();
     int port = pg.getPort();
     Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
     Nodes nodes = new Nodes(pg);
@@ -86,7 +87,8 @@ class DurabilityTest {
     }
     System.out.println("pg_kill_acknowledged_writes=" + acknowledged.size());
     assertThat(acknowledged).hasSizeGreaterThan(10);
-    try (EmbeddedPostgres again = DatabaseConfig.embedded(dir, false, true).setPort(port).start();
+    try (EmbeddedPostgres again =
+            EmbeddedDatabase.embedded(dir, false, true).setPort(port).start();
         Connection c = again.getPostgresDatabase().getConnection()) {
       assertThat(count(c, "select count(*) from tag where id = any(?)", acknowledged))
           .as("acknowledged tags after the kill")

@@ -1,0 +1,140 @@
+package dev.tenantry.sync.internal;
+
+import dev.tenantry.audit.AuditEntry;
+import dev.tenantry.audit.AuditLog;
+import dev.tenantry.sync.internal.SyncRunRepository.Counts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies one batch (at most {@link #MAX} Entra users) to the people of one tenant, in one short
+ * transaction with its audit event and the run's progress. Only Entra-owned fields change; a person
+ * outside the tenant's domain limits is neither created nor changed.
+ */
+@Component
+class PeopleBatch {
+  static final int MAX = 1000;
+  private final PersonSyncRepository people;
+  private final SyncRunRepository runs;
+  private final AuditLog audit;
+
+  PeopleBatch(PersonSyncRepository people, SyncRunRepository runs, AuditLog audit) {
+    this.people = people;
+    this.runs = runs;
+    this.audit = audit;
+  }
+
+  record Context(UUID tenantId, UUID runId, Set<String> domains, boolean full) {}
+
+  @Transactional
+  Counts apply(Context cx, List<EntraUser> batch, int pages, Counts before) {
+    if (batch.size() > MAX) {
+      throw new IllegalArgumentException("A batch holds at most " + MAX + " people");
+    }
+    Map<UUID, EntraUser> last = new LinkedHashMap<>();
+    batch.forEach(u -> last.put(u.oid(), u));
+    Map<UUID, SyncedPerson> existing = people.byOids(cx.tenantId(), last.keySet());
+    List<SyncedPerson> inserts = new ArrayList<>();
+    List<SyncedPerson> updates = new ArrayList<>();
+    List<UUID> seen = new ArrayList<>();
+    int marked = 0;
+    int skipped = 0;
+    for (EntraUser u : last.values()) {
+      SyncedPerson current = existing.get(u.oid());
+      if (u.removed()) {
+        if (current != null && !"REMOVED".equals(current.entraState())) {
+          updates.add(current.with(u));
+          marked++;
+        }
+        continue;
+      }
+      String upn = u.upn() != null ? u.upn() : current != null ? current.upn() : "";
+      if (!cx.domains().isEmpty() && !cx.domains().contains(EntraUser.domainOf(upn))) {
+        skipped++;
+        if (current != null) {
+          seen.add(current.id());
+        }
+        continue;
+      }
+      if (current == null) {
+        inserts.add(SyncedPerson.fresh(UUID.randomUUID(), u));
+        continue;
+      }
+      SyncedPerson next = current.with(u);
+      if (next.equals(current)) {
+        seen.add(current.id());
+      } else {
+        updates.add(next);
+        if (current.active() && !next.active()) {
+          marked++;
+        }
+      }
+    }
+    people.insert(cx.tenantId(), cx.runId(), inserts);
+    people.update(cx.tenantId(), cx.runId(), updates);
+    if (cx.full()) {
+      people.markSeen(cx.tenantId(), cx.runId(), seen);
+    }
+    Counts counts =
+        before.plus(new Counts(inserts.size(), updates.size() - marked, marked, skipped));
+    if (!inserts.isEmpty() || !updates.isEmpty()) {
+      audit.record(
+          AuditEntry.event(
+              "directory-sync.people-synced",
+              "tenant",
+              cx.tenantId(),
+              cx.tenantId(),
+              Map.of(
+                  "runId", cx.runId(),
+                  "page", pages,
+                  "created", ids(inserts),
+                  "updated", ids(updates),
+                  "marked", marked)));
+    }
+    runs.progress(cx.runId(), cx.full(), pages, counts);
+    return counts;
+  }
+
+  /** Marks people a full sync did not see as REMOVED, at most {@link #MAX}; answers how many. */
+  @Transactional
+  int markUnseen(Context cx, int pages, Counts before) {
+    List<SyncedPerson> gone = people.unseen(cx.tenantId(), cx.runId(), MAX);
+    if (gone.isEmpty()) {
+      return 0;
+    }
+    List<SyncedPerson> marked = new ArrayList<>();
+    for (SyncedPerson p : gone) {
+      marked.add(
+          new SyncedPerson(
+              p.id(),
+              p.oid(),
+              p.givenName(),
+              p.familyName(),
+              p.email(),
+              p.upn(),
+              p.jobTitle(),
+              "REMOVED",
+              p.source()));
+    }
+    people.update(cx.tenantId(), cx.runId(), marked);
+    audit.record(
+        AuditEntry.event(
+            "directory-sync.people-synced",
+            "tenant",
+            cx.tenantId(),
+            cx.tenantId(),
+            Map.of("runId", cx.runId(), "removed", ids(marked), "marked", marked.size())));
+    runs.progress(cx.runId(), true, pages, before.plus(new Counts(0, 0, marked.size(), 0)));
+    return marked.size();
+  }
+
+  private static List<UUID> ids(List<SyncedPerson> ps) {
+    return ps.stream().map(SyncedPerson::id).toList();
+  }
+}
