@@ -128,8 +128,7 @@ final class ReachSupport {
     return switch (scope) {
       case Scope.Msp(UUID m) -> anyTenantIn(s, r, x -> x.id().equals(m) || x.mspId().equals(m));
       case Scope.Tenant(UUID t, boolean children) ->
-          anyTenantIn(s, r, x -> x.id().equals(t) || (children && atOrUnder(s, t, x.id())))
-              || (children && r.kind() != Kind.MSP && atOrUnder(s, r.id(), t));
+          anyTenantIn(s, r, x -> x.id().equals(t) || (children && atOrUnder(s, t, x.id())));
       case Scope.TenantTag(UUID g) -> anyTenantIn(s, r, x -> x.tagIds().contains(g));
       case Scope.UsersTenant u -> home != null && anyTenantIn(s, r, x -> x.id().equals(home));
       case Scope.Resource(ResourceSelector sel) ->
