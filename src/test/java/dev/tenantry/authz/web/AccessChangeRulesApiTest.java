@@ -110,6 +110,45 @@ class AccessChangeRulesApiTest extends AuthzTestBase {
     assertThat(dcs.status()).as(dcs.toString()).isEqualTo(201);
   }
 
+  @Test
+  void rule6eATenantTagScopeLimitedToAnMspIsStoredServedAndReachesOnlyThatMsp() {
+    UUID msp = users.mspTenant();
+    UUID gold = users.tag("gold");
+    UUID here = users.clientTenant("gold-here");
+    users.tagTenant(here, gold);
+    UUID mspAdminRole =
+        role(
+            Permission.ROLE_ASSIGNMENTS_MANAGE,
+            Permission.ROLE_ASSIGNMENTS_VIEW,
+            Permission.ROLES_ASSIGN_CROSS_TENANT,
+            Permission.USERS_VIEW,
+            Permission.ROLES_VIEW,
+            Permission.COMPUTERS_VIEW);
+    TestUser mspAdmin = users.user(msp, allow(mspAdminRole, Scope.msp(msp)));
+    TestUser carol = users.user(here);
+    UUID viewer = role(Permission.COMPUTERS_VIEW);
+    var limited =
+        mspAdmin
+            .http()
+            .post(
+                "/api/v1/role-assignments",
+                assignment(
+                    carol.id(),
+                    viewer,
+                    Map.of("kind", "TENANT_TAG", "tagId", gold, "mspId", msp),
+                    null));
+    assertThat(limited.status()).as(limited.toString()).isEqualTo(201);
+    assertThat(limited.json().path("scope").path("mspId").asString()).isEqualTo(msp.toString());
+    assertThat(decision(carol, Permission.COMPUTERS_VIEW, "TENANT", here)).isEqualTo("ALLOW");
+    var unlimited =
+        mspAdmin
+            .http()
+            .post(
+                "/api/v1/role-assignments",
+                assignment(carol.id(), viewer, Map.of("kind", "TENANT_TAG", "tagId", gold), null));
+    assertThat(unlimited.status()).as(unlimited.toString()).isEqualTo(403);
+  }
+
   /** Issue 8 case 4: a temporary grant made permanent by its holder. */
   @Test
   void rule6fATemporaryGrantCannotBeMadePermanentByItsHolder() {
