@@ -159,7 +159,7 @@ public final class CasbinModel {
       case Scope.Msp(UUID m) -> List.of("msp:" + names.get(m));
       case Scope.Tenant(UUID t, boolean children) ->
           List.of(children ? "sub:" + names.get(t) : names.get(t));
-      case Scope.TenantTag(UUID g) -> List.of("ttag:" + names.get(g));
+      case Scope.TenantTag(UUID g, UUID m) -> List.of("ttag:" + names.get(g));
       case Scope.UsersTenant u -> List.of("users-tenant");
       case Scope.Resource(ResourceSelector.OneComputer(UUID c)) -> List.of(names.get(c));
       case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t)) ->

@@ -214,7 +214,8 @@ final class PgLoad {
       case Scope.Msp(UUID m) -> new Object[] {"MSP", m, false, null, null, null, null};
       case Scope.Tenant(UUID t, boolean ch) ->
           new Object[] {"TENANT", t, ch, null, null, null, null};
-      case Scope.TenantTag(UUID g) -> new Object[] {"TENANT_TAG", null, false, g, null, null, null};
+      case Scope.TenantTag(UUID g, UUID m) ->
+          new Object[] {"TENANT_TAG", m, false, g, null, null, null};
       case Scope.UsersTenant u ->
           new Object[] {"USERS_TENANT", null, false, null, null, null, null};
       case Scope.Resource(ResourceSelector.OneComputer(UUID c)) ->

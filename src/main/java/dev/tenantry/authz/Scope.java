@@ -2,12 +2,14 @@ package dev.tenantry.authz;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which targets a role assignment covers (DESIGN §2). Tenant coverage: {@code OWNER} every tenant;
  * {@code MSP(m)} m and the tenants whose msp_id is m; {@code TENANT(t, c)} t and, if c, its
- * descendants; {@code TENANT_TAG(g)} tenants currently tagged g; {@code USERS_TENANT} the tenant of
- * the checked user's person; {@code RESOURCE} no tenant, only the computers its selector picks.
+ * descendants; {@code TENANT_TAG(g [, msp m])} tenants currently tagged g (of MSP m); {@code
+ * USERS_TENANT} the tenant of the checked user's person; {@code RESOURCE} no tenant, only the
+ * computers its selector picks.
  */
 public sealed interface Scope {
 
@@ -40,9 +42,17 @@ public sealed interface Scope {
     }
   }
 
-  record TenantTag(UUID tagId) implements Scope {
+  /**
+   * Tenants currently tagged; when {@code mspId} is set, only those of that MSP (so that an MSP's
+   * own administrators can use tag scopes: the reach is then the MSP, not the whole instance).
+   */
+  record TenantTag(UUID tagId, @Nullable UUID mspId) implements Scope {
     public TenantTag {
       Objects.requireNonNull(tagId, "tagId");
+    }
+
+    public TenantTag(UUID tagId) {
+      this(tagId, null);
     }
 
     public ScopeKind kind() {
@@ -86,7 +96,11 @@ public sealed interface Scope {
   }
 
   static Scope tenantTag(UUID tagId) {
-    return new TenantTag(tagId);
+    return new TenantTag(tagId, null);
+  }
+
+  static Scope tenantTag(UUID tagId, @Nullable UUID mspId) {
+    return new TenantTag(tagId, mspId);
   }
 
   static Scope usersTenant() {

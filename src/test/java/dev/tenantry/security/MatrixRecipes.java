@@ -819,7 +819,7 @@ final class MatrixRecipes {
             of(
                 "PUT",
                 rs + "/" + fx.role(t),
-                Map.of("name", unique("r"), "permissions", List.of("computers:view")),
+                Map.of("name", unique("r"), "permissions", List.of("computers:view"), "version", 0),
                 u -> chk(u).view(ROLES_VIEW, t(t)).need(ROLES_MANAGE, t(t)).get()));
     add(
         "DELETE " + rs + "/{id}",

@@ -264,8 +264,8 @@ final class Compiled {
 
   /**
    * An assignment compiled for matching. {@code a} = tenant (MSP, TENANT), tag (TENANT_TAG,
-   * RES_TAG) or computer (RES_ONE) index; {@code b} = tenant limit of a resource selector or -1;
-   * {@code typeMask} for RES_TYPES.
+   * RES_TAG) or computer (RES_ONE) index; {@code b} = tenant limit of a resource selector, MSP
+   * limit of a TENANT_TAG scope, or -1; {@code typeMask} for RES_TYPES.
    */
   record Asg(
       AssignmentNode node,

@@ -77,10 +77,10 @@ final class Matcher {
       case GLOBAL:
         return kind == Compiled.OWNER || (kind == Compiled.MSP && t >= 0 && a == t);
       case TENANT:
-        return coversTenant(s, kind, packed, a, t, msp, userTenant);
+        return coversTenant(s, kind, packed, a, b, t, msp, userTenant);
       default:
         return kind < Compiled.RES_ONE
-            ? coversTenant(s, kind, packed, a, t, msp, userTenant)
+            ? coversTenant(s, kind, packed, a, b, t, msp, userTenant)
             : selects(s, kind, packed, a, b, c, t, typeBit);
     }
   }
@@ -88,12 +88,13 @@ final class Matcher {
   /** DESIGN §2's tenant table for an Asg (t present). */
   static boolean coversTenant(PolicySnapshot s, Asg a, int t, int userTenant) {
     int packed = a.packed();
-    return coversTenant(s, packed & Compiled.P_KIND, packed, a.a(), t, s.tenantMsp[t], userTenant);
+    return coversTenant(
+        s, packed & Compiled.P_KIND, packed, a.a(), a.b(), t, s.tenantMsp[t], userTenant);
   }
 
   /** DESIGN §2's tenant table; RESOURCE scopes never cover a tenant. */
   static boolean coversTenant(
-      PolicySnapshot s, int kind, int packed, int a, int t, int msp, int userTenant) {
+      PolicySnapshot s, int kind, int packed, int a, int b, int t, int msp, int userTenant) {
     switch (kind) {
       case Compiled.OWNER:
         return true;
@@ -102,7 +103,7 @@ final class Matcher {
       case Compiled.TENANT:
         return t == a || ((packed & Compiled.P_CHILDREN) != 0 && isAncestor(s, a, t));
       case Compiled.TENANT_TAG:
-        return hasTag(s, t, a);
+        return hasTag(s, t, a) && (b < 0 || msp == b); // an MSP's own msp is itself
       case Compiled.USERS_TENANT:
         return t == userTenant;
       default:

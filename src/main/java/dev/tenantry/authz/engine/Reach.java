@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * per scope, never by listing what the scope covers today.
  *
  * <ul>
- *   <li>{@code ALL}: every tenant and computer (OWNER; a TENANT_TAG scope; a tag or type selector
- *       without a tenant limit; USERS_TENANT on an instance-wide group);
- *   <li>{@code MSP}: every tenant of MSP {@code id}, now and later, and their computers;
+ *   <li>{@code ALL}: every tenant and computer (OWNER; a TENANT_TAG scope without MSP limit; a tag
+ *       or type selector without a tenant limit; USERS_TENANT on an instance-wide group);
+ *   <li>{@code MSP}: every tenant of MSP {@code id}, now and later, and their computers (MSP(m), or
+ *       a TENANT_TAG scope limited to MSP m);
  *   <li>{@code SUBTREE}: tenant {@code id} and every tenant under it, now and later, and their
  *       computers;
  *   <li>{@code TENANT}: tenant {@code id} and its computers (USERS_TENANT resolves to one);
@@ -52,7 +53,7 @@ public record Reach(Kind kind, @Nullable UUID id) {
       case Scope.Msp(UUID m) -> tenant(s, Kind.MSP, m);
       case Scope.Tenant(UUID t, boolean children) ->
           tenant(s, children ? Kind.SUBTREE : Kind.TENANT, t);
-      case Scope.TenantTag t -> Optional.of(ALL);
+      case Scope.TenantTag(UUID g, UUID m) -> m == null ? Optional.of(ALL) : tenant(s, Kind.MSP, m);
       case Scope.UsersTenant u ->
           switch (principal) {
             case Principal.UserPrincipal(UUID id) ->

@@ -101,8 +101,10 @@ final class ReachSupport {
       case Scope.Msp(UUID m) -> inMsp(s, tenant, m);
       case Scope.Tenant(UUID t, boolean children) ->
           t.equals(tenant) || (children && atOrUnder(s, t, tenant));
-      case Scope.TenantTag(UUID g) ->
-          s.tenant(tenant).map(n -> n.tagIds().contains(g)).orElse(false);
+      case Scope.TenantTag(UUID g, UUID m) ->
+          s.tenant(tenant)
+              .map(n -> n.tagIds().contains(g) && (m == null || inMsp(s, tenant, m)))
+              .orElse(false);
       case Scope.UsersTenant u -> tenant.equals(home);
       case Scope.Resource(ResourceSelector sel) ->
           r.kind() == Kind.COMPUTER
@@ -128,9 +130,13 @@ final class ReachSupport {
     return switch (scope) {
       case Scope.Msp(UUID m) -> anyTenantIn(s, r, x -> x.id().equals(m) || x.mspId().equals(m));
       case Scope.Tenant(UUID t, boolean children) ->
-          anyTenantIn(s, r, x -> x.id().equals(t) || (children && atOrUnder(s, t, x.id())))
-              || (children && r.kind() != Kind.MSP && atOrUnder(s, r.id(), t));
-      case Scope.TenantTag(UUID g) -> anyTenantIn(s, r, x -> x.tagIds().contains(g));
+          anyTenantIn(s, r, x -> x.id().equals(t) || (children && atOrUnder(s, t, x.id())));
+      case Scope.TenantTag(UUID g, UUID m) ->
+          anyTenantIn(
+              s,
+              r,
+              x ->
+                  x.tagIds().contains(g) && (m == null || x.id().equals(m) || x.mspId().equals(m)));
       case Scope.UsersTenant u -> home != null && anyTenantIn(s, r, x -> x.id().equals(home));
       case Scope.Resource(ResourceSelector sel) ->
           switch (sel) {

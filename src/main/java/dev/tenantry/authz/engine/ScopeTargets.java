@@ -43,7 +43,8 @@ public final class ScopeTargets {
           }
         }
       }
-      case Scope.TenantTag(UUID g) -> eachTenant(s, t -> t.tagIds().contains(g), out);
+      case Scope.TenantTag(UUID g, UUID m) ->
+          eachTenant(s, t -> t.tagIds().contains(g) && (m == null || t.mspId().equals(m)), out);
       case Scope.UsersTenant u -> {
         Set<UUID> tenants = new LinkedHashSet<>();
         List<UUID> users =

@@ -279,9 +279,10 @@ final class SnapshotEditor {
         a = tenantIx.intern(t);
         children = c;
       }
-      case Scope.TenantTag(UUID g) -> {
+      case Scope.TenantTag(UUID g, UUID m) -> {
         kind = Compiled.TENANT_TAG;
         a = tagIx.intern(g);
+        b = m == null ? -1 : tenantIx.intern(m);
       }
       case Scope.UsersTenant u -> kind = Compiled.USERS_TENANT;
       case Scope.Resource(ResourceSelector.OneComputer(UUID c)) -> {

@@ -140,7 +140,7 @@ final class PolicyRows {
       case "OWNER" -> Scope.owner();
       case "MSP" -> Scope.msp(tenant);
       case "TENANT" -> Scope.tenant(tenant, rs.getBoolean(8));
-      case "TENANT_TAG" -> Scope.tenantTag(tag);
+      case "TENANT_TAG" -> Scope.tenantTag(tag, tenant);
       case "USERS_TENANT" -> Scope.usersTenant();
       case "RESOURCE" ->
           Scope.resource(

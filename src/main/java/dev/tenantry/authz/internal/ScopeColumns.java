@@ -34,8 +34,8 @@ public record ScopeColumns(
       case Scope.Msp(UUID m) -> new ScopeColumns("MSP", m, false, null, null, null, null);
       case Scope.Tenant(UUID t, boolean c) ->
           new ScopeColumns("TENANT", t, c, null, null, null, null);
-      case Scope.TenantTag(UUID g) ->
-          new ScopeColumns("TENANT_TAG", null, false, g, null, null, null);
+      case Scope.TenantTag(UUID g, UUID m) ->
+          new ScopeColumns("TENANT_TAG", m, false, g, null, null, null);
       case Scope.UsersTenant u ->
           new ScopeColumns("USERS_TENANT", null, false, null, null, null, null);
       case Scope.Resource(ResourceSelector.OneComputer(UUID c)) ->

@@ -11,13 +11,26 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A scope as JSON: {@code {kind, tenantId?, includeChildren?, tagId?, resource?}} (DESIGN §2). */
+/**
+ * A scope as JSON: {@code {kind, tenantId?, includeChildren?, tagId?, resource?, mspId?}} (DESIGN
+ * §2); {@code mspId} limits a TENANT_TAG scope to one MSP's tenants.
+ */
 public record ScopeDto(
     @Nullable ScopeKind kind,
     @Nullable UUID tenantId,
     @Nullable Boolean includeChildren,
     @Nullable UUID tagId,
-    @Nullable ResourceDto resource) {
+    @Nullable ResourceDto resource,
+    @Nullable UUID mspId) {
+
+  public ScopeDto(
+      @Nullable ScopeKind kind,
+      @Nullable UUID tenantId,
+      @Nullable Boolean includeChildren,
+      @Nullable UUID tagId,
+      @Nullable ResourceDto resource) {
+    this(kind, tenantId, includeChildren, tagId, resource, null);
+  }
 
   public enum ResourceKind {
     COMPUTER,
@@ -46,7 +59,7 @@ public record ScopeDto(
       case MSP -> Scope.msp(required(tenantId, "scope.tenantId (the MSP tenant)"));
       case TENANT ->
           Scope.tenant(required(tenantId, "scope.tenantId"), Boolean.TRUE.equals(includeChildren));
-      case TENANT_TAG -> Scope.tenantTag(required(tagId, "scope.tagId"));
+      case TENANT_TAG -> Scope.tenantTag(required(tagId, "scope.tagId"), mspId);
       case USERS_TENANT -> Scope.usersTenant();
       case RESOURCE -> Scope.resource(selector(required(resource, "scope.resource")));
     };
@@ -96,12 +109,14 @@ public record ScopeDto(
               types,
               c.scopeTenantId()));
     }
+    boolean tag = kind == ScopeKind.TENANT_TAG;
     return new ScopeDto(
         kind,
-        c.scopeTenantId(),
+        tag ? null : c.scopeTenantId(),
         kind == ScopeKind.TENANT ? c.includeChildren() : null,
         c.scopeTagId(),
-        null);
+        null,
+        tag ? c.scopeTenantId() : null);
   }
 
   public static <T> T required(@Nullable T value, String name) {

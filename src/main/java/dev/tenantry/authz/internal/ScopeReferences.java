@@ -26,7 +26,12 @@ public class ScopeReferences {
         }
       }
       case Scope.Tenant(UUID t, boolean c) -> tenant(t, "scope.tenantId");
-      case Scope.TenantTag(UUID g) -> tag(g, "scope.tagId");
+      case Scope.TenantTag(UUID g, UUID m) -> {
+        tag(g, "scope.tagId");
+        if (m != null) {
+          msp(m);
+        }
+      }
       case Scope.Resource(ResourceSelector.OneComputer(UUID c)) -> {
         if (!exists("select count(*) from computer where id = ?", c)) {
           throw ApiException.invalid("scope.resource.computerId " + c + " does not exist");
@@ -45,6 +50,12 @@ public class ScopeReferences {
       }
       case Scope.Owner o -> {}
       case Scope.UsersTenant u -> {}
+    }
+  }
+
+  private void msp(UUID m) {
+    if (!exists("select count(*) from tenant where id = ? and kind = 'MSP'", m)) {
+      throw ApiException.invalid("scope.mspId " + m + " is not an MSP tenant");
     }
   }
 

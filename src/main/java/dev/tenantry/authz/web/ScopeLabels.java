@@ -38,7 +38,8 @@ class ScopeLabels {
                 + (Boolean.TRUE.equals(s.includeChildren()) ? " and its children" : "");
         case TENANT_TAG ->
             "Tenant tag "
-                + (s.tagId() == null ? "?" : tags.getOrDefault(s.tagId(), s.tagId().toString()));
+                + (s.tagId() == null ? "?" : tags.getOrDefault(s.tagId(), s.tagId().toString()))
+                + (s.mspId() == null ? "" : " in MSP " + tenant(s.mspId()));
         case USERS_TENANT -> "User's tenant";
         case RESOURCE -> resource(s.resource());
       };

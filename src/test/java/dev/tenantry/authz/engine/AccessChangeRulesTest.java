@@ -124,6 +124,49 @@ class AccessChangeRulesTest {
   }
 
   @Test
+  void tenantTagScopeWithAnMspLimitCoversOnlyThatMspsTaggedTenants() {
+    World w =
+        world()
+            .msp("other-msp")
+            .client("gold-here", "msp", "gold")
+            .client("gold-there", "other-msp", "gold")
+            .role("viewer", COMPUTERS_VIEW)
+            .allow("carol", "viewer", Scope.tenantTag(id("gold"), id("msp")));
+    assertThat(w.allowed("carol", COMPUTERS_VIEW, World.tenant("gold-here"))).isTrue();
+    assertThat(w.allowed("carol", COMPUTERS_VIEW, World.tenant("gold-there"))).isFalse();
+  }
+
+  @Test
+  void rule6eTenantTagScopeWithAnMspLimitReachesThatMsp() {
+    World w =
+        world()
+            .msp("other-msp")
+            .client("gold-here", "msp", "gold")
+            .user("mspadmin", "msp")
+            .role(
+                "msp-admin",
+                ROLE_ASSIGNMENTS_MANAGE,
+                ROLES_ASSIGN_CROSS_TENANT,
+                COMPUTERS_VIEW,
+                COMPUTERS_DELETE)
+            .allow("mspadmin", "msp-admin", Scope.msp(id("msp")));
+    assertThat(
+            create(w, "mspadmin", "carol", "deleter", Scope.tenantTag(id("gold"), id("msp")), null))
+        .isEqualTo(DecisionRule.ALLOWED);
+    assertThat(create(w, "mspadmin", "carol", "deleter", Scope.tenantTag(id("gold")), null))
+        .isEqualTo(DecisionRule.ASSIGNMENT_SCOPE_NOT_MANAGED);
+    assertThat(
+            create(
+                w,
+                "mspadmin",
+                "carol",
+                "deleter",
+                Scope.tenantTag(id("gold"), id("other-msp")),
+                null))
+        .isEqualTo(DecisionRule.ASSIGNMENT_SCOPE_NOT_MANAGED);
+  }
+
+  @Test
   void rule6eUsersTenantOnAnInstanceWideGroupReachesEveryTenant() {
     World w =
         fixRoot(world().group("everyone", null, "dave").group("contoso-staff", "contoso", "carol"));

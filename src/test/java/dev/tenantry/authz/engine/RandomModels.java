@@ -181,7 +181,7 @@ final class RandomModels {
       case 0 -> Scope.owner();
       case 1 -> Scope.msp(tenantIds.get(r.nextInt(4)));
       case 2 -> Scope.tenant(pick(tenantIds), r.nextBoolean());
-      case 3 -> Scope.tenantTag(pick(tagIds));
+      case 3 -> Scope.tenantTag(pick(tagIds), r.nextBoolean() ? null : pick(tenantIds));
       case 4 -> Scope.usersTenant();
       case 5 -> Scope.resource(new ResourceSelector.OneComputer(pick(computerIds)));
       case 6 -> Scope.resource(new ResourceSelector.ComputerTag(pick(tagIds), maybeTenant()));

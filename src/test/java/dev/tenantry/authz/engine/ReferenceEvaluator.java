@@ -126,7 +126,10 @@ final class ReferenceEvaluator {
       case Scope.Msp(UUID msp) -> t.equals(msp) || (tenant != null && tenant.mspId().equals(msp));
       case Scope.Tenant(UUID root, boolean children) ->
           t.equals(root) || (children && ancestors(t).contains(root));
-      case Scope.TenantTag(UUID tag) -> tenant != null && tenant.tagIds().contains(tag);
+      case Scope.TenantTag(UUID tag, UUID msp) ->
+          tenant != null
+              && tenant.tagIds().contains(tag)
+              && (msp == null || tenant.mspId().equals(msp));
       case Scope.UsersTenant u -> t.equals(user.tenantId());
       case Scope.Resource r -> false;
     };

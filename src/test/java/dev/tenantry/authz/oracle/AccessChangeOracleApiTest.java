@@ -90,7 +90,7 @@ class AccessChangeOracleApiTest extends IntegrationTest {
           w.tenants.values().forEach(t -> tags.addAll(t.tags()));
           w.computers.values().forEach(c -> tags.addAll(c.tags()));
           for (var a : w.assignments.values()) {
-            if (a.scope() instanceof dev.tenantry.authz.Scope.TenantTag(UUID g)) {
+            if (a.scope() instanceof dev.tenantry.authz.Scope.TenantTag(UUID g, UUID m)) {
               tags.add(g);
             } else if (ScopeColumns.of(a.scope()).scopeTagId() != null) {
               tags.add(ScopeColumns.of(a.scope()).scopeTagId());
@@ -272,7 +272,7 @@ class AccessChangeOracleApiTest extends IntegrationTest {
         scope.put("tenantId", t);
         scope.put("includeChildren", children);
       }
-      case dev.tenantry.authz.Scope.TenantTag(UUID g) -> {
+      case dev.tenantry.authz.Scope.TenantTag(UUID g, UUID m) -> {
         scope.put("kind", "TENANT_TAG");
         scope.put("tagId", g);
       }

@@ -22,7 +22,7 @@ class AccessChangeOracleProperties {
 
   @Property(tries = 10_000, shrinking = ShrinkingMode.OFF)
   void noAcceptedRequestEverGivesMoreThanTheActorHeld(@ForAll long seed) {
-    OracleCases.Case c = OracleCases.generate(seed);
+    OracleCases.Case c = OracleCases.generate(seed, "", OracleCases.NOW, true);
     Optional<String> v = AccessChangeOracle.violation(c, current);
     Statistics.label("request").collect(c.request().getClass().getSimpleName());
     Statistics.label("accepted")

@@ -95,7 +95,8 @@ final class DefinitionAccess {
       case Scope.Msp(UUID m) -> t.id().equals(m) || t.msp().equals(m);
       case Scope.Tenant(UUID id, boolean children) ->
           t.id().equals(id) || (children && w.ancestor(id, t.id()));
-      case Scope.TenantTag(UUID g) -> t.tags().contains(g);
+      case Scope.TenantTag(UUID g, UUID m) ->
+          t.tags().contains(g) && (m == null || t.msp().equals(m));
       case Scope.UsersTenant u -> t.id().equals(userTenant);
       case Scope.Resource r -> false;
     };

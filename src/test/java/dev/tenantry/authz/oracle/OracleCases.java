@@ -50,12 +50,14 @@ final class OracleCases {
   private final Random r;
   private final String salt;
   private final Instant now;
+  private final boolean mspTags;
   private int fresh;
 
-  OracleCases(long seed, String salt, Instant now) {
+  OracleCases(long seed, String salt, Instant now, boolean mspTags) {
     this.r = new Random(seed);
     this.salt = salt;
     this.now = now;
+    this.mspTags = mspTags;
   }
 
   /** The ids of {@link #generate(long)}'s cases (no salt). */
@@ -75,7 +77,15 @@ final class OracleCases {
    * A case whose ids carry {@code salt} (so that many fit in one database) and whose time is now.
    */
   static Case generate(long seed, String salt, Instant now) {
-    OracleCases g = new OracleCases(seed, salt, now);
+    return generate(seed, salt, now, false);
+  }
+
+  /**
+   * {@code mspTags}: half of the TENANT_TAG scopes carry an MSP limit (no extra random draws, so
+   * the other ids and choices of a seed stay the same).
+   */
+  static Case generate(long seed, String salt, Instant now, boolean mspTags) {
+    OracleCases g = new OracleCases(seed, salt, now, mspTags);
     OracleWorld w = g.world();
     List<UUID> users = List.copyOf(w.users.keySet());
     UUID actor = users.get(g.r.nextInt(3)); // the first users hold the manager role
@@ -315,7 +325,10 @@ final class OracleCases {
       case 0 -> Scope.owner();
       case 1 -> Scope.msp(id("msp", r.nextInt(2)));
       case 2, 3 -> Scope.tenant(t, r.nextBoolean());
-      case 4 -> Scope.tenantTag(tag);
+      case 4 ->
+          mspTags && limit != null
+              ? Scope.tenantTag(tag, w.tenants.get(limit).msp())
+              : Scope.tenantTag(tag);
       case 5 -> Scope.usersTenant();
       case 6 -> Scope.resource(new ResourceSelector.OneComputer(id("computer", r.nextInt(5))));
       case 7 -> Scope.resource(new ResourceSelector.ComputerTag(tag, limit));
