@@ -221,6 +221,9 @@ public final class AccessDiff {
         if (tenant == null) {
           continue;
         }
+        if (!changedItself && !resourceSelects(allows, c)) {
+          continue; // its access is its tenant's, already decided on the tenant row
+        }
         if (sameUser && unchanged(live, user.tenantId(), c, tenant, wasLive, was.tenantId())) {
           continue;
         }
@@ -240,6 +243,17 @@ public final class AccessDiff {
           }
         }
       }
+    }
+
+    /** Whether one of the allows is a resource scope that selects c (as it is now). */
+    private static boolean resourceSelects(List<AssignmentNode> allows, ComputerNode c) {
+      for (AssignmentNode a : allows) {
+        if (a.scope() instanceof Scope.Resource r
+            && TenantGrants.selects(r.selector(), c.id(), c.tenantId(), c.type(), c.tagIds())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private List<AssignmentNode> active(List<AssignmentNode> all) {
