@@ -122,19 +122,27 @@ public final class AccessDiffBench {
       AccessDiff.Changed changed) {
     int runs = 5;
     double[] ms = new double[runs];
+    double[] cpu = new double[runs];
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     long rows = 0;
     for (int i = 0; i < runs + 1; i++) { // the first run warms up
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       PolicySnapshot after = s.withChanges(s.revision() + 1, changes);
       AccessDiff.Result r = diff.compute(s, after, changed, BenchData.NOW);
       long t1 = System.nanoTime();
+      long c1 = threads.getCurrentThreadCpuTime();
       rows = r.list().totalRows();
       if (i > 0) {
         ms[i - 1] = (t1 - t0) / 1e6;
+        cpu[i - 1] = (c1 - c0) / 1e6;
       }
     }
     Arrays.sort(ms);
+    Arrays.sort(cpu);
     System.out.printf("%s=%.1f%n", name, ms[runs / 2]);
+    System.out.printf("%s=%.1f%n", name.replace("_ms", "_cpu_ms"), cpu[runs / 2]);
     System.out.println(name.replace("_ms", "_rows") + "=" + rows);
   }
 }

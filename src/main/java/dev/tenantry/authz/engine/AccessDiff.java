@@ -176,10 +176,11 @@ public final class AccessDiff {
     }
 
     private void user(UserNode user) {
+      List<AssignmentNode> live = active(assignmentsOf(after, user.id()));
       List<AssignmentNode> allows = new ArrayList<>();
       boolean resource = false;
-      for (AssignmentNode a : assignmentsOf(user.id())) {
-        if (a.effect() == Effect.ALLOW && a.activeAt(now) && after.role(a.roleId()).isPresent()) {
+      for (AssignmentNode a : live) {
+        if (a.effect() == Effect.ALLOW && after.role(a.roleId()).isPresent()) {
           allows.add(a);
           resource |= a.scope() instanceof Scope.Resource;
         }
@@ -187,11 +188,23 @@ public final class AccessDiff {
       if (allows.isEmpty()) {
         return;
       }
+      UserNode was = before.user(user.id()).orElse(null);
+      boolean sameUser =
+          was != null
+              && was.enabled() == user.enabled()
+              && java.util.Objects.equals(was.accessExpiresAt(), user.accessExpiresAt());
+      List<AssignmentNode> wasLive =
+          sameUser ? active(assignmentsOf(before, user.id())) : List.of();
       Set<TenantPermission> tenantGains = new HashSet<>();
       for (TenantNode t : tenants.values()) {
+        if (sameUser
+            && unchanged(
+                live, user.tenantId(), t, wasLive, was.tenantId(), before.tenant(t.id()))) {
+          continue; // the same assignments cover it, so every decision is the same
+        }
         Set<Permission> perms = new LinkedHashSet<>();
         for (AssignmentNode a : allows) {
-          if (mayCoverTenant(a.scope(), t, user.tenantId())) {
+          if (mayCoverTenant(after, a.scope(), t, user.tenantId())) {
             perms.addAll(after.role(a.roleId()).orElseThrow().permissions());
           }
         }
@@ -204,13 +217,19 @@ public final class AccessDiff {
       }
       for (ComputerNode c : computersToExamine(resource)) {
         boolean changedItself = computers.containsKey(c.id());
-        Set<Permission> perms = new LinkedHashSet<>();
         TenantNode tenant = after.tenant(c.tenantId()).orElse(null);
         if (tenant == null) {
           continue;
         }
+        if (!changedItself && !resourceSelects(allows, c)) {
+          continue; // its access is its tenant's, already decided on the tenant row
+        }
+        if (sameUser && unchanged(live, user.tenantId(), c, tenant, wasLive, was.tenantId())) {
+          continue;
+        }
+        Set<Permission> perms = new LinkedHashSet<>();
         for (AssignmentNode a : allows) {
-          if (mayCoverComputer(a.scope(), c, tenant, user.tenantId())) {
+          if (mayCoverComputer(after, a.scope(), c, tenant, user.tenantId())) {
             perms.addAll(after.role(a.roleId()).orElseThrow().permissions());
           }
         }
@@ -224,6 +243,111 @@ public final class AccessDiff {
           }
         }
       }
+    }
+
+    /** Whether one of the allows is a resource scope that selects c (as it is now). */
+    private static boolean resourceSelects(List<AssignmentNode> allows, ComputerNode c) {
+      for (AssignmentNode a : allows) {
+        if (a.scope() instanceof Scope.Resource r
+            && TenantGrants.selects(r.selector(), c.id(), c.tenantId(), c.type(), c.tagIds())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private List<AssignmentNode> active(List<AssignmentNode> all) {
+      List<AssignmentNode> out = new ArrayList<>(all.size());
+      for (AssignmentNode a : all) {
+        if (a.activeAt(now)) {
+          out.add(a);
+        }
+      }
+      return out;
+    }
+
+    /**
+     * Whether exactly the same assignments (allow and deny, compared whole) cover tenant t before
+     * and after, judged exactly: then no decision on t changed. False for a new tenant, and when a
+     * tag scope covers a tenant whose MSP changed (a scope limit this class may not model).
+     */
+    private boolean unchanged(
+        List<AssignmentNode> live,
+        @Nullable UUID userTenant,
+        TenantNode t,
+        List<AssignmentNode> wasLive,
+        @Nullable UUID wasUserTenant,
+        java.util.Optional<TenantNode> wasTenant) {
+      if (wasTenant.isEmpty()) {
+        return false;
+      }
+      TenantNode tb = wasTenant.get();
+      Set<AssignmentNode> now = new HashSet<>();
+      for (AssignmentNode a : live) {
+        if (!exact(a.scope(), t, tb)) {
+          return false;
+        }
+        if (mayCoverTenant(after, a.scope(), t, userTenant)) {
+          now.add(a);
+        }
+      }
+      Set<AssignmentNode> then = new HashSet<>();
+      for (AssignmentNode a : wasLive) {
+        if (!exact(a.scope(), t, tb)) {
+          return false;
+        }
+        if (mayCoverTenant(before, a.scope(), tb, wasUserTenant)) {
+          then.add(a);
+        }
+      }
+      return now.equals(then);
+    }
+
+    /** {@link #unchanged} for a computer (which must have existed before). */
+    private boolean unchanged(
+        List<AssignmentNode> live,
+        @Nullable UUID userTenant,
+        ComputerNode c,
+        TenantNode t,
+        List<AssignmentNode> wasLive,
+        @Nullable UUID wasUserTenant) {
+      ComputerNode cb = before.computer(c.id()).orElse(null);
+      TenantNode tb = cb == null ? null : before.tenant(cb.tenantId()).orElse(null);
+      if (tb == null) {
+        return false;
+      }
+      Set<AssignmentNode> now = new HashSet<>();
+      for (AssignmentNode a : live) {
+        if (!exact(a.scope(), t, tb)) {
+          return false;
+        }
+        if (mayCoverComputer(after, a.scope(), c, t, userTenant)) {
+          now.add(a);
+        }
+      }
+      Set<AssignmentNode> then = new HashSet<>();
+      for (AssignmentNode a : wasLive) {
+        if (!exact(a.scope(), t, tb)) {
+          return false;
+        }
+        if (mayCoverComputer(before, a.scope(), cb, tb, wasUserTenant)) {
+          then.add(a);
+        }
+      }
+      return now.equals(then);
+    }
+
+    /** Whether {@link #mayCoverTenant} is exact for this scope on t (as it is now and was). */
+    private static boolean exact(Scope s, TenantNode t, TenantNode was) {
+      return switch (s) {
+        case Scope.Owner o -> true;
+        case Scope.Msp m -> true;
+        case Scope.Tenant x -> true;
+        case Scope.UsersTenant u -> true;
+        case Scope.Resource r -> true;
+        case Scope.TenantTag g -> t.mspId().equals(was.mspId()); // an MSP limit may apply
+        default -> false;
+      };
     }
 
     private List<ComputerNode> computersToExamine(boolean userHasResourceScopes) {
@@ -312,33 +436,34 @@ public final class AccessDiff {
           AccessChangeList.of(out, grants, gainingUsers.size(), gainedTargets.size()), assignments);
     }
 
-    private List<AssignmentNode> assignmentsOf(UUID user) {
-      List<AssignmentNode> out = new ArrayList<>(after.directAssignments(user));
-      for (GroupNode g : after.groupsOf(user)) {
-        out.addAll(after.groupAssignments(g.id()));
+    private static List<AssignmentNode> assignmentsOf(PolicySnapshot s, UUID user) {
+      List<AssignmentNode> out = new ArrayList<>(s.directAssignments(user));
+      for (GroupNode g : s.groupsOf(user)) {
+        out.addAll(s.groupAssignments(g.id()));
       }
       return out;
     }
 
-    private boolean mayCoverComputer(
-        Scope s, ComputerNode c, TenantNode t, @Nullable UUID userTenant) {
-      if (s instanceof Scope.Resource r) {
+    private static boolean mayCoverComputer(
+        PolicySnapshot s, Scope scope, ComputerNode c, TenantNode t, @Nullable UUID userTenant) {
+      if (scope instanceof Scope.Resource r) {
         return TenantGrants.selects(r.selector(), c.id(), c.tenantId(), c.type(), c.tagIds());
       }
-      return mayCoverTenant(s, t, userTenant);
+      return mayCoverTenant(s, scope, t, userTenant);
     }
 
     /**
-     * Whether the scope may cover tenant t in {@code after}: never false when it does (limits this
+     * Whether the scope may cover tenant t in snapshot s: never false when it does (limits this
      * does not model only make it say true more often; the engine decides in the end).
      */
-    private boolean mayCoverTenant(Scope s, TenantNode t, @Nullable UUID userTenant) {
+    private static boolean mayCoverTenant(
+        PolicySnapshot snapshot, Scope s, TenantNode t, @Nullable UUID userTenant) {
       return switch (s) {
         case Scope.Owner o -> true;
         case Scope.Msp m -> t.id().equals(m.mspTenantId()) || t.mspId().equals(m.mspTenantId());
         case Scope.Tenant x ->
             t.id().equals(x.tenantId())
-                || (x.includeChildren() && underAny(after, t, Set.of(x.tenantId())));
+                || (x.includeChildren() && underAny(snapshot, t, Set.of(x.tenantId())));
         case Scope.TenantTag g -> t.tagIds().contains(g.tagId());
         case Scope.UsersTenant u -> t.id().equals(userTenant);
         case Scope.Resource r -> false;
