@@ -26,10 +26,13 @@ public abstract class AuthzTestBase extends IntegrationTest {
     return id;
   }
 
-  /** "ALLOW" or "DENY" for the user, asked through Check Access by the user themself. */
+  /**
+   * "ALLOW" or "DENY" for the user, asked through Check Access by an instance administrator (a user
+   * asking about a target they cannot view gets 404, exactly like for a random id).
+   */
   protected String decision(TestUser u, Permission p, String targetType, UUID id) {
     Http.Response r =
-        u.http()
+        signedIn()
             .post(
                 "/api/v1/access/check",
                 Map.of(

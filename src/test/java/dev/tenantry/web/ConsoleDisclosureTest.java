@@ -49,6 +49,20 @@ class ConsoleDisclosureTest extends ConsoleTest {
   }
 
   @Test
+  void anIdentityWithoutAUserDoesNotSeeTheInstanceName() {
+    UUID oid = UUID.randomUUID();
+    signIn(
+        new ConsoleData.User(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            oid,
+            "Nina Nobody",
+            oid + "@example.com"));
+    assertThat(browser.findElement(By.cssSelector("a.brand")).getText()).isEqualTo("Tenantry");
+  }
+
+  @Test
   void theInstanceAdministratorSeesTheInstanceName() {
     var msp = data.mspAdmin("Mia", "Msp" + shortId());
     String mspName =
