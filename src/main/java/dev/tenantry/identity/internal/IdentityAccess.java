@@ -9,9 +9,6 @@ import dev.tenantry.authz.Principal;
 import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
-import dev.tenantry.authz.engine.AntiEscalation;
-import dev.tenantry.authz.engine.PolicySnapshot;
-import dev.tenantry.authz.engine.TenantGrants;
 import dev.tenantry.shared.web.ApiException;
 import java.util.Set;
 import java.util.UUID;
@@ -20,13 +17,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every authorization decision of the identity feature goes through here, one method per question,
- * to the authorization engine. Users of a tenant the caller may not view answer 404 like missing
- * ones.
+ * to authz's public API ({@link Authorizer}; never the engine's types). Users of a tenant the
+ * caller may not view answer 404 like missing ones.
  */
 @Component
 class IdentityAccess {
   private final Authorizer authz;
-  private final AntiEscalation antiEscalation = new AntiEscalation();
 
   IdentityAccess(Authorizer authz) {
     this.authz = authz;
@@ -35,7 +31,7 @@ class IdentityAccess {
   /** The effective user of this request; 403 for an identity that has no user. */
   UUID requireUser() {
     UUID user = currentUserOrNull();
-    if (user == null || authz.snapshot().user(user).isEmpty()) {
+    if (user == null || !authz.userExists(user)) {
       throw ApiException.forbidden("You have no access to this instance yet; request access first");
     }
     return user;
@@ -122,19 +118,15 @@ class IdentityAccess {
       throw ApiException.forbidden(
           "You need the permission 'users:impersonate' to impersonate users");
     }
-    for (Permission p : Permission.values()) {
-      if (!covers(
-          authz.grants(impersonatorId, p),
-          authz.grants(targetId, p),
-          impersonatorId,
-          targetId,
-          p)) {
-        throw ApiException.forbidden(
-            "You cannot impersonate this user: they hold '"
-                + p.key()
-                + "' where you do not, and impersonation never widens what you can do");
-      }
-    }
+    authz
+        .firstPermissionNotCovered(impersonatorId, targetId)
+        .ifPresent(
+            p -> {
+              throw ApiException.forbidden(
+                  "You cannot impersonate this user: they hold '"
+                      + p.key()
+                      + "' where you do not, and impersonation never widens what you can do");
+            });
   }
 
   /**
@@ -152,13 +144,11 @@ class IdentityAccess {
           case "TENANT_TAG" -> Scope.tenantTag(input.tagId());
           default -> Scope.tenant(tenantId, false);
         };
-    PolicySnapshot s = authz.snapshot();
-    if (s.role(roleId).isEmpty()) {
+    if (!authz.roleExists(roleId)) {
       throw ApiException.notFound("Role", roleId);
     }
     Decision d =
-        antiEscalation.canAssign(
-            s, actor, Principal.user(UUID.randomUUID()), roleId, scope, Effect.ALLOW, authz.now());
+        authz.canAssign(actor, Principal.user(UUID.randomUUID()), roleId, scope, Effect.ALLOW);
     if (!d.allowed()) {
       throw ApiException.forbidden(
           "You may not grant this role at this scope ("
@@ -168,31 +158,6 @@ class IdentityAccess {
   }
 
   private boolean holdsNowhere(Permission p) {
-    return authz.currentUserId().map(u -> authz.grants(u, p).isNothing()).orElse(true);
-  }
-
-  /** Does {@code mine} cover everything {@code theirs} grants (tenants, selectors, system-wide)? */
-  private boolean covers(TenantGrants mine, TenantGrants theirs, UUID me, UUID them, Permission p) {
-    if (p.system()) {
-      return !authz.check(them, p, Target.system()).allowed()
-          || authz.check(me, p, Target.system()).allowed();
-    }
-    if (theirs.isNothing()) {
-      return true;
-    }
-    if (theirs.allTenants()) {
-      if (!mine.allTenants() || !theirs.deniedTenantIds().containsAll(mine.deniedTenantIds())) {
-        return false;
-      }
-    } else {
-      for (UUID t : theirs.tenantIds()) {
-        if (!mine.allowsTenant(t)) {
-          return false;
-        }
-      }
-    }
-    // computers: conservative — every selector of theirs is mine too, and I am denied no more
-    return mine.allowedSelectors().containsAll(theirs.allowedSelectors())
-        && theirs.deniedSelectors().containsAll(mine.deniedSelectors());
+    return authz.currentUserId().map(u -> !authz.holdsAnywhere(u, p)).orElse(true);
   }
 }
