@@ -9,8 +9,8 @@ import dev.tenantry.authz.Principal;
 import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.web.ApiException;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -44,10 +44,9 @@ class IdentityAccess {
     return SignedIn.current().map(SignedIn::effectiveUserId).orElse(null);
   }
 
-  /** The tenants whose users the caller may list; null means every tenant. */
-  @Nullable Set<UUID> visibleUserTenants() {
-    var filter = authz.tenants(USERS_VIEW);
-    return filter.everything() ? null : filter.tenantIds();
+  /** The tenants whose users the caller may list. */
+  VisibleTenants visibleUserTenants() {
+    return authz.tenants(USERS_VIEW).visible();
   }
 
   /** users:view on the user's tenant, else 404 as if the user did not exist. */
@@ -79,10 +78,9 @@ class IdentityAccess {
     }
   }
 
-  /** The tenants whose access requests the caller may see (see AccessRequestTenants); null: all. */
-  @Nullable Set<UUID> visibleAccessRequestTenants() {
-    var filter = authz.tenants(ACCESS_REQUESTS_VIEW);
-    return filter.everything() ? null : filter.tenantIds();
+  /** The tenants whose access requests the caller may see (see AccessRequestTenants). */
+  VisibleTenants visibleAccessRequestTenants() {
+    return authz.tenants(ACCESS_REQUESTS_VIEW).visible();
   }
 
   /**
