@@ -1,13 +1,13 @@
 package dev.tenantry.audit;
 
+import dev.tenantry.shared.VisibleTenants;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Filters for the audit list. {@code visibleTenants} is the caller's view: null means every event,
- * otherwise only events of those tenants (and none without a tenant).
+ * Filters for the audit list. {@code visibleTenants} is the caller's view: every event, or only
+ * events of those tenants (and none without a tenant).
  */
 public record AuditQuery(
     @Nullable UUID actorUserId,
@@ -17,6 +17,6 @@ public record AuditQuery(
     @Nullable String action,
     @Nullable Instant from,
     @Nullable Instant to,
-    @Nullable Set<UUID> visibleTenants,
+    VisibleTenants visibleTenants,
     int page,
     int size) {}

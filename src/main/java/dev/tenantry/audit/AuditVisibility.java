@@ -1,8 +1,6 @@
 package dev.tenantry.audit;
 
-import java.util.Set;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import dev.tenantry.shared.VisibleTenants;
 
 /**
  * What the audit feature needs from authorization (implemented by {@code authz}, which depends on
@@ -10,10 +8,10 @@ import org.jspecify.annotations.Nullable;
  */
 public interface AuditVisibility {
   /**
-   * The tenants whose events the caller may read: null means every event, including those without a
-   * tenant (security events, shared tags, application preferences); else only those tenants'.
+   * The tenants whose events the caller may read: every event, including those without a tenant
+   * (security events, shared tags, application preferences), or only those tenants' events.
    */
-  @Nullable Set<UUID> visibleTenants();
+  VisibleTenants visibleTenants();
 
   /** Throws unless the caller may verify the whole chain. */
   void requireVerify();

@@ -19,4 +19,16 @@ public record Page<T>(List<T> items, int page, int size, long total) {
   public static int page(int requested) {
     return Math.max(0, requested);
   }
+
+  /**
+   * One page of a list already filtered by what the caller may see (for short lists built in
+   * memory, such as roles, groups and assignments), with the same clamping as the SQL lists.
+   */
+  public static <T> Page<T> slice(List<T> all, int requestedPage, int requestedSize) {
+    int page = page(requestedPage);
+    int size = size(requestedSize);
+    long from = Math.min((long) page * size, all.size());
+    int to = (int) Math.min(from + size, all.size());
+    return new Page<>(List.copyOf(all.subList((int) from, to)), page, size, all.size());
+  }
 }

@@ -22,6 +22,6 @@ public record ConsoleNav(
   }
 
   private static boolean any(Authorizer authz, Permission p) {
-    return !authz.grants(p).isNothing();
+    return authz.holdsAnywhere(p);
   }
 }

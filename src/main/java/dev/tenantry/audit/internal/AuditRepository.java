@@ -97,10 +97,7 @@ public class AuditRepository {
       where.append(" and at < :to");
       params.put("to", Timestamp.from(q.to()));
     }
-    if (q.visibleTenants() != null) {
-      where.append(" and tenant_id = any(:visible)");
-      params.put("visible", q.visibleTenants().toArray(new UUID[0]));
-    }
+    where.append(" and ").append(q.visibleTenants().sql("tenant_id", "visible", params));
     long total =
         jdbc.sql("select count(*) from audit_event" + where)
             .params(params)

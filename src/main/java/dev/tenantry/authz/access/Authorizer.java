@@ -6,6 +6,7 @@ import dev.tenantry.authz.Explanation;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.UserStanding;
+import dev.tenantry.authz.engine.AntiEscalation;
 import dev.tenantry.authz.engine.Engine;
 import dev.tenantry.authz.engine.PolicySnapshot;
 import dev.tenantry.authz.engine.TenantGrants;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
 public class Authorizer {
   private final PolicyStore store;
   private final Engine engine = Engine.INSTANCE;
+  private final AntiEscalation antiEscalation = new AntiEscalation(Engine.INSTANCE);
   private final Clock clock;
 
   Authorizer(PolicyStore store) {
@@ -157,6 +159,53 @@ public class Authorizer {
 
   public java.time.Instant now() {
     return clock.instant();
+  }
+
+  /** Whether the user exists in this node's policy (catching up once if not yet). */
+  public boolean userExists(UUID userId) {
+    if (store.snapshot().user(userId).isPresent()) {
+      return true;
+    }
+    store.catchUp();
+    return store.snapshot().user(userId).isPresent();
+  }
+
+  public boolean roleExists(UUID roleId) {
+    return store.snapshot().role(roleId).isPresent();
+  }
+
+  /** Whether the current user holds the permission on anything at all (menus, buttons). */
+  public boolean holdsAnywhere(Permission permission) {
+    return !grants(permission).isNothing();
+  }
+
+  /**
+   * Whether the user holds the permission on anything at all (a tenant, a computer, the system).
+   */
+  public boolean holdsAnywhere(UUID userId, Permission permission) {
+    return !grants(userId, permission).isNothing();
+  }
+
+  /**
+   * Anti-escalation (DESIGN §3.6 a–c, e–f): may {@code actorId} grant {@code roleId} at the scope
+   * to the principal, with this effect?
+   */
+  public Decision canAssign(
+      UUID actorId,
+      dev.tenantry.authz.Principal principal,
+      UUID roleId,
+      dev.tenantry.authz.Scope scope,
+      dev.tenantry.authz.Effect effect) {
+    return antiEscalation.canAssign(
+        store.snapshot(), actorId, principal, roleId, scope, effect, clock.instant());
+  }
+
+  /**
+   * DESIGN §5: the first permission that {@code them} holds somewhere {@code me} does not; empty
+   * when {@code me} covers everything {@code them} may do (so {@code me} may act as them).
+   */
+  public Optional<Permission> firstPermissionNotCovered(UUID me, UUID them) {
+    return new ImpersonationCoverage(this).firstNotCovered(me, them);
   }
 
   private static String describe(Target target) {

@@ -3,9 +3,7 @@ package dev.tenantry.authz.access;
 import dev.tenantry.audit.AuditVisibility;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
-import java.util.Set;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import dev.tenantry.shared.VisibleTenants;
 import org.springframework.stereotype.Component;
 
 /** Audit events are visible per tenant by {@code audit:view}; verifying is {@code audit:verify}. */
@@ -18,10 +16,9 @@ class EngineAuditVisibility implements AuditVisibility {
   }
 
   @Override
-  public @Nullable Set<UUID> visibleTenants() {
+  public VisibleTenants visibleTenants() {
     authz.requireUser();
-    TenantFilter filter = authz.tenants(Permission.AUDIT_VIEW);
-    return filter.everything() ? null : filter.tenantIds();
+    return authz.tenants(Permission.AUDIT_VIEW).visible();
   }
 
   @Override

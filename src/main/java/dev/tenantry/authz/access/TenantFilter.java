@@ -1,5 +1,6 @@
 package dev.tenantry.authz.access;
 
+import dev.tenantry.shared.VisibleTenants;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,11 @@ public record TenantFilter(boolean everything, Set<UUID> tenantIds) {
 
   public boolean allows(UUID tenantId) {
     return everything || tenantIds.contains(tenantId);
+  }
+
+  /** The same filter as the value that other features (and audit) take. */
+  public VisibleTenants visible() {
+    return everything ? VisibleTenants.every() : VisibleTenants.only(tenantIds);
   }
 
   public boolean isNothing() {

@@ -7,7 +7,7 @@ import dev.tenantry.authz.Requires.On;
 import dev.tenantry.authz.ScopeKind;
 import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.AssignmentRepository;
-import java.util.List;
+import dev.tenantry.shared.Page;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -36,21 +36,26 @@ class AssignmentController {
       on = On.LIST,
       note = "over the principal's tenant; instance-wide groups need it instance-wide")
   @GetMapping
-  List<AssignmentView> list(
+  Page<AssignmentView> list(
       @RequestParam(required = false) @Nullable UUID userId,
       @RequestParam(required = false) @Nullable UUID groupId,
       @RequestParam(required = false) @Nullable UUID roleId,
       @RequestParam(required = false) @Nullable UUID tenantId,
       @RequestParam(required = false) @Nullable ScopeKind scopeKind,
-      @RequestParam(required = false) @Nullable Effect effect) {
-    return assignments.list(
-        new AssignmentRepository.Query(
-            userId,
-            groupId,
-            roleId,
-            tenantId,
-            scopeKind == null ? null : scopeKind.name(),
-            effect == null ? null : effect.name()));
+      @RequestParam(required = false) @Nullable Effect effect,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    return Page.slice(
+        assignments.list(
+            new AssignmentRepository.Query(
+                userId,
+                groupId,
+                roleId,
+                tenantId,
+                scopeKind == null ? null : scopeKind.name(),
+                effect == null ? null : effect.name())),
+        page,
+        size);
   }
 
   @Requires(

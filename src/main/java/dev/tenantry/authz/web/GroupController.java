@@ -7,7 +7,7 @@ import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.GroupRepository.MemberRow;
 import dev.tenantry.authz.internal.GroupService.GroupRequest;
 import dev.tenantry.authz.internal.GroupService.GroupView;
-import java.util.List;
+import dev.tenantry.shared.Page;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,8 +35,9 @@ class GroupController {
       value = {Permission.GROUPS_VIEW},
       on = On.LIST)
   @GetMapping
-  List<GroupView> list() {
-    return groups.list();
+  Page<GroupView> list(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return Page.slice(groups.list(), page, size);
   }
 
   @Requires(

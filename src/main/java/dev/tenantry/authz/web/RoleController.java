@@ -10,6 +10,7 @@ import dev.tenantry.authz.internal.RoleDtos.CloneRequest;
 import dev.tenantry.authz.internal.RoleDtos.RoleRequest;
 import dev.tenantry.authz.internal.RoleDtos.RoleView;
 import dev.tenantry.authz.internal.RoleDtos.TemplateView;
+import dev.tenantry.shared.Page;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,8 +43,9 @@ class RoleController {
       on = On.LIST,
       note = "public roles for every user")
   @GetMapping
-  List<RoleView> list() {
-    return roles.list();
+  Page<RoleView> list(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return Page.slice(roles.list(), page, size);
   }
 
   @Requires(

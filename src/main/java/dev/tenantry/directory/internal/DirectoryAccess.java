@@ -6,10 +6,9 @@ import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.access.SqlPredicate;
+import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.web.ApiException;
-import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,11 +100,10 @@ public class DirectoryAccess {
     authz.require(COMPUTERS_CHANGE_TENANT, Target.tenant(to));
   }
 
-  /** The tenants whose people the caller may list; null means every tenant. 403 without a user. */
-  public @Nullable Set<UUID> visiblePeopleTenants() {
+  /** The tenants whose people the caller may list. 403 without a user. */
+  public VisibleTenants visiblePeopleTenants() {
     authz.requireUser();
-    var filter = authz.tenants(PEOPLE_VIEW);
-    return filter.everything() ? null : filter.tenantIds();
+    return authz.tenants(PEOPLE_VIEW).visible();
   }
 
   /** The computers the caller may list, as an SQL predicate over the alias {@code c}. */

@@ -2,14 +2,13 @@ package dev.tenantry.directory.internal;
 
 import dev.tenantry.directory.Person;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.db.Like;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,14 +44,11 @@ class PersonReads {
         .toList();
   }
 
-  /** One page of people, restricted in SQL to {@code visibleTenants} (null: every tenant). */
-  Page<PersonView> search(PersonQuery q, @Nullable Set<UUID> visibleTenants) {
+  /** One page of people, restricted in SQL to {@code visibleTenants}. */
+  Page<PersonView> search(PersonQuery q, VisibleTenants visibleTenants) {
     StringBuilder where = new StringBuilder(" where true");
     Map<String, Object> params = new LinkedHashMap<>();
-    if (visibleTenants != null) {
-      where.append(" and p.tenant_id = any(:visible)");
-      params.put("visible", visibleTenants.toArray(new UUID[0]));
-    }
+    where.append(" and ").append(visibleTenants.sql("p.tenant_id", "visible", params));
     if (q.tenantId() != null) {
       where.append(" and p.tenant_id = :tenant");
       params.put("tenant", q.tenantId());

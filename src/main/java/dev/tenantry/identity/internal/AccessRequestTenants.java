@@ -1,10 +1,10 @@
 package dev.tenantry.identity.internal;
 
+import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.Tenants;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,13 +50,9 @@ class AccessRequestTenants {
   }
 
   /** A where-clause condition limiting requests (alias {@code ar}) to the visible tenants. */
-  String visibleCondition(@Nullable Set<UUID> visible, Map<String, Object> params) {
+  String visibleCondition(VisibleTenants visible, Map<String, Object> params) {
     params.putAll(params());
-    if (visible == null) {
-      return "true";
-    }
-    params.put("arVisible", visible.toArray(new UUID[0]));
-    return "(" + TENANT_OF + ") = any(:arVisible)";
+    return visible.sql("(" + TENANT_OF + ")", "arVisible", params);
   }
 
   Map<String, Object> params() {

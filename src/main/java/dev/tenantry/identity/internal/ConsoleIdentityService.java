@@ -36,7 +36,7 @@ class ConsoleIdentityService implements ConsoleIdentity {
     Long pending =
         effective != null
                 && access.canSeePendingRequests()
-                && !authorizer.grants(Permission.ACCESS_REQUESTS_MANAGE).isNothing()
+                && authorizer.holdsAnywhere(Permission.ACCESS_REQUESTS_MANAGE)
             ? requests.pendingCount()
             : null;
     var imp = who.impersonation();

@@ -16,6 +16,7 @@ import dev.tenantry.authz.engine.FullAdmins;
 import dev.tenantry.authz.engine.PolicyChange;
 import dev.tenantry.authz.engine.PolicySnapshot;
 import dev.tenantry.authz.engine.RoleNode;
+import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.web.ApiException;
 import java.time.Instant;
 import java.util.List;
@@ -54,10 +55,9 @@ class IdentityAccess {
     return SignedIn.current().map(SignedIn::effectiveUserId).orElse(null);
   }
 
-  /** The tenants whose users the caller may list; null means every tenant. */
-  @Nullable Set<UUID> visibleUserTenants() {
-    var filter = authz.tenants(USERS_VIEW);
-    return filter.everything() ? null : filter.tenantIds();
+  /** The tenants whose users the caller may list. */
+  VisibleTenants visibleUserTenants() {
+    return authz.tenants(USERS_VIEW).visible();
   }
 
   /** users:view on the user's tenant, else 404 as if the user did not exist. */
@@ -89,10 +89,9 @@ class IdentityAccess {
     }
   }
 
-  /** The tenants whose access requests the caller may see (see AccessRequestTenants); null: all. */
-  @Nullable Set<UUID> visibleAccessRequestTenants() {
-    var filter = authz.tenants(ACCESS_REQUESTS_VIEW);
-    return filter.everything() ? null : filter.tenantIds();
+  /** The tenants whose access requests the caller may see (see AccessRequestTenants). */
+  VisibleTenants visibleAccessRequestTenants() {
+    return authz.tenants(ACCESS_REQUESTS_VIEW).visible();
   }
 
   /**

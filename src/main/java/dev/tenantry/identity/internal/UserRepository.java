@@ -1,6 +1,7 @@
 package dev.tenantry.identity.internal;
 
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.VisibleTenants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +44,14 @@ class UserRepository {
       @Nullable String q,
       @Nullable UUID tenantId,
       @Nullable Boolean enabled,
-      @Nullable Set<UUID> visibleTenants,
+      VisibleTenants visibleTenants,
       int page,
       int size) {
     StringBuilder where = new StringBuilder(" where true");
     List<Object> params = new ArrayList<>();
-    if (visibleTenants != null) {
+    if (visibleTenants instanceof VisibleTenants.Only(Set<UUID> ids)) {
       where.append(" and p.tenant_id = any(?)");
-      params.add(visibleTenants.toArray(new UUID[0]));
+      params.add(ids.toArray(new UUID[0]));
     }
     if (q != null && !q.isBlank()) {
       where.append(" and (p.given_name || ' ' || p.family_name || ' ' || p.email) ilike ?");

@@ -7,9 +7,9 @@ import dev.tenantry.authz.Target;
 import dev.tenantry.authz.TenantKind;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.access.SqlPredicate;
+import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.tenancy.TenantView;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -140,13 +140,10 @@ public class TenantAccess {
     }
   }
 
-  /**
-   * The tenants the caller may list; null means every tenant. 403 for an identity without a user.
-   */
-  public @Nullable Set<UUID> visibleTenantIds() {
+  /** The tenants the caller may list. 403 for an identity without a user. */
+  public VisibleTenants visibleTenantIds() {
     authz.requireUser();
-    var filter = authz.tenants(TENANTS_VIEW);
-    return filter.everything() ? null : filter.tenantIds();
+    return authz.tenants(TENANTS_VIEW).visible();
   }
 
   /**

@@ -1,15 +1,14 @@
 package dev.tenantry.tenancy.internal;
 
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.tenancy.TagView;
 import dev.tenantry.tenancy.TenantView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,14 +75,11 @@ public class TenantReader {
     return countedFor(List.of(view), scope).getFirst();
   }
 
-  /** One page of tenants matching {@code q}, restricted to {@code visible} (null: all). */
-  public Page<TenantView> page(TenantQuery q, @Nullable Set<UUID> visible) {
+  /** One page of tenants matching {@code q}, restricted to {@code visible}. */
+  public Page<TenantView> page(TenantQuery q, VisibleTenants visible) {
     StringBuilder where = new StringBuilder(" where true");
     Map<String, Object> params = new LinkedHashMap<>();
-    if (visible != null) {
-      where.append(" and t.id = any(:visible)");
-      params.put("visible", visible.toArray(new UUID[0]));
-    }
+    where.append(" and ").append(visible.sql("t.id", "visible", params));
     if (q.q() != null && !q.q().isBlank()) {
       where.append(" and (t.name ilike :q or t.slug ilike :q or t.description ilike :q)");
       params.put("q", dev.tenantry.shared.db.Like.contains(q.q()));

@@ -79,7 +79,7 @@ class TenantPages {
     var visible = tenants.visibleToCaller();
     model.addAttribute("forest", TenantTreeNode.forest(visible));
     model.addAttribute("tenants", visible);
-    model.addAttribute("canCreate", !authorizer.grants(Permission.TENANTS_CREATE).isNothing());
+    model.addAttribute("canCreate", authorizer.holdsAnywhere(Permission.TENANTS_CREATE));
     return "tenancy/tenants";
   }
 

@@ -125,7 +125,7 @@ class AssignmentApiTest extends AuthzTestBase {
             .param(other.id())
             .query(UUID.class)
             .single();
-    assertThat(m.http().get("/api/v1/role-assignments").raw())
+    assertThat(m.http().get("/api/v1/role-assignments?size=500").raw())
         .doesNotContain(marker.toString())
         .contains(m.id().toString());
     assertThat(m.http().get("/api/v1/role-assignments/" + marker).status()).isEqualTo(404);
