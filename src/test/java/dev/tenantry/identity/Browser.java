@@ -26,6 +26,18 @@ final class Browser {
     return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
   }
 
+  /** POSTs a JSON body with extra headers (e.g. the CSRF token of a console page). */
+  HttpResponse<String> postJson(String url, String json, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .header("Content-Type", "application/json");
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b.build());
+  }
+
   /** GETs {@code url} and follows up to 10 redirects; returns the last response. */
   HttpResponse<String> follow(String url) {
     HttpResponse<String> r = get(url);

@@ -345,6 +345,7 @@ public class PolicyStore {
     if (System.nanoTime() - lastHeartbeatNanos > settings.nodeTimeout.toNanos()) {
       log.warn("No heartbeat for longer than the node timeout (paused?); reloading fully");
       loadAll(c, snap, "heartbeat");
+      lastHeartbeatNanos = System.nanoTime(); // reloaded since the silence: once is enough
       return;
     }
     Map<EntityKind, Set<UUID>> changed = changedSince(c, watermark);

@@ -292,6 +292,12 @@ class TwoNodesTest {
       Http.Response health = a.anonymous().get("/actuator/health");
       assertThat(health.status()).isEqualTo(503);
       assertThat(health.raw()).contains("unparsedRows");
+      assertThat(a.anonymous().get("/actuator/health/readiness").status())
+          .as("not ready")
+          .isEqualTo(503);
+      assertThat(a.anonymous().get("/actuator/health/liveness").status())
+          .as("but alive: no restart loop")
+          .isEqualTo(200);
       SimpleMeterRegistry meters = new SimpleMeterRegistry();
       PolicyStore restarted = thirdNode(a, meters); // a full load at start does not throw
       assertThat(restarted.unparsed()).hasSize(3);
@@ -365,6 +371,48 @@ class TwoNodesTest {
                   limited.as(a.users().user(a.users().mspTenant())).get("/api/v1/auth/me");
               return r.status() == 429 && Long.parseLong(r.header("Retry-After")) > 60;
             });
+  }
+
+  @Test
+  void changeOfALongWriteTransactionIsNotPrunedBeforeEveryLiveNodeReadIt() throws Exception {
+    UUID tenant = a.users().clientTenant("long-tx");
+    TestUser u = a.users().user(tenant);
+    UUID assignment = UUID.randomUUID();
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    PolicyStore slow = thirdNode(a, meters); // live (fresh heartbeat) but has not caught up yet
+    try (Connection longTx = nodes.connect();
+        Connection pruner = nodes.connect()) {
+      longTx.setAutoCommit(false);
+      xid(
+          longTx,
+          "insert into role_assignment (id, user_id, role_id, effect, scope_kind, scope_tenant_id)"
+              + " values ('"
+              + assignment
+              + "', '"
+              + u.id()
+              + "', '"
+              + USER_LEGACY
+              + "', 'ALLOW', 'TENANT', '"
+              + tenant
+              + "')");
+      exec(
+          longTx,
+          "update policy_change set at = at - interval '1 day' where entity_id = '"
+              + assignment
+              + "'"); // open "for a day": any age-based rule would prune it at commit
+      longTx.commit();
+      FeedNodes.prune(pruner, Duration.ofMinutes(2));
+      assertThat(
+              count(
+                  pruner,
+                  "select count(*) from policy_change where entity_id = '" + assignment + "'"))
+          .as("kept for the live node that has not read it")
+          .isPositive();
+    }
+    slow.catchUp();
+    assertThat(allowed(slow, u, tenant)).isTrue();
+    assertThat(meters.find("tenantry.policy.full.loads").tag("reason", "gap").counter()).isNull();
+    slow.deregister();
   }
 
   // --- helpers
