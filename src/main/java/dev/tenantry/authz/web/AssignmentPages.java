@@ -4,7 +4,6 @@ import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.ScopeKind;
 import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.AssignmentRepository;
-import dev.tenantry.shared.ComputerLookup;
 import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.shared.UserNames;
 import dev.tenantry.shared.web.ApiException;
@@ -33,7 +32,6 @@ class AssignmentPages {
   private final ScopeLabels scopes;
   private final UserNames users;
   private final TenantLookup tenants;
-  private final ComputerLookup computers;
 
   AssignmentPages(
       AssignmentService assignments,
@@ -41,9 +39,7 @@ class AssignmentPages {
       GroupService groups,
       ScopeLabels scopes,
       UserNames users,
-      TenantLookup tenants,
-      ComputerLookup computers) {
-    this.computers = computers;
+      TenantLookup tenants) {
     this.assignments = assignments;
     this.roles = roles;
     this.groups = groups;
@@ -121,7 +117,6 @@ class AssignmentPages {
                     (a, b) -> a,
                     java.util.LinkedHashMap::new)));
     model.addAttribute("roles", roles.list());
-    model.addAttribute("tenants", tenants.visibleTenants());
     model.addAttribute("tags", tenants.tags());
     model.addAttribute(
         "scopeKinds",
@@ -132,7 +127,6 @@ class AssignmentPages {
             ScopeKind.MSP,
             ScopeKind.OWNER,
             ScopeKind.RESOURCE));
-    model.addAttribute("computers", computers.visibleComputers());
     model.addAttribute("resourceKinds", ScopeDto.ResourceKind.values());
     model.addAttribute("computerTypes", dev.tenantry.authz.ComputerType.values());
     model.addAttribute("effects", Effect.values());
