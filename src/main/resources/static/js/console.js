@@ -36,3 +36,19 @@ document.addEventListener('click', (e) => {
     window.history.back();
   }
 });
+// Pickers (templates/shared/picker.html): choosing an option fills the hidden input and closes the
+// list; typing again clears the choice until a new option is chosen.
+document.addEventListener('click', (e) => {
+  const option = e.target.closest('.picker-option');
+  if (!option) return;
+  const picker = option.closest('.picker');
+  const hidden = picker.querySelector('input[type=hidden]');
+  hidden.value = option.dataset.value;
+  picker.querySelector('input[type=search]').value = option.dataset.label;
+  picker.querySelector('.picker-options').innerHTML = '';
+  hidden.dispatchEvent(new Event('change', { bubbles: true }));
+});
+document.addEventListener('input', (e) => {
+  const picker = e.target.matches('.picker input[type=search]') && e.target.closest('.picker');
+  if (picker) picker.querySelector('input[type=hidden]').value = '';
+});

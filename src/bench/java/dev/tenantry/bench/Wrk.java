@@ -1,6 +1,10 @@
 package dev.tenantry.bench;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +26,7 @@ final class Wrk {
               + " p50=([0-9.]+) p95=([0-9.]+) p99=([0-9.]+)");
   private final String base;
   private final Path work;
+  private final HttpClient client = HttpClient.newHttpClient();
   private long non2xx;
 
   record Result(String name, double rps, double p50, double p95, double p99, long non2xx) {}
@@ -44,6 +49,7 @@ final class Wrk {
       int connections,
       int seconds)
       throws IOException, InterruptedException {
+    probe(name, method, path.replace("#", "12345"), header, body);
     Path script = work.resolve(name + ".lua");
     Files.writeString(script, lua(method, path, header, body));
     List<String> cmd = new ArrayList<>();
@@ -88,6 +94,31 @@ final class Wrk {
       throw new IllegalStateException(name + ": " + bad + " of " + requests + " failed:\n" + out);
     }
     return r;
+  }
+
+  /** One request first, so that a scenario answering an error fails with its answer. */
+  private void probe(
+      String name, String method, String path, @Nullable String header, @Nullable String body)
+      throws IOException, InterruptedException {
+    var b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (header != null) {
+      int colon = header.indexOf(':');
+      b.header(header.substring(0, colon), header.substring(colon + 1).trim());
+    }
+    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          name + ": " + method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+    }
   }
 
   private static String lua(

@@ -7,4 +7,13 @@ import java.util.UUID;
 public interface ComputerLookup {
   /** The computers the current caller may see (at most 500): id → name, in name order. */
   Map<UUID, String> visibleComputers();
+
+  /**
+   * Search-as-you-type over the computers the current caller may see: name or serial containing
+   * {@code q} (any case), in name order, at most {@code limit}.
+   */
+  Map<UUID, String> searchVisible(String q, int limit);
+
+  /** Names of the given computers the current caller may see (labels of chosen values). */
+  Map<UUID, String> names(java.util.Collection<UUID> ids);
 }

@@ -1,14 +1,31 @@
 package dev.tenantry.shared;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
-/** One page of a list: the items, where it is, and how many there are in all. */
-public record Page<T>(List<T> items, int page, int size, long total) {
+/**
+ * One page of a list: the items, where it is, and how many there are in all. A large total is an
+ * estimate, and says so ({@code totalEstimated}, present only then): lists never scan everything to
+ * count it. {@code next}, when present, is the keyset cursor of the following page (pass it as
+ * {@code after}); it stays valid while rows are added or removed, unlike a page number.
+ */
+public record Page<T>(
+    List<T> items,
+    int page,
+    int size,
+    long total,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean totalEstimated,
+    @Nullable String next) {
   public static final int MAX_SIZE = 500;
 
+  public Page(List<T> items, int page, int size, long total) {
+    this(items, page, size, total, false, null);
+  }
+
   public <R> Page<R> map(Function<T, R> f) {
-    return new Page<>(items.stream().map(f).toList(), page, size, total);
+    return new Page<>(items.stream().map(f).toList(), page, size, total, totalEstimated, next);
   }
 
   /** Clamps paging input from a request. */

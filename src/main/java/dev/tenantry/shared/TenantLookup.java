@@ -1,5 +1,6 @@
 package dev.tenantry.shared;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,18 @@ import java.util.UUID;
 public interface TenantLookup {
   /** The tenants the current caller may see: id → name, in name order. */
   Map<UUID, String> visibleTenants();
+
+  /**
+   * Names of the given tenants that exist, in name order, one window of them ({@code offset},
+   * {@code limit}): for labels of long lists without loading every name.
+   */
+  Map<UUID, String> names(Collection<UUID> ids, int offset, int limit);
+
+  /**
+   * Search-as-you-type over the tenants the current caller may see: names containing {@code q} (any
+   * case), in name order, at most {@code limit}.
+   */
+  Map<UUID, String> searchVisible(String q, int limit);
 
   /** The tag catalogue: id → name, in name order. */
   Map<UUID, String> tags();

@@ -8,6 +8,7 @@ import dev.tenantry.tenancy.internal.TenantQuery;
 import dev.tenantry.tenancy.internal.TenantReader;
 import dev.tenantry.tenancy.internal.TenantRepository;
 import dev.tenantry.tenancy.internal.TenantTree;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,19 @@ public class Tenants implements TenantLookup {
   public Map<UUID, String> visibleTenants() {
     Map<UUID, String> out = new LinkedHashMap<>();
     visibleToCaller().forEach(t -> out.put(t.id(), t.name()));
+    return out;
+  }
+
+  @Override
+  public Map<UUID, String> names(Collection<UUID> ids, int offset, int limit) {
+    return repository.names(ids, offset, limit);
+  }
+
+  @Override
+  public Map<UUID, String> searchVisible(String q, int limit) {
+    var query = new TenantQuery(q, null, null, null, null, 0, Page.size(limit));
+    Map<UUID, String> out = new LinkedHashMap<>();
+    reader.page(query, access.visibleTenantIds()).items().forEach(t -> out.put(t.id(), t.name()));
     return out;
   }
 

@@ -81,7 +81,7 @@ final class MatrixRecipes {
     directory();
     identity();
     authz();
-    SpeedRecipes.register(all);
+    SpeedRecipes.register(all, fx::user, t -> u -> chk(u).view(USERS_VIEW, t(t)).get());
     new SyncRecipes(this, fx).register();
   }
 

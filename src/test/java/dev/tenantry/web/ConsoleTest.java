@@ -118,6 +118,42 @@ abstract class ConsoleTest extends IntegrationTest {
     new Select(browser.findElement(by)).selectByVisibleText(visibleText);
   }
 
+  /**
+   * Chooses in a search-as-you-type picker ({@code templates/shared/picker.html}): types the text,
+   * clicks the option of exactly that name, and waits until the choice is in the hidden input.
+   */
+  void pick(String id, String text) {
+    WebElement box = browser.findElement(By.id(id + "-q"));
+    box.clear();
+    box.sendKeys(text);
+    By option =
+        By.xpath("//ul[@id='" + id + "-options']//button[normalize-space()='" + text + "']");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.elementToBeClickable(option))
+        .click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> !d.findElement(By.id(id)).getDomProperty("value").isEmpty());
+  }
+
+  /** The options a picker offers for the typed text (after the list has answered). */
+  java.util.List<String> options(String id, String text) {
+    WebElement box = browser.findElement(By.id(id + "-q"));
+    box.clear();
+    box.sendKeys(text);
+    By items = By.cssSelector("#" + id + "-options li");
+    String typed = text.strip();
+    return new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> { // the answer to this text, not to an earlier keystroke or to the focus
+              var t = d.findElements(items).stream().map(WebElement::getText).toList();
+              return !t.isEmpty()
+                      && t.stream().allMatch(x -> x.contains(typed) || x.startsWith("No match"))
+                  ? t
+                  : null;
+            });
+  }
+
   String mainText() {
     return browser.findElement(By.tagName("main")).getText();
   }

@@ -18,7 +18,7 @@ class GroupPagesTest extends ConsoleTest {
     clickAndWait(browser.findElement(By.xpath("//button[text()='Create group']")));
     select(By.id("assign-role"), "User (Legacy)");
     select(By.id("assign-scope-kind"), "Tenant");
-    select(By.id("assign-tenant"), "Group Edit Client " + suffix);
+    pick("assign-tenant", "Group Edit Client " + suffix);
     clickAndWait(browser.findElement(By.id("assign-button")));
 
     browser.findElement(By.id("group-name")).clear();

@@ -25,7 +25,7 @@ class ResourceScopePagesTest extends ConsoleTest {
     select(By.id("assign-role"), ROLE);
     select(By.id("assign-scope-kind"), "Resource");
     select(By.id("assign-resource-kind"), "One computer");
-    select(By.id("assign-computer"), "litware-pc-" + suffix);
+    pick("assign-computer", "litware-pc-" + suffix);
     clickAndWait(browser.findElement(By.id("assign-button")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Assigned " + ROLE + " (ALLOW) at Computer litware-pc-" + suffix);
@@ -42,7 +42,7 @@ class ResourceScopePagesTest extends ConsoleTest {
     select(By.id("assign-resource-kind"), "Computers of some types");
     browser.findElement(By.id("assign-type-SERVER")).click();
     browser.findElement(By.id("assign-type-DOMAIN_CONTROLLER")).click();
-    select(By.id("assign-resource-tenant"), tenant);
+    pick("assign-resource-tenant", tenant);
     clickAndWait(browser.findElement(By.id("assign-button")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo(

@@ -8,6 +8,7 @@ import dev.tenantry.authz.Requires.On;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.internal.*;
+import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -86,15 +88,45 @@ class AccessController {
       on = On.USER,
       note = "anyone may look at themselves")
   @GetMapping("/api/v1/users/{id}/effective-permissions")
-  EffectivePermissions.View userEffective(@PathVariable UUID id) {
+  EffectivePermissions.View userEffective(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
     inspection.requireCanInspect(id);
-    return effective.of(id, !id.equals(authz.requireUser()));
+    return effective.of(
+        id, !id.equals(authz.requireUser()), Page.page(page), Math.min(100, Page.size(size)));
+  }
+
+  @Requires(
+      value = {Permission.USERS_VIEW},
+      on = On.USER,
+      note = "anyone may look at themselves; an unknown set has no tenants")
+  @GetMapping("/api/v1/users/{id}/effective-permissions/sets/{setId}/tenants")
+  Page<EffectivePermissions.TenantRef> userSetTenants(
+      @PathVariable UUID id,
+      @PathVariable String setId,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    inspection.requireCanInspect(id);
+    return effective.tenantsOf(
+        id, !id.equals(authz.requireUser()), setId, Page.page(page), Page.size(size));
   }
 
   @Requires(on = On.SELF)
   @GetMapping("/api/v1/me/effective-permissions")
-  EffectivePermissions.View myEffective() {
-    return effective.of(authz.requireUser(), false);
+  EffectivePermissions.View myEffective(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    return effective.of(
+        authz.requireUser(), false, Page.page(page), Math.min(100, Page.size(size)));
+  }
+
+  @Requires(on = On.SELF, note = "an unknown set has no tenants")
+  @GetMapping("/api/v1/me/effective-permissions/sets/{setId}/tenants")
+  Page<EffectivePermissions.TenantRef> mySetTenants(
+      @PathVariable String setId,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    return effective.tenantsOf(authz.requireUser(), false, setId, Page.page(page), Page.size(size));
   }
 
   @Requires(on = On.SELF)

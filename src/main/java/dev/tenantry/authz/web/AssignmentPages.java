@@ -4,7 +4,6 @@ import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.ScopeKind;
 import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.AssignmentRepository;
-import dev.tenantry.shared.ComputerLookup;
 import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.shared.UserNames;
 import dev.tenantry.shared.web.ApiException;
@@ -33,7 +32,6 @@ class AssignmentPages {
   private final ScopeLabels scopes;
   private final UserNames users;
   private final TenantLookup tenants;
-  private final ComputerLookup computers;
   private final Inspection inspection;
 
   AssignmentPages(
@@ -43,10 +41,8 @@ class AssignmentPages {
       ScopeLabels scopes,
       UserNames users,
       TenantLookup tenants,
-      ComputerLookup computers,
       Inspection inspection) {
     this.inspection = inspection;
-    this.computers = computers;
     this.assignments = assignments;
     this.roles = roles;
     this.groups = groups;
@@ -125,7 +121,6 @@ class AssignmentPages {
                     (a, b) -> a,
                     java.util.LinkedHashMap::new)));
     model.addAttribute("roles", roles.list());
-    model.addAttribute("tenants", tenants.visibleTenants());
     model.addAttribute("tags", tenants.tags());
     model.addAttribute(
         "scopeKinds",
@@ -136,7 +131,6 @@ class AssignmentPages {
             ScopeKind.MSP,
             ScopeKind.OWNER,
             ScopeKind.RESOURCE));
-    model.addAttribute("computers", computers.visibleComputers());
     model.addAttribute("resourceKinds", ScopeDto.ResourceKind.values());
     model.addAttribute("computerTypes", dev.tenantry.authz.ComputerType.values());
     model.addAttribute("effects", Effect.values());

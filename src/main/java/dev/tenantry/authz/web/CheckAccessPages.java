@@ -58,8 +58,14 @@ class CheckAccessPages {
     model.addAttribute(
         "user", new UserRef(id, users.names(List.of(id)).getOrDefault(id, id.toString())));
     model.addAttribute("permissions", Permission.values());
-    model.addAttribute("tenants", tenants.visibleTenants());
-    model.addAttribute("computers", computers.visibleComputers());
+    model.addAttribute(
+        "tenantLabel",
+        tenantId == null ? "" : tenants.names(List.of(tenantId), 0, 1).getOrDefault(tenantId, ""));
+    model.addAttribute(
+        "computerLabel",
+        computerId == null
+            ? ""
+            : computers.names(List.of(computerId)).getOrDefault(computerId, ""));
     model.addAttribute(
         "form",
         Map.of(

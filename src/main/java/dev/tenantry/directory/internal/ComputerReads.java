@@ -3,7 +3,9 @@ package dev.tenantry.directory.internal;
 import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.directory.Computer;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.db.Counts;
 import dev.tenantry.shared.db.Like;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,9 @@ class ComputerReads {
   }
 
   /**
-   * One page of computers, restricted in SQL to what the caller's {@code visible} filter allows.
+   * One page of computers, restricted in SQL to what the caller's {@code visible} filter allows,
+   * sorted by (lower(name), id) along an index; by keyset ({@code after}) or page number. The total
+   * is exact up to {@link Counts#EXACT}, an estimate beyond.
    */
   Page<ComputerView> search(ComputerQuery q, SqlPredicate visible) {
     StringBuilder where = new StringBuilder(" where ").append(visible.sql());
@@ -57,23 +61,38 @@ class ComputerReads {
       where.append(" and (c.name ilike :q or c.serial ilike :q)");
       params.put("q", Like.contains(q.q()));
     }
-    long total =
-        jdbc.sql("select count(*) from computer c" + where)
-            .params(params)
-            .query(Long.class)
-            .single();
-    params.put("limit", q.size());
-    params.put("offset", (long) q.page() * q.size());
+    Counts.Total total = Counts.of(jdbc, "computer c" + where, params);
+    long offset = (long) q.page() * q.size();
+    if (q.after() != null) {
+      Keyset after = Keyset.decode(q.after());
+      where.append(" and (lower(c.name), c.id) > (:after_key, :after_id)");
+      params.put("after_key", after.key());
+      params.put("after_id", after.id());
+      offset = 0;
+    }
+    params.put("limit", q.size() + 1);
+    params.put("offset", offset);
+    List<Keyset> keys = new ArrayList<>();
     List<Computer> computers =
         jdbc.sql(
                 "select "
                     + ComputerRepository.COLUMNS
-                    + " from computer c"
+                    + ", lower(c.name) as sort_key from computer c"
                     + where
                     + " order by lower(c.name), c.id limit :limit offset :offset")
             .params(params)
-            .query((rs, n) -> ComputerRepository.map(rs))
+            .query(
+                (rs, n) -> {
+                  Computer c = ComputerRepository.map(rs);
+                  keys.add(new Keyset(rs.getString("sort_key"), c.id()));
+                  return c;
+                })
             .list();
-    return new Page<>(views(computers), q.page(), q.size(), total);
+    String next = null;
+    if (computers.size() > q.size()) {
+      computers = computers.subList(0, q.size());
+      next = keys.get(q.size() - 1).encode();
+    }
+    return new Page<>(views(computers), q.page(), q.size(), total.value(), total.estimated(), next);
   }
 }

@@ -3,6 +3,7 @@ package dev.tenantry.directory.internal;
 import dev.tenantry.directory.Person;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.VisibleTenants;
+import dev.tenantry.shared.db.Counts;
 import dev.tenantry.shared.db.Like;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,8 +66,7 @@ class PersonReads {
           .append(" or p.email ilike :q)");
       params.put("q", Like.contains(q.q()));
     }
-    long total =
-        jdbc.sql("select count(*) from person p" + where).params(params).query(Long.class).single();
+    Counts.Total total = Counts.of(jdbc, "person p" + where, params);
     params.put("limit", q.size());
     params.put("offset", (long) q.page() * q.size());
     List<Person> people =
@@ -79,6 +79,6 @@ class PersonReads {
             .params(params)
             .query((rs, n) -> PersonRepository.map(rs))
             .list();
-    return new Page<>(views(people), q.page(), q.size(), total);
+    return new Page<>(views(people), q.page(), q.size(), total.value(), total.estimated(), null);
   }
 }

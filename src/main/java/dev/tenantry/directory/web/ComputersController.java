@@ -47,9 +47,10 @@ class ComputersController {
       @RequestParam(required = false) @Nullable ComputerType type,
       @RequestParam(required = false) @Nullable UUID tagId,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "50") int size,
+      @RequestParam(required = false) @Nullable String after) {
     return computers
-        .list(new ComputerQuery(tenantId, q, type, tagId, Page.page(page), Page.size(size)))
+        .list(new ComputerQuery(tenantId, q, type, tagId, Page.page(page), Page.size(size), after))
         .map(ComputerResponse::of);
   }
 

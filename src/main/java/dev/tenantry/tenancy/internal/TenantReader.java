@@ -2,6 +2,7 @@ package dev.tenantry.tenancy.internal;
 
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.VisibleTenants;
+import dev.tenantry.shared.db.Counts;
 import dev.tenantry.tenancy.TagView;
 import dev.tenantry.tenancy.TenantView;
 import java.util.LinkedHashMap;
@@ -102,8 +103,7 @@ public class TenantReader {
               + " and tt.tag_id = :tag)");
       params.put("tag", q.tagId());
     }
-    long total =
-        jdbc.sql("select count(*) from tenant t" + where).params(params).query(Long.class).single();
+    Counts.Total total = Counts.of(jdbc, "tenant t" + where, params);
     params.put("limit", q.size());
     params.put("offset", (long) q.page() * q.size());
     List<TenantView> items =
@@ -117,6 +117,6 @@ public class TenantReader {
     Map<UUID, List<TagView>> byTenant = tags.tagsOf(items.stream().map(TenantView::id).toList());
     List<TenantView> tagged =
         items.stream().map(v -> v.withTags(byTenant.getOrDefault(v.id(), List.of()))).toList();
-    return new Page<>(tagged, q.page(), q.size(), total);
+    return new Page<>(tagged, q.page(), q.size(), total.value(), total.estimated(), null);
   }
 }

@@ -4,7 +4,10 @@ import dev.tenantry.authz.TenantKind;
 import dev.tenantry.tenancy.TenantView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +47,25 @@ public class TenantRepository {
         .param(id)
         .query(TenantRepository::view)
         .optional();
+  }
+
+  /** Names of the tenants among {@code ids}, in name order, one window of them. */
+  public Map<UUID, String> names(Collection<UUID> ids, int offset, int limit) {
+    Map<UUID, String> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    jdbc.sql(
+            "select id, name from tenant where id = any(:ids) order by lower(name), id"
+                + " limit :limit offset :offset")
+        .param("ids", ids.toArray(new UUID[0]))
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(
+            rs -> {
+              out.put(rs.getObject(1, UUID.class), rs.getString(2));
+            });
+    return out;
   }
 
   public boolean exists(UUID id) {

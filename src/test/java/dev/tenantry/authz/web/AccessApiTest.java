@@ -97,16 +97,18 @@ class AccessApiTest extends AuthzTestBase {
     assertThat(a.path("assignments").size()).isEqualTo(2);
     assertThat(a.toString()).contains("\"via\":\"DIRECT\"").contains("\"via\":\"GROUP\"");
     JsonNode e = me.http().get("/api/v1/me/effective-permissions").json();
-    assertThat(e.path("tenants").get(0).path("tenantId").asString()).isEqualTo(acme.toString());
-    assertThat(e.path("tenants").get(0).path("permissions").toString())
-        .contains("computers:view", "tenants:view");
+    JsonNode set = e.path("tenantSets").path("items").get(0);
+    assertThat(set.path("coverage").asString()).isEqualTo("TENANTS");
+    assertThat(set.path("tenantCount").asLong()).isEqualTo(1);
+    assertThat(set.path("tenants").get(0).path("id").asString()).isEqualTo(acme.toString());
+    assertThat(set.path("permissions").toString()).contains("computers:view", "tenants:view");
     assertThat(
             users
                 .mspAdmin()
                 .http()
                 .get("/api/v1/users/" + me.id() + "/effective-permissions")
                 .json()
-                .path("tenants")
+                .path("tenantSets")
                 .toString())
         .contains("computers:view");
   }

@@ -1,0 +1,26 @@
+package dev.tenantry.tenancy.web;
+
+import dev.tenantry.shared.TenantLookup;
+import dev.tenantry.shared.web.ConsolePage;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The tenant picker's options: tenants the caller may see whose name contains the query. */
+@Controller
+@ConsolePage
+class TenantPickerPages {
+  static final int OPTIONS = 20;
+  private final TenantLookup tenants;
+
+  TenantPickerPages(TenantLookup tenants) {
+    this.tenants = tenants;
+  }
+
+  @GetMapping("/pickers/tenants")
+  String options(@RequestParam(defaultValue = "") String q, Model model) {
+    model.addAttribute("options", tenants.searchVisible(q.strip(), OPTIONS));
+    return "shared/picker :: options";
+  }
+}
