@@ -76,25 +76,27 @@ class LibraryPagesTest extends ConsoleTest {
     UUID tenant = data.clientTenant("Terminal " + shortId());
     UUID pc = data.computer(tenant, "term-ws-01");
     Http api = signedIn();
-    String script =
-        api.post(
-                "/api/v1/scripts",
-                Map.of(
-                    "name",
-                    "Uptime " + shortId(),
-                    "language",
-                    "POWERSHELL",
-                    "body",
-                    "uptime",
-                    "ownerTenantId",
-                    tenant))
-            .json()
-            .path("id")
-            .asString();
+    String name = "Uptime " + shortId();
+    assertThat(
+            api.post(
+                    "/api/v1/scripts",
+                    Map.of(
+                        "name",
+                        name,
+                        "language",
+                        "POWERSHELL",
+                        "body",
+                        "uptime",
+                        "ownerTenantId",
+                        tenant))
+                .status())
+        .isEqualTo(201);
     signIn(data.mspAdmin("Terry", "Terminal"));
     open("/computers/" + pc + "/terminal");
+    select(By.id("run-script"), name + " (v1)");
     clickAndWait(browser.findElement(By.id("run")));
     assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("PENDING");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name + " (version 1)");
     // an executor picks it up and streams output; the page polls and shows it without a reload
     UUID role = UUID.randomUUID();
     testUsers.write(
