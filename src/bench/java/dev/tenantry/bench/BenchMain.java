@@ -28,6 +28,10 @@ public final class BenchMain {
   static final String HEAP = System.getProperty("bench.heap", "-Xmx6g");
 
   public static void main(String[] args) throws Exception {
+    if (Boolean.getBoolean("bench.library")) { // issue 11: the library's own figures
+      dev.tenantry.library.internal.LibraryBench.main(args);
+      return;
+    }
     Map<String, String> f = new LinkedHashMap<>();
     String loadBefore = Machine.load();
     long t0 = System.nanoTime();

@@ -8,7 +8,12 @@ import dev.tenantry.authz.access.Authorizer;
  * somewhere).
  */
 public record ConsoleNav(
-    boolean tenants, boolean computers, boolean people, boolean usersAndRoles, boolean audit) {
+    boolean tenants,
+    boolean computers,
+    boolean people,
+    boolean usersAndRoles,
+    boolean audit,
+    boolean library) {
 
   static ConsoleNav of(Authorizer authz) {
     return new ConsoleNav(
@@ -18,7 +23,12 @@ public record ConsoleNav(
         any(authz, Permission.USERS_VIEW)
             || any(authz, Permission.ROLES_VIEW)
             || any(authz, Permission.ACCESS_REQUESTS_MANAGE),
-        any(authz, Permission.AUDIT_VIEW));
+        any(authz, Permission.AUDIT_VIEW),
+        any(authz, Permission.SCRIPTS_VIEW)
+            || any(authz, Permission.SOFTWARE_VIEW)
+            || any(authz, Permission.TASKS_VIEW)
+            || any(authz, Permission.MEDIA_VIEW)
+            || any(authz, Permission.LICENSES_VIEW));
   }
 
   private static boolean any(Authorizer authz, Permission p) {

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * catches up).
  */
 final class MatrixFixtures {
-  private final TestUsers users;
-  private final JdbcClient jdbc;
+  final TestUsers users;
+  final JdbcClient jdbc;
 
   MatrixFixtures(TestUsers users, JdbcClient jdbc) {
     this.users = users;

@@ -83,6 +83,7 @@ final class MatrixRecipes {
     authz();
     SpeedRecipes.register(all, fx::user, t -> u -> chk(u).view(USERS_VIEW, t(t)).get());
     new SyncRecipes(this, fx).register();
+    new LibraryRecipes(this, fx);
   }
 
   // ---- expectations
@@ -124,32 +125,32 @@ final class MatrixRecipes {
     return az.check(u, p, t).allowed();
   }
 
-  private Chk chk(UUID u) {
+  Chk chk(UUID u) {
     return new Chk(u);
   }
 
-  private static Target t(UUID tenant) {
+  static Target t(UUID tenant) {
     return Target.tenant(tenant);
   }
 
-  private static Target c(UUID computer) {
+  static Target c(UUID computer) {
     return Target.computer(computer);
   }
 
   private static final Target SYS = Target.system();
   private static final Target GLOBAL = Target.globalObject(null);
 
-  private static Expect always(Outcome o) {
+  static Expect always(Outcome o) {
     return u -> o;
   }
 
-  private void add(String route, Recipe r) {
+  void add(String route, Recipe r) {
     if (all.put(route, r) != null) {
       throw new IllegalStateException("two recipes for " + route);
     }
   }
 
-  private static Case of(String method, String path, @Nullable Object body, Expect e) {
+  static Case of(String method, String path, @Nullable Object body, Expect e) {
     return new Case(new Call(method, path, body), e, NOTHING);
   }
 

@@ -156,8 +156,20 @@ public class LibraryAccess {
    * {@code owner_tenant_id} (and {@code visible_to_all_tenants} for scripts and tasks).
    */
   public SqlPredicate listFilter(LibraryKind kind, String alias) {
-    TenantFilter owned = authorizer.tenants(kind.view());
-    boolean shared = authorizer.check(kind.view(), Target.globalObject(null)).allowed();
+    authorizer.requireUser(); // an identity without a user has no library
+    return listFilter(
+        kind,
+        alias,
+        authorizer.tenants(kind.view()),
+        authorizer.check(kind.view(), Target.globalObject(null)).allowed());
+  }
+
+  /**
+   * The list predicate from the engine's answers: the owners where the caller holds the view
+   * permission, and whether it holds it anywhere (then global and visible-to-all objects show).
+   */
+  static SqlPredicate listFilter(
+      LibraryKind kind, String alias, TenantFilter owned, boolean shared) {
     SqlPredicate own = owned.sql(alias + ".owner_tenant_id", "libOwners");
     if (!shared) {
       return own;

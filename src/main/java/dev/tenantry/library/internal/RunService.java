@@ -103,11 +103,12 @@ public class RunService {
 
   @Transactional(readOnly = true)
   public Page<RunViews.Run> list(@Nullable UUID computerId, int page, int size) {
+    UUID me = authorizer.requireUser();
     SqlPredicate history = authorizer.computers(Permission.TERMINAL_VIEW_HISTORY).sql("c", "hist");
     SqlPredicate view = authorizer.computers(Permission.COMPUTERS_VIEW).sql("c", "cview");
     Map<String, Object> params = new HashMap<>(history.params());
     params.putAll(view.params());
-    params.put("me", authorizer.currentUserId().orElse(new UUID(0, 0)));
+    params.put("me", me);
     SqlPredicate visible =
         new SqlPredicate(
             "(" + view.sql() + ") and ((" + history.sql() + ") or r.requested_by = :me)", params);

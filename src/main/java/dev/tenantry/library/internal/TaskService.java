@@ -249,7 +249,7 @@ public class TaskService {
   }
 
   private Task visible(UUID id, boolean lock) {
-    Task t = find(id, lock).orElseThrow(() -> ApiException.notFound(TYPE, id));
+    Task t = find(id, lock).orElseThrow(() -> ApiException.notFound(KIND.label(), id));
     access.requireVisible(KIND, t.ownership(), id);
     return t;
   }

@@ -1,0 +1,217 @@
+package dev.tenantry.library.web;
+
+import dev.tenantry.audit.AuditLog;
+import dev.tenantry.audit.AuditQuery;
+import dev.tenantry.library.internal.LicenseService;
+import dev.tenantry.library.internal.MediaService;
+import dev.tenantry.library.internal.ScriptCommands;
+import dev.tenantry.library.internal.ScriptService;
+import dev.tenantry.library.internal.ScriptViews;
+import dev.tenantry.library.internal.SoftwareService;
+import dev.tenantry.library.internal.TaskService;
+import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.tenancy.Tenants;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The library in the console: tabs per kind with search and owner filter, the script editor. */
+@Controller
+@ConsolePage
+class LibraryPages {
+  static final List<String> TABS = List.of("scripts", "software", "tasks", "media", "licenses");
+  private final ScriptService scripts;
+  private final SoftwareService software;
+  private final TaskService tasks;
+  private final MediaService media;
+  private final LicenseService licenses;
+  private final Tenants tenants;
+  private final AuditLog audit;
+
+  LibraryPages(
+      ScriptService scripts,
+      SoftwareService software,
+      TaskService tasks,
+      MediaService media,
+      LicenseService licenses,
+      Tenants tenants,
+      AuditLog audit) {
+    this.scripts = scripts;
+    this.software = software;
+    this.tasks = tasks;
+    this.media = media;
+    this.licenses = licenses;
+    this.tenants = tenants;
+    this.audit = audit;
+  }
+
+  @GetMapping("/library")
+  String library(
+      @RequestParam(defaultValue = "scripts") String tab,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable String owner,
+      HttpServletRequest request,
+      Model model) {
+    if (!TABS.contains(tab)) {
+      throw ApiException.invalid("tab: one of " + TABS);
+    }
+    UUID ownerTenant = null;
+    String ownerKind = null;
+    if (owner != null && !owner.isBlank()) {
+      if (owner.equals("global") || owner.equals("owned")) {
+        ownerKind = owner;
+      } else {
+        ownerTenant = UUID.fromString(owner);
+      }
+    }
+    List<?> items =
+        switch (tab) {
+          case "scripts" ->
+              scripts
+                  .list(
+                      new ScriptCommands.Query(
+                          q, ownerTenant, ownerKind, null, null, "name", 0, 200))
+                  .items();
+          case "software" -> software.list(q, ownerTenant, ownerKind, "name", 0, 200).items();
+          case "tasks" -> tasks.list(q, ownerTenant, ownerKind, "name", 0, 200).items();
+          case "media" -> media.list(q, ownerTenant, ownerKind, "name", 0, 200).items();
+          default -> licenses.list(q, ownerTenant, ownerKind, null, "name", 0, 200).items();
+        };
+    model.addAttribute("tab", tab);
+    model.addAttribute("tabs", TABS);
+    model.addAttribute("items", items);
+    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("owner", owner == null ? "" : owner);
+    model.addAttribute("tenants", tenants.visibleTenants());
+    return Htmx.view(request, "library/library", "results");
+  }
+
+  @GetMapping("/library/scripts/new")
+  String newScript(Model model) {
+    model.addAttribute("script", null);
+    model.addAttribute("languages", ScriptService.LANGUAGES);
+    model.addAttribute("tenants", tenants.visibleTenants());
+    return "library/script";
+  }
+
+  @GetMapping("/library/scripts/{id}")
+  String script(@PathVariable UUID id, Model model) {
+    model.addAttribute("script", scripts.get(id));
+    model.addAttribute("versions", scripts.versions(id));
+    model.addAttribute("languages", ScriptService.LANGUAGES);
+    model.addAttribute("tenants", tenants.visibleTenants());
+    return "library/script";
+  }
+
+  @PostMapping("/library/scripts")
+  String create(
+      @RequestParam String name,
+      @RequestParam String language,
+      @RequestParam(defaultValue = "") String category,
+      @RequestParam(defaultValue = "") String body,
+      @RequestParam(required = false) @Nullable UUID ownerTenantId,
+      RedirectAttributes flash) {
+    ScriptViews.Detail d =
+        scripts.create(
+            new ScriptCommands.Save(
+                name.strip(),
+                "",
+                category,
+                language,
+                body,
+                List.of(),
+                ownerTenantId,
+                false,
+                false,
+                ""));
+    flash.addFlashAttribute("notice", "Created script " + d.name());
+    return "redirect:/library/scripts/" + d.id();
+  }
+
+  @PostMapping("/library/scripts/{id}")
+  String update(
+      @PathVariable UUID id,
+      @RequestParam String name,
+      @RequestParam String language,
+      @RequestParam(defaultValue = "") String category,
+      @RequestParam(defaultValue = "") String body,
+      @RequestParam(defaultValue = "") String note,
+      @RequestParam long version,
+      RedirectAttributes flash) {
+    ScriptViews.Detail before = scripts.get(id);
+    ScriptViews.Detail d =
+        scripts.update(
+            id,
+            version,
+            new ScriptCommands.Save(
+                name.strip(),
+                before.description(),
+                category,
+                language,
+                body,
+                before.parameters(),
+                before.ownerTenantId(),
+                before.global(),
+                before.visibleToAllTenants(),
+                note));
+    flash.addFlashAttribute("notice", "Saved version " + d.latestVersion());
+    return "redirect:/library/scripts/" + id;
+  }
+
+  @GetMapping("/library/scripts/{id}/diff")
+  String diff(@PathVariable UUID id, @RequestParam int from, @RequestParam int to, Model model) {
+    model.addAttribute("script", scripts.get(id));
+    model.addAttribute("diff", scripts.diff(id, from, to));
+    return "library/diff";
+  }
+
+  /** The object's own history: who changed what, when, including impersonation. */
+  @GetMapping("/library/{kind}/{id}/history")
+  String history(@PathVariable String kind, @PathVariable UUID id, Model model) {
+    String type =
+        switch (kind) {
+          case "scripts" -> {
+            model.addAttribute("name", scripts.get(id).name());
+            yield "script";
+          }
+          case "software" -> {
+            model.addAttribute("name", software.get(id).name());
+            yield "software";
+          }
+          case "tasks" -> {
+            model.addAttribute("name", tasks.get(id).name());
+            yield "maintenance-task";
+          }
+          case "media" -> {
+            model.addAttribute("name", media.get(id).name());
+            yield "media";
+          }
+          case "licenses" -> {
+            model.addAttribute("name", licenses.get(id).name());
+            yield "license";
+          }
+          default -> throw ApiException.notFound("library kind", kind);
+        };
+    // the object is visible (checked above), so its whole history is shown
+    model.addAttribute(
+        "events",
+        audit
+            .list(new AuditQuery(null, null, type, id.toString(), null, null, null, null, 0, 200))
+            .items());
+    model.addAttribute("kind", kind);
+    return "library/history";
+  }
+
+  static final Set<String> KINDS = Set.copyOf(TABS);
+}

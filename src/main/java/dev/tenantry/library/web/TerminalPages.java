@@ -1,0 +1,68 @@
+package dev.tenantry.library.web;
+
+import dev.tenantry.directory.Computers;
+import dev.tenantry.library.internal.RunService;
+import dev.tenantry.library.internal.RunViews;
+import dev.tenantry.library.internal.ScriptCommands;
+import dev.tenantry.library.internal.ScriptService;
+import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.ConsolePage;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Run a script on a computer (its terminal) and follow the output live (htmx polling). */
+@Controller
+@ConsolePage
+class TerminalPages {
+  private final RunService runs;
+  private final ScriptService scripts;
+  private final Computers computers;
+
+  TerminalPages(RunService runs, ScriptService scripts, Computers computers) {
+    this.runs = runs;
+    this.scripts = scripts;
+    this.computers = computers;
+  }
+
+  @GetMapping("/computers/{id}/terminal")
+  String terminal(@PathVariable UUID id, Model model) {
+    var computer = computers.find(id).orElseThrow(() -> ApiException.notFound("computer", id));
+    model.addAttribute("computer", computer);
+    model.addAttribute(
+        "scripts",
+        scripts
+            .list(new ScriptCommands.Query(null, null, null, null, null, "name", 0, 500))
+            .items());
+    model.addAttribute("runs", runs.list(id, 0, 20).items());
+    return "library/terminal";
+  }
+
+  @PostMapping("/computers/{id}/terminal")
+  String run(@PathVariable UUID id, @RequestParam UUID scriptId) {
+    RunViews.Run run = runs.request(id, scriptId, Map.of());
+    return "redirect:/library/runs/" + run.id();
+  }
+
+  @GetMapping("/library/runs/{id}")
+  String runPage(@PathVariable UUID id, Model model) {
+    RunViews.Run run = runs.get(id);
+    model.addAttribute("run", run);
+    model.addAttribute("output", runs.output(id, 0));
+    model.addAttribute("script", scripts.get(run.scriptId()).name());
+    return "library/run";
+  }
+
+  /** The output panel alone, polled by htmx every second until the run ends. */
+  @GetMapping("/library/runs/{id}/output")
+  String output(@PathVariable UUID id, Model model) {
+    model.addAttribute("run", runs.get(id));
+    model.addAttribute("output", runs.output(id, 0));
+    return "library/run :: output";
+  }
+}
