@@ -347,4 +347,36 @@ class DirectorySyncTest extends SyncTestSupport {
             postRequestedFor(urlPathEqualTo("/" + t[1] + "/oauth2/v2.0/token"))
                 .withRequestBody(containing("grant_type=client_credentials")));
   }
+
+  @Test
+  void aSyncNeverMovesAPersonOfAnotherTenantEvenWithTheSameObjectId() {
+    UUID[] t = linkedTenant("home-dir");
+    UUID child = testUsers.tenant("child-site", t[0], false);
+    UUID oid = UUID.randomUUID();
+    UUID elsewhere = UUID.randomUUID();
+    testUsers.write(
+        () ->
+            jdbc.sql(
+                    "insert into person (id, tenant_id, given_name, family_name, azure_object_id, source)"
+                        + " values (?, ?, 'Site', 'Person', ?, 'AZURE')")
+                .params(elsewhere, child, oid)
+                .update());
+    firstPage(
+        t[1],
+        page(List.of(user(oid, "Dir", "Person", "dir@home.example", true)), null, t[1] + "-d1"));
+
+    JsonNode run = sync(t[0]);
+
+    assertThat(run.path("created").asInt()).isEqualTo(1);
+    assertThat(person(t[0], oid).given()).isEqualTo("Dir");
+    assertThat(person(child, oid).given())
+        .as("the child's person is not touched")
+        .isEqualTo("Site");
+    assertThat(
+            jdbc.sql("select tenant_id from person where id = ?")
+                .param(elsewhere)
+                .query(UUID.class)
+                .single())
+        .isEqualTo(child);
+  }
 }
