@@ -2,7 +2,6 @@ package dev.tenantry.authz.access;
 
 import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.Decision;
-import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.engine.AccessDiff;
 import dev.tenantry.authz.engine.AntiEscalation;
 import dev.tenantry.authz.engine.AssignmentNode;
@@ -38,10 +37,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * writes, restricted to what they touched, and lists who newly gains which permission where.
  *
  * <p>A non-empty list needs two things from the caller: the right to create each grant it relies on
- * (rule 6 a, c, e via {@link AntiEscalation#canAssign}; else 403), and {@code acceptAccessChanges}
- * carrying the list's digest (a JSON body field, a form or query parameter, or the {@code
- * Accept-Access-Changes} header; else 409 {@code access-changes-unconfirmed} with the list and its
- * digest). Either refusal rolls the transaction back.
+ * (rule 6 a, b, c, e via {@link AntiEscalation#canWiden}; else 403), and {@code
+ * acceptAccessChanges} carrying the list's digest (a JSON body field, a form or query parameter, or
+ * the {@code Accept-Access-Changes} header; else 409 {@code access-changes-unconfirmed} with the
+ * list and its digest). Either refusal rolls the transaction back.
  */
 @Service
 public class AccessChanges {
@@ -160,8 +159,7 @@ public class AccessChanges {
       if (a == null) {
         continue;
       }
-      Decision d =
-          rules.canAssign(after, actor, a.principal(), a.roleId(), a.scope(), Effect.ALLOW, now);
+      Decision d = rules.canWiden(after, actor, a.principal(), a.roleId(), a.scope(), now);
       if (!d.allowed()) {
         throw new ApiException(
             ErrorCode.FORBIDDEN,

@@ -71,6 +71,23 @@ public final class AntiEscalation {
   }
 
   /**
+   * May {@code actorId} make an existing assignment effective on more targets (DESIGN §3.10: rule 6
+   * a, b, c, e over the assignment's whole reach)? Unlike {@link #canAssign} it does not apply 6i:
+   * that rule judges requests to assign a tenant-owned role; an assignment that exists already
+   * (e.g. from before the rule, or an import) must not make every structural change within its
+   * reach impossible for everyone.
+   */
+  public Decision canWiden(
+      PolicySnapshot s, UUID actorId, Principal principal, UUID roleId, Scope scope, Instant now) {
+    Optional<RoleNode> role = s.role(roleId);
+    if (role.isEmpty()) {
+      return Decision.of(DecisionRule.UNKNOWN_OBJECT);
+    }
+    return judge(
+        s, actorId, principal, role.get().permissions(), null, scope, true, null, false, now);
+  }
+
+  /**
    * A request to create an assignment: {@link #canAssign} plus rule 6f — an ALLOW expires no later
    * than the actor's support ({@code expiresAt} null = never), and no one assigns to themselves or
    * a group they belong to.
