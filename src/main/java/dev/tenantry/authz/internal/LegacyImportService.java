@@ -51,6 +51,7 @@ public class LegacyImportService {
   public LegacyImport.Report run(LegacyImport.Request request) {
     UUID me = authz.requireUser();
     authz.require(Permission.USERS_MANAGE, Target.system());
+    rules.lock(); // DESIGN 3.6j: creates assignments
     List<LegacyImport.Planned> plan =
         LegacyImport.plan(request, id -> groups.userTenant(id).isPresent());
     List<LegacyImport.Entry> created = new ArrayList<>();

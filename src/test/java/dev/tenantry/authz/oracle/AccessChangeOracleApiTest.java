@@ -61,7 +61,12 @@ class AccessChangeOracleApiTest extends IntegrationTest {
         OracleCases.Case c =
             OracleCases.generate(seed, "e2e-" + run + "-" + seed + "-", Instant.now());
         Persisted db = persist(c.world());
-        boolean accepted = send(c, db);
+        boolean accepted;
+        try {
+          accepted = send(c, db);
+        } finally {
+          remove(c.world(), db);
+        }
         int[] counts =
             byKind.computeIfAbsent(c.request().getClass().getSimpleName(), k -> new int[2]);
         counts[0]++;
@@ -76,17 +81,27 @@ class AccessChangeOracleApiTest extends IntegrationTest {
         (k, n) ->
             System.out.println("oracle e2e " + k + ": " + n[0] + " cases, " + n[1] + " accepted"));
     assertThat(byKind.values().stream().mapToInt(n -> n[0]).sum()).isGreaterThanOrEqualTo(200);
+    assertThat(
+            jdbc.sql("select count(*) from tenant where name like 'o-%'")
+                .query(Long.class)
+                .single())
+        .as("every case's world was removed again")
+        .isZero();
   }
 
   /** The model's ids are the database ids; users also get an Entra object id to sign in with. */
-  private record Persisted(Map<UUID, UUID> oids, Map<UUID, Set<Permission>> extras) {}
+  private record Persisted(
+      Map<UUID, UUID> oids,
+      Map<UUID, Set<Permission>> extras,
+      Set<UUID> tags,
+      List<UUID> requests) {}
 
   private Persisted persist(OracleWorld w) {
     Map<UUID, UUID> oids = new HashMap<>();
     Map<UUID, Set<Permission>> extras = new HashMap<>();
+    Set<UUID> tags = new java.util.HashSet<>();
     testUsers.write(
         () -> {
-          Set<UUID> tags = new java.util.HashSet<>();
           w.tenants.values().forEach(t -> tags.addAll(t.tags()));
           w.computers.values().forEach(c -> tags.addAll(c.tags()));
           for (var a : w.assignments.values()) {
@@ -186,7 +201,7 @@ class AccessChangeOracleApiTest extends IntegrationTest {
                 .update();
           }
         });
-    return new Persisted(oids, extras);
+    return new Persisted(oids, extras, tags, new ArrayList<>());
   }
 
   /** The request through the API, as the actor; true when it answered 2xx. */
@@ -212,10 +227,11 @@ class AccessChangeOracleApiTest extends IntegrationTest {
           case OracleRequest.Remove x -> http.delete("/api/v1/role-assignments/" + x.assignment());
           case OracleRequest.AddMember m ->
               http.put("/api/v1/groups/" + m.group() + "/members/" + m.user(), null);
-          case OracleRequest.Approve a ->
-              http.post(
-                  "/api/v1/access-requests/" + accessRequest(a.tenant()) + "/approve",
-                  approval(c, a));
+          case OracleRequest.Approve a -> {
+            UUID request = accessRequest(a.tenant());
+            db.requests().add(request);
+            yield http.post("/api/v1/access-requests/" + request + "/approve", approval(c, a));
+          }
           case OracleRequest.EditRole e -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", "o-" + e.role());
@@ -239,6 +255,40 @@ class AccessChangeOracleApiTest extends IntegrationTest {
         };
     assertThat(r.status()).as("seed %d: %s", c.seed(), r).isLessThan(500);
     return r.status() / 100 == 2;
+  }
+
+  /**
+   * Removes the case's world again (other tests share this database and list its tenants): every
+   * row in its tenants, its roles, groups and tags, and whatever the request created there.
+   */
+  private void remove(OracleWorld w, Persisted db) {
+    UUID[] tenants = w.tenants.keySet().toArray(UUID[]::new);
+    UUID[] roles = w.roles.keySet().toArray(UUID[]::new);
+    UUID[] groups = w.groups.keySet().toArray(UUID[]::new);
+    testUsers.write(
+        () -> {
+          jdbc.sql("delete from role where id = any(?)").param(roles).update();
+          jdbc.sql("delete from role_assignment where scope_tenant_id = any(?)")
+              .param(tenants)
+              .update();
+          jdbc.sql("delete from user_group where id = any(?) or owner_tenant_id = any(?)")
+              .params(groups, tenants)
+              .update();
+          jdbc.sql(
+                  "delete from app_user where person_id in (select id from person where tenant_id"
+                      + " = any(?))")
+              .param(tenants)
+              .update();
+          jdbc.sql("delete from person where tenant_id = any(?)").param(tenants).update();
+          jdbc.sql("delete from computer where tenant_id = any(?)").param(tenants).update();
+          jdbc.sql("delete from access_request where id = any(?)")
+              .param(db.requests().toArray(UUID[]::new))
+              .update();
+          jdbc.sql("delete from tenant where id = any(?)").param(tenants).update();
+          jdbc.sql("delete from tag where id = any(?)")
+              .param(db.tags().toArray(UUID[]::new))
+              .update();
+        });
   }
 
   private UUID accessRequest(UUID tenant) {
