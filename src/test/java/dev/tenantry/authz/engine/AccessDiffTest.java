@@ -81,7 +81,7 @@ class AccessDiffTest {
     AccessChangeList list = run(s, tenants("c"), new PolicyChange.UpsertTenant(node("c", "msp")));
 
     assertThat(list.rows()).extracting(AccessGain::targetId).containsOnly(id("c"));
-    assertThat(list.rows().get(0).scope()).contains("Owner");
+    assertThat(list.rows().get(0).scope()).isEqualTo("OWNER");
   }
 
   @Test
