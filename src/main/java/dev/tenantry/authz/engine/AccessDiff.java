@@ -197,6 +197,7 @@ public final class AccessDiff {
       List<AssignmentNode> wasLive =
           sameUser ? active(assignmentsOf(before, user.id())) : List.of();
       Set<TenantPermission> tenantGains = new HashSet<>();
+      Map<UUID, @Nullable Set<Permission>> liftedByTenant = new HashMap<>();
       for (TenantNode t : tenants.values()) {
         if (sameUser
             && unchanged(
@@ -230,6 +231,16 @@ public final class AccessDiff {
         if (sameUser && unchanged(live, user.tenantId(), c, tenant, wasLive, was.tenantId())) {
           continue;
         }
+        Set<Permission> lifted = null; // null: any permission may be gained here
+        if (!changedItself && sameUser) {
+          lifted =
+              liftedByTenant.computeIfAbsent(
+                  c.tenantId(),
+                  id -> liftedDenies(live, user.tenantId(), tenant, wasLive, was.tenantId()));
+          if (lifted != null && lifted.isEmpty()) {
+            continue; // its resource grants and its tenant's denies are what they were
+          }
+        }
         Set<Permission> perms = new LinkedHashSet<>();
         List<AssignmentNode> cover = new ArrayList<>();
         for (AssignmentNode a : allows) {
@@ -237,6 +248,9 @@ public final class AccessDiff {
             perms.addAll(after.role(a.roleId()).orElseThrow().permissions());
             cover.add(a);
           }
+        }
+        if (lifted != null) {
+          perms.retainAll(lifted);
         }
         for (Permission p : perms) {
           if (p.system()
@@ -249,6 +263,49 @@ public final class AccessDiff {
           }
         }
       }
+    }
+
+    /**
+     * For a computer that did not change itself (its resource scopes select it exactly as before),
+     * the only permissions it can newly get beyond its tenant's gains are those of tenant-level
+     * denies that covered its tenant before and no longer do. Null when that cannot be told exactly
+     * (a new tenant, or a tag-scoped deny on a tenant whose MSP changed).
+     */
+    private @Nullable Set<Permission> liftedDenies(
+        List<AssignmentNode> live,
+        @Nullable UUID userTenant,
+        TenantNode t,
+        List<AssignmentNode> wasLive,
+        @Nullable UUID wasUserTenant) {
+      TenantNode tb = before.tenant(t.id()).orElse(null);
+      if (tb == null) {
+        return null;
+      }
+      Set<AssignmentNode> denyingNow = new HashSet<>();
+      for (AssignmentNode a : live) {
+        if (a.effect() == Effect.DENY && !(a.scope() instanceof Scope.Resource)) {
+          if (!exact(a.scope(), t, tb)) {
+            return null;
+          }
+          if (mayCoverTenant(after, a.scope(), t, userTenant)) {
+            denyingNow.add(a);
+          }
+        }
+      }
+      Set<Permission> out = new HashSet<>();
+      for (AssignmentNode a : wasLive) {
+        if (a.effect() == Effect.DENY
+            && !(a.scope() instanceof Scope.Resource)
+            && !denyingNow.contains(a)) {
+          if (!exact(a.scope(), t, tb)) {
+            return null;
+          }
+          if (mayCoverTenant(before, a.scope(), tb, wasUserTenant)) {
+            before.role(a.roleId()).ifPresent(r -> out.addAll(r.permissions()));
+          }
+        }
+      }
+      return out;
     }
 
     /** Whether one of the allows is a resource scope that selects c (as it is now). */

@@ -85,6 +85,28 @@ class AccessDiffTest {
   }
 
   @Test
+  void liftingADenyOffAComputerSelectedByAResourceScopeIsAGainOnThatComputer() {
+    PolicySnapshot s =
+        world()
+            .client("c", "p")
+            .computer("c-srv", "c", ComputerType.SERVER)
+            .computer("c-ws", "c", ComputerType.WORKSTATION)
+            .allow(
+                "tech",
+                "viewer",
+                Scope.resource(
+                    new ResourceSelector.ComputerTypes(Set.of(ComputerType.SERVER), null)))
+            .deny("tech", "viewer", Scope.tenant(id("p"), true))
+            .snapshot();
+
+    AccessChangeList list = run(s, tenants("c"), new PolicyChange.UpsertTenant(node("c", "msp")));
+
+    assertThat(list.rows())
+        .extracting(AccessGain::targetId, AccessGain::targetType)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(id("c-srv"), "COMPUTER"));
+  }
+
+  @Test
   void anEmptyTenantCreatedUnderAParentIsNotAWideningButItsTagsAre() {
     PolicySnapshot s =
         world()
