@@ -7,6 +7,7 @@ import dev.tenantry.authz.MatchedAssignment;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.PermissionSubject;
 import dev.tenantry.authz.Principal;
+import dev.tenantry.authz.ResourceSelector;
 import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
 import java.time.Instant;
@@ -196,6 +197,7 @@ public final class AccessDiff {
       List<AssignmentNode> wasLive =
           sameUser ? active(assignmentsOf(before, user.id())) : List.of();
       Set<TenantPermission> tenantGains = new HashSet<>();
+      Map<UUID, @Nullable Set<Permission>> liftedByTenant = new HashMap<>();
       for (TenantNode t : tenants.values()) {
         if (sameUser
             && unchanged(
@@ -203,15 +205,17 @@ public final class AccessDiff {
           continue; // the same assignments cover it, so every decision is the same
         }
         Set<Permission> perms = new LinkedHashSet<>();
+        List<AssignmentNode> cover = new ArrayList<>();
         for (AssignmentNode a : allows) {
           if (mayCoverTenant(after, a.scope(), t, user.tenantId())) {
             perms.addAll(after.role(a.roleId()).orElseThrow().permissions());
+            cover.add(a);
           }
         }
         for (Permission p : perms) {
           if (!p.system() && gainsTenant(user.id(), p, t.id())) {
             tenantGains.add(new TenantPermission(t.id(), p));
-            record(user.id(), p, Target.tenant(t.id()), "TENANT", t.id());
+            record(user.id(), p, Target.tenant(t.id()), "TENANT", t.id(), exactly(cover, t));
           }
         }
       }
@@ -227,11 +231,26 @@ public final class AccessDiff {
         if (sameUser && unchanged(live, user.tenantId(), c, tenant, wasLive, was.tenantId())) {
           continue;
         }
+        Set<Permission> lifted = null; // null: any permission may be gained here
+        if (!changedItself && sameUser) {
+          lifted =
+              liftedByTenant.computeIfAbsent(
+                  c.tenantId(),
+                  id -> liftedDenies(live, user.tenantId(), tenant, wasLive, was.tenantId()));
+          if (lifted != null && lifted.isEmpty()) {
+            continue; // its resource grants and its tenant's denies are what they were
+          }
+        }
         Set<Permission> perms = new LinkedHashSet<>();
+        List<AssignmentNode> cover = new ArrayList<>();
         for (AssignmentNode a : allows) {
           if (mayCoverComputer(after, a.scope(), c, tenant, user.tenantId())) {
             perms.addAll(after.role(a.roleId()).orElseThrow().permissions());
+            cover.add(a);
           }
+        }
+        if (lifted != null) {
+          perms.retainAll(lifted);
         }
         for (Permission p : perms) {
           if (p.system()
@@ -239,10 +258,54 @@ public final class AccessDiff {
             continue;
           }
           if (gainsComputer(user.id(), p, c, changedItself)) {
-            record(user.id(), p, Target.computer(c.id()), "COMPUTER", c.id());
+            record(
+                user.id(), p, Target.computer(c.id()), "COMPUTER", c.id(), exactly(cover, tenant));
           }
         }
       }
+    }
+
+    /**
+     * For a computer that did not change itself (its resource scopes select it exactly as before),
+     * the only permissions it can newly get beyond its tenant's gains are those of tenant-level
+     * denies that covered its tenant before and no longer do. Null when that cannot be told exactly
+     * (a new tenant, or a tag-scoped deny on a tenant whose MSP changed).
+     */
+    private @Nullable Set<Permission> liftedDenies(
+        List<AssignmentNode> live,
+        @Nullable UUID userTenant,
+        TenantNode t,
+        List<AssignmentNode> wasLive,
+        @Nullable UUID wasUserTenant) {
+      TenantNode tb = before.tenant(t.id()).orElse(null);
+      if (tb == null) {
+        return null;
+      }
+      Set<AssignmentNode> denyingNow = new HashSet<>();
+      for (AssignmentNode a : live) {
+        if (a.effect() == Effect.DENY && !(a.scope() instanceof Scope.Resource)) {
+          if (!exact(a.scope(), t, tb)) {
+            return null;
+          }
+          if (mayCoverTenant(after, a.scope(), t, userTenant)) {
+            denyingNow.add(a);
+          }
+        }
+      }
+      Set<Permission> out = new HashSet<>();
+      for (AssignmentNode a : wasLive) {
+        if (a.effect() == Effect.DENY
+            && !(a.scope() instanceof Scope.Resource)
+            && !denyingNow.contains(a)) {
+          if (!exact(a.scope(), t, tb)) {
+            return null;
+          }
+          if (mayCoverTenant(before, a.scope(), tb, wasUserTenant)) {
+            before.role(a.roleId()).ifPresent(r -> out.addAll(r.permissions()));
+          }
+        }
+      }
+      return out;
     }
 
     /** Whether one of the allows is a resource scope that selects c (as it is now). */
@@ -398,10 +461,44 @@ public final class AccessDiff {
       return !engine.check(before, user, p, Target.computer(c.id()), now).allowed();
     }
 
-    private void record(UUID user, Permission p, Target target, String type, UUID id) {
+    /**
+     * {@code cover} when it is exactly the allows that match there (no scope whose coverage this
+     * class may over-state), else null: then {@link #record} asks {@link Engine#explain}.
+     */
+    private static @Nullable List<AssignmentNode> exactly(
+        List<AssignmentNode> cover, TenantNode t) {
+      for (AssignmentNode a : cover) {
+        if (a.scope() instanceof Scope.TenantTag || !exact(a.scope(), t, t)) {
+          return null;
+        }
+      }
+      return cover;
+    }
+
+    /**
+     * Counts the gain and adds it to the rows of the allows it flows through: those of {@code
+     * cover} whose role holds p (a gain is allowed, so no deny matched), or, when cover is null,
+     * the allows {@link Engine#explain} names.
+     */
+    private void record(
+        UUID user,
+        Permission p,
+        Target target,
+        String type,
+        UUID id,
+        @Nullable List<AssignmentNode> cover) {
       grants++;
       gainingUsers.add(user);
       gainedTargets.add(id);
+      if (cover != null) {
+        for (AssignmentNode a : cover) {
+          if (after.role(a.roleId()).orElseThrow().permissions().contains(p)) {
+            RowKey k = new RowKey(a.principal(), a.id(), p.subject(), type, id);
+            rows.computeIfAbsent(k, x -> new Row(a.roleId(), a.scope())).add(user, p);
+          }
+        }
+        return;
+      }
       for (MatchedAssignment m : engine.explain(after, user, p, target, now).matches()) {
         if (m.effect() != Effect.ALLOW) {
           continue;
@@ -425,7 +522,7 @@ public final class AccessDiff {
                       k.principal().id(),
                       k.assignmentId(),
                       r.roleId,
-                      r.scope.toString(),
+                      scopeText(r.scope),
                       k.subject(),
                       k.targetType(),
                       k.targetId(),
@@ -470,6 +567,31 @@ public final class AccessDiff {
         default -> true;
       };
     }
+  }
+
+  /**
+   * A scope as the list shows it, e.g. {@code TENANT(<id>, children)}, {@code TENANT_TAG(<id>)}.
+   */
+  static String scopeText(Scope scope) {
+    return switch (scope) {
+      case Scope.Msp m -> "MSP(" + m.mspTenantId() + ")";
+      case Scope.Tenant t -> "TENANT(" + t.tenantId() + (t.includeChildren() ? ", children)" : ")");
+      case Scope.TenantTag g -> "TENANT_TAG(" + g.tagId() + ")";
+      case Scope.Resource r -> "RESOURCE(" + selectorText(r.selector()) + ")";
+      default -> scope.kind().name();
+    };
+  }
+
+  private static String selectorText(ResourceSelector s) {
+    return switch (s) {
+      case ResourceSelector.OneComputer c -> "computer " + c.computerId();
+      case ResourceSelector.ComputerTag t ->
+          "tag " + t.tagId() + (t.tenantId() == null ? "" : ", tenant " + t.tenantId());
+      case ResourceSelector.ComputerTypes t ->
+          "types "
+              + new java.util.TreeSet<>(t.types())
+              + (t.tenantId() == null ? "" : ", tenant " + t.tenantId());
+    };
   }
 
   /** Whether a proper ancestor of t (in s) is one of {@code roots}; bounded against cycles. */

@@ -81,7 +81,29 @@ class AccessDiffTest {
     AccessChangeList list = run(s, tenants("c"), new PolicyChange.UpsertTenant(node("c", "msp")));
 
     assertThat(list.rows()).extracting(AccessGain::targetId).containsOnly(id("c"));
-    assertThat(list.rows().get(0).scope()).contains("Owner");
+    assertThat(list.rows().get(0).scope()).isEqualTo("OWNER");
+  }
+
+  @Test
+  void liftingADenyOffAComputerSelectedByAResourceScopeIsAGainOnThatComputer() {
+    PolicySnapshot s =
+        world()
+            .client("c", "p")
+            .computer("c-srv", "c", ComputerType.SERVER)
+            .computer("c-ws", "c", ComputerType.WORKSTATION)
+            .allow(
+                "tech",
+                "viewer",
+                Scope.resource(
+                    new ResourceSelector.ComputerTypes(Set.of(ComputerType.SERVER), null)))
+            .deny("tech", "viewer", Scope.tenant(id("p"), true))
+            .snapshot();
+
+    AccessChangeList list = run(s, tenants("c"), new PolicyChange.UpsertTenant(node("c", "msp")));
+
+    assertThat(list.rows())
+        .extracting(AccessGain::targetId, AccessGain::targetType)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(id("c-srv"), "COMPUTER"));
   }
 
   @Test
