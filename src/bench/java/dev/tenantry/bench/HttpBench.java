@@ -151,6 +151,7 @@ public final class HttpBench {
     f.put("http_noop_ratio", ratio(noop.rps(), stat.rps()));
     f.put("http_check_rps", fmt(chk.rps()));
     f.put("http_check_ratio", ratio(chk.rps(), stat.rps()));
+    f.put("http_check_noop_ratio", ratio(chk.rps(), noop.rps())); // authorization's own cost
     f.put("http_check_p50_ms", fmt(chk.p50()));
     f.put("http_check_p99_ms", fmt(chk.p99()));
     f.put("http_get_rps", fmt(get.rps()));

@@ -92,7 +92,7 @@ final class HttpReport {
     if (a >= 0 && b > a) {
       out = old.substring(0, a) + s + old.substring(b + END.length());
     } else {
-      int notes = old.indexOf("## Notes");
+      int notes = old.indexOf("<!-- notes -->");
       out =
           notes >= 0
               ? old.substring(0, notes) + s + "\n\n" + old.substring(notes)

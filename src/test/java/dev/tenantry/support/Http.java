@@ -31,6 +31,10 @@ public final class Http {
     this.headers = headers;
   }
 
+  public @Nullable String token() {
+    return token;
+  }
+
   public Http as(@Nullable String newToken) {
     return new Http(base, newToken, headers);
   }

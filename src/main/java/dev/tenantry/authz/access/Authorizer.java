@@ -95,6 +95,12 @@ public class Authorizer {
                 user.get().enabled(), user.get().accessExpiresAt(), user.get().tenantId() != null));
   }
 
+  /** The tenant of the user's person in this node's snapshot; empty when unknown (or gone). */
+  public Optional<UUID> tenantOfUser(UUID userId) {
+    var user = store.snapshot().user(userId);
+    return user.isEmpty() ? Optional.empty() : Optional.ofNullable(user.get().tenantId());
+  }
+
   public TenantFilter tenants(Permission permission) {
     TenantGrants g = grants(permission);
     return g.allTenants()

@@ -23,6 +23,25 @@ public record ComputerFilter(TenantGrants grants) {
     return grants.isNothing();
   }
 
+  /**
+   * The same filter for computers of the given tenants only: tenant lists cut down to those
+   * tenants, so that SQL over a few tenants does not carry every tenant the caller may see.
+   */
+  public ComputerFilter within(java.util.Collection<UUID> tenants) {
+    Set<UUID> only = Set.copyOf(tenants);
+    return new ComputerFilter(
+        new TenantGrants(
+            grants.allTenants(),
+            grants.tenantIds().stream()
+                .filter(only::contains)
+                .collect(java.util.stream.Collectors.toSet()),
+            grants.deniedTenantIds().stream()
+                .filter(only::contains)
+                .collect(java.util.stream.Collectors.toSet()),
+            grants.allowedSelectors(),
+            grants.deniedSelectors()));
+  }
+
   public boolean allows(UUID computerId, UUID tenantId, ComputerType type, Set<UUID> tagIds) {
     return grants.allowsComputer(computerId, tenantId, type, tagIds);
   }

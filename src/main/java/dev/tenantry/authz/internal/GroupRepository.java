@@ -37,6 +37,20 @@ public class GroupRepository {
     this.jdbc = jdbc;
   }
 
+  /** Names of the given groups (one query; for explanations). */
+  public java.util.Map<UUID, String> names(java.util.Collection<UUID> ids) {
+    java.util.Map<UUID, String> out = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.sql("select id, name from user_group where id = any(?)")
+          .param(ids.toArray(new UUID[0]))
+          .query(
+              rs -> {
+                out.put(rs.getObject(1, UUID.class), rs.getString(2));
+              });
+    }
+    return out;
+  }
+
   public Optional<GroupRow> find(UUID id) {
     return jdbc.sql(SELECT + " where g.id = ?").param(id).query(GroupRow.class).optional();
   }

@@ -35,6 +35,20 @@ public class RoleRepository {
     this.jdbc = jdbc;
   }
 
+  /** Names of the given roles (one query; for explanations). */
+  public java.util.Map<UUID, String> names(java.util.Collection<UUID> ids) {
+    java.util.Map<UUID, String> out = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.sql("select id, name from role where id = any(?)")
+          .param(ids.toArray(new UUID[0]))
+          .query(
+              rs -> {
+                out.put(rs.getObject(1, UUID.class), rs.getString(2));
+              });
+    }
+    return out;
+  }
+
   public Optional<RoleRow> find(UUID id) {
     return jdbc.sql(SELECT + " where id = ?").param(id).query(RoleRepository::map).optional();
   }

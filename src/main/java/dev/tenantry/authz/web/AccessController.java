@@ -73,7 +73,6 @@ class AccessController {
       on = On.USER,
       note = "anyone may check themselves")
   @PostMapping("/api/v1/access/check")
-  @Transactional(readOnly = true)
   CheckResponse check(@RequestBody CheckRequest r) {
     UUID userId = ScopeDto.required(r.userId(), "userId");
     inspection.requireCanInspect(userId);

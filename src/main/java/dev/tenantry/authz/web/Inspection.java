@@ -1,6 +1,7 @@
 package dev.tenantry.authz.web;
 
 import dev.tenantry.authz.Explanation;
+import dev.tenantry.authz.MatchedAssignment;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
@@ -46,8 +47,11 @@ class Inspection {
   void requireCanInspect(UUID userId) {
     UUID me = authz.requireUser();
     if (!userId.equals(me)) {
+      UUID known = authz.tenantOfUser(userId).orElse(null); // from the snapshot: no query
       UUID tenant =
-          groups.userTenant(userId).orElseThrow(() -> ApiException.notFound("User", userId));
+          known != null
+              ? known
+              : groups.userTenant(userId).orElseThrow(() -> ApiException.notFound("User", userId));
       authz.requireVisible(Permission.USERS_VIEW, Target.tenant(tenant), "User", userId);
     }
   }
@@ -73,10 +77,19 @@ class Inspection {
     }
   }
 
-  @Transactional(readOnly = true)
+  /** The decision with every matching assignment, named (one query for role names at most). */
   CheckResponse check(UUID userId, Permission p, Target target) {
     requireCanSee(target);
     Explanation e = authz.explain(userId, p, target);
+    Map<UUID, String> roleNames =
+        roles.names(e.matches().stream().map(MatchedAssignment::roleId).distinct().toList());
+    Map<UUID, String> groupNames =
+        groups.names(
+            e.matches().stream()
+                .filter(m -> !m.direct())
+                .map(MatchedAssignment::viaGroupId)
+                .distinct()
+                .toList());
     List<Match> matches =
         e.matches().stream()
             .map(
@@ -84,17 +97,12 @@ class Inspection {
                     new Match(
                         m.assignmentId(),
                         m.roleId(),
-                        roles.find(m.roleId()).map(RoleRepository.RoleRow::name).orElse(null),
+                        roleNames.get(m.roleId()),
                         m.effect(),
                         ScopeDto.of(m.scope()),
                         m.direct() ? "DIRECT" : "GROUP",
                         m.viaGroupId(),
-                        m.direct()
-                            ? null
-                            : groups
-                                .find(m.viaGroupId())
-                                .map(GroupRepository.GroupRow::name)
-                                .orElse(null)))
+                        m.direct() ? null : groupNames.get(m.viaGroupId())))
             .toList();
     return new CheckResponse(
         e.decision().allowed() ? "ALLOW" : "DENY", e.decision().rule(), matches);

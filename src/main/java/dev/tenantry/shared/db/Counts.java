@@ -6,12 +6,13 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Totals of list pages that do not scan everything: rows are counted exactly up to {@link #EXACT}
- * (the count stops there); beyond, the total is PostgreSQL's planner estimate for the same query,
- * at least {@code EXACT + 1}, and the page says it is an estimate.
+ * Totals of list pages that do not scan everything: small results are counted exactly (up to {@link
+ * #EXACT}); large ones are PostgreSQL's planner estimate for the same query, and the page says it
+ * is an estimate ({@code totalEstimated}).
  */
 public final class Counts {
   public static final int EXACT = 10_000;
+  public static final int ESTIMATE_ONLY = 5 * EXACT;
   private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
 
   private Counts() {}
@@ -21,9 +22,16 @@ public final class Counts {
 
   /**
    * Counts the rows of {@code select 1 from <fromWhere>}; {@code fromWhere} is "table alias where
-   * ..." with named parameters.
+   * ..." with named parameters. The planner's estimate comes first (planning only, no rows read):
+   * beyond {@link #ESTIMATE_ONLY} rows it is the answer, so that a filter over hundreds of
+   * thousands of rows is never scanned to count it; below, rows are counted, and exactly unless
+   * more than {@link #EXACT} turn up.
    */
   public static Total of(JdbcClient jdbc, String fromWhere, Map<String, ?> params) {
+    long estimate = estimate(jdbc, fromWhere, params);
+    if (estimate > ESTIMATE_ONLY) {
+      return new Total(estimate, true);
+    }
     long exact =
         jdbc.sql(
                 "select count(*) from (select 1 from "
@@ -34,9 +42,12 @@ public final class Counts {
             .params(params)
             .query(Long.class)
             .single();
-    if (exact <= EXACT) {
-      return new Total(exact, false);
-    }
+    return exact <= EXACT
+        ? new Total(exact, false)
+        : new Total(Math.max(EXACT + 1L, estimate), true);
+  }
+
+  private static long estimate(JdbcClient jdbc, String fromWhere, Map<String, ?> params) {
     String plan =
         String.join(
             "\n",
@@ -45,7 +56,6 @@ public final class Counts {
                 .query(String.class)
                 .list());
     Matcher m = PLAN_ROWS.matcher(plan);
-    long estimate = m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
-    return new Total(Math.max(EXACT + 1L, estimate), true);
+    return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
   }
 }

@@ -6,7 +6,8 @@ import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.TenantKind;
 import dev.tenantry.authz.access.Authorizer;
-import dev.tenantry.authz.access.SqlPredicate;
+import dev.tenantry.authz.access.ComputerFilter;
+import dev.tenantry.authz.access.TenantFilter;
 import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.tenancy.TenantView;
 import java.util.Objects;
@@ -152,12 +153,11 @@ public class TenantAccess {
    * ch} (tenant) and {@code c} (computer).
    */
   public CountScope countScope() {
-    return new CountScope(
-        authz.tenants(TENANTS_VIEW).sql("ch.id", "countTenants"),
-        authz.computers(COMPUTERS_VIEW).sql("c", "countComputers"));
+    return new CountScope(authz.tenants(TENANTS_VIEW), authz.computers(COMPUTERS_VIEW));
   }
 
-  public record CountScope(SqlPredicate children, SqlPredicate computers) {}
+  /** What the caller may see, for counting children and computers of the tenants shown. */
+  public record CountScope(TenantFilter children, ComputerFilter computers) {}
 
   private void on(UUID tenantId, Permission permission) {
     requireView(tenantId);

@@ -1,5 +1,7 @@
 package dev.tenantry.tenancy.internal;
 
+import dev.tenantry.authz.access.SqlPredicate;
+import dev.tenantry.authz.access.TenantFilter;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.db.Counts;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,17 +46,20 @@ public class TenantReader {
     if (views.isEmpty()) {
       return views;
     }
-    Map<String, Object> params = new LinkedHashMap<>(scope.children().params());
-    params.putAll(scope.computers().params());
-    params.put("ids", views.stream().map(TenantView::id).toArray(UUID[]::new));
+    List<UUID> ids = views.stream().map(TenantView::id).toList();
+    var computers = scope.computers().within(ids).sql("c", "countComputers");
+    var children = childFilter(scope.children(), ids);
+    Map<String, Object> params = new LinkedHashMap<>(children.params());
+    params.putAll(computers.params());
+    params.put("ids", ids.toArray(UUID[]::new));
     Map<UUID, long[]> counts = new java.util.HashMap<>();
     jdbc.sql(
             "select t.id,"
                 + " (select count(*) from computer c where c.tenant_id = t.id and "
-                + scope.computers().sql()
+                + computers.sql()
                 + ") as cc,"
                 + " (select count(*) from tenant ch where ch.parent_id = t.id and "
-                + scope.children().sql()
+                + children.sql()
                 + ") as ch"
                 + " from tenant t where t.id = any(:ids)")
         .params(params)
@@ -70,6 +76,22 @@ public class TenantReader {
               return v.withCounts(c[0], c[1]);
             })
         .toList();
+  }
+
+  /** The visible-children filter cut down to the children of the given tenants. */
+  private SqlPredicate childFilter(TenantFilter visible, List<UUID> parents) {
+    if (visible.everything() || visible.isNothing()) {
+      return visible.sql("ch.id", "countTenants");
+    }
+    Set<UUID> children =
+        jdbc
+            .sql("select id from tenant where parent_id = any(:p)")
+            .param("p", parents.toArray(UUID[]::new))
+            .query(UUID.class)
+            .stream()
+            .filter(visible.tenantIds()::contains)
+            .collect(java.util.stream.Collectors.toSet());
+    return new TenantFilter(false, children).sql("ch.id", "countTenants");
   }
 
   public TenantView countedFor(TenantView view, TenantAccess.CountScope scope) {

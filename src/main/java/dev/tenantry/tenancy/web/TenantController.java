@@ -72,7 +72,9 @@ class TenantController {
         reader.countedFor(found.items(), access.countScope()),
         found.page(),
         found.size(),
-        found.total());
+        found.total(),
+        found.totalEstimated(),
+        found.next());
   }
 
   @Requires(
