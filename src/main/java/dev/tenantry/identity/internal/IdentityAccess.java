@@ -4,23 +4,17 @@ import static dev.tenantry.authz.Permission.*;
 
 import dev.tenantry.authz.Decision;
 import dev.tenantry.authz.DecisionRule;
-import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Permission;
-import dev.tenantry.authz.Principal;
 import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
+import dev.tenantry.authz.UserAssignment;
+import dev.tenantry.authz.UserChange;
+import dev.tenantry.authz.access.AccessChangeRules;
 import dev.tenantry.authz.access.Authorizer;
-import dev.tenantry.authz.engine.AntiEscalation;
-import dev.tenantry.authz.engine.AssignmentNode;
-import dev.tenantry.authz.engine.FullAdmins;
-import dev.tenantry.authz.engine.PolicyChange;
-import dev.tenantry.authz.engine.PolicySnapshot;
-import dev.tenantry.authz.engine.RoleNode;
 import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.web.ApiException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -33,16 +27,17 @@ import org.springframework.stereotype.Component;
 @Component
 class IdentityAccess {
   private final Authorizer authz;
-  private final AntiEscalation antiEscalation = new AntiEscalation();
+  private final AccessChangeRules rules;
 
-  IdentityAccess(Authorizer authz) {
+  IdentityAccess(Authorizer authz, AccessChangeRules rules) {
     this.authz = authz;
+    this.rules = rules;
   }
 
   /** The effective user of this request; 403 for an identity that has no user. */
   UUID requireUser() {
     UUID user = currentUserOrNull();
-    if (user == null || authz.snapshot().user(user).isEmpty()) {
+    if (user == null || authz.standing(user).isEmpty()) {
       throw ApiException.forbidden("You have no access to this instance yet; request access first");
     }
     return user;
@@ -118,15 +113,13 @@ class IdentityAccess {
   }
 
   /**
-   * users:view over the target, then DESIGN §5 by reach ({@link AntiEscalation#canImpersonate}):
+   * users:view over the target, then DESIGN §5 by reach ({@link AccessChangeRules#canImpersonate}):
    * users:impersonate, the target may not impersonate, and everything the target holds the
    * impersonator holds too, for as long as the session lasts.
    */
   void requireImpersonate(UUID impersonatorId, UUID targetId, UUID targetTenantId, Instant until) {
     requireViewUser(targetTenantId, targetId);
-    Decision d =
-        antiEscalation.canImpersonate(
-            authz.snapshot(), impersonatorId, targetId, until, authz.now());
+    Decision d = rules.canImpersonate(impersonatorId, targetId, until);
     String why =
         switch (d.rule()) {
           case ALLOWED -> null;
@@ -143,27 +136,18 @@ class IdentityAccess {
   }
 
   private String notHeldByImpersonator(UUID impersonatorId, UUID targetId) {
-    PolicySnapshot s = authz.snapshot();
     if (!authz.check(impersonatorId, USERS_IMPERSONATE, Target.system()).allowed()) {
       return "You need the permission 'users:impersonate' to impersonate users";
     }
-    List<AssignmentNode> theirs = new java.util.ArrayList<>(s.directAssignments(targetId));
-    s.groupsOf(targetId).forEach(g -> theirs.addAll(s.groupAssignments(g.id())));
-    for (AssignmentNode a : theirs) {
-      if (a.effect() != Effect.ALLOW || !a.activeAt(authz.now())) {
-        continue;
-      }
-      for (Permission p : s.role(a.roleId()).map(RoleNode::permissions).orElse(Set.of())) {
-        if (!antiEscalation.holdsOverReach(
-            s, impersonatorId, p, a.scope(), Principal.user(targetId), authz.now())) {
-          return "You cannot impersonate this user: they hold '"
-              + p.key()
-              + "' where you do not (over everything their scope can ever cover), and"
-              + " impersonation never widens what you can do";
-        }
-      }
-    }
-    return "You cannot impersonate this user: impersonation never widens what you can do";
+    return rules
+        .firstHeldBeyondReach(impersonatorId, targetId)
+        .map(
+            p ->
+                "You cannot impersonate this user: they hold '"
+                    + p.key()
+                    + "' where you do not (over everything their scope can ever cover), and"
+                    + " impersonation never widens what you can do")
+        .orElse("You cannot impersonate this user: impersonation never widens what you can do");
   }
 
   /**
@@ -182,20 +166,10 @@ class IdentityAccess {
           case "TENANT_TAG" -> Scope.tenantTag(input.tagId());
           default -> Scope.tenant(tenantId, false);
         };
-    PolicySnapshot s = authz.snapshot();
-    if (s.role(roleId).isEmpty()) {
+    if (!authz.roleExists(roleId)) {
       throw ApiException.notFound("Role", roleId);
     }
-    Decision d =
-        antiEscalation.canCreate(
-            s,
-            actor,
-            Principal.user(UUID.randomUUID()),
-            roleId,
-            scope,
-            Effect.ALLOW,
-            expires,
-            authz.now());
+    Decision d = rules.canApprove(actor, roleId, scope, expires);
     if (d.rule() == DecisionRule.OUTLIVES_SUPPORT) {
       throw ApiException.forbidden(
           "Rule 6f: the approved access would outlast your own access to what it gives; choose a"
@@ -222,8 +196,7 @@ class IdentityAccess {
       throw ApiException.forbidden(
           "Rule 6f: you cannot change your own enabled state, access expiry or existence");
     }
-    Decision d =
-        antiEscalation.canChangeUser(authz.snapshot(), actor, userId, enabling, until, authz.now());
+    Decision d = rules.canChangeUser(actor, userId, enabling, until);
     if (!d.allowed()) {
       throw ApiException.forbidden(
           (enabling
@@ -237,9 +210,8 @@ class IdentityAccess {
   }
 
   /** 6h: the change may not leave the instance without a full administrator (409). */
-  void requireNoLockout(List<? extends PolicyChange> changes, String what) {
-    PolicySnapshot s = authz.snapshot();
-    if (FullAdmins.locksOut(s, s.withChanges(s.revision(), changes), authz.now())) {
+  void requireNoLockout(UserChange change, String what) {
+    if (rules.wouldLockOut(change)) {
       throw ApiException.conflict(
           "Rule 6h: "
               + what
@@ -250,12 +222,17 @@ class IdentityAccess {
     }
   }
 
-  /** The snapshot's view of the user (for audit of cascaded removals and lock-out checks). */
-  PolicySnapshot snapshot() {
-    return authz.snapshot();
+  /** The user's direct assignments, as the policy knows them (for audit of cascaded removals). */
+  List<UserAssignment> directAssignments(UUID userId) {
+    return rules.directAssignments(userId);
+  }
+
+  /** The groups the user is a member of, as the policy knows them (for the same audit). */
+  List<UUID> groupIdsOf(UUID userId) {
+    return rules.groupIdsOf(userId);
   }
 
   private boolean holdsNowhere(Permission p) {
-    return authz.currentUserId().map(u -> authz.grants(u, p).isNothing()).orElse(true);
+    return authz.currentUserId().map(u -> !authz.holdsAnywhere(u, p)).orElse(true);
   }
 }

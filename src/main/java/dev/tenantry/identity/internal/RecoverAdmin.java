@@ -3,12 +3,10 @@ package dev.tenantry.identity.internal;
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
 import dev.tenantry.authz.BuiltInRoles;
+import dev.tenantry.authz.access.AccessChangeRules;
 import dev.tenantry.authz.access.AccessWriteLock;
-import dev.tenantry.authz.access.Authorizer;
-import dev.tenantry.authz.engine.FullAdmins;
 import dev.tenantry.shared.Actor;
 import dev.tenantry.shared.Actors;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +38,13 @@ public class RecoverAdmin {
   }
 
   private final JdbcClient jdbc;
-  private final Authorizer authz;
+  private final AccessChangeRules rules;
   private final AccessWriteLock lock;
   private final AuditLog audit;
 
-  RecoverAdmin(JdbcClient jdbc, Authorizer authz, AccessWriteLock lock, AuditLog audit) {
+  RecoverAdmin(JdbcClient jdbc, AccessChangeRules rules, AccessWriteLock lock, AuditLog audit) {
     this.jdbc = jdbc;
-    this.authz = authz;
+    this.rules = rules;
     this.lock = lock;
     this.audit = audit;
   }
@@ -60,7 +58,7 @@ public class RecoverAdmin {
 
   private Result run(UUID tid, UUID oid, boolean force) {
     lock.acquire();
-    List<UUID> admins = FullAdmins.of(authz.snapshot(), Instant.now());
+    List<UUID> admins = rules.fullAdmins();
     if (!admins.isEmpty() && !force) {
       throw new Refused(
           "An active full administrator exists ("

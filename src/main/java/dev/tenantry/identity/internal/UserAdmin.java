@@ -2,11 +2,9 @@ package dev.tenantry.identity.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.UserAssignment;
+import dev.tenantry.authz.UserChange;
 import dev.tenantry.authz.access.AccessWriteLock;
-import dev.tenantry.authz.engine.AssignmentNode;
-import dev.tenantry.authz.engine.GroupNode;
-import dev.tenantry.authz.engine.PolicyChange;
-import dev.tenantry.authz.engine.UserNode;
 import dev.tenantry.identity.internal.UserRepository.UserView;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
@@ -144,9 +142,7 @@ class UserAdmin {
           newEnabled && (!before.enabled() || later(newExpiry, before.accessExpiresAt()));
       access.requireUserChange(id, enabling, newExpiry);
       access.requireNoLockout(
-          List.of(
-              new PolicyChange.UpsertUser(
-                  new UserNode(id, before.tenantId(), newEnabled, newExpiry))),
+          new UserChange.StandingChanged(id, before.tenantId(), newEnabled, newExpiry),
           newEnabled ? "Changing this user's access expiry" : "Disabling this user");
     }
     if (!users.update(id, version, newEnabled, newExpiry)) {
@@ -172,19 +168,18 @@ class UserAdmin {
     access.requireDeleteUser(before.tenantId(), id);
     lock.acquire();
     access.requireUserChange(id, false, null);
-    access.requireNoLockout(List.of(new PolicyChange.RemoveUser(id)), "Deleting this user");
-    var s = access.snapshot();
+    access.requireNoLockout(new UserChange.Removed(id), "Deleting this user");
     List<Map<String, Object>> cascaded = new ArrayList<>();
-    for (AssignmentNode a : s.directAssignments(id)) {
+    for (UserAssignment a : access.directAssignments(id)) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("id", a.id());
+      row.put("id", a.assignmentId());
       row.put("roleId", a.roleId());
       row.put("effect", a.effect());
       row.put("scope", a.scope().toString());
       row.put("expiresAt", a.expiresAt());
       cascaded.add(row);
     }
-    List<UUID> groups = s.groupsOf(id).stream().map(GroupNode::id).toList();
+    List<UUID> groups = access.groupIdsOf(id);
     users.delete(id);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("user", before);

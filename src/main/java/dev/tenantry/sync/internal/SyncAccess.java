@@ -55,7 +55,7 @@ public class SyncAccess {
   /** Previewing an import: {@code tenants:create} and {@code azure:link-tenant} somewhere. */
   public void requireImportAnywhere() {
     authz.requireUser();
-    if (authz.grants(TENANTS_CREATE).isNothing() || authz.grants(AZURE_LINK_TENANT).isNothing()) {
+    if (!authz.holdsAnywhere(TENANTS_CREATE) || !authz.holdsAnywhere(AZURE_LINK_TENANT)) {
       throw ApiException.forbidden("Importing tenants needs tenants:create and azure:link-tenant");
     }
   }
