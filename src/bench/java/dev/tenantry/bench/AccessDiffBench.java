@@ -142,7 +142,8 @@ public final class AccessDiffBench {
     Arrays.sort(ms);
     Arrays.sort(cpu);
     System.out.printf("%s=%.1f%n", name, ms[runs / 2]);
-    System.out.printf("%s=%.1f%n", name.replace("_ms", "_cpu_ms"), cpu[runs / 2]);
-    System.out.println(name.replace("_ms", "_rows") + "=" + rows);
+    String base = name.substring(0, name.length() - "_ms".length());
+    System.out.printf("%s_cpu_ms=%.1f%n", base, cpu[runs / 2]);
+    System.out.println(base + "_rows=" + rows);
   }
 }
