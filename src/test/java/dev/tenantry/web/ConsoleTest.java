@@ -141,14 +141,18 @@ abstract class ConsoleTest extends IntegrationTest {
     box.clear();
     box.sendKeys(text);
     By items = By.cssSelector("#" + id + "-options li");
-    String typed = text.strip();
+    String typed = text.strip().toLowerCase(java.util.Locale.ROOT);
     return new WebDriverWait(browser, Duration.ofSeconds(10))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d -> { // the answer to this text, not to an earlier keystroke or to the focus
               var t = d.findElements(items).stream().map(WebElement::getText).toList();
               return !t.isEmpty()
-                      && t.stream().allMatch(x -> x.contains(typed) || x.startsWith("No match"))
+                      && t.stream()
+                          .allMatch(
+                              x ->
+                                  x.toLowerCase(java.util.Locale.ROOT).contains(typed)
+                                      || x.startsWith("No match"))
                   ? t
                   : null;
             });
