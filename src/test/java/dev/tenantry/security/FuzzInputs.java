@@ -147,7 +147,7 @@ final class FuzzInputs {
             validBody == null ? "{}" : validBody,
             "text/plain",
             "text/plain content type"));
-    JsonNode tree = validBody == null ? null : Http.json().readTree(validBody);
+    JsonNode tree = validBody == null ? null : jsonOrNull(validBody);
     if (tree == null || !tree.isObject()) {
       tree = Http.json().createObjectNode();
     }
@@ -205,5 +205,14 @@ final class FuzzInputs {
 
   private static String abbreviate(String s) {
     return s.length() > 30 ? s.substring(0, 30) + "…(" + s.length() + ")" : s;
+  }
+
+  /** A recipe's valid body as JSON; null for a body of another type (e.g. a CSV import). */
+  private static @Nullable JsonNode jsonOrNull(String body) {
+    try {
+      return Http.json().readTree(body);
+    } catch (RuntimeException notJson) {
+      return null;
+    }
   }
 }

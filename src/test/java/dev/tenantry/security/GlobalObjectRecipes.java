@@ -194,7 +194,7 @@ final class GlobalObjectRecipes {
             of(
                 "PUT",
                 rs + "/" + fx.role(null),
-                Map.of("name", unique("r"), "permissions", List.of("computers:view")),
+                Map.of("name", unique("r"), "permissions", List.of("computers:view"), "version", 0),
                 u -> chk(u).need(ROLES_MANAGE_PUBLIC, SYS).get()));
     all.put(
         "DELETE " + rs + "/{id}",

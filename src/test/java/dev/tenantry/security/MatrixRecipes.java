@@ -334,7 +334,11 @@ final class MatrixRecipes {
             of(
                 "POST",
                 cs,
-                Map.of("tenantId", t, "name", unique("pc"), "type", "WORKSTATION"),
+                // a SERVER: the matrix's "@RESOURCE(workstations of sibling)" caller would
+                // otherwise
+                // gain every new workstation of sibling, which DESIGN 3.10 makes a confirmed
+                // structural change (tested in ComputerStructuralChangesTest), not a plain create
+                Map.of("tenantId", t, "name", unique("pc"), "type", "SERVER"),
                 u ->
                     chk(u)
                         .step(
