@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A fingerprint of every application table: its row count and its newest row version ({@code
  * max(xmin)}, which every insert and update raises). Two equal fingerprints mean nothing was
- * written in between. Sessions, Flyway's history and the policy change feed (derived from the other
- * tables by triggers, and pruned in the background) are left out.
+ * written in between. Sessions, Flyway's history, the policy change feed (derived from the other
+ * tables by triggers, and pruned in the background) and what nodes write in the background on their
+ * own schedule (feed heartbeats and prune horizon, db-scheduler's task table) are left out.
  */
 final class TableSnapshot {
   private final JdbcClient jdbc;
@@ -22,7 +23,8 @@ final class TableSnapshot {
                 select table_name from information_schema.tables
                  where table_schema = current_schema() and table_type = 'BASE TABLE'
                    and table_name not like 'spring_session%'
-                   and table_name not in ('flyway_schema_history', 'policy_change')
+                   and table_name not in ('flyway_schema_history', 'policy_change', 'policy_node',
+                                          'policy_feed_horizon', 'scheduled_tasks')
                  order by table_name
                 """)
             .query(String.class)
