@@ -196,4 +196,34 @@ class TenantImportTest extends SyncTestSupport {
     }
     throw new AssertionError("no row for " + tid);
   }
+
+  /** DESIGN §3.10: an import that tags tenants into a tag scope widens access like tagging does. */
+  @Test
+  void importingTaggedTenantsIntoATagScopeNeedsAcceptAccessChanges() {
+    Http admin = signedIn();
+    UUID tag = testUsers.tag("import-vip");
+    var holder =
+        testUsers.user(
+            testUsers.mspTenant(),
+            dev.tenantry.support.TestUsers.Grant.allow(
+                dev.tenantry.authz.BuiltInRoles.ADMINISTRATOR_LEGACY.id(),
+                dev.tenantry.authz.Scope.tenantTag(tag)));
+    int a = TestGraph.nextGdapCustomer();
+    Map<String, Object> body =
+        Map.of("tids", List.of(TestGraph.gdapCustomer(a)), "tagIds", List.of(tag));
+    long before = auditEvents("tenants.imported");
+
+    var refused = admin.post("/api/v1/tenant-imports/gdap", body);
+
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(409);
+    assertThat(refused.raw()).contains(holder.id().toString());
+    assertThat(auditEvents("tenants.imported")).isEqualTo(before);
+    String digest = refused.json().path("accessChanges").path("digest").asString();
+
+    var imported =
+        admin.header("Accept-Access-Changes", digest).post("/api/v1/tenant-imports/gdap", body);
+
+    assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+    assertThat(auditEvents("tenants.imported")).isEqualTo(before + 1);
+  }
 }

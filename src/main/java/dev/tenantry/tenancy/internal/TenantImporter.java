@@ -2,7 +2,9 @@ package dev.tenantry.tenancy.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.TenantKind;
+import dev.tenantry.authz.access.AccessChanges;
 import dev.tenantry.tenancy.TenantView;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ public class TenantImporter {
   private final TenantReader reader;
   private final TagRepository tags;
   private final AuditLog audit;
+  private final AccessChanges accessChanges;
 
   TenantImporter(
       TenantRepository tenants,
@@ -34,7 +37,9 @@ public class TenantImporter {
       TenantRules rules,
       TenantReader reader,
       TagRepository tags,
-      AuditLog audit) {
+      AuditLog audit,
+      AccessChanges accessChanges) {
+    this.accessChanges = accessChanges;
     this.tenants = tenants;
     this.tree = tree;
     this.rules = rules;
@@ -46,7 +51,14 @@ public class TenantImporter {
   /** One client tenant to create, linked to Entra tenant {@code azureTenantId}. */
   public record Row(String name, UUID azureTenantId, @Nullable UUID parentId, List<UUID> tagIds) {}
 
+  /**
+   * Creates and links every row in one transaction. Like any tenant creation this is a structural
+   * change (DESIGN §3.10): tags (and the tree) can give assignments new tenants, so the import
+   * takes the access-write lock and is reviewed before its audit event — a widening must be
+   * grantable by the caller and confirmed with {@code acceptAccessChanges}.
+   */
   public List<TenantView> importAll(String source, List<Row> rows) {
+    accessChanges.lock();
     tree.lock();
     List<TenantView> created = new ArrayList<>();
     for (Row r : rows) {
@@ -83,6 +95,7 @@ public class TenantImporter {
       }
       created.add(reader.find(id).orElseThrow());
     }
+    AccessChangeList gained = accessChanges.review();
     if (!created.isEmpty()) {
       audit.record(
           AuditEntry.created(
@@ -90,7 +103,7 @@ public class TenantImporter {
               "tenant",
               created.size() == 1 ? created.get(0).id() : "import",
               created.size() == 1 ? created.get(0).id() : null,
-              Map.of("source", source, "tenants", created)));
+              Map.of("source", source, "tenants", created, "accessChanges", gained)));
     }
     return created;
   }
