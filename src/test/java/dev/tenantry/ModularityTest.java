@@ -30,7 +30,10 @@ class ModularityTest {
           "audit",
           "web",
           "library",
-          "sync"); // shared is all public
+          "sync",
+          "deployments",
+          "changes",
+          "maintenance"); // shared is all public
   static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
