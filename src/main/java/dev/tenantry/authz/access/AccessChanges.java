@@ -6,6 +6,7 @@ import dev.tenantry.authz.RemovedAssignment;
 import dev.tenantry.authz.engine.AccessDiff;
 import dev.tenantry.authz.engine.AntiEscalation;
 import dev.tenantry.authz.engine.AssignmentNode;
+import dev.tenantry.authz.engine.FullAdmins;
 import dev.tenantry.authz.engine.PolicySnapshot;
 import dev.tenantry.authz.internal.AccessRules;
 import dev.tenantry.authz.internal.AssignmentRepository;
@@ -168,6 +169,27 @@ public class AccessChanges {
                           a.expiresAt())));
     }
     return removed;
+  }
+
+  /**
+   * DESIGN §3.6h for writes that take users' access away in bulk without a caller to refuse
+   * (directory sync marking people disabled or removed in Entra): of {@code losingAccess}, the one
+   * user who must keep it because otherwise no full administrator would remain (empty when another
+   * full administrator stays). Takes the lock, so batches and other access writes are judged one at
+   * a time against the committed state.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Set<UUID> lastFullAdminAmong(Collection<UUID> losingAccess) {
+    lock.acquire();
+    if (losingAccess.isEmpty()) {
+      return Set.of();
+    }
+    store.catchUp();
+    List<UUID> admins = FullAdmins.of(store.snapshot(), clock.instant());
+    if (admins.isEmpty() || !losingAccess.containsAll(admins)) {
+      return Set.of();
+    }
+    return Set.of(admins.stream().sorted().findFirst().orElseThrow());
   }
 
   /**
