@@ -210,14 +210,18 @@ public class Authorizer {
 
   /** Whether the current user holds the permission on anything at all (menus, buttons). */
   public boolean holdsAnywhere(Permission permission) {
-    return !grants(permission).isNothing();
+    UUID user = Actors.current().userId();
+    return user != null && holdsAnywhere(user, permission);
   }
 
   /**
    * Whether the user holds the permission on anything at all (a tenant, a computer, the system).
    */
   public boolean holdsAnywhere(UUID userId, Permission permission) {
-    return !grants(userId, permission).isNothing();
+    if (store.stale()) {
+      store.awaitFresh();
+    }
+    return engine.holdsAnywhere(store.snapshot(), userId, permission, clock.instant());
   }
 
   /**

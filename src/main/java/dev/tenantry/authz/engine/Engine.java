@@ -114,6 +114,14 @@ public final class Engine {
   }
 
   /**
+   * Whether the user holds p anywhere at all (a tenant, a resource scope, the system): exactly
+   * {@code !tenantsWith(s, userId, p, now).isNothing()}, stopping at the first tenant found.
+   */
+  public boolean holdsAnywhere(PolicySnapshot s, UUID userId, Permission p, Instant now) {
+    return GrantsCalculator.anywhere(this, s, userId, p, now);
+  }
+
+  /**
    * {@link #tenantsWith} for the given tenants only: the same selectors and the same answer for
    * each of those tenants, without visiting the others (a page of a few tenants need not pay for
    * all of the caller's).

@@ -76,6 +76,46 @@ final class GrantsCalculator {
     return new TenantGrants(false, allowed, denied, allowSel, denySel);
   }
 
+  /**
+   * {@code !compute(...).isNothing()} without building the sets: stops at the first allowed tenant
+   * (menus and buttons ask this for several permissions on every page).
+   */
+  static boolean anywhere(Engine engine, PolicySnapshot s, UUID userId, Permission p, Instant now) {
+    Compiled.User u = s.users.get(s.userIx.get(userId));
+    if (u == null || u.node() == null || !Engine.active(u, now.getEpochSecond(), now.getNano())) {
+      return false;
+    }
+    if (p.system()) {
+      return engine.check(s, userId, p, Target.system(), now).allowed();
+    }
+    List<Asg> allows = new ArrayList<>();
+    List<Asg> denies = new ArrayList<>();
+    gather(s, u.direct(), p, now, allows, denies);
+    for (int g : u.groups()) {
+      gather(s, s.groups.get(g).asgs(), p, now, allows, denies);
+    }
+    if (allows.isEmpty() || denies.stream().anyMatch(a -> a.kind() == Compiled.OWNER)) {
+      return false;
+    }
+    if (!selectors(allows).isEmpty()) {
+      return true;
+    }
+    boolean tenantDeny = denies.stream().anyMatch(a -> a.kind() < Compiled.RES_ONE);
+    if (!tenantDeny && allows.stream().anyMatch(a -> a.kind() == Compiled.OWNER)) {
+      return true;
+    }
+    for (int t = 0; t < s.tenants.size(); t++) {
+      Compiled.Tenant ct = s.tenants.get(t);
+      if (ct != null
+          && ct.present()
+          && !anyCovers(s, denies, t, u.tenant())
+          && anyCovers(s, allows, t, u.tenant())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void classify(
       PolicySnapshot s,
       int t,

@@ -91,6 +91,9 @@ class EngineProperties {
       Permission p,
       Instant now) {
     TenantGrants g = ENGINE.tenantsWith(s, u, p, now);
+    assertThat(ENGINE.holdsAnywhere(s, u, p, now))
+        .as("holds %s anywhere: %s", p, g)
+        .isEqualTo(!g.isNothing());
     for (UUID t : model.tenants.keySet()) {
       assertThat(g.allowsTenant(t))
           .as("tenant %s %s %s", t, p, g)
