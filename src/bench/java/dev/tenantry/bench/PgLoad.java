@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -175,7 +176,12 @@ final class PgLoad {
               cm,
               "role_assignment (id, user_id, group_id, role_id, effect, scope_kind, scope_tenant_id,"
                   + " include_children, scope_tag_id, resource_kind, resource_computer_id, resource_computer_types, expires_at)")) {
+        Set<List<Object>> identical = new HashSet<>(); // V50: identical assignments exist once
         for (AssignmentNode a : d.assignmentNodes) {
+          if (!identical.add(
+              Arrays.asList(a.principal(), a.roleId(), a.effect(), a.scope(), a.expiresAt()))) {
+            continue;
+          }
           UUID user = a.principal() instanceof Principal.UserPrincipal ? a.principal().id() : null;
           UUID group = user == null ? a.principal().id() : null;
           Object[] s = scope(a.scope());

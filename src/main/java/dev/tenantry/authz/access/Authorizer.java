@@ -14,6 +14,7 @@ import dev.tenantry.authz.internal.PolicyStore;
 import dev.tenantry.shared.Actors;
 import dev.tenantry.shared.web.ApiException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -112,6 +113,33 @@ public class Authorizer {
     return new ComputerFilter(grants(permission));
   }
 
+  /**
+   * {@link #tenants} for the given tenants only (the same answer for each of them), without
+   * visiting every tenant: for counts and details of a few tenants.
+   */
+  public TenantFilter tenantsWithin(Permission permission, Collection<UUID> tenants) {
+    TenantGrants g = grantsWithin(permission, tenants);
+    return g.allTenants()
+        ? TenantFilter.everythingFilter()
+        : new TenantFilter(false, g.tenantIds());
+  }
+
+  /** {@link #computers} for computers of the given tenants only. */
+  public ComputerFilter computersWithin(Permission permission, Collection<UUID> tenants) {
+    return new ComputerFilter(grantsWithin(permission, tenants));
+  }
+
+  private TenantGrants grantsWithin(Permission permission, Collection<UUID> tenants) {
+    UUID user = Actors.current().userId();
+    if (user == null) {
+      return TenantGrants.nothing();
+    }
+    if (store.stale()) {
+      store.awaitFresh();
+    }
+    return engine.tenantsWith(store.snapshot(), user, permission, clock.instant(), tenants);
+  }
+
   /** Where the current user holds the permission: tenants and resource selectors, after denies. */
   public TenantGrants grants(Permission permission) {
     UUID user = Actors.current().userId();
@@ -182,14 +210,18 @@ public class Authorizer {
 
   /** Whether the current user holds the permission on anything at all (menus, buttons). */
   public boolean holdsAnywhere(Permission permission) {
-    return !grants(permission).isNothing();
+    UUID user = Actors.current().userId();
+    return user != null && holdsAnywhere(user, permission);
   }
 
   /**
    * Whether the user holds the permission on anything at all (a tenant, a computer, the system).
    */
   public boolean holdsAnywhere(UUID userId, Permission permission) {
-    return !grants(userId, permission).isNothing();
+    if (store.stale()) {
+      store.awaitFresh();
+    }
+    return engine.holdsAnywhere(store.snapshot(), userId, permission, clock.instant());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,12 +44,28 @@ public class TenantReader {
    * caller cannot see.
    */
   public List<TenantView> countedFor(List<TenantView> views, TenantAccess.CountScope scope) {
+    return counted(views, scope, null);
+  }
+
+  /**
+   * One view recounted for the caller, the caller's grants evaluated for this tenant and its
+   * children only (not over every tenant the caller may see).
+   */
+  public TenantView countedFor(TenantView view, TenantAccess access) {
+    List<UUID> children = childIds(List.of(view.id()));
+    Set<UUID> shown = new java.util.HashSet<>(children);
+    shown.add(view.id());
+    return counted(List.of(view), access.countScopeWithin(shown), children).getFirst();
+  }
+
+  private List<TenantView> counted(
+      List<TenantView> views, TenantAccess.CountScope scope, @Nullable List<UUID> knownChildren) {
     if (views.isEmpty()) {
       return views;
     }
     List<UUID> ids = views.stream().map(TenantView::id).toList();
     var computers = scope.computers().within(ids).sql("c", "countComputers");
-    var children = childFilter(scope.children(), ids);
+    var children = childFilter(scope.children(), ids, knownChildren);
     Map<String, Object> params = new LinkedHashMap<>(children.params());
     params.putAll(computers.params());
     params.put("ids", ids.toArray(UUID[]::new));
@@ -79,23 +96,24 @@ public class TenantReader {
   }
 
   /** The visible-children filter cut down to the children of the given tenants. */
-  private SqlPredicate childFilter(TenantFilter visible, List<UUID> parents) {
+  private SqlPredicate childFilter(
+      TenantFilter visible, List<UUID> parents, @Nullable List<UUID> knownChildren) {
     if (visible.everything() || visible.isNothing()) {
       return visible.sql("ch.id", "countTenants");
     }
     Set<UUID> children =
-        jdbc
-            .sql("select id from tenant where parent_id = any(:p)")
-            .param("p", parents.toArray(UUID[]::new))
-            .query(UUID.class)
+        (knownChildren != null ? knownChildren : childIds(parents))
             .stream()
-            .filter(visible.tenantIds()::contains)
-            .collect(java.util.stream.Collectors.toSet());
+                .filter(visible.tenantIds()::contains)
+                .collect(java.util.stream.Collectors.toSet());
     return new TenantFilter(false, children).sql("ch.id", "countTenants");
   }
 
-  public TenantView countedFor(TenantView view, TenantAccess.CountScope scope) {
-    return countedFor(List.of(view), scope).getFirst();
+  private List<UUID> childIds(List<UUID> parents) {
+    return jdbc.sql("select id from tenant where parent_id = any(:p)")
+        .param("p", parents.toArray(UUID[]::new))
+        .query(UUID.class)
+        .list();
   }
 
   /** One page of tenants matching {@code q}, restricted to {@code visible}. */

@@ -89,7 +89,7 @@ class TenantController {
     TenantView created = commands.create(draft);
     return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.id()))
         .eTag(String.valueOf(created.version()))
-        .body(reader.countedFor(created, access.countScope()));
+        .body(reader.countedFor(created, access));
   }
 
   @Requires(
@@ -178,8 +178,6 @@ class TenantController {
    * Every tenant this controller returns carries the counts the caller may see, never the raw ones.
    */
   private ResponseEntity<TenantView> withETag(TenantView v) {
-    return ResponseEntity.ok()
-        .eTag(String.valueOf(v.version()))
-        .body(reader.countedFor(v, access.countScope()));
+    return ResponseEntity.ok().eTag(String.valueOf(v.version())).body(reader.countedFor(v, access));
   }
 }
