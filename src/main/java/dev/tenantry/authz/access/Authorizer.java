@@ -31,9 +31,11 @@ public class Authorizer {
   private final Engine engine = Engine.INSTANCE;
   private final AntiEscalation antiEscalation = new AntiEscalation(Engine.INSTANCE);
   private final Clock clock;
+  private final VisibleTenantSets storedSets;
 
-  Authorizer(PolicyStore store) {
+  Authorizer(PolicyStore store, VisibleTenantSets storedSets) {
     this.store = store;
+    this.storedSets = storedSets;
     this.clock = Clock.systemUTC();
   }
 
@@ -102,15 +104,19 @@ public class Authorizer {
     return user.isEmpty() ? Optional.empty() : Optional.ofNullable(user.get().tenantId());
   }
 
+  /** Where the current user holds the permission, as a filter for SQL (large sets stored). */
   public TenantFilter tenants(Permission permission) {
     TenantGrants g = grants(permission);
     return g.allTenants()
         ? TenantFilter.everythingFilter()
-        : new TenantFilter(false, g.tenantIds());
+        : new TenantFilter(false, g.tenantIds(), storedSets.idOf(g.tenantIds()).orElse(null));
   }
 
+  /** Which computers the current user may act on with the permission, as a filter for SQL. */
   public ComputerFilter computers(Permission permission) {
-    return new ComputerFilter(grants(permission));
+    TenantGrants g = grants(permission);
+    return new ComputerFilter(
+        g, g.allTenants() ? null : storedSets.idOf(g.tenantIds()).orElse(null));
   }
 
   /**

@@ -5,8 +5,10 @@ import dev.tenantry.authz.access.TenantFilter;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.db.Counts;
+import dev.tenantry.shared.db.Keyset;
 import dev.tenantry.tenancy.TagView;
 import dev.tenantry.tenancy.TenantView;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +118,10 @@ public class TenantReader {
         .list();
   }
 
-  /** One page of tenants matching {@code q}, restricted to {@code visible}. */
+  /**
+   * One page of tenants matching {@code q}, restricted to {@code visible}, sorted by (lower(name),
+   * id) along an index; by keyset ({@code after}) or page number.
+   */
   public Page<TenantView> page(TenantQuery q, VisibleTenants visible) {
     StringBuilder where = new StringBuilder(" where true");
     Map<String, Object> params = new LinkedHashMap<>();
@@ -144,19 +149,38 @@ public class TenantReader {
       params.put("tag", q.tagId());
     }
     Counts.Total total = Counts.of(jdbc, "tenant t" + where, params);
-    params.put("limit", q.size());
-    params.put("offset", (long) q.page() * q.size());
+    long offset = (long) q.page() * q.size();
+    if (q.after() != null) {
+      Keyset after = Keyset.decode(q.after());
+      where.append(" and (lower(t.name), t.id) > (:after_key, :after_id)");
+      params.put("after_key", after.key());
+      params.put("after_id", after.id());
+      offset = 0;
+    }
+    params.put("limit", q.size() + 1);
+    params.put("offset", offset);
+    List<Keyset> keys = new ArrayList<>();
     List<TenantView> items =
         jdbc.sql(
                 TenantRepository.VIEW_SELECT
                     + where
                     + " order by lower(t.name), t.id limit :limit offset :offset")
             .params(params)
-            .query(TenantRepository::view)
+            .query(
+                (rs, n) -> {
+                  TenantView v = TenantRepository.view(rs, n);
+                  keys.add(new Keyset(rs.getString("sort_key"), v.id()));
+                  return v;
+                })
             .list();
+    String next = null;
+    if (items.size() > q.size()) {
+      items = items.subList(0, q.size());
+      next = keys.get(q.size() - 1).encode();
+    }
     Map<UUID, List<TagView>> byTenant = tags.tagsOf(items.stream().map(TenantView::id).toList());
     List<TenantView> tagged =
         items.stream().map(v -> v.withTags(byTenant.getOrDefault(v.id(), List.of()))).toList();
-    return new Page<>(tagged, q.page(), q.size(), total.value(), total.estimated(), null);
+    return new Page<>(tagged, q.page(), q.size(), total.value(), total.estimated(), next);
   }
 }

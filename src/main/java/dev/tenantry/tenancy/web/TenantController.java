@@ -65,8 +65,10 @@ class TenantController {
       @RequestParam(required = false) @Nullable UUID parentId,
       @RequestParam(required = false) @Nullable UUID tagId,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
-    var query = new TenantQuery(q, kind, active, parentId, tagId, Page.page(page), Page.size(size));
+      @RequestParam(defaultValue = "50") int size,
+      @RequestParam(required = false) @Nullable String after) {
+    var query =
+        new TenantQuery(q, kind, active, parentId, tagId, Page.page(page), Page.size(size), after);
     Page<TenantView> found = reader.page(query, access.visibleTenantIds());
     return new Page<>(
         reader.countedFor(found.items(), access.countScope()),
