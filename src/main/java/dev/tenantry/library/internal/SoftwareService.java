@@ -146,14 +146,14 @@ public class SoftwareService {
 
   @Transactional
   public SoftwareViews.Version uploadInstaller(
-      UUID id, UUID versionId, String fileName, InputStream in) {
+      UUID id, UUID versionId, String fileName, InputStream in, long declaredLength) {
     SoftwareRepository.Row s = visible(id, true);
     access.requireManage(KIND, s.ownership());
     SoftwareViews.Version before =
         software
             .version(id, versionId)
             .orElseThrow(() -> ApiException.notFound("software version", versionId));
-    FileStore.Blob blob = files.store(in);
+    FileStore.Blob blob = files.store(in, declaredLength);
     software.setInstaller(versionId, blob.id(), fileName);
     SoftwareViews.Version after = software.version(id, versionId).orElseThrow();
     audit.record(

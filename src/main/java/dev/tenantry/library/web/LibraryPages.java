@@ -1,5 +1,6 @@
 package dev.tenantry.library.web;
 
+import dev.tenantry.audit.AuditEvent;
 import dev.tenantry.audit.AuditLog;
 import dev.tenantry.audit.AuditQuery;
 import dev.tenantry.library.internal.LicenseService;
@@ -9,12 +10,15 @@ import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.library.internal.ScriptViews;
 import dev.tenantry.library.internal.SoftwareService;
 import dev.tenantry.library.internal.TaskService;
+import dev.tenantry.shared.UserNames;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +42,7 @@ class LibraryPages {
   private final LicenseService licenses;
   private final Tenants tenants;
   private final AuditLog audit;
+  private final UserNames names;
 
   LibraryPages(
       ScriptService scripts,
@@ -46,7 +51,8 @@ class LibraryPages {
       MediaService media,
       LicenseService licenses,
       Tenants tenants,
-      AuditLog audit) {
+      AuditLog audit,
+      UserNames names) {
     this.scripts = scripts;
     this.software = software;
     this.tasks = tasks;
@@ -54,6 +60,7 @@ class LibraryPages {
     this.licenses = licenses;
     this.tenants = tenants;
     this.audit = audit;
+    this.names = names;
   }
 
   @GetMapping("/library")
@@ -204,11 +211,17 @@ class LibraryPages {
           default -> throw ApiException.notFound("library kind", kind);
         };
     // the object is visible (checked above), so its whole history is shown
-    model.addAttribute(
-        "events",
+    List<AuditEvent> events =
         audit
             .list(new AuditQuery(null, null, type, id.toString(), null, null, null, null, 0, 200))
-            .items());
+            .items();
+    Set<UUID> impersonators = new HashSet<>();
+    events.stream()
+        .map(AuditEvent::impersonatorUserId)
+        .filter(Objects::nonNull)
+        .forEach(impersonators::add);
+    model.addAttribute("events", events);
+    model.addAttribute("names", names.names(impersonators));
     model.addAttribute("kind", kind);
     return "library/history";
   }

@@ -166,7 +166,8 @@ class SoftwareController {
       @RequestParam(defaultValue = "installer") String fileName,
       HttpServletRequest request)
       throws IOException {
-    return software.uploadInstaller(id, versionId, fileName, request.getInputStream());
+    return software.uploadInstaller(
+        id, versionId, fileName, request.getInputStream(), request.getContentLengthLong());
   }
 
   @Requires(
