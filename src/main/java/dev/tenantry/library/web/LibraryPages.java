@@ -11,6 +11,7 @@ import dev.tenantry.library.internal.ScriptViews;
 import dev.tenantry.library.internal.SoftwareService;
 import dev.tenantry.library.internal.TaskService;
 import dev.tenantry.shared.UserNames;
+import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -213,15 +215,26 @@ class LibraryPages {
     // the object is visible (checked above), so its whole history is shown
     List<AuditEvent> events =
         audit
-            .list(new AuditQuery(null, null, type, id.toString(), null, null, null, null, 0, 200))
+            .list(
+                new AuditQuery(
+                    null,
+                    null,
+                    type,
+                    id.toString(),
+                    null,
+                    null,
+                    null,
+                    VisibleTenants.every(),
+                    0,
+                    200))
             .items();
-    Set<UUID> impersonators = new HashSet<>();
+    Set<UUID> users = new HashSet<>();
     events.stream()
-        .map(AuditEvent::impersonatorUserId)
+        .flatMap(e -> Stream.of(e.actorUserId(), e.impersonatorUserId()))
         .filter(Objects::nonNull)
-        .forEach(impersonators::add);
+        .forEach(users::add);
     model.addAttribute("events", events);
-    model.addAttribute("names", names.names(impersonators));
+    model.addAttribute("names", names.names(users));
     model.addAttribute("kind", kind);
     return "library/history";
   }
