@@ -1,5 +1,6 @@
 package dev.tenantry.library;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -49,4 +50,10 @@ public interface LibraryRefs {
 
   /** The newest version of the object (software: by version order; task: the latest saved). */
   Optional<UUID> latestVersion(Kind kind, UUID id);
+
+  /** The versions of the object, newest first: id → label (for pickers). */
+  Map<UUID, String> versions(Kind kind, UUID id);
+
+  /** Objects of this kind the current caller may view whose name contains {@code q}, by name. */
+  Map<UUID, String> searchVisible(Kind kind, String q, int limit);
 }

@@ -13,7 +13,8 @@ public record ConsoleNav(
     boolean people,
     boolean usersAndRoles,
     boolean audit,
-    boolean library) {
+    boolean library,
+    boolean deployments) {
 
   static ConsoleNav of(Authorizer authz) {
     return new ConsoleNav(
@@ -28,7 +29,8 @@ public record ConsoleNav(
             || any(authz, Permission.SOFTWARE_VIEW)
             || any(authz, Permission.TASKS_VIEW)
             || any(authz, Permission.MEDIA_VIEW)
-            || any(authz, Permission.LICENSES_VIEW));
+            || any(authz, Permission.LICENSES_VIEW),
+        any(authz, Permission.DEPLOYMENTS_VIEW));
   }
 
   private static boolean any(Authorizer authz, Permission p) {

@@ -221,4 +221,105 @@ class DeploymentRulesTest extends DeploymentTestSupport {
     assertThat(admin.delete("/api/v1/deployments/" + id).status()).isEqualTo(204);
     assertThat(admin.get("/api/v1/deployments/" + id).status()).isEqualTo(404);
   }
+
+  @Test
+  void editIsJudgedAtTheOldAndTheNewTarget() {
+    UUID a = testUsers.clientTenant("edit-a");
+    UUID b = testUsers.clientTenant("edit-b");
+    Sw sw = globalSoftware("Edge");
+    Http msp = signedIn();
+    String subtree =
+        id(
+            msp.post(
+                "/api/v1/deployments",
+                install(sw, target("kind", "TENANT", "tenantId", a, "includeChildren", true))));
+    String own =
+        id(msp.post("/api/v1/deployments", install(sw, target("kind", "TENANT", "tenantId", a))));
+    Http admin = customerAdmin(a).http();
+    withNonAdminsAllowed(
+        () -> {
+          Http.Response narrowed =
+              admin.put(
+                  "/api/v1/deployments/" + subtree,
+                  install(sw, target("kind", "TENANT", "tenantId", a), "version", 0));
+          assertThat(narrowed.status())
+              .as("the old target reaches tenants they cannot manage: %s", narrowed)
+              .isEqualTo(403);
+          Http.Response moved =
+              admin.put(
+                  "/api/v1/deployments/" + own,
+                  install(sw, target("kind", "TENANT", "tenantId", b), "version", 0));
+          assertThat(moved.status())
+              .as("the new target is another customer's: %s", moved)
+              .isEqualTo(404);
+          Http.Response ok =
+              admin.put(
+                  "/api/v1/deployments/" + own,
+                  install(
+                      sw, target("kind", "TENANT", "tenantId", a), "version", 0, "priority", 3));
+          assertThat(ok.status()).as("%s", ok).isEqualTo(200);
+        });
+  }
+
+  @Test
+  void customerNonAdminRemovesOnlyIndividualDeployments() {
+    UUID a = testUsers.clientTenant("del");
+    UUID pc = testUsers.computer(a, ComputerType.WORKSTATION);
+    Sw sw = globalSoftware("Audacity");
+    String tenantWide =
+        id(
+            signedIn()
+                .post("/api/v1/deployments", install(sw, target("kind", "TENANT", "tenantId", a))));
+    Http user = customerNonAdmin(a).http();
+    withNonAdminsAllowed(
+        () -> {
+          String mine =
+              id(
+                  user.post(
+                      "/api/v1/deployments",
+                      install(sw, target("kind", "COMPUTER", "computerId", pc))));
+          assertThat(user.delete("/api/v1/deployments/" + tenantWide).status()).isEqualTo(403);
+          assertThat(user.delete("/api/v1/deployments/" + mine).status()).isEqualTo(204);
+        });
+  }
+
+  @Test
+  void subjectMustBeUsableWhereTheTargetLies() {
+    UUID a = testUsers.clientTenant("own-a");
+    UUID b = testUsers.clientTenant("own-b");
+    Http msp = signedIn();
+    String ownedByA =
+        msp.post("/api/v1/software", Map.of("name", "Internal app", "ownerTenantId", a))
+            .json()
+            .path("id")
+            .asString();
+    Map<String, Object> body =
+        Map.of(
+            "subjectKind",
+            "SOFTWARE",
+            "subjectId",
+            ownedByA,
+            "desiredState",
+            "KEEP_LATEST",
+            "target",
+            target("kind", "TENANT", "tenantId", b));
+    Http.Response r = msp.post("/api/v1/deployments", body);
+    assertThat(r.status()).as("another tenant's software: %s", r).isEqualTo(400);
+    Http.Response cross =
+        msp.post(
+            "/api/v1/deployments",
+            Map.of(
+                "subjectKind",
+                "SOFTWARE",
+                "subjectId",
+                ownedByA,
+                "desiredState",
+                "KEEP_LATEST",
+                "target",
+                target("kind", "CROSS_TENANT")));
+    assertThat(cross.status()).as("a tenant's software to every tenant: %s", cross).isEqualTo(400);
+    Map<String, Object> atA = new java.util.HashMap<>(body);
+    atA.put("target", target("kind", "TENANT", "tenantId", a));
+    assertThat(msp.post("/api/v1/deployments", atA).status()).isEqualTo(201);
+  }
 }

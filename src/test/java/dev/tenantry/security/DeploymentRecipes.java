@@ -44,6 +44,32 @@ final class DeploymentRecipes {
                 null,
                 u -> m.chk(u).view(DEPLOYMENTS_VIEW, t(t)).get()));
     m.add(
+        "GET " + BASE + "/{id}/computers",
+        (t, w) ->
+            of(
+                "GET",
+                BASE + "/" + deployment(t) + "/computers",
+                null,
+                u -> m.chk(u).view(DEPLOYMENTS_VIEW, t(t)).get()));
+    m.add(
+        "POST " + BASE + "/preview",
+        (t, w) ->
+            of(
+                "POST",
+                BASE + "/preview",
+                Map.of("target", Map.of("kind", "TENANT", "tenantId", t)),
+                u -> m.chk(u).view(DEPLOYMENTS_VIEW, t(t)).get()));
+    m.add(
+        "GET /api/v1/computers/{id}/deployments",
+        (t, w) -> {
+          UUID pc = fx.computer(t);
+          return of(
+              "GET",
+              "/api/v1/computers/" + pc + "/deployments",
+              null,
+              u -> m.chk(u).view(COMPUTERS_VIEW, MatrixRecipes.c(pc)).get());
+        });
+    m.add(
         "POST " + BASE,
         (t, w) -> of("POST", BASE, body(t, null), u -> write(u, t, DEPLOYMENTS_MANAGE)));
     m.add(

@@ -10,6 +10,8 @@ import dev.tenantry.deployments.internal.DeploymentAccess.Mode;
 import dev.tenantry.shared.Actors;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -92,7 +94,7 @@ public class DeploymentService {
           json.valueToTree(d),
           null);
     }
-    return new Outcome.Done(insert(d, p, user));
+    return new Outcome.Done(insert(d, p, user, null));
   }
 
   @Transactional
@@ -116,7 +118,7 @@ public class DeploymentService {
           json.valueToTree(d),
           before.version());
     }
-    return new Outcome.Done(change(before, d, p));
+    return new Outcome.Done(change(before, d, p, null));
   }
 
   @Transactional
@@ -137,20 +139,35 @@ public class DeploymentService {
           NullNode.getInstance(),
           before.version());
     }
-    remove(before);
+    remove(before, null);
     return new Outcome.Done(null);
   }
 
-  /** Inserts and audits (the caller has judged the change). */
-  Deployment insert(DeploymentDraft d, Placement p, UUID by) {
+  /**
+   * Inserts and audits (the caller has judged the change). {@code via} names the change request,
+   * its author and approver when the change was approved; the audit event carries it.
+   */
+  Deployment insert(DeploymentDraft d, Placement p, UUID by, @Nullable Map<String, Object> via) {
     UUID id = UUID.randomUUID();
     repository.insert(id, d, p.ownerTenantId(), by);
     Deployment created = repository.find(id).orElseThrow();
-    audit.record(AuditEntry.created("deployment.created", TYPE, id, p.ownerTenantId(), created));
+    audit.record(
+        AuditEntry.created(
+            "deployment.created", TYPE, id, p.ownerTenantId(), withVia(created, via)));
     return created;
   }
 
-  Deployment change(Deployment before, DeploymentDraft d, Placement p) {
+  private static Object withVia(Deployment d, @Nullable Map<String, Object> via) {
+    if (via == null) {
+      return d;
+    }
+    Map<String, Object> m = new LinkedHashMap<>(via);
+    m.put("deployment", d);
+    return m;
+  }
+
+  Deployment change(
+      Deployment before, DeploymentDraft d, Placement p, @Nullable Map<String, Object> via) {
     if (!repository.update(before.id(), before.version(), d, p.ownerTenantId())) {
       throw ApiException.conflict("Deployment " + before.id() + " changed meanwhile; reload it");
     }
@@ -162,11 +179,11 @@ public class DeploymentService {
             before.id(),
             p.ownerTenantId() != null ? p.ownerTenantId() : before.ownerTenantId(),
             before,
-            after));
+            withVia(after, via)));
     return after;
   }
 
-  void remove(Deployment before) {
+  void remove(Deployment before, @Nullable Map<String, Object> via) {
     if (!repository.delete(before.id(), before.version())) {
       throw ApiException.conflict("Deployment " + before.id() + " changed meanwhile; reload it");
     }

@@ -60,7 +60,7 @@ final class TargetSql {
             }
             if (!excluded.isEmpty()) {
               p.put("rex", excluded.toArray(UUID[]::new));
-              s += " and not (c.tenant_id = any(:rex))";
+              s += " and c.tenant_id <> all(:rex)";
             }
             yield s;
           }

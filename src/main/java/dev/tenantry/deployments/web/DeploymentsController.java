@@ -5,6 +5,7 @@ import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
 import dev.tenantry.deployments.internal.Deployment;
 import dev.tenantry.deployments.internal.DeploymentQuery;
+import dev.tenantry.deployments.internal.DeploymentResolution;
 import dev.tenantry.deployments.internal.DeploymentService;
 import dev.tenantry.deployments.internal.DeploymentService.Outcome;
 import dev.tenantry.shared.Page;
@@ -40,9 +41,43 @@ class DeploymentsController {
           + " request (202)";
 
   private final DeploymentService deployments;
+  private final DeploymentResolution resolution;
 
-  DeploymentsController(DeploymentService deployments) {
+  DeploymentsController(DeploymentService deployments, DeploymentResolution resolution) {
     this.deployments = deployments;
+    this.resolution = resolution;
+  }
+
+  @Requires(
+      value = {Permission.DEPLOYMENTS_VIEW},
+      on = On.TENANT,
+      note =
+          "on the deployment (as GET /{id}); the computers are limited to those the caller may view"
+              + " (computers:view)")
+  @GetMapping("/{id}/computers")
+  Page<DeploymentResolution.Reached> computers(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    return resolution.computers(id, Page.page(page), Page.size(size));
+  }
+
+  /** Body: {@code {"target": {…}}} (a full deployment body is accepted too). */
+  @Requires(
+      value = {Permission.DEPLOYMENTS_VIEW},
+      on = On.TENANT,
+      note =
+          "on the target's tenant (tag and cross-tenant: also cross-tenant-deployments:view); computers limited"
+              + " to those the caller may view; changes nothing")
+  @PostMapping("/preview")
+  Page<DeploymentResolution.Reached> preview(
+      @RequestBody DeploymentRequest r,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    if (r.target() == null) {
+      throw dev.tenantry.shared.web.ApiException.invalid("target is required");
+    }
+    return resolution.preview(r.target(), Page.page(page), Page.size(size));
   }
 
   @Requires(

@@ -1,6 +1,9 @@
 package dev.tenantry.library.internal;
 
+import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.library.LibraryRefs;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +80,48 @@ class LibraryRefsService implements LibraryRefs {
                   + " on v.task_id = t.id and v.number = t.latest_version where t.id = ?";
         };
     return jdbc.sql(sql).param(id).query(UUID.class).optional();
+  }
+
+  @Override
+  public Map<UUID, String> versions(Kind kind, UUID id) {
+    String sql =
+        switch (kind) {
+          case SOFTWARE ->
+              "select id, version as label from software_version where software_id = ?"
+                  + " order by sort_key desc, created_at desc limit 200";
+          case TASK ->
+              "select id, 'v' || number as label from maintenance_task_version where task_id = ?"
+                  + " order by number desc limit 200";
+        };
+    Map<UUID, String> out = new LinkedHashMap<>();
+    jdbc.sql(sql)
+        .param(id)
+        .query(
+            rs -> {
+              out.put(rs.getObject("id", UUID.class), rs.getString("label"));
+            });
+    return out;
+  }
+
+  @Override
+  public Map<UUID, String> searchVisible(Kind kind, String q, int limit) {
+    SqlPredicate visible = access.listFilter(libraryKind(kind), "x");
+    String table = kind == Kind.SOFTWARE ? "software" : "maintenance_task";
+    Map<UUID, String> out = new LinkedHashMap<>();
+    jdbc.sql(
+            "select x.id, x.name from "
+                + table
+                + " x where x.deleted_at is null and x.name ilike :q escape '\\' and "
+                + visible.sql()
+                + " order by lower(x.name), x.id limit :limit")
+        .params(visible.params())
+        .param("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        .param("limit", Math.max(1, Math.min(limit, 100)))
+        .query(
+            rs -> {
+              out.put(rs.getObject("id", UUID.class), rs.getString("name"));
+            });
+    return out;
   }
 
   private static LibraryKind libraryKind(Kind kind) {
