@@ -5,6 +5,7 @@ import dev.tenantry.audit.AuditQuery;
 import dev.tenantry.library.internal.LicenseService;
 import dev.tenantry.library.internal.MediaService;
 import dev.tenantry.library.internal.ScriptCommands;
+import dev.tenantry.library.internal.ScriptEditRequests;
 import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.library.internal.ScriptViews;
 import dev.tenantry.library.internal.SoftwareService;
@@ -38,6 +39,7 @@ class LibraryPages {
   private final LicenseService licenses;
   private final Tenants tenants;
   private final AuditLog audit;
+  private final ScriptEditRequests editRequests;
 
   LibraryPages(
       ScriptService scripts,
@@ -46,7 +48,8 @@ class LibraryPages {
       MediaService media,
       LicenseService licenses,
       Tenants tenants,
-      AuditLog audit) {
+      AuditLog audit,
+      ScriptEditRequests editRequests) {
     this.scripts = scripts;
     this.software = software;
     this.tasks = tasks;
@@ -54,6 +57,7 @@ class LibraryPages {
     this.licenses = licenses;
     this.tenants = tenants;
     this.audit = audit;
+    this.editRequests = editRequests;
   }
 
   @GetMapping("/library")
@@ -108,6 +112,7 @@ class LibraryPages {
   @GetMapping("/library/scripts/{id}")
   String script(@PathVariable UUID id, Model model) {
     model.addAttribute("script", scripts.get(id));
+    model.addAttribute("requestsEdit", editRequests.editsBecomeRequests(id));
     model.addAttribute("versions", scripts.versions(id));
     model.addAttribute("languages", ScriptService.LANGUAGES);
     model.addAttribute("tenants", tenants.visibleTenants());
@@ -150,21 +155,24 @@ class LibraryPages {
       @RequestParam long version,
       RedirectAttributes flash) {
     ScriptViews.Detail before = scripts.get(id);
-    ScriptViews.Detail d =
-        scripts.update(
-            id,
-            version,
-            new ScriptCommands.Save(
-                name.strip(),
-                before.description(),
-                category,
-                language,
-                body,
-                before.parameters(),
-                before.ownerTenantId(),
-                before.global(),
-                before.visibleToAllTenants(),
-                note));
+    ScriptCommands.Save edit =
+        new ScriptCommands.Save(
+            name.strip(),
+            before.description(),
+            category,
+            language,
+            body,
+            before.parameters(),
+            before.ownerTenantId(),
+            before.global(),
+            before.visibleToAllTenants(),
+            note);
+    var request = editRequests.proposeIfRequester(id, version, edit);
+    if (request.isPresent()) { // a change-requester's edit waits for approval (DESIGN §8)
+      flash.addFlashAttribute("notice", "Your edit waits for approval as a change request");
+      return "redirect:/change-requests/" + request.get();
+    }
+    ScriptViews.Detail d = scripts.update(id, version, edit);
     flash.addFlashAttribute("notice", "Saved version " + d.latestVersion());
     return "redirect:/library/scripts/" + id;
   }
