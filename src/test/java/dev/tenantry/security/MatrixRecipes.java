@@ -85,6 +85,8 @@ final class MatrixRecipes {
     new SyncRecipes(this, fx).register();
     new LibraryRecipes(this, fx);
     new ChangeRequestRecipes(this, fx);
+    new DeploymentRecipes(this, fx, az);
+    new MaintenanceRecipes(this, fx);
   }
 
   // ---- expectations
