@@ -97,14 +97,7 @@ class ScriptsController {
       String at = "/api/v1/change-requests/" + request.get();
       return ResponseEntity.accepted()
           .location(URI.create(at))
-          .body(
-              Map.of(
-                  "changeRequestId",
-                  request.get(),
-                  "state",
-                  "WAITING_FOR_APPROVAL",
-                  "location",
-                  at));
+          .body(Map.of("changeRequestId", request.get(), "status", "WAITING_FOR_APPROVAL"));
     }
     ScriptViews.Detail d = scripts.update(id, version, r.command());
     return ResponseEntity.ok().eTag(Versions.etag(d.version())).body(d);
