@@ -16,7 +16,8 @@ public interface ChangeRequestQueries {
   /**
    * How many requests wait for the current caller's approval: {@code WAITING_FOR_APPROVAL}, not
    * their own, on a tenant where they hold {@code change-requests:approve} (cross-tenant ones: at
-   * OWNER or at the request's MSP). Zero for a caller who may approve nothing.
+   * OWNER or at the request's MSP). Zero for a caller who may approve nothing; FORBIDDEN for a
+   * caller without a user.
    */
   long waitingForMyApproval();
 }

@@ -22,6 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TagDescriptionApplier implements ChangeApplier {
   static final String KIND = "test.tag-description";
+
+  /** A description the applier writes and then refuses: what it wrote must roll back. */
+  static final String FAIL_AFTER_WRITING = "fail-after-writing";
+
   private final JdbcClient jdbc;
   private final Authorizer authorizer;
   private final AuditLog audit;
@@ -59,6 +63,9 @@ class TagDescriptionApplier implements ChangeApplier {
     jdbc.sql("update tag set description = ?, version = version + 1 where id = ?")
         .params(description, tag)
         .update();
+    if (FAIL_AFTER_WRITING.equals(description)) {
+      throw ApiException.invalid("the applier failed after writing (test)");
+    }
     audit.record(
         AuditEntry.changed(
             "test.tag-description-changed",

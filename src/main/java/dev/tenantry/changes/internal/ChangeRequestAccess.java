@@ -52,10 +52,8 @@ class ChangeRequestAccess {
 
   /** The requests the current caller may see, over {@code change_request r}. */
   SqlPredicate visible() {
-    UUID me = authorizer.currentUserId().orElse(null);
-    if (me == null) {
-      return SqlPredicate.FALSE;
-    }
+    UUID me = authorizer.requireUser(); // an identity without a user has no requests
+
     TenantFilter view = authorizer.tenants(CHANGE_REQUESTS_VIEW);
     if (view.everything()) {
       return SqlPredicate.TRUE;

@@ -158,9 +158,7 @@ public class ChangeRequestService implements ChangeRequests, ChangeRequestQuerie
   @Override
   @Transactional(readOnly = true)
   public long waitingForMyApproval() {
-    if (access.authorizer().currentUserId().isEmpty()) {
-      return 0;
-    }
+    access.authorizer().requireUser();
     SqlPredicate decidable = access.decidable(repository.waitingCrossTenantMsps());
     return decidable == SqlPredicate.FALSE ? 0 : repository.count(decidable);
   }

@@ -42,7 +42,9 @@ final class JsonDiff {
 
   static Map<String, JsonNode> flatten(JsonNode node) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    flatten("", node, out);
+    if (!node.isNull()) { // a create has no before, a delete no after
+      flatten("", node, out);
+    }
     return out;
   }
 
