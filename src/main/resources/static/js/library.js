@@ -1,21 +1,25 @@
 // Library pages (no inline script: see the Content-Security-Policy).
 
-// Media upload with a progress bar (templates/library/media.html).
-(function () {
-  const form = document.getElementById('upload-form');
-  if (!form) return;
+// File uploads with a progress bar (templates/library/media.html, software.html): every form with
+// data-upload sends its chosen file as the raw body; data-file-name-param names the query parameter
+// for the file's name; data-state is the id of the element that shows the stored file.
+document.querySelectorAll('form[data-upload]').forEach((form) => {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const file = document.getElementById('upload-file').files[0];
+    const file = form.querySelector('input[type=file]').files[0];
     if (!file) return;
+    let url = form.dataset.upload;
+    if (form.dataset.fileNameParam) {
+      url += (url.includes('?') ? '&' : '?') + form.dataset.fileNameParam + '=' + encodeURIComponent(file.name);
+    }
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', form.dataset.upload);
+    xhr.open('POST', url);
     const csrf = document.querySelector('meta[name=_csrf]');
     const header = document.querySelector('meta[name=_csrf_header]');
     if (csrf && header) xhr.setRequestHeader(header.content, csrf.content);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    const bar = document.getElementById('upload-progress');
-    const pct = document.getElementById('upload-percent');
+    const bar = form.querySelector('progress');
+    const pct = form.querySelector('[role=status]');
     xhr.upload.onprogress = (p) => {
       if (p.lengthComputable) {
         bar.value = Math.round((100 * p.loaded) / p.total);
@@ -27,12 +31,39 @@
         const m = JSON.parse(xhr.responseText);
         bar.value = 100;
         pct.textContent = '100% – uploaded';
-        document.getElementById('media-state').textContent = m.size + ' bytes, SHA-256 ' + m.sha256;
+        const state = document.getElementById(form.dataset.state);
+        if (state && m.sha256) state.textContent = m.size + ' bytes, SHA-256 ' + m.sha256;
+        if (state && m.installerSha256) {
+          state.textContent = m.installerFileName + ', ' + m.installerSize + ' bytes';
+        }
       } else {
         pct.textContent = 'Upload failed (' + xhr.status + ')';
       }
     };
     xhr.send(file);
+  });
+});
+
+// License editor: the chosen file goes into the form as base64 (templates/library/license.html).
+(function () {
+  const input = document.getElementById('license-file');
+  if (!input) return;
+  input.addEventListener('change', () => {
+    const file = input.files[0];
+    const data = document.getElementById('license-file-base64');
+    const name = document.getElementById('license-file-name');
+    if (!file) {
+      data.value = '';
+      name.value = '';
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => {
+      data.value = String(reader.result).replace(/^data:[^,]*,/, '');
+      name.value = file.name;
+      input.dataset.ready = 'true';
+    };
+    reader.readAsDataURL(file);
   });
 })();
 

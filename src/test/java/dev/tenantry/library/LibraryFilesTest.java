@@ -87,6 +87,39 @@ class LibraryFilesTest extends LibraryTestSupport {
         .isTrue();
   }
 
+  /**
+   * The declared length alone decides: the client sends ten bytes of a declared 2 MB body and
+   * waits; the answer comes without the server waiting for the rest.
+   */
+  @Test
+  void aContentLengthOverTheLimitIsRefusedWith413BeforeTheBodyIsRead() throws Exception {
+    TestUsers.TestUser admin = tenantAdmin(testUsers.clientTenant("files-declared"));
+    String id = media(admin);
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(60_000); // a server waiting for the body would never answer
+      String head =
+          "PUT /api/v1/media/"
+              + id
+              + "/content HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + dev.tenantry.support.TestOidc.token(admin.tid(), admin.oid(), "t@example.com")
+              + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 2000000\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(new byte[10]);
+      socket.getOutputStream().flush();
+      var reader =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+      assertThat(reader.readLine()).startsWith("HTTP/1.1 413");
+    }
+    assertThat(
+            jdbc.sql("select blob_id is null from media where id = ?::uuid")
+                .param(id)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+  }
+
   @Test
   void identicalFilesOfTwoTenantsShareOneBlobWithoutEitherNoticing() {
     TestUsers.TestUser a = tenantAdmin(testUsers.clientTenant("dedup-a"));

@@ -68,6 +68,7 @@ final class LibraryRecipes {
     tasksAndLicenses();
     runs();
     executor();
+    new LibraryAdoptRecipes(m, fx, this);
   }
 
   private static Target owned(UUID tenant) {

@@ -131,7 +131,7 @@ public final class LibraryBench {
     System.gc();
     resetPeaks();
     long t0 = System.nanoTime();
-    FileStore.Blob blob = tx.execute(s -> store.store(new Generated(FILE)));
+    FileStore.Blob blob = tx.execute(s -> store.store(new Generated(FILE), FILE));
     double up = (System.nanoTime() - t0) / 1e9;
     long uploadPeak = heapPeak();
     if (blob == null || blob.size() != FILE) {

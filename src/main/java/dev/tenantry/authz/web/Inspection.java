@@ -31,12 +31,15 @@ class Inspection {
   private final GroupRepository groups;
   private final RoleRepository roles;
   private final AssignmentRepository assignments;
+  private final ScopeMasks masks;
 
   Inspection(
       Authorizer authz,
       GroupRepository groups,
       RoleRepository roles,
-      AssignmentRepository assignments) {
+      AssignmentRepository assignments,
+      ScopeMasks masks) {
+    this.masks = masks;
     this.authz = authz;
     this.groups = groups;
     this.roles = roles;
@@ -90,6 +93,7 @@ class Inspection {
                 .map(MatchedAssignment::viaGroupId)
                 .distinct()
                 .toList());
+    ScopeDto.Masker shown = masks.forCaller();
     List<Match> matches =
         e.matches().stream()
             .map(
@@ -99,7 +103,7 @@ class Inspection {
                         m.roleId(),
                         roleNames.get(m.roleId()),
                         m.effect(),
-                        ScopeDto.of(m.scope()),
+                        shown.apply(ScopeDto.of(m.scope())),
                         m.direct() ? "DIRECT" : "GROUP",
                         m.viaGroupId(),
                         m.direct() ? null : groupNames.get(m.viaGroupId())))
@@ -116,12 +120,13 @@ class Inspection {
             .peek(g -> names.put(g.id(), g.name()))
             .map(g -> GroupService.GroupView.of(g, null))
             .toList();
+    ScopeDto.Masker shown = masks.forCaller();
     List<MyAssignment> out =
         assignments.ofUserAndGroups(userId).stream()
             .map(
                 a ->
                     new MyAssignment(
-                        AssignmentView.of(a),
+                        AssignmentView.of(a).shownTo(shown),
                         a.groupId() == null ? "DIRECT" : "GROUP",
                         a.groupId(),
                         a.groupId() == null ? null : names.get(a.groupId())))

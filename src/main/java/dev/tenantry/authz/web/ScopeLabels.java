@@ -31,30 +31,36 @@ class ScopeLabels {
       }
       return switch (s.kind()) {
         case OWNER -> "Owner (every tenant)";
-        case MSP -> "MSP " + tenant(s.tenantId());
+        case MSP -> "MSP " + tenant(s.tenantId(), s);
         case TENANT ->
             "Tenant "
-                + tenant(s.tenantId())
+                + tenant(s.tenantId(), s)
                 + (Boolean.TRUE.equals(s.includeChildren()) ? " and its children" : "");
         case TENANT_TAG ->
             "Tenant tag "
                 + (s.tagId() == null ? "?" : tags.getOrDefault(s.tagId(), s.tagId().toString()))
-                + (s.mspId() == null ? "" : " in MSP " + tenant(s.mspId()));
+                + (s.mspId() == null
+                    ? (s.hidden() == null ? "" : " in " + ScopeDto.HIDDEN)
+                    : " in MSP " + tenant(s.mspId(), s));
         case USERS_TENANT -> "User's tenant";
-        case RESOURCE -> resource(s.resource());
+        case RESOURCE -> resource(s.resource(), s.hidden() != null);
       };
     }
 
-    private String resource(ScopeDto.@Nullable ResourceDto r) {
+    /** {@code hidden}: what is missing was left out because the caller cannot see it. */
+    private String resource(ScopeDto.@Nullable ResourceDto r, boolean hidden) {
       if (r == null || r.kind() == null) {
         return "Computers: ?";
       }
-      String where = r.tenantId() != null ? " in " + tenant(r.tenantId()) : "";
+      String where =
+          r.tenantId() != null
+              ? " in " + tenant(r.tenantId(), null)
+              : hidden ? " in " + ScopeDto.HIDDEN : "";
       return switch (r.kind()) {
         case COMPUTER ->
             "Computer "
                 + (r.computerId() == null
-                    ? "?"
+                    ? (hidden ? "you cannot see" : "?")
                     : computers.getOrDefault(r.computerId(), "you cannot see"));
         case COMPUTER_TAG ->
             "Computers tagged "
@@ -69,8 +75,11 @@ class ScopeLabels {
       };
     }
 
-    private String tenant(@Nullable UUID id) {
-      return id == null ? "?" : tenants.getOrDefault(id, "a tenant you cannot see");
+    private String tenant(@Nullable UUID id, @Nullable ScopeDto s) {
+      if (id == null) {
+        return s != null && s.hidden() != null ? ScopeDto.HIDDEN : "?";
+      }
+      return tenants.getOrDefault(id, ScopeDto.HIDDEN);
     }
   }
 }

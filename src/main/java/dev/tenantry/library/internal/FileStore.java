@@ -49,10 +49,14 @@ public class FileStore {
 
   /**
    * Stores the stream (joining the caller's transaction, so a failed upload leaves nothing);
-   * PAYLOAD_TOO_LARGE once it exceeds the limit.
+   * PAYLOAD_TOO_LARGE once it exceeds the limit, or up front when the declared length ({@code
+   * Content-Length}, -1 when unknown) already does, before a byte of the body is read.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Blob store(InputStream in) {
+  public Blob store(InputStream in, long declaredLength) {
+    if (declaredLength > maxSize) {
+      throw tooLarge();
+    }
     UUID staging = UUID.randomUUID();
     jdbc.sql("insert into file_blob (id, chunk_size) values (?, ?)")
         .params(staging, chunkSize)
@@ -69,9 +73,7 @@ public class FileStore {
         }
         total += n;
         if (total > maxSize) {
-          throw new ApiException(
-              ErrorCode.PAYLOAD_TOO_LARGE,
-              "The file is larger than the limit of " + maxSize + " bytes");
+          throw tooLarge();
         }
         sha.update(buffer, 0, n);
         byte[] data = n == chunkSize ? buffer : java.util.Arrays.copyOf(buffer, n);
@@ -104,6 +106,11 @@ public class FileStore {
         .params(hash, total, staging)
         .update();
     return new Blob(staging, total, chunkSize, hex);
+  }
+
+  private ApiException tooLarge() {
+    return new ApiException(
+        ErrorCode.PAYLOAD_TOO_LARGE, "The file is larger than the limit of " + maxSize + " bytes");
   }
 
   public Optional<Blob> find(UUID id) {

@@ -232,6 +232,17 @@ public class LicenseService {
             : Base64.getEncoder().encodeToString(box.open(c.file(), id + "/file")));
   }
 
+  @Transactional(readOnly = true)
+  public boolean canManage(UUID id) {
+    return access.canManage(KIND, visible(id, false).ownership());
+  }
+
+  /** Whether the caller may reveal the key and file ({@link #secret}). */
+  @Transactional(readOnly = true)
+  public boolean canReadSecret(UUID id) {
+    return access.canReadSecrets(KIND, visible(id, false).ownership());
+  }
+
   private record Ciphers(byte @Nullable [] key, byte @Nullable [] file) {}
 
   private Ciphers ciphers(UUID id) {

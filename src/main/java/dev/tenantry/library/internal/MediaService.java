@@ -175,12 +175,15 @@ public class MediaService {
     audit.record(AuditEntry.deleted("media.deleted", TYPE, id, m.ownerTenantId(), m));
   }
 
-  /** Streams the content in (replacing any previous content); 413 beyond the size limit. */
+  /**
+   * Streams the content in (replacing any previous content); 413 beyond the size limit, up front
+   * when the declared length (-1: unknown) is already beyond it.
+   */
   @Transactional
-  public Media upload(UUID id, InputStream in) {
+  public Media upload(UUID id, InputStream in, long declaredLength) {
     Media before = visible(id, true);
     access.requireManage(KIND, before.ownership());
-    FileStore.Blob blob = files.store(in);
+    FileStore.Blob blob = files.store(in, declaredLength);
     jdbc.sql("update media set blob_id = ?, updated_at = now(), version = version + 1 where id = ?")
         .params(blob.id(), id)
         .update();

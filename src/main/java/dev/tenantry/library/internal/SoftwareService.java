@@ -144,16 +144,96 @@ public class SoftwareService {
     return created;
   }
 
+  /**
+   * "Adopt the new version": a new software version copying {@code versionId}'s installer, URL and
+   * release notes, and pinning the latest versions of the software's install/uninstall/test
+   * scripts. The version it starts from never changes. {@code newVersion} defaults to the old
+   * string with {@code +1} (or the next free number) appended.
+   */
+  @Transactional
+  public SoftwareViews.Version adoptLatestScripts(
+      UUID id, UUID versionId, @Nullable String newVersion) {
+    SoftwareRepository.Row s = visible(id, true);
+    access.requireManage(KIND, s.ownership());
+    SoftwareViews.Version from =
+        software
+            .version(id, versionId)
+            .orElseThrow(() -> ApiException.notFound("software version", versionId));
+    UUID install = pinned(s.view().installScriptId());
+    UUID uninstall = pinned(s.view().uninstallScriptId());
+    UUID test = pinned(s.view().testScriptId());
+    if (java.util.Objects.equals(install, from.installScriptVersionId())
+        && java.util.Objects.equals(uninstall, from.uninstallScriptVersionId())
+        && java.util.Objects.equals(test, from.testScriptVersionId())) {
+      throw ApiException.conflict(
+          "Software version "
+              + from.version()
+              + " already pins the latest version of each of the software's scripts");
+    }
+    String version = newVersion == null || newVersion.isBlank() ? nextFree(id, from) : newVersion;
+    String sortKey = sortKey(version);
+    if (software.versionExists(id, version)) {
+      throw ApiException.duplicate("software " + id + " already has version " + version);
+    }
+    UUID created = UUID.randomUUID();
+    software.insertVersion(
+        created,
+        id,
+        new SoftwareViews.AddVersion(version, from.downloadUrl(), from.releaseNotes()),
+        sortKey,
+        install,
+        uninstall,
+        test,
+        authorizer.requireUser());
+    software
+        .installerBlob(versionId)
+        .ifPresent(blob -> software.setInstaller(created, blob, from.installerFileName()));
+    SoftwareViews.Version after = software.version(id, created).orElseThrow();
+    audit.record(
+        AuditEntry.created(
+            "software.scripts-adopted",
+            TYPE,
+            id,
+            s.view().ownerTenantId(),
+            Map.of("fromVersion", from, "softwareVersion", after)));
+    return after;
+  }
+
+  private String nextFree(UUID id, SoftwareViews.Version from) {
+    for (int n = 1; ; n++) {
+      String candidate = from.version() + "+" + n;
+      if (!software.versionExists(id, candidate)) {
+        return candidate;
+      }
+    }
+  }
+
+  private static String sortKey(String version) {
+    if (VersionOrder.tokens(version).isEmpty()) {
+      throw ApiException.invalid("version: needs at least one number or word, such as 1.2.3");
+    }
+    try {
+      return VersionOrder.sortKey(version);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("version: " + e.getMessage());
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public boolean canManage(UUID id) {
+    return access.canManage(KIND, visible(id, false).ownership());
+  }
+
   @Transactional
   public SoftwareViews.Version uploadInstaller(
-      UUID id, UUID versionId, String fileName, InputStream in) {
+      UUID id, UUID versionId, String fileName, InputStream in, long declaredLength) {
     SoftwareRepository.Row s = visible(id, true);
     access.requireManage(KIND, s.ownership());
     SoftwareViews.Version before =
         software
             .version(id, versionId)
             .orElseThrow(() -> ApiException.notFound("software version", versionId));
-    FileStore.Blob blob = files.store(in);
+    FileStore.Blob blob = files.store(in, declaredLength);
     software.setInstaller(versionId, blob.id(), fileName);
     SoftwareViews.Version after = software.version(id, versionId).orElseThrow();
     audit.record(

@@ -218,6 +218,118 @@ public class TaskService {
         .list();
   }
 
+  /** A pinned script of a task version, as the editor shows it. */
+  public record Pin(
+      String role,
+      UUID scriptId,
+      String scriptName,
+      int number,
+      int latestNumber,
+      boolean visible) {
+    public boolean behind() {
+      return visible && number < latestNumber;
+    }
+  }
+
+  /** The scripts a task's latest version pins (get, set, test), with their newest version. */
+  @Transactional(readOnly = true)
+  public List<Pin> pins(UUID id) {
+    Task t = visible(id, false);
+    List<Pin> out = new java.util.ArrayList<>();
+    pinOf("get", t.getScriptVersionId()).ifPresent(out::add);
+    pinOf("set", t.setScriptVersionId()).ifPresent(out::add);
+    pinOf("test", t.testScriptVersionId()).ifPresent(out::add);
+    return out;
+  }
+
+  @Transactional(readOnly = true)
+  public boolean canManage(UUID id) {
+    return access.canManage(KIND, visible(id, false).ownership());
+  }
+
+  /**
+   * "Adopt the new version": a new task version that pins the latest version of each script the
+   * current version pins (same parameters). Existing versions never change; 409 when every pin is
+   * already the latest.
+   */
+  @Transactional
+  public Task adoptLatestScripts(UUID id, @Nullable Long expectedVersion) {
+    Task before = visible(id, true);
+    access.requireManage(KIND, before.ownership());
+    if (expectedVersion != null && expectedVersion != before.version()) {
+      throw ApiException.stale(TYPE, id, expectedVersion, before.version());
+    }
+    UUID get = adopted(before.getScriptVersionId());
+    UUID set = adopted(before.setScriptVersionId());
+    UUID test = adopted(before.testScriptVersionId());
+    if (java.util.Objects.equals(get, before.getScriptVersionId())
+        && set.equals(before.setScriptVersionId())
+        && java.util.Objects.equals(test, before.testScriptVersionId())) {
+      throw ApiException.conflict(
+          "Maintenance task " + id + " already pins the latest version of each of its scripts");
+    }
+    int number = before.latestVersion() + 1;
+    insertVersion(id, number, get, set, test, json.writeValueAsString(before.parameters()));
+    jdbc.sql(
+            "update maintenance_task set latest_version = ?, updated_at = now(), version = version + 1"
+                + " where id = ?")
+        .params(number, id)
+        .update();
+    Task after = find(id, false).orElseThrow();
+    audit.record(
+        AuditEntry.changed(
+            "maintenance-task.scripts-adopted", TYPE, id, before.ownerTenantId(), before, after));
+    return after;
+  }
+
+  private @Nullable UUID adopted(@Nullable UUID scriptVersionId) {
+    if (scriptVersionId == null) {
+      return null;
+    }
+    UUID scriptId =
+        jdbc.sql("select script_id from script_version where id = ?")
+            .param(scriptVersionId)
+            .query(UUID.class)
+            .single();
+    try {
+      return scripts.latest(scripts.visibleScript(scriptId)).id();
+    } catch (ApiException gone) { // deleted or no longer visible: keep what is pinned
+      return scriptVersionId;
+    }
+  }
+
+  private boolean scriptVisible(UUID scriptId) {
+    try {
+      scripts.visibleScript(scriptId);
+      return true;
+    } catch (ApiException hidden) {
+      return false;
+    }
+  }
+
+  private Optional<Pin> pinOf(String role, @Nullable UUID scriptVersionId) {
+    if (scriptVersionId == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "select s.id, s.name, v.number, s.latest_version from script_version v"
+                + " join script s on s.id = v.script_id where v.id = ?")
+        .param(scriptVersionId)
+        .query(
+            (rs, i) -> {
+              UUID scriptId = rs.getObject(1, UUID.class);
+              boolean visible = scriptVisible(scriptId);
+              return new Pin(
+                  role,
+                  scriptId,
+                  visible ? rs.getString(2) : "(a script you cannot see)",
+                  rs.getInt(3),
+                  rs.getInt(4),
+                  visible);
+            })
+        .optional();
+  }
+
   private void addVersion(UUID taskId, int number, Save s) {
     if (s.setScriptId() == null) {
       throw ApiException.invalid("setScriptId: a maintenance task needs a set script");
@@ -228,6 +340,22 @@ public class TaskService {
             "parameters: secret task parameters belong in the task's scripts");
       }
     }
+    insertVersion(
+        taskId,
+        number,
+        pin(s.getScriptId()),
+        pin(s.setScriptId()),
+        pin(s.testScriptId()),
+        json.writeValueAsString(s.parameters()));
+  }
+
+  private void insertVersion(
+      UUID taskId,
+      int number,
+      @Nullable UUID get,
+      @Nullable UUID set,
+      @Nullable UUID test,
+      String parametersJson) {
     jdbc.sql(
             "insert into maintenance_task_version (id, task_id, number, get_script_version_id, set_script_version_id,"
                 + " test_script_version_id, parameters, created_by) values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)")
@@ -235,10 +363,10 @@ public class TaskService {
             UUID.randomUUID(),
             taskId,
             number,
-            pin(s.getScriptId()),
-            pin(s.setScriptId()),
-            pin(s.testScriptId()),
-            json.writeValueAsString(s.parameters()),
+            get,
+            set,
+            test,
+            parametersJson,
             authorizer.requireUser())
         .update();
   }

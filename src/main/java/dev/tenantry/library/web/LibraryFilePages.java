@@ -49,7 +49,7 @@ class LibraryFilePages {
   @PostMapping("/library/media/{id}/content")
   @ResponseBody
   MediaService.Media upload(@PathVariable UUID id, HttpServletRequest request) throws IOException {
-    return media.upload(id, request.getInputStream());
+    return media.upload(id, request.getInputStream(), request.getContentLengthLong());
   }
 
   @GetMapping("/library/media/new")

@@ -1,5 +1,6 @@
 package dev.tenantry.library.web;
 
+import dev.tenantry.audit.AuditEvent;
 import dev.tenantry.audit.AuditLog;
 import dev.tenantry.audit.AuditQuery;
 import dev.tenantry.library.internal.LicenseService;
@@ -9,14 +10,19 @@ import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.library.internal.ScriptViews;
 import dev.tenantry.library.internal.SoftwareService;
 import dev.tenantry.library.internal.TaskService;
+import dev.tenantry.shared.UserNames;
+import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +44,7 @@ class LibraryPages {
   private final LicenseService licenses;
   private final Tenants tenants;
   private final AuditLog audit;
+  private final UserNames names;
 
   LibraryPages(
       ScriptService scripts,
@@ -46,7 +53,8 @@ class LibraryPages {
       MediaService media,
       LicenseService licenses,
       Tenants tenants,
-      AuditLog audit) {
+      AuditLog audit,
+      UserNames names) {
     this.scripts = scripts;
     this.software = software;
     this.tasks = tasks;
@@ -54,6 +62,7 @@ class LibraryPages {
     this.licenses = licenses;
     this.tenants = tenants;
     this.audit = audit;
+    this.names = names;
   }
 
   @GetMapping("/library")
@@ -204,11 +213,28 @@ class LibraryPages {
           default -> throw ApiException.notFound("library kind", kind);
         };
     // the object is visible (checked above), so its whole history is shown
-    model.addAttribute(
-        "events",
+    List<AuditEvent> events =
         audit
-            .list(new AuditQuery(null, null, type, id.toString(), null, null, null, null, 0, 200))
-            .items());
+            .list(
+                new AuditQuery(
+                    null,
+                    null,
+                    type,
+                    id.toString(),
+                    null,
+                    null,
+                    null,
+                    VisibleTenants.every(),
+                    0,
+                    200))
+            .items();
+    Set<UUID> users = new HashSet<>();
+    events.stream()
+        .flatMap(e -> Stream.of(e.actorUserId(), e.impersonatorUserId()))
+        .filter(Objects::nonNull)
+        .forEach(users::add);
+    model.addAttribute("events", events);
+    model.addAttribute("names", names.names(users));
     model.addAttribute("kind", kind);
     return "library/history";
   }

@@ -119,7 +119,7 @@ class MediaController {
       note = "the body is the raw file (streamed); 413 beyond tenantry.library.max-file-size")
   @PutMapping("/{id}/content")
   MediaService.Media upload(@PathVariable UUID id, HttpServletRequest request) throws IOException {
-    return media.upload(id, request.getInputStream());
+    return media.upload(id, request.getInputStream(), request.getContentLengthLong());
   }
 
   @Requires(

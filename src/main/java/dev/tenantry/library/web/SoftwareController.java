@@ -166,7 +166,8 @@ class SoftwareController {
       @RequestParam(defaultValue = "installer") String fileName,
       HttpServletRequest request)
       throws IOException {
-    return software.uploadInstaller(id, versionId, fileName, request.getInputStream());
+    return software.uploadInstaller(
+        id, versionId, fileName, request.getInputStream(), request.getContentLengthLong());
   }
 
   @Requires(
@@ -182,5 +183,23 @@ class SoftwareController {
       HttpServletResponse response)
       throws IOException {
     Downloads.send(files, software.installer(id, versionId), range, ifRange, response);
+  }
+
+  record AdoptRequest(@Nullable @Size(max = 100) String version) {}
+
+  @Requires(
+      value = {Permission.SOFTWARE_VIEW, Permission.SOFTWARE_MANAGE},
+      on = On.TENANT,
+      note =
+          "a new software version (default: the old string + \"+1\") with the same installer, pinning the scripts' latest versions; 409 when already latest")
+  @PostMapping("/{id}/versions/{versionId}/adopt-latest-scripts")
+  ResponseEntity<SoftwareViews.Version> adoptLatestScripts(
+      @PathVariable UUID id,
+      @PathVariable UUID versionId,
+      @RequestBody(required = false) @Nullable AdoptRequest r) {
+    SoftwareViews.Version v =
+        software.adoptLatestScripts(id, versionId, r == null ? null : r.version());
+    return ResponseEntity.created(URI.create("/api/v1/software/" + id + "/versions/" + v.id()))
+        .body(v);
   }
 }

@@ -123,4 +123,16 @@ class TasksController {
   List<TaskService.VersionSummary> versions(@PathVariable UUID id) {
     return tasks.versions(id);
   }
+
+  @Requires(
+      value = {Permission.TASKS_VIEW, Permission.TASKS_MANAGE},
+      on = On.TENANT,
+      note =
+          "adds a task version pinning each script's latest version; existing versions never change; 409 when already latest")
+  @PostMapping("/{id}/adopt-latest-scripts")
+  TaskService.Task adoptLatestScripts(
+      @PathVariable UUID id,
+      @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch) {
+    return tasks.adoptLatestScripts(id, Versions.optional(null, ifMatch));
+  }
 }

@@ -1,0 +1,158 @@
+package dev.tenantry.library.web;
+
+import dev.tenantry.library.internal.ScriptService;
+import dev.tenantry.library.internal.SoftwareService;
+import dev.tenantry.library.internal.SoftwareViews;
+import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.tenancy.Tenants;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The software editor: the software, its versions (add one, upload its installer with a progress
+ * bar) and "adopt the latest scripts" on a version.
+ */
+@Controller
+@ConsolePage
+class SoftwarePages {
+  private final SoftwareService software;
+  private final ScriptService scripts;
+  private final Tenants tenants;
+
+  SoftwarePages(SoftwareService software, ScriptService scripts, Tenants tenants) {
+    this.software = software;
+    this.scripts = scripts;
+    this.tenants = tenants;
+  }
+
+  @GetMapping("/library/software/new")
+  String newSoftware(Model model) {
+    model.addAttribute("software", null);
+    model.addAttribute("scriptNames", Map.of());
+    model.addAttribute("tenants", tenants.visibleTenants());
+    return "library/software";
+  }
+
+  @GetMapping("/library/software/{id}")
+  String page(@PathVariable UUID id, Model model) {
+    SoftwareViews.Software s = software.get(id);
+    Map<UUID, String> names = new HashMap<>();
+    for (UUID script : new UUID[] {s.installScriptId(), s.uninstallScriptId(), s.testScriptId()}) {
+      if (script != null) {
+        names.put(script, scriptName(script));
+      }
+    }
+    model.addAttribute("software", s);
+    model.addAttribute("scriptNames", names);
+    model.addAttribute("versions", software.versions(id));
+    model.addAttribute("canManage", software.canManage(id));
+    model.addAttribute("tenants", tenants.visibleTenants());
+    return "library/software";
+  }
+
+  @PostMapping("/library/software")
+  String create(SoftwareForm f, RedirectAttributes flash) {
+    SoftwareViews.Software s = software.create(f.command(f.ownerTenantId(), false, null));
+    flash.addFlashAttribute("notice", "Created software " + s.name());
+    return "redirect:/library/software/" + s.id();
+  }
+
+  @PostMapping("/library/software/{id}")
+  String update(@PathVariable UUID id, SoftwareForm f, RedirectAttributes flash) {
+    SoftwareViews.Software before = software.get(id);
+    software.update(
+        id,
+        f.version() == null ? -1 : f.version(),
+        f.command(before.ownerTenantId(), before.global(), before.iconMediaId()));
+    flash.addFlashAttribute("notice", "Saved");
+    return "redirect:/library/software/" + id;
+  }
+
+  @PostMapping("/library/software/{id}/versions")
+  String addVersion(
+      @PathVariable UUID id,
+      @RequestParam String newVersion,
+      @RequestParam(defaultValue = "") String downloadUrl,
+      @RequestParam(defaultValue = "") String releaseNotes,
+      RedirectAttributes flash) {
+    SoftwareViews.Version v =
+        software.addVersion(
+            id, new SoftwareViews.AddVersion(newVersion.strip(), downloadUrl, releaseNotes));
+    flash.addFlashAttribute("notice", "Added version " + v.version());
+    return "redirect:/library/software/" + id;
+  }
+
+  @PostMapping("/library/software/{id}/versions/{versionId}/adopt")
+  String adopt(
+      @PathVariable UUID id,
+      @PathVariable UUID versionId,
+      @RequestParam(defaultValue = "") String adoptAs,
+      RedirectAttributes flash) {
+    SoftwareViews.Version v =
+        software.adoptLatestScripts(id, versionId, adoptAs.isBlank() ? null : adoptAs.strip());
+    flash.addFlashAttribute("notice", "Added version " + v.version() + " with the latest scripts");
+    return "redirect:/library/software/" + id;
+  }
+
+  /** The page's XHR sends the installer as the raw body, so the browser reports progress. */
+  @PostMapping("/library/software/{id}/versions/{versionId}/installer")
+  @ResponseBody
+  SoftwareViews.Version upload(
+      @PathVariable UUID id,
+      @PathVariable UUID versionId,
+      @RequestParam(defaultValue = "installer") String fileName,
+      HttpServletRequest request)
+      throws IOException {
+    return software.uploadInstaller(
+        id, versionId, fileName, request.getInputStream(), request.getContentLengthLong());
+  }
+
+  private String scriptName(UUID script) {
+    try {
+      return scripts.get(script).name();
+    } catch (ApiException hidden) {
+      return "(a script you cannot see)";
+    }
+  }
+
+  record SoftwareForm(
+      String name,
+      @Nullable String vendor,
+      @Nullable String description,
+      @Nullable String detectionRule,
+      @Nullable UUID installScriptId,
+      @Nullable UUID uninstallScriptId,
+      @Nullable UUID testScriptId,
+      @Nullable UUID ownerTenantId,
+      @Nullable Long version) {
+    SoftwareViews.Save command(@Nullable UUID owner, boolean global, @Nullable UUID icon) {
+      if (name == null || name.isBlank()) {
+        throw ApiException.invalid("name: required");
+      }
+      return new SoftwareViews.Save(
+          name.strip(),
+          Common.orEmpty(vendor),
+          Common.orEmpty(description),
+          Common.orEmpty(detectionRule),
+          installScriptId,
+          uninstallScriptId,
+          testScriptId,
+          icon,
+          owner,
+          global);
+    }
+  }
+}
