@@ -159,6 +159,80 @@ class MaintenanceSessionTest extends IntegrationTest {
         .isEqualTo(1);
   }
 
+  private String deployment(Http admin, UUID tenant) {
+    Http.Response sw =
+        admin.post(
+            "/api/v1/software",
+            Map.of("name", "Sw " + UUID.randomUUID().toString().substring(0, 8), "global", true));
+    assertThat(sw.status()).as(sw.raw()).isEqualTo(201);
+    Http.Response d =
+        admin.post(
+            "/api/v1/deployments",
+            Map.of(
+                "subjectKind",
+                "SOFTWARE",
+                "subjectId",
+                sw.json().path("id").asString(),
+                "desiredState",
+                "KEEP_LATEST",
+                "target",
+                Map.of("kind", "TENANT", "tenantId", tenant)));
+    assertThat(d.status()).as(d.raw()).isEqualTo(201);
+    return d.json().path("id").asString();
+  }
+
+  @Test
+  void aSessionKeepsTheDeploymentsResolvedWhenItWasCreated() {
+    UUID t = testUsers.clientTenant("sess-deploy");
+    UUID pc = testUsers.computer(t, ComputerType.WORKSTATION);
+    Http admin = signedIn();
+    String first = deployment(admin, t);
+    String id = request(admin, pc);
+    String later = deployment(admin, t);
+    JsonNode s = admin.get("/api/v1/maintenance-sessions/" + id).json();
+    assertThat(s.path("deployments").valueStream().map(d -> d.path("deploymentId").asString()))
+        .containsExactly(first);
+    assertThat(
+            admin
+                .get("/api/v1/maintenance-sessions/" + request(admin, pc))
+                .json()
+                .path("deployments")
+                .valueStream()
+                .map(d -> d.path("deploymentId").asString()))
+        .containsExactlyInAnyOrder(first, later);
+    // a schedule naming deployments runs only those among the applicable ones
+    Http.Response schedule =
+        admin.post(
+            "/api/v1/schedules",
+            Map.of(
+                "tenantId",
+                t,
+                "name",
+                "Only one",
+                "cron",
+                "0 3 * * *",
+                "deploymentIds",
+                List.of(later)));
+    assertThat(schedule.status()).as(schedule.raw()).isEqualTo(201);
+    String sid = schedule.json().path("id").asString();
+    assertThat(admin.post("/api/v1/schedules/" + sid + "/run", null).status()).isEqualTo(202);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                admin
+                        .get("/api/v1/maintenance-sessions?scheduleId=" + sid)
+                        .json()
+                        .path("total")
+                        .asLong()
+                    == 1);
+    JsonNode fired =
+        admin.get("/api/v1/maintenance-sessions?scheduleId=" + sid).json().path("items").get(0);
+    assertThat(fired.path("origin").asString()).isEqualTo("SCHEDULE");
+    assertThat(fired.path("deployments").valueStream().map(d -> d.path("deploymentId").asString()))
+        .containsExactly(later);
+  }
+
   private long count(String sql, Object p) {
     return jdbc.sql(sql).param(p).query(Long.class).single();
   }
