@@ -65,7 +65,11 @@ class ScheduleTwoNodesTest {
     try (Connection c = nodes.connect();
         PreparedStatement make =
             c.prepareStatement(
-                "update scheduled_tasks set execution_time = now() - interval '1 second'"
+                // the last 03:00 UTC, a real firing time of "0 3 * * *" (the window's zone is UTC)
+                "update scheduled_tasks set execution_time = case"
+                    + " when date_trunc('day', now()) + interval '3 hours' <= now()"
+                    + " then date_trunc('day', now()) + interval '3 hours'"
+                    + " else date_trunc('day', now()) - interval '21 hours' end"
                     + " where task_name = 'maintenance-schedule' and task_instance = ?"
                     + " returning execution_time")) {
       make.setString(1, id.toString());
