@@ -14,7 +14,9 @@ public record ConsoleNav(
     boolean usersAndRoles,
     boolean audit,
     boolean library,
-    boolean deployments) {
+    boolean deployments,
+    boolean schedules,
+    boolean maintenance) {
 
   static ConsoleNav of(Authorizer authz) {
     return new ConsoleNav(
@@ -30,7 +32,9 @@ public record ConsoleNav(
             || any(authz, Permission.TASKS_VIEW)
             || any(authz, Permission.MEDIA_VIEW)
             || any(authz, Permission.LICENSES_VIEW),
-        any(authz, Permission.DEPLOYMENTS_VIEW));
+        any(authz, Permission.DEPLOYMENTS_VIEW),
+        any(authz, Permission.SCHEDULES_VIEW),
+        any(authz, Permission.MAINTENANCE_SESSIONS_VIEW));
   }
 
   private static boolean any(Authorizer authz, Permission p) {

@@ -93,13 +93,38 @@ public class Firings {
 
   /** The cron firing at {@code at}: created once, then processed (resumed when it was begun). */
   public void fireScheduled(UUID scheduleId, Instant at) {
-    Optional<UUID> firing =
+    fireScheduled(scheduleId, at, true);
+  }
+
+  /**
+   * Processes the schedule's unfinished cron firings (an earlier execution failed part-way), and
+   * when {@code slot} the firing at {@code at}, created once. A retried execution runs at another
+   * time than its cron slot: it passes {@code slot = false}, so it resumes instead of firing anew.
+   */
+  void fireScheduled(UUID scheduleId, Instant at, boolean slot) {
+    List<UUID> due =
         tx.execute(
-            s ->
-                schedules
-                    .find(scheduleId, false)
-                    .map(x -> firingAt(scheduleId, at, "SCHEDULE", null)));
-    firing.ifPresent(this::process);
+            s -> {
+              if (schedules.find(scheduleId, false).isEmpty()) {
+                return List.<UUID>of();
+              }
+              List<UUID> ids =
+                  new ArrayList<>(
+                      jdbc.sql(
+                              "select id from schedule_firing where schedule_id = ? and trigger = 'SCHEDULE'"
+                                  + " and status = 'PENDING' order by fires_at")
+                          .param(scheduleId)
+                          .query(UUID.class)
+                          .list());
+              if (slot) {
+                UUID f = firingAt(scheduleId, at, "SCHEDULE", null);
+                if (!ids.contains(f)) {
+                  ids.add(f);
+                }
+              }
+              return ids;
+            });
+    due.forEach(this::process);
   }
 
   /** Runs the firing's batches until every target computer has its session. */

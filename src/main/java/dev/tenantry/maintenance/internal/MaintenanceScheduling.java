@@ -33,6 +33,7 @@ class MaintenanceScheduling implements ClusterTasks {
   static final String SCHEDULE_TASK = "maintenance-schedule";
   static final String FIRING_TASK = "maintenance-firing";
   private static final Logger log = LoggerFactory.getLogger(MaintenanceScheduling.class);
+  private static final java.time.Duration RETRY = java.time.Duration.ofMinutes(1);
   private final CustomTask<Void> scheduleTask;
   private final OneTimeTask<Void> firingTask;
   private final ObjectProvider<ClusterScheduler> scheduler;
@@ -52,7 +53,16 @@ class MaintenanceScheduling implements ClusterTasks {
             .execute(
                 (instance, ctx) -> {
                   UUID id = UUID.fromString(instance.getId());
-                  firings.fireScheduled(id, ctx.getExecution().executionTime);
+                  Instant at = ctx.getExecution().executionTime;
+                  try {
+                    firings.fireScheduled(id, at, isSlot(id, at));
+                  } catch (RuntimeException e) {
+                    // resumed from its cursor by the retry (which is not a cron slot: no new
+                    // firing)
+                    log.warn("Firing schedule {} failed; retrying in {}", id, RETRY, e);
+                    return (CompletionHandler<Void>)
+                        (complete, ops) -> ops.reschedule(complete, Instant.now().plus(RETRY));
+                  }
                   return (CompletionHandler<Void>)
                       (complete, ops) -> {
                         Optional<Instant> next = nextFiring(id);
@@ -71,6 +81,20 @@ class MaintenanceScheduling implements ClusterTasks {
   @Override
   public List<Task<?>> tasks() {
     return List.of(scheduleTask, firingTask);
+  }
+
+  /** Whether {@code at} is one of the schedule's cron times (not a retry's time). */
+  private boolean isSlot(UUID id, Instant at) {
+    return schedules
+        .find(id, false)
+        .map(
+            s ->
+                times
+                    .cron(s)
+                    .next(at.minusSeconds(1), times.zone(s))
+                    .filter(at::equals)
+                    .isPresent())
+        .orElse(false);
   }
 
   /** The next firing after now of an enabled schedule. */

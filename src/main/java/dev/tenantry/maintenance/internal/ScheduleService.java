@@ -162,6 +162,27 @@ public class ScheduleService {
     return f;
   }
 
+  /**
+   * The next runs of a cron expression for a tenant's schedule (the editor's preview): in the given
+   * zone, else the tenant's window zone. Invalid input answers 400 like a save.
+   */
+  @Transactional(readOnly = true)
+  public List<Instant> preview(String cron, @Nullable String zone, @Nullable UUID tenantId) {
+    ZoneId z;
+    try {
+      z = zone == null || zone.isBlank() ? windows.of(tenantId).zone() : ZoneId.of(zone.strip());
+    } catch (DateTimeException e) {
+      throw ApiException.invalid(
+          "timeZone: '" + zone + "' is not a time zone such as Europe/Paris");
+    }
+    return Cron.parse(cron).next(Instant.now(), z, 5);
+  }
+
+  /** Whether the caller may create schedules at all (an MSP user holding schedules:manage). */
+  public boolean mayCreateSome() {
+    return access.callerIsMspUser() && authorizer.holdsAnywhere(Permission.SCHEDULES_MANAGE);
+  }
+
   @Transactional(readOnly = true)
   public List<Firings.Firing> firings(UUID id) {
     visible(id, false);
