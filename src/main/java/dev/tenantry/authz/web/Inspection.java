@@ -8,7 +8,6 @@ import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.AssignmentRepository;
 import dev.tenantry.authz.internal.GroupRepository;
-import dev.tenantry.authz.internal.RoleRepository;
 import dev.tenantry.authz.web.AccessController.CheckResponse;
 import dev.tenantry.authz.web.AccessController.Match;
 import dev.tenantry.authz.web.AccessController.MyAssignment;
@@ -29,18 +28,18 @@ import org.springframework.transaction.annotation.Transactional;
 class Inspection {
   private final Authorizer authz;
   private final GroupRepository groups;
-  private final RoleRepository roles;
   private final AssignmentRepository assignments;
+  private final RoleAndGroupNames roleAndGroupNames;
 
   Inspection(
       Authorizer authz,
       GroupRepository groups,
-      RoleRepository roles,
-      AssignmentRepository assignments) {
+      AssignmentRepository assignments,
+      RoleAndGroupNames roleAndGroupNames) {
     this.authz = authz;
     this.groups = groups;
-    this.roles = roles;
     this.assignments = assignments;
+    this.roleAndGroupNames = roleAndGroupNames;
   }
 
   /** Oneself, or a user of a tenant where the caller holds users:view (else 404). */
@@ -81,15 +80,16 @@ class Inspection {
   CheckResponse check(UUID userId, Permission p, Target target) {
     requireCanSee(target);
     Explanation e = authz.explain(userId, p, target);
-    Map<UUID, String> roleNames =
-        roles.names(e.matches().stream().map(MatchedAssignment::roleId).distinct().toList());
-    Map<UUID, String> groupNames =
-        groups.names(
+    var names =
+        roleAndGroupNames.of(
+            e.matches().stream().map(MatchedAssignment::roleId).distinct().toList(),
             e.matches().stream()
                 .filter(m -> !m.direct())
                 .map(MatchedAssignment::viaGroupId)
                 .distinct()
                 .toList());
+    Map<UUID, String> roleNames = names.roles();
+    Map<UUID, String> groupNames = names.groups();
     List<Match> matches =
         e.matches().stream()
             .map(
