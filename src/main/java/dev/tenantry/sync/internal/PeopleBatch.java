@@ -46,6 +46,7 @@ class PeopleBatch {
     if (batch.size() > MAX) {
       throw new IllegalArgumentException("A batch holds at most " + MAX + " people");
     }
+    accessChanges.lock(); // Entra states make users (in)active: an access change (6j), lock first
     Map<UUID, EntraUser> last = new LinkedHashMap<>();
     batch.forEach(u -> last.put(u.oid(), u));
     Map<UUID, SyncedPerson> existing = people.byOids(cx.tenantId(), last.keySet());
@@ -115,6 +116,7 @@ class PeopleBatch {
   /** Marks people a full sync did not see as REMOVED, at most {@link #MAX}; answers how many. */
   @Transactional
   int markUnseen(Context cx, int pages, Counts before) {
+    accessChanges.lock();
     List<SyncedPerson> gone = people.unseen(cx.tenantId(), cx.runId(), MAX);
     if (gone.isEmpty()) {
       return 0;
