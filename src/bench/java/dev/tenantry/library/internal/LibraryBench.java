@@ -126,8 +126,9 @@ public final class LibraryBench {
 
   private static void files(JdbcClient jdbc, DataSource ds, Map<String, String> f)
       throws IOException {
-    FileStore store = new FileStore(jdbc, 4 * 1024 * 1024, 2L * 1024 * 1024 * 1024);
-    TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+    DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
+    FileStore store = new FileStore(ds, tm, 4 * 1024 * 1024, 2L * 1024 * 1024 * 1024, 16);
+    TransactionTemplate tx = new TransactionTemplate(tm);
     System.gc();
     resetPeaks();
     long t0 = System.nanoTime();
