@@ -52,7 +52,10 @@ public final class LibraryBench {
       JdbcClient jdbc = JdbcClient.create(ds);
       List<UUID> tenants = seed(jdbc);
       lists(jdbc, tenants, f);
-      files(jdbc, ds, f);
+      plan(jdbc, tenants.get(0), f);
+      if (!"false".equals(System.getProperty("bench.library.files"))) {
+        files(jdbc, ds, f);
+      }
     }
     f.put("load_before", loadBefore);
     f.put("load_after", load());
@@ -118,6 +121,40 @@ public final class LibraryBench {
     f.put("library_list_filter_ratio", String.format("%.2f", fp95 / up95));
   }
 
+  /**
+   * Prints PostgreSQL's plan of a tenant admin's first page (page and count) and records the
+   * server's execution time of both, which the machine's load hardly touches.
+   */
+  private static void plan(JdbcClient jdbc, UUID tenant, Map<String, String> f) {
+    double executionMs = 0;
+    ListSql sql =
+        new ListSql(
+            "s",
+            LibraryAccess.listFilter(
+                LibraryKind.SCRIPT, "s", new TenantFilter(false, Set.of(tenant)), true));
+    for (String q :
+        List.of(
+            "select s.id from script s where s.deleted_at is null and "
+                + sql.where()
+                + " order by "
+                + sql.orderBy("name")
+                + " limit 50",
+            "select count(*) from script s where s.deleted_at is null and " + sql.where())) {
+      System.out.println("plan: " + q);
+      for (String l :
+          jdbc.sql("explain (analyze, buffers) " + q)
+              .params(sql.params())
+              .query(String.class)
+              .list()) {
+        System.out.println("plan:   " + l);
+        if (l.strip().startsWith("Execution Time:")) {
+          executionMs += Double.parseDouble(l.replaceAll("[^0-9.]", ""));
+        }
+      }
+    }
+    f.put("library_list_server_execution_ms", String.format("%.2f", executionMs));
+  }
+
   /** A first page of 50 by name with its total, as GET /api/v1/scripts runs it. */
   private static Page<ScriptRow> page(ScriptRepository repo, TenantFilter owned) {
     ListSql sql = new ListSql("s", LibraryAccess.listFilter(LibraryKind.SCRIPT, "s", owned, true));
@@ -126,8 +163,9 @@ public final class LibraryBench {
 
   private static void files(JdbcClient jdbc, DataSource ds, Map<String, String> f)
       throws IOException {
-    FileStore store = new FileStore(jdbc, 4 * 1024 * 1024, 2L * 1024 * 1024 * 1024);
-    TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+    DataSourceTransactionManager tm = new DataSourceTransactionManager(ds);
+    FileStore store = new FileStore(ds, tm, 4 * 1024 * 1024, 2L * 1024 * 1024 * 1024, 16);
+    TransactionTemplate tx = new TransactionTemplate(tm);
     System.gc();
     resetPeaks();
     long t0 = System.nanoTime();

@@ -11,11 +11,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files in PostgreSQL (DESIGN §7), shared by every node: a blob is a row of {@code file_blob} and
@@ -28,16 +32,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class FileStore {
   private final JdbcClient jdbc;
+  private final JdbcTemplate cursor;
+  private final TransactionTemplate readOnly;
   private final int chunkSize;
   private final long maxSize;
+  private final int chunksPerQuery;
 
   FileStore(
-      JdbcClient jdbc,
+      DataSource dataSource,
+      PlatformTransactionManager tm,
       @Value("${tenantry.library.chunk-size}") int chunkSize,
-      @Value("${tenantry.library.max-file-size}") long maxSize) {
-    this.jdbc = jdbc;
+      @Value("${tenantry.library.max-file-size}") long maxSize,
+      @Value("${tenantry.library.chunks-per-query:16}") int chunksPerQuery) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.cursor = new JdbcTemplate(dataSource);
+    this.cursor.setFetchSize(1); // PostgreSQL streams rows with a cursor inside a transaction
+    this.readOnly = new TransactionTemplate(tm);
+    this.readOnly.setReadOnly(true);
     this.chunkSize = chunkSize;
     this.maxSize = maxSize;
+    this.chunksPerQuery = chunksPerQuery;
   }
 
   /** A stored blob: its id, size, chunk size and SHA-256 (hex). */
@@ -126,21 +140,45 @@ public class FileStore {
         .optional();
   }
 
-  /** Writes bytes {@code from..to} (inclusive) of the blob, one chunk at a time. */
+  /**
+   * Writes bytes {@code from..to} (inclusive) of the blob. Chunks are read {@value #chunksPerQuery}
+   * per query through a server-side cursor (fetch size 1, in a read-only transaction), so one query
+   * serves many chunks while only one chunk is in memory at a time.
+   */
   public void copy(Blob blob, long from, long to, OutputStream out) throws IOException {
-    long position = from;
-    while (position <= to) {
-      int seq = (int) (position / blob.chunkSize());
-      long chunkStart = (long) seq * blob.chunkSize();
-      byte[] data =
-          jdbc.sql("select data from file_chunk where blob_id = ? and seq = ?")
-              .params(blob.id(), seq)
-              .query((rs, i) -> rs.getBytes(1))
-              .single();
-      int offset = (int) (position - chunkStart);
-      int length = (int) Math.min(data.length - offset, to - position + 1);
-      out.write(data, offset, length);
-      position += length;
+    int first = (int) (from / blob.chunkSize());
+    int last = (int) (to / blob.chunkSize());
+    long[] position = {from};
+    try {
+      for (int start = first; start <= last; start += chunksPerQuery) {
+        int begin = start;
+        int end = Math.min(last, start + chunksPerQuery - 1);
+        readOnly.executeWithoutResult(
+            s ->
+                cursor.query(
+                    "select seq, data from file_chunk where blob_id = ? and seq between ? and ?"
+                        + " order by seq",
+                    (java.sql.ResultSet rs) -> {
+                      long chunkStart = (long) rs.getInt(1) * blob.chunkSize();
+                      byte[] data = rs.getBytes(2);
+                      int offset = (int) (position[0] - chunkStart);
+                      int length = (int) Math.min(data.length - offset, to - position[0] + 1);
+                      try {
+                        out.write(data, offset, length);
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                      position[0] += length;
+                    },
+                    blob.id(),
+                    begin,
+                    end));
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    if (position[0] != to + 1) {
+      throw new IllegalStateException("blob " + blob.id() + " is missing chunks");
     }
   }
 

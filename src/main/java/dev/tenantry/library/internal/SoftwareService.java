@@ -209,6 +209,9 @@ public class SoftwareService {
   }
 
   private static String sortKey(String version) {
+    if (version.length() > 100) {
+      throw ApiException.invalid("version: at most 100 characters; name the new version");
+    }
     if (VersionOrder.tokens(version).isEmpty()) {
       throw ApiException.invalid("version: needs at least one number or word, such as 1.2.3");
     }

@@ -51,7 +51,11 @@ class TaskPages {
     List<TaskService.Pin> pins = tasks.pins(id);
     model.addAttribute("task", t);
     model.addAttribute(
-        "pins", pins.stream().collect(Collectors.toMap(TaskService.Pin::role, p -> p)));
+        "pins",
+        pins.stream()
+            .collect(
+                Collectors.toMap(
+                    TaskService.Pin::role, p -> p, (a, b) -> a, java.util.LinkedHashMap::new)));
     model.addAttribute("behind", pins.stream().anyMatch(TaskService.Pin::behind));
     model.addAttribute("parameters", rows(t.parameters()));
     model.addAttribute("versions", tasks.versions(id));
