@@ -3,6 +3,8 @@ package dev.tenantry.authz.web;
 import dev.tenantry.authz.internal.*;
 import dev.tenantry.shared.ComputerLookup;
 import dev.tenantry.shared.TenantLookup;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,12 +21,26 @@ class ScopeLabels {
     this.computers = computers;
   }
 
-  /** A labeller for one request (names looked up once). */
+  /**
+   * A labeller for one request: names are looked up when a label needs them (only the tenants, tags
+   * and computers that the labelled scopes name, never every visible one), once each.
+   */
   Labeller labeller() {
-    return new Labeller(lookup.visibleTenants(), lookup.tags(), computers.visibleComputers());
+    return new Labeller(lookup, computers);
   }
 
-  record Labeller(Map<UUID, String> tenants, Map<UUID, String> tags, Map<UUID, String> computers) {
+  static final class Labeller {
+    private final TenantLookup lookup;
+    private final ComputerLookup computerLookup;
+    private final Map<UUID, String> tenants = new HashMap<>();
+    private final Map<UUID, String> computers = new HashMap<>();
+    private @Nullable Map<UUID, String> tags;
+
+    Labeller(TenantLookup lookup, ComputerLookup computerLookup) {
+      this.lookup = lookup;
+      this.computerLookup = computerLookup;
+    }
+
     public String of(ScopeDto s) {
       if (s.kind() == null) {
         return "?";
@@ -38,7 +54,7 @@ class ScopeLabels {
                 + (Boolean.TRUE.equals(s.includeChildren()) ? " and its children" : "");
         case TENANT_TAG ->
             "Tenant tag "
-                + (s.tagId() == null ? "?" : tags.getOrDefault(s.tagId(), s.tagId().toString()))
+                + (s.tagId() == null ? "?" : tag(s.tagId()))
                 + (s.mspId() == null
                     ? (s.hidden() == null ? "" : " in " + ScopeDto.HIDDEN)
                     : " in MSP " + tenant(s.mspId(), s));
@@ -61,11 +77,9 @@ class ScopeLabels {
             "Computer "
                 + (r.computerId() == null
                     ? (hidden ? "you cannot see" : "?")
-                    : computers.getOrDefault(r.computerId(), "you cannot see"));
+                    : computer(r.computerId()));
         case COMPUTER_TAG ->
-            "Computers tagged "
-                + (r.tagId() == null ? "?" : tags.getOrDefault(r.tagId(), r.tagId().toString()))
-                + where;
+            "Computers tagged " + (r.tagId() == null ? "?" : tag(r.tagId())) + where;
         case COMPUTER_TYPES ->
             "Computers of type "
                 + (r.types() == null
@@ -79,7 +93,20 @@ class ScopeLabels {
       if (id == null) {
         return s != null && s.hidden() != null ? ScopeDto.HIDDEN : "?";
       }
-      return tenants.getOrDefault(id, ScopeDto.HIDDEN);
+      return tenants.computeIfAbsent(
+          id, t -> lookup.visibleNames(List.of(t)).getOrDefault(t, ScopeDto.HIDDEN));
+    }
+
+    private String computer(UUID id) {
+      return computers.computeIfAbsent(
+          id, c -> computerLookup.names(List.of(c)).getOrDefault(c, "you cannot see"));
+    }
+
+    private String tag(UUID id) {
+      if (tags == null) {
+        tags = lookup.tags();
+      }
+      return tags.getOrDefault(id, id.toString());
     }
   }
 }
