@@ -58,7 +58,10 @@ final class LibraryAdoptRecipes {
         });
   }
 
-  /** Adds version 2 to the script that {@code scriptOf} finds for {@code id}. */
+  /**
+   * Adds a newer version to the script that {@code scriptOf} finds for {@code id} (fixtures may
+   * share a script: always one past its latest).
+   */
   private void newScriptVersion(String scriptOf, UUID id) {
     fx.users.write(
         () -> {
@@ -66,10 +69,14 @@ final class LibraryAdoptRecipes {
           fx.jdbc
               .sql(
                   "insert into script_version (id, script_id, number, language, body)"
-                      + " values (?, ?, 2, 'POWERSHELL', 'echo 2')")
+                      + " select ?, id, latest_version + 1, 'POWERSHELL', 'echo newer'"
+                      + " from script where id = ?")
               .params(UUID.randomUUID(), script)
               .update();
-          fx.jdbc.sql("update script set latest_version = 2 where id = ?").param(script).update();
+          fx.jdbc
+              .sql("update script set latest_version = latest_version + 1 where id = ?")
+              .param(script)
+              .update();
         });
   }
 }

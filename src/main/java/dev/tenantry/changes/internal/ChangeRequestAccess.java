@@ -101,10 +101,16 @@ class ChangeRequestAccess {
     return r.authorUserId().equals(authorizer.currentUserId().orElse(null));
   }
 
+  /**
+   * The author, who must still hold {@code change-requests:view} where the request lies (as the
+   * route declares): a DENY there, or a revoked right, ends their hold on the request too — nothing
+   * outlives what justifies it (DESIGN §3.6).
+   */
   void requireAuthor(ChangeRequestRow r, String what) {
     if (!isAuthor(r)) {
       throw ApiException.forbidden("Only the author of a change request may " + what + " it");
     }
+    authorizer.require(CHANGE_REQUESTS_VIEW, viewTarget(r.tenantId(), r.mspId()));
   }
 
   /** A tenant's request by its tenant; a cross-tenant one by its MSP's tenant, else at OWNER. */
