@@ -12,12 +12,13 @@ import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
 /**
- * Read-your-writes: after every read-write transaction commits (Spring Boot registers this listener
- * with the transaction manager), the policy store catches up before the request goes on, so the
- * next check on this node sees the change; and the request's response names the transaction as
- * {@code X-Policy-Revision} (remembered in the console session too), so that a request carrying it
- * to any other node waits until that node has applied it ({@link ReadYourWrites}). No feature has
- * to remember to call anything; the triggers of V10 record what changed.
+ * Read-your-writes: after every read-write transaction that wrote something commits (Spring Boot
+ * registers this listener with the transaction manager), the policy store catches up before the
+ * request goes on, so the next check on this node sees the change; and the request's response names
+ * the transaction as {@code X-Policy-Revision} (remembered in the console session too), so that a
+ * request carrying it to any other node waits until that node has applied it ({@link
+ * ReadYourWrites}). No feature has to remember to call anything; the triggers of V10 record what
+ * changed.
  */
 @Component
 class CatchUpAfterCommit implements TransactionExecutionListener {
@@ -55,11 +56,12 @@ class CatchUpAfterCommit implements TransactionExecutionListener {
   public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
     Long xid = WRITER.get();
     WRITER.remove();
-    if (commitFailure == null && !transaction.isReadOnly()) {
+    // Only a transaction that wrote has a transaction id; one that only read (a console request's
+    // session load, which Spring Session runs in its own read-write transaction) has nothing to
+    // catch up on, and must not queue every request on the store's catch-up lock.
+    if (commitFailure == null && !transaction.isReadOnly() && xid != null) {
       store.catchUp();
-      if (xid != null) {
-        ReadYourWrites.wrote(xid);
-      }
+      ReadYourWrites.wrote(xid);
     }
   }
 }
