@@ -70,15 +70,16 @@ public sealed interface VisibleTenants {
   }
 
   /**
-   * {@code column} is a member of the stored set {@code setId}: one index probe per row. The id is
-   * written into the SQL (it is generated, never input), so that each set is planned with its own
-   * size: a large set walks the list's sort index, a small one starts from its tenants.
+   * {@code column} is a member of the stored set {@code setId}: a semi-join probed by index. The id
+   * is written into the SQL (it is generated, never input), so that each set is planned with its
+   * own size: a large set walks the list's sort index, a small one starts from its tenants. {@code
+   * column} stays outside the subquery: inside it, an unqualified {@code tenant_id} would name the
+   * set's own column and match every row.
    */
   static String inStoredSet(String column, UUID setId) {
-    return "exists (select 1 from visible_tenant_set authz_vs where authz_vs.set_id = '"
+    return column
+        + " in (select authz_vs.tenant_id from visible_tenant_set authz_vs where authz_vs.set_id = '"
         + setId
-        + "'::uuid and authz_vs.tenant_id = "
-        + column
-        + ")";
+        + "'::uuid)";
   }
 }

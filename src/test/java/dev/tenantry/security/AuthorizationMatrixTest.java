@@ -482,14 +482,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
   /**
    * Routes that need more than their {@code @Requires} declares (found by this test; the library's
    * own issue): a license edit re-reads its software (software:view), a task edit its scripts
-   * (scripts:view), and so does adopting a software version's latest scripts — 404 for a role
-   * holding exactly the declared permissions.
+   * (scripts:view), and so does adopting the latest scripts into a software version or a task — 404
+   * (or, for a task, 409 "already pins the latest" of the scripts it can see) for a role holding
+   * exactly the declared permissions.
    */
   private static final Set<String> UNDECLARED_NEEDS =
       Set.of(
           "PUT /api/v1/licenses/{id}",
           "PUT /api/v1/maintenance-tasks/{id}",
-          "POST /api/v1/software/{id}/versions/{versionId}/adopt-latest-scripts");
+          "POST /api/v1/software/{id}/versions/{versionId}/adopt-latest-scripts",
+          "POST /api/v1/maintenance-tasks/{id}/adopt-latest-scripts");
 
   /** A public custom role holding exactly these permissions. */
   private UUID exactRole(dev.tenantry.authz.Permission... permissions) {

@@ -102,15 +102,14 @@ class ChangeRequestAccess {
   }
 
   /**
-   * The author, who must still hold {@code change-requests:view} where the request lies (as the
-   * route declares): a DENY there, or a revoked right, ends their hold on the request too — nothing
-   * outlives what justifies it (DESIGN §3.6).
+   * The author only. No permission is asked: revising or withdrawing one's own proposal gives
+   * nobody anything (approval is judged by the approver's rights, DESIGN §8), so an author whose
+   * rights were since narrowed may still withdraw or correct it.
    */
   void requireAuthor(ChangeRequestRow r, String what) {
     if (!isAuthor(r)) {
       throw ApiException.forbidden("Only the author of a change request may " + what + " it");
     }
-    authorizer.require(CHANGE_REQUESTS_VIEW, viewTarget(r.tenantId(), r.mspId()));
   }
 
   /** A tenant's request by its tenant; a cross-tenant one by its MSP's tenant, else at OWNER. */

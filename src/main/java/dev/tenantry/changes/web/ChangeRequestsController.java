@@ -120,9 +120,10 @@ class ChangeRequestsController {
   }
 
   @Requires(
-      value = {Permission.CHANGE_REQUESTS_VIEW},
-      on = On.TENANT,
-      note = "the request's author only; the request waits for approval again")
+      on = On.SELF,
+      note =
+          "the request's author only (no permission: approval is judged by the approver's"
+              + " rights); the request waits for approval again")
   @PutMapping("/{id}")
   ResponseEntity<ChangeRequestViews.Detail> revise(
       @PathVariable UUID id,
@@ -133,9 +134,8 @@ class ChangeRequestsController {
   }
 
   @Requires(
-      value = {Permission.CHANGE_REQUESTS_VIEW},
-      on = On.TENANT,
-      note = "the request's author only, while it is open; it stays, CANCELLED")
+      on = On.SELF,
+      note = "the request's author only, while it is open (no permission); it stays, CANCELLED")
   @PostMapping("/{id}/withdraw")
   ResponseEntity<ChangeRequestViews.Detail> withdraw(
       @PathVariable UUID id,
