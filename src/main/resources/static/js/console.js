@@ -46,9 +46,22 @@ document.addEventListener('click', (e) => {
   hidden.value = option.dataset.value;
   picker.querySelector('input[type=search]').value = option.dataset.label;
   picker.querySelector('.picker-options').innerHTML = '';
+  picker.dataset.chosen = 'true';
   hidden.dispatchEvent(new Event('change', { bubbles: true }));
 });
 document.addEventListener('input', (e) => {
   const picker = e.target.matches('.picker input[type=search]') && e.target.closest('.picker');
-  if (picker) picker.querySelector('input[type=hidden]').value = '';
+  if (picker) {
+    picker.querySelector('input[type=hidden]').value = '';
+    delete picker.dataset.chosen;
+  }
+});
+// Once an option is chosen, a search still pending from the typing before (its delay, or its
+// answer on the way) must not open the list again over the form: until the user types again.
+const chosenPicker = (elt) => elt && elt.closest && elt.closest('.picker[data-chosen]');
+document.addEventListener('htmx:confirm', (e) => {
+  if (chosenPicker(e.target)) e.preventDefault();
+});
+document.addEventListener('htmx:beforeSwap', (e) => {
+  if (chosenPicker(e.detail.requestConfig && e.detail.requestConfig.elt)) e.detail.shouldSwap = false;
 });

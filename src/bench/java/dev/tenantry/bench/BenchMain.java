@@ -28,6 +28,10 @@ public final class BenchMain {
   static final String HEAP = System.getProperty("bench.heap", "-Xmx6g");
 
   public static void main(String[] args) throws Exception {
+    if (Boolean.getBoolean("bench.deployments")) { // issue 12: resolution and precedence
+      dev.tenantry.deployments.internal.DeploymentBench.main(args);
+      return;
+    }
     if (Boolean.getBoolean("bench.library")) { // issue 11: the library's own figures
       dev.tenantry.library.internal.LibraryBench.main(args);
       return;

@@ -72,8 +72,11 @@ public final class HttpBench {
       props.put("spring.main.banner-mode", "off");
       props.put("spring.flyway.validate-on-migrate", false); // migrated above, before the COPY
       props.put("logging.level.root", "WARN");
+      props.put("tenantry.rate-limit.enabled", false); // the service is measured, not the limiter
       props.put("tenantry.db.url", pg.getJdbcUrl("postgres", "postgres"));
       props.put("tenantry.oidc.local-provider.enabled", false);
+      props.put("tenantry.rate-limit.per-identity", 1_000_000_000); // limiter runs, never refuses
+      props.put("tenantry.rate-limit.per-ip", 1_000_000_000);
       props.put("tenantry.oidc.authority", authority);
       props.put("tenantry.oidc.home-tenant-id", BenchUsers.HOME.toString());
       props.put("tenantry.oidc.jwks-uri", oidc.jwksUrl(ISSUER_ID).toString());

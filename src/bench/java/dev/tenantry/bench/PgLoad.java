@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -175,10 +176,26 @@ final class PgLoad {
               cm,
               "role_assignment (id, user_id, group_id, role_id, effect, scope_kind, scope_tenant_id,"
                   + " include_children, scope_tag_id, resource_kind, resource_computer_id, resource_computer_types, expires_at)")) {
+        Set<List<Object>> seen = new HashSet<>(); // identical assignments exist once (V50)
         for (AssignmentNode a : d.assignmentNodes) {
           UUID user = a.principal() instanceof Principal.UserPrincipal ? a.principal().id() : null;
           UUID group = user == null ? a.principal().id() : null;
           Object[] s = scope(a.scope());
+          if (!seen.add(
+              Arrays.asList(
+                  a.principal().id(),
+                  a.roleId(),
+                  a.effect(),
+                  s[0],
+                  s[1],
+                  s[2],
+                  s[3],
+                  s[4],
+                  s[5],
+                  String.valueOf(s[6]),
+                  String.valueOf(a.expiresAt())))) {
+            continue;
+          }
           r.row(
               a.id(),
               user,

@@ -19,6 +19,12 @@ public interface TenantLookup {
   Map<UUID, String> names(Collection<UUID> ids, int offset, int limit);
 
   /**
+   * Names of those of the given tenants that the current caller may see (labels of a few chosen or
+   * referenced tenants, without listing every visible tenant).
+   */
+  Map<UUID, String> visibleNames(Collection<UUID> ids);
+
+  /**
    * Search-as-you-type over the tenants the current caller may see: names containing {@code q} (any
    * case), in name order, at most {@code limit}.
    */

@@ -11,4 +11,10 @@ public interface UserNames {
 
   /** Users the current caller may see (at most 500): id → name, in name order. For pickers. */
   Map<UUID, String> visibleUsers();
+
+  /**
+   * Search-as-you-type over the users the current caller may see: name or e-mail containing {@code
+   * q} (any case), in name order, at most {@code limit}.
+   */
+  Map<UUID, String> searchVisible(String q, int limit);
 }

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One directory sync run of a tenant: how it started, its progress (live while {@code RUNNING}) and
- * its outcome. {@code error} is a message without credentials.
+ * its outcome. {@code error} is a message without credentials; {@code warnings} (one per line) say
+ * what a successful run left undone on purpose, e.g. the last full administrator kept active.
  */
 public record SyncRun(
     UUID id,
@@ -22,7 +23,8 @@ public record SyncRun(
     int updated,
     int marked,
     int skipped,
-    @Nullable String error) {
+    @Nullable String error,
+    @Nullable String warnings) {
 
   public boolean running() {
     return "RUNNING".equals(status);

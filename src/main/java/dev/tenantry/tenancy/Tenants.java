@@ -63,6 +63,13 @@ public class Tenants implements TenantLookup {
   }
 
   @Override
+  public Map<UUID, String> visibleNames(Collection<UUID> ids) {
+    var visible = access.visibleTenantIds();
+    List<UUID> shown = ids.stream().distinct().filter(visible::allows).toList();
+    return repository.names(shown, 0, Math.max(1, shown.size()));
+  }
+
+  @Override
   public Map<UUID, String> searchVisible(String q, int limit) {
     var query = new TenantQuery(q, null, null, null, null, 0, Page.size(limit));
     Map<UUID, String> out = new LinkedHashMap<>();

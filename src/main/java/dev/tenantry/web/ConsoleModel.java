@@ -5,7 +5,6 @@ import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.identity.ConsoleIdentity;
 import dev.tenantry.shared.web.ConsolePage;
-import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +45,8 @@ class ConsoleModel {
     boolean visible =
         authorizer.isSignedInUser()
             && authorizer.check(Permission.TENANTS_VIEW, Target.tenant(msp)).allowed();
-    return visible ? tenants.find(msp).map(TenantView::name).orElse(PRODUCT) : PRODUCT;
+    return visible
+        ? tenants.names(java.util.List.of(msp), 0, 1).getOrDefault(msp, PRODUCT)
+        : PRODUCT;
   }
 }

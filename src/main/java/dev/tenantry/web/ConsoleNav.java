@@ -13,7 +13,10 @@ public record ConsoleNav(
     boolean people,
     boolean usersAndRoles,
     boolean audit,
-    boolean library) {
+    boolean library,
+    boolean deployments,
+    boolean schedules,
+    boolean maintenance) {
 
   static ConsoleNav of(Authorizer authz) {
     return new ConsoleNav(
@@ -28,7 +31,10 @@ public record ConsoleNav(
             || any(authz, Permission.SOFTWARE_VIEW)
             || any(authz, Permission.TASKS_VIEW)
             || any(authz, Permission.MEDIA_VIEW)
-            || any(authz, Permission.LICENSES_VIEW));
+            || any(authz, Permission.LICENSES_VIEW),
+        any(authz, Permission.DEPLOYMENTS_VIEW),
+        any(authz, Permission.SCHEDULES_VIEW),
+        any(authz, Permission.MAINTENANCE_SESSIONS_VIEW));
   }
 
   private static boolean any(Authorizer authz, Permission p) {

@@ -114,7 +114,16 @@ final class LibraryRecipes {
               "PUT",
               base + "/" + id,
               body.in(t),
-              u -> m.chk(u).view(view, owned(t)).need(manage, owned(t)).get());
+              u ->
+                  m.chk(u)
+                      .view(view, owned(t))
+                      // a change-requester's script edit becomes a change request (202)
+                      .step(
+                          m.can(u, manage, owned(t))
+                              || manage == SCRIPTS_MANAGE
+                                  && m.can(u, CHANGE_REQUESTS_CREATE, owned(t)),
+                          Outcome.FORBID)
+                      .get());
         });
     m.add(
         "DELETE " + base + "/{id}",

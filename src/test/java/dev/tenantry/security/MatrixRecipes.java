@@ -84,6 +84,9 @@ final class MatrixRecipes {
     SpeedRecipes.register(all, fx::user, t -> u -> chk(u).view(USERS_VIEW, t(t)).get());
     new SyncRecipes(this, fx).register();
     new LibraryRecipes(this, fx);
+    new ChangeRequestRecipes(this, fx);
+    new DeploymentRecipes(this, fx, az);
+    new MaintenanceRecipes(this, fx);
   }
 
   // ---- expectations

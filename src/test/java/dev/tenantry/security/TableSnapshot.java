@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * max(xmin)}, which every insert and update raises). Two equal fingerprints mean nothing was
  * written in between. Sessions, Flyway's history, the policy change feed (derived from the other
  * tables by triggers, and pruned in the background) and what nodes write in the background on their
- * own schedule (feed heartbeats and prune horizon, db-scheduler's task table) are left out.
+ * own schedule (feed heartbeats and prune horizon, db-scheduler's task table, the cache of visible
+ * tenant sets that any list may fill) are left out.
  */
 final class TableSnapshot {
   private final JdbcClient jdbc;
@@ -24,7 +25,8 @@ final class TableSnapshot {
                  where table_schema = current_schema() and table_type = 'BASE TABLE'
                    and table_name not like 'spring_session%'
                    and table_name not in ('flyway_schema_history', 'policy_change', 'policy_node',
-                                          'policy_feed_horizon', 'scheduled_tasks')
+                                          'policy_feed_horizon', 'scheduled_tasks',
+                                          'visible_tenant_set', 'visible_tenant_set_head')
                  order by table_name
                 """)
             .query(String.class)

@@ -129,8 +129,16 @@ abstract class ConsoleTest extends IntegrationTest {
     By option =
         By.xpath("//ul[@id='" + id + "-options']//button[normalize-space()='" + text + "']");
     new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.elementToBeClickable(option))
-        .click();
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until( // the list may be replaced by a later answer between finding and clicking
+            d -> {
+              WebElement found = ExpectedConditions.elementToBeClickable(option).apply(d);
+              if (found == null) {
+                return false;
+              }
+              found.click();
+              return true;
+            });
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(d -> !d.findElement(By.id(id)).getDomProperty("value").isEmpty());
   }

@@ -97,7 +97,7 @@ class RolesAndCheckAccessTest extends ConsoleTest {
     open("/users-roles/groups");
     browser.findElement(By.name("name")).sendKeys("Helpdesk " + suffix);
     clickAndWait(browser.findElement(By.xpath("//button[text()='Create group']")));
-    select(By.name("userId"), "Gale Member" + suffix);
+    pick("member-user", "Gale Member" + suffix);
     clickAndWait(browser.findElement(By.xpath("//button[text()='Add']")));
     assertThat(mainText()).contains("Member added").contains("Gale Member" + suffix);
     select(By.id("assign-role"), "User (Legacy)");

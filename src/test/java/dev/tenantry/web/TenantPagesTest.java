@@ -31,7 +31,7 @@ class TenantPagesTest extends ConsoleTest {
 
     open("/tenants");
     browser.findElement(By.id("name")).sendKeys(child);
-    select(By.id("parentId"), parent);
+    pick("parentId", parent);
     clickAndWait(browser.findElement(By.cssSelector("form[action='/tenants'] button")));
     assertThat(mainText()).contains("Tenant '" + child + "' created");
     select(By.id("add-tag"), "Gold " + suffix);

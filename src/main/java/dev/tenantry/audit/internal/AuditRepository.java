@@ -27,6 +27,7 @@ public class AuditRepository {
 
   /** Locks the chain head for this transaction: writers append one at a time, in commit order. */
   public Head lockHead() {
+    dev.tenantry.shared.db.LockOrder.auditHeadLocked();
     return jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
         .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
         .single();

@@ -50,6 +50,15 @@ public class AccessChangeRules {
   }
 
   /**
+   * DESIGN §3.6e for other features (deployments, §8): whether the user holds {@code p}, un-denied,
+   * over everything {@code scope} can ever cover (its reach), not just what it covers today.
+   */
+  public boolean holdsOverReach(UUID userId, Permission p, Scope scope) {
+    return antiEscalation.holdsOverReach(
+        authz.snapshot(), userId, p, scope, Principal.user(userId), authz.now());
+  }
+
+  /**
    * The first permission that {@code targetId} holds through an active ALLOW assignment (direct or
    * through a group) which {@code impersonatorId} does not hold over everything that assignment's
    * scope can ever cover; empty when there is none.

@@ -2,10 +2,14 @@ package dev.tenantry.authz.access;
 
 import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.Decision;
+import dev.tenantry.authz.RemovedAssignment;
 import dev.tenantry.authz.engine.AccessDiff;
 import dev.tenantry.authz.engine.AntiEscalation;
 import dev.tenantry.authz.engine.AssignmentNode;
+import dev.tenantry.authz.engine.FullAdmins;
 import dev.tenantry.authz.engine.PolicySnapshot;
+import dev.tenantry.authz.internal.AccessRules;
+import dev.tenantry.authz.internal.AssignmentRepository;
 import dev.tenantry.authz.internal.PolicyStore;
 import dev.tenantry.authz.internal.TransactionPolicyChanges;
 import dev.tenantry.shared.Actors;
@@ -14,6 +18,7 @@ import dev.tenantry.shared.web.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,11 +64,20 @@ public class AccessChanges {
   private final AccessDiff diff = new AccessDiff();
   private final AntiEscalation rules = new AntiEscalation();
   private final Clock clock = Clock.systemUTC();
+  private final AccessRules accessRules;
+  private final AssignmentRepository assignments;
 
-  AccessChanges(AccessWriteLock lock, PolicyStore store, TransactionPolicyChanges pending) {
+  AccessChanges(
+      AccessWriteLock lock,
+      PolicyStore store,
+      TransactionPolicyChanges pending,
+      AccessRules accessRules,
+      AssignmentRepository assignments) {
     this.lock = lock;
     this.store = store;
     this.pending = pending;
+    this.accessRules = accessRules;
+    this.assignments = assignments;
   }
 
   /** Serializes this access-changing write with every other (DESIGN §3.6j); until commit. */
@@ -126,6 +140,56 @@ public class AccessChanges {
     }
     request.ifPresent(r -> r.setAttribute(LIST_ATTRIBUTE, list));
     return list;
+  }
+
+  /**
+   * DESIGN §3.6g for a cascade: deleting a computer removes the {@code RESOURCE(computer)}
+   * assignments scoped to it, each judged like removing it (403 naming the assignment otherwise;
+   * removing a DENY is judged as granting what it denied). Takes the lock; returns the assignments
+   * for the deletion's audit event.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<RemovedAssignment> removedWithComputer(UUID computerId) {
+    lock.acquire();
+    store.catchUp();
+    PolicySnapshot s = store.snapshot();
+    List<RemovedAssignment> removed = new ArrayList<>();
+    for (UUID id : assignments.idsOnComputer(computerId)) {
+      accessRules.requireCanRemove(id);
+      s.assignment(id)
+          .ifPresent(
+              a ->
+                  removed.add(
+                      new RemovedAssignment(
+                          a.id(),
+                          a.principal(),
+                          a.roleId(),
+                          a.effect(),
+                          a.scope().toString(),
+                          a.expiresAt())));
+    }
+    return removed;
+  }
+
+  /**
+   * DESIGN §3.6h for writes that take users' access away in bulk without a caller to refuse
+   * (directory sync marking people disabled or removed in Entra): of {@code losingAccess}, the one
+   * user who must keep it because otherwise no full administrator would remain (empty when another
+   * full administrator stays). Takes the lock, so batches and other access writes are judged one at
+   * a time against the committed state.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Set<UUID> lastFullAdminAmong(Collection<UUID> losingAccess) {
+    lock.acquire();
+    if (losingAccess.isEmpty()) {
+      return Set.of();
+    }
+    store.catchUp();
+    List<UUID> admins = FullAdmins.of(store.snapshot(), clock.instant());
+    if (admins.isEmpty() || !losingAccess.containsAll(admins)) {
+      return Set.of();
+    }
+    return Set.of(admins.stream().sorted().findFirst().orElseThrow());
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.tenantry.authz.internal.PolicyStore;
 import dev.tenantry.shared.Actors;
 import dev.tenantry.shared.web.ApiException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,11 @@ public class Authorizer {
   private final Engine engine = Engine.INSTANCE;
   private final AntiEscalation antiEscalation = new AntiEscalation(Engine.INSTANCE);
   private final Clock clock;
+  private final VisibleTenantSets storedSets;
 
-  Authorizer(PolicyStore store) {
+  Authorizer(PolicyStore store, VisibleTenantSets storedSets) {
     this.store = store;
+    this.storedSets = storedSets;
     this.clock = Clock.systemUTC();
   }
 
@@ -101,15 +104,46 @@ public class Authorizer {
     return user.isEmpty() ? Optional.empty() : Optional.ofNullable(user.get().tenantId());
   }
 
+  /** Where the current user holds the permission, as a filter for SQL (large sets stored). */
   public TenantFilter tenants(Permission permission) {
     TenantGrants g = grants(permission);
+    return g.allTenants()
+        ? TenantFilter.everythingFilter()
+        : new TenantFilter(false, g.tenantIds(), storedSets.idOf(g.tenantIds()).orElse(null));
+  }
+
+  /** Which computers the current user may act on with the permission, as a filter for SQL. */
+  public ComputerFilter computers(Permission permission) {
+    TenantGrants g = grants(permission);
+    return new ComputerFilter(
+        g, g.allTenants() ? null : storedSets.idOf(g.tenantIds()).orElse(null));
+  }
+
+  /**
+   * {@link #tenants} for the given tenants only (the same answer for each of them), without
+   * visiting every tenant: for counts and details of a few tenants.
+   */
+  public TenantFilter tenantsWithin(Permission permission, Collection<UUID> tenants) {
+    TenantGrants g = grantsWithin(permission, tenants);
     return g.allTenants()
         ? TenantFilter.everythingFilter()
         : new TenantFilter(false, g.tenantIds());
   }
 
-  public ComputerFilter computers(Permission permission) {
-    return new ComputerFilter(grants(permission));
+  /** {@link #computers} for computers of the given tenants only. */
+  public ComputerFilter computersWithin(Permission permission, Collection<UUID> tenants) {
+    return new ComputerFilter(grantsWithin(permission, tenants));
+  }
+
+  private TenantGrants grantsWithin(Permission permission, Collection<UUID> tenants) {
+    UUID user = Actors.current().userId();
+    if (user == null) {
+      return TenantGrants.nothing();
+    }
+    if (store.stale()) {
+      store.awaitFresh();
+    }
+    return engine.tenantsWith(store.snapshot(), user, permission, clock.instant(), tenants);
   }
 
   /** Where the current user holds the permission: tenants and resource selectors, after denies. */
@@ -182,14 +216,18 @@ public class Authorizer {
 
   /** Whether the current user holds the permission on anything at all (menus, buttons). */
   public boolean holdsAnywhere(Permission permission) {
-    return !grants(permission).isNothing();
+    UUID user = Actors.current().userId();
+    return user != null && holdsAnywhere(user, permission);
   }
 
   /**
    * Whether the user holds the permission on anything at all (a tenant, a computer, the system).
    */
   public boolean holdsAnywhere(UUID userId, Permission permission) {
-    return !grants(userId, permission).isNothing();
+    if (store.stale()) {
+      store.awaitFresh();
+    }
+    return engine.holdsAnywhere(store.snapshot(), userId, permission, clock.instant());
   }
 
   /**

@@ -3,21 +3,28 @@ package dev.tenantry.authz.access;
 import dev.tenantry.authz.ComputerType;
 import dev.tenantry.authz.ResourceSelector;
 import dev.tenantry.authz.engine.TenantGrants;
+import dev.tenantry.shared.VisibleTenants;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which computers the current user may act on with one permission, as a SQL predicate over a {@code
  * computer} row (DESIGN §6: lists are SQL filters, never row-by-row checks). Mirrors {@link
  * TenantGrants#allowsComputer}: not in a denied tenant, not selected by a denied resource scope,
  * and in an allowed tenant or selected by an allowed resource scope. Computer tags are read from
- * {@code computer_tag}.
+ * {@code computer_tag}. A large set of allowed tenants is probed in its stored copy ({@code
+ * allowedSetId}, see {@link VisibleTenantSets}) instead of passed as an array.
  */
-public record ComputerFilter(TenantGrants grants) {
+public record ComputerFilter(TenantGrants grants, @Nullable UUID allowedSetId) {
+
+  public ComputerFilter(TenantGrants grants) {
+    this(grants, null);
+  }
 
   public boolean isNothing() {
     return grants.isNothing();
@@ -61,6 +68,8 @@ public record ComputerFilter(TenantGrants grants) {
     List<String> allowed = new ArrayList<>();
     if (grants.allTenants()) {
       allowed.add("true");
+    } else if (allowedSetId != null) {
+      allowed.add(VisibleTenants.inStoredSet(alias + ".tenant_id", allowedSetId));
     } else if (!grants.tenantIds().isEmpty()) {
       allowed.add(
           alias + ".tenant_id = any(" + r.param(grants.tenantIds().toArray(UUID[]::new)) + ")");

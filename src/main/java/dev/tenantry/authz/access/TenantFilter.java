@@ -4,18 +4,25 @@ import dev.tenantry.shared.VisibleTenants;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tenants where the current user holds a permission (after denies): every tenant, including
  * ones created later ({@code everything}), or exactly {@code tenantIds}. Filters lists of tenants
- * and of tenant-owned objects in SQL.
+ * and of tenant-owned objects in SQL. A large set is also stored in the database ({@code
+ * storedSetId}, see {@link VisibleTenantSets}), and SQL probes it instead of carrying every id.
  */
-public record TenantFilter(boolean everything, Set<UUID> tenantIds) {
+public record TenantFilter(boolean everything, Set<UUID> tenantIds, @Nullable UUID storedSetId) {
   private static final TenantFilter NOTHING = new TenantFilter(false, Set.of());
   private static final TenantFilter EVERYTHING = new TenantFilter(true, Set.of());
 
   public TenantFilter {
     tenantIds = everything ? Set.of() : Set.copyOf(tenantIds);
+    storedSetId = everything ? null : storedSetId;
+  }
+
+  public TenantFilter(boolean everything, Set<UUID> tenantIds) {
+    this(everything, tenantIds, null);
   }
 
   public static TenantFilter nothing() {
@@ -32,14 +39,17 @@ public record TenantFilter(boolean everything, Set<UUID> tenantIds) {
 
   /** The same filter as the value that other features (and audit) take. */
   public VisibleTenants visible() {
-    return everything ? VisibleTenants.every() : VisibleTenants.only(tenantIds);
+    return everything ? VisibleTenants.every() : VisibleTenants.only(tenantIds, storedSetId);
   }
 
   public boolean isNothing() {
     return !everything && tenantIds.isEmpty();
   }
 
-  /** {@code column = any(:authzTenantIds)}, or {@code true} / {@code false}. */
+  /**
+   * {@code column = any(:authzTenantIds)} (or a probe of the stored set), or {@code true} / {@code
+   * false}.
+   */
   public SqlPredicate sql(String column) {
     return sql(column, "authzTenantIds");
   }
@@ -51,6 +61,9 @@ public record TenantFilter(boolean everything, Set<UUID> tenantIds) {
     }
     if (tenantIds.isEmpty()) {
       return SqlPredicate.FALSE;
+    }
+    if (storedSetId != null) {
+      return new SqlPredicate(VisibleTenants.inStoredSet(column, storedSetId), Map.of());
     }
     return new SqlPredicate(
         column + " = any(:" + paramName + ")", Map.of(paramName, tenantIds.toArray(UUID[]::new)));

@@ -113,6 +113,28 @@ public final class Engine {
     return GrantsCalculator.compute(this, s, userId, p, now);
   }
 
+  /**
+   * Whether the user holds p anywhere at all (a tenant, a resource scope, the system): exactly
+   * {@code !tenantsWith(s, userId, p, now).isNothing()}, stopping at the first tenant found.
+   */
+  public boolean holdsAnywhere(PolicySnapshot s, UUID userId, Permission p, Instant now) {
+    return GrantsCalculator.anywhere(this, s, userId, p, now);
+  }
+
+  /**
+   * {@link #tenantsWith} for the given tenants only: the same selectors and the same answer for
+   * each of those tenants, without visiting the others (a page of a few tenants need not pay for
+   * all of the caller's).
+   */
+  public TenantGrants tenantsWith(
+      PolicySnapshot s,
+      UUID userId,
+      Permission p,
+      Instant now,
+      java.util.Collection<UUID> onlyTenants) {
+    return GrantsCalculator.compute(this, s, userId, p, now, onlyTenants);
+  }
+
   static boolean active(Compiled.User u, long nowSec, int nowNano) {
     return u.enabled()
         && u.tenant() >= 0

@@ -154,6 +154,14 @@ public class AssignmentRepository {
     jdbc.sql("delete from role_assignment where id = ?").param(id).update();
   }
 
+  /** The RESOURCE(one computer) assignments scoped to the computer. */
+  public List<UUID> idsOnComputer(UUID computerId) {
+    return jdbc.sql("select id from role_assignment where resource_computer_id = ?")
+        .param(computerId)
+        .query(UUID.class)
+        .list();
+  }
+
   public List<UUID> idsOfGroup(UUID groupId) {
     return jdbc.sql("select id from role_assignment where group_id = ?")
         .param(groupId)

@@ -35,6 +35,7 @@ public class AssignmentService {
   private final AccessRules rules;
   private final AuditLog audit;
   private final ScopeReferences references;
+  private final ScopeMasks masks;
 
   public AssignmentService(
       AssignmentRepository assignments,
@@ -43,7 +44,9 @@ public class AssignmentService {
       Authorizer authz,
       AccessRules rules,
       AuditLog audit,
-      ScopeReferences references) {
+      ScopeReferences references,
+      ScopeMasks masks) {
+    this.masks = masks;
     this.assignments = assignments;
     this.roles = roles;
     this.groups = groups;
@@ -57,6 +60,11 @@ public class AssignmentService {
   public List<AssignmentView> list(AssignmentRepository.Query q) {
     authz.requireUser();
     boolean instanceWide = authz.check(Permission.ROLE_ASSIGNMENTS_VIEW, Target.system()).allowed();
+    ScopeDto.Masker shown = masks.forCaller();
+    if (q.tenantId() != null
+        && !authz.check(Permission.TENANTS_VIEW, Target.tenant(q.tenantId())).allowed()) {
+      return List.of(); // filtering by a tenant one cannot see answers like a random id
+    }
     return assignments
         .list(
             q,
@@ -65,7 +73,7 @@ public class AssignmentService {
                 .sql("coalesce(p.tenant_id, g.owner_tenant_id)"),
             instanceWide)
         .stream()
-        .map(AssignmentView::of)
+        .map(a -> AssignmentView.of(a).shownTo(shown))
         .toList();
   }
 
@@ -129,7 +137,7 @@ public class AssignmentService {
 
   @Transactional(readOnly = true)
   public AssignmentView get(UUID id) {
-    return visible(id);
+    return visible(id).shownTo(masks.forCaller());
   }
 
   private AssignmentView visible(UUID id) {

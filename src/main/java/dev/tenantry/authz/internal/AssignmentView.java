@@ -18,6 +18,15 @@ public record AssignmentView(
     Instant createdAt,
     @Nullable UUID createdBy) {
 
+  /** This assignment with its scope as {@code masker} shows it to the caller. */
+  public AssignmentView shownTo(ScopeDto.Masker masker) {
+    ScopeDto shown = masker.apply(scope);
+    return shown == scope
+        ? this
+        : new AssignmentView(
+            id, principal, roleId, roleName, shown, effect, expiresAt, createdAt, createdBy);
+  }
+
   public static AssignmentView of(AssignmentRow a) {
     PrincipalDto p =
         a.userId() != null

@@ -65,7 +65,9 @@ class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
       response.setHeader(HEADER, Long.toString(xid));
     }
     HttpSession session = web.getRequest().getSession(false);
-    if (session != null) {
+    // Only a newer revision is written: the session row is not rewritten for nothing.
+    if (session != null
+        && !(session.getAttribute(SESSION_ATTRIBUTE) instanceof Long known && known >= xid)) {
       session.setAttribute(SESSION_ATTRIBUTE, xid);
     }
   }

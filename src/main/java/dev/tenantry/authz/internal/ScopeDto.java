@@ -9,11 +9,14 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A scope as JSON: {@code {kind, tenantId?, includeChildren?, tagId?, resource?, mspId?}} (DESIGN
- * §2); {@code mspId} limits a TENANT_TAG scope to one MSP's tenants.
+ * §2); {@code mspId} limits a TENANT_TAG scope to one MSP's tenants. Shown to a caller, a tenant or
+ * computer they cannot view is left out and {@code hidden} says so ({@link #masked}); input ignores
+ * {@code hidden}.
  */
 public record ScopeDto(
     @Nullable ScopeKind kind,
@@ -21,7 +24,27 @@ public record ScopeDto(
     @Nullable Boolean includeChildren,
     @Nullable UUID tagId,
     @Nullable ResourceDto resource,
-    @Nullable UUID mspId) {
+    @Nullable UUID mspId,
+    @Nullable String hidden) {
+
+  /** Shows scopes to one caller ({@link ScopeMasks#forCaller()}). */
+  @FunctionalInterface
+  public interface Masker {
+    ScopeDto apply(ScopeDto scope);
+  }
+
+  /** What {@code hidden} says when a scope names a tenant or computer the caller cannot view. */
+  public static final String HIDDEN = "a tenant you cannot see";
+
+  public ScopeDto(
+      @Nullable ScopeKind kind,
+      @Nullable UUID tenantId,
+      @Nullable Boolean includeChildren,
+      @Nullable UUID tagId,
+      @Nullable ResourceDto resource,
+      @Nullable UUID mspId) {
+    this(kind, tenantId, includeChildren, tagId, resource, mspId, null);
+  }
 
   public ScopeDto(
       @Nullable ScopeKind kind,
@@ -117,6 +140,39 @@ public record ScopeDto(
         c.scopeTagId(),
         null,
         tag ? c.scopeTenantId() : null);
+  }
+
+  /**
+   * This scope without the tenants ({@code tenantId}, {@code mspId}, the resource's tenant limit)
+   * and the computer that the caller cannot view, {@code hidden} set when anything was left out.
+   */
+  public ScopeDto masked(Predicate<UUID> tenantVisible, Predicate<UUID> computerVisible) {
+    boolean[] hid = {false};
+    java.util.function.UnaryOperator<@Nullable UUID> tenant =
+        id -> {
+          if (id == null || tenantVisible.test(id)) {
+            return id;
+          }
+          hid[0] = true;
+          return null;
+        };
+    ResourceDto r = resource;
+    if (r != null) {
+      UUID computer = r.computerId();
+      if (computer != null && !computerVisible.test(computer)) {
+        computer = null;
+        hid[0] = true;
+      }
+      r = new ResourceDto(r.kind(), computer, r.tagId(), r.types(), tenant.apply(r.tenantId()));
+    }
+    ScopeDto out =
+        new ScopeDto(
+            kind, tenant.apply(tenantId), includeChildren, tagId, r, tenant.apply(mspId), null);
+    return hid[0] ? out.withHidden() : this;
+  }
+
+  private ScopeDto withHidden() {
+    return new ScopeDto(kind, tenantId, includeChildren, tagId, resource, mspId, HIDDEN);
   }
 
   public static <T> T required(@Nullable T value, String name) {

@@ -110,7 +110,20 @@ class AssignmentPages {
   void choices(Model model, List<AssignmentView> list) {
     model.addAttribute("assignments", list);
     model.addAttribute("scopeLabels", scopes.labeller());
-    model.addAttribute("userNames", users.visibleUsers());
+    var userIds =
+        new java.util.ArrayList<UUID>(
+            list.stream()
+                .filter(
+                    a ->
+                        a.principal().type() == dev.tenantry.authz.internal.PrincipalDto.Type.USER
+                            && a.principal().id() != null)
+                .map(a -> a.principal().id())
+                .toList());
+    if (model.getAttribute("filter") instanceof AssignmentRepository.Query f
+        && f.userId() != null) {
+      userIds.add(f.userId());
+    }
+    model.addAttribute("userNames", users.names(userIds)); // of the rows shown, not every user
     model.addAttribute(
         "groupNames",
         groups.list().stream()

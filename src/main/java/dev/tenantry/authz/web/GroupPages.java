@@ -44,8 +44,15 @@ class GroupPages {
 
   @GetMapping("/users-roles/groups")
   String list(Model model) {
-    model.addAttribute("groups", groups.list());
-    model.addAttribute("tenantNames", tenants.visibleTenants());
+    var shown = groups.list();
+    model.addAttribute("groups", shown);
+    model.addAttribute(
+        "tenantNames",
+        tenants.visibleNames(
+            shown.stream()
+                .map(GroupService.GroupView::ownerTenantId)
+                .filter(java.util.Objects::nonNull)
+                .toList()));
     return "authz/groups";
   }
 

@@ -8,7 +8,6 @@ import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.internal.*;
 import dev.tenantry.authz.internal.AssignmentRepository;
 import dev.tenantry.authz.internal.GroupRepository;
-import dev.tenantry.authz.internal.RoleRepository;
 import dev.tenantry.authz.web.AccessController.CheckResponse;
 import dev.tenantry.authz.web.AccessController.Match;
 import dev.tenantry.authz.web.AccessController.MyAssignment;
@@ -29,18 +28,21 @@ import org.springframework.transaction.annotation.Transactional;
 class Inspection {
   private final Authorizer authz;
   private final GroupRepository groups;
-  private final RoleRepository roles;
   private final AssignmentRepository assignments;
+  private final ScopeMasks masks;
+  private final RoleAndGroupNames roleAndGroupNames;
 
   Inspection(
       Authorizer authz,
       GroupRepository groups,
-      RoleRepository roles,
-      AssignmentRepository assignments) {
+      AssignmentRepository assignments,
+      ScopeMasks masks,
+      RoleAndGroupNames roleAndGroupNames) {
+    this.masks = masks;
     this.authz = authz;
     this.groups = groups;
-    this.roles = roles;
     this.assignments = assignments;
+    this.roleAndGroupNames = roleAndGroupNames;
   }
 
   /** Oneself, or a user of a tenant where the caller holds users:view (else 404). */
@@ -81,15 +83,17 @@ class Inspection {
   CheckResponse check(UUID userId, Permission p, Target target) {
     requireCanSee(target);
     Explanation e = authz.explain(userId, p, target);
-    Map<UUID, String> roleNames =
-        roles.names(e.matches().stream().map(MatchedAssignment::roleId).distinct().toList());
-    Map<UUID, String> groupNames =
-        groups.names(
+    var names =
+        roleAndGroupNames.of(
+            e.matches().stream().map(MatchedAssignment::roleId).distinct().toList(),
             e.matches().stream()
                 .filter(m -> !m.direct())
                 .map(MatchedAssignment::viaGroupId)
                 .distinct()
                 .toList());
+    ScopeDto.Masker shown = masks.forCaller();
+    Map<UUID, String> roleNames = names.roles();
+    Map<UUID, String> groupNames = names.groups();
     List<Match> matches =
         e.matches().stream()
             .map(
@@ -99,7 +103,7 @@ class Inspection {
                         m.roleId(),
                         roleNames.get(m.roleId()),
                         m.effect(),
-                        ScopeDto.of(m.scope()),
+                        shown.apply(ScopeDto.of(m.scope())),
                         m.direct() ? "DIRECT" : "GROUP",
                         m.viaGroupId(),
                         m.direct() ? null : groupNames.get(m.viaGroupId())))
@@ -116,12 +120,13 @@ class Inspection {
             .peek(g -> names.put(g.id(), g.name()))
             .map(g -> GroupService.GroupView.of(g, null))
             .toList();
+    ScopeDto.Masker shown = masks.forCaller();
     List<MyAssignment> out =
         assignments.ofUserAndGroups(userId).stream()
             .map(
                 a ->
                     new MyAssignment(
-                        AssignmentView.of(a),
+                        AssignmentView.of(a).shownTo(shown),
                         a.groupId() == null ? "DIRECT" : "GROUP",
                         a.groupId(),
                         a.groupId() == null ? null : names.get(a.groupId())))

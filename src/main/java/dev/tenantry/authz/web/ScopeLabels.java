@@ -3,6 +3,8 @@ package dev.tenantry.authz.web;
 import dev.tenantry.authz.internal.*;
 import dev.tenantry.shared.ComputerLookup;
 import dev.tenantry.shared.TenantLookup;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,47 +21,65 @@ class ScopeLabels {
     this.computers = computers;
   }
 
-  /** A labeller for one request (names looked up once). */
+  /**
+   * A labeller for one request: names are looked up when a label needs them (only the tenants, tags
+   * and computers that the labelled scopes name, never every visible one), once each.
+   */
   Labeller labeller() {
-    return new Labeller(lookup.visibleTenants(), lookup.tags(), computers.visibleComputers());
+    return new Labeller(lookup, computers);
   }
 
-  record Labeller(Map<UUID, String> tenants, Map<UUID, String> tags, Map<UUID, String> computers) {
+  static final class Labeller {
+    private final TenantLookup lookup;
+    private final ComputerLookup computerLookup;
+    private final Map<UUID, String> tenants = new HashMap<>();
+    private final Map<UUID, String> computers = new HashMap<>();
+    private @Nullable Map<UUID, String> tags;
+
+    Labeller(TenantLookup lookup, ComputerLookup computerLookup) {
+      this.lookup = lookup;
+      this.computerLookup = computerLookup;
+    }
+
     public String of(ScopeDto s) {
       if (s.kind() == null) {
         return "?";
       }
       return switch (s.kind()) {
         case OWNER -> "Owner (every tenant)";
-        case MSP -> "MSP " + tenant(s.tenantId());
+        case MSP -> "MSP " + tenant(s.tenantId(), s);
         case TENANT ->
             "Tenant "
-                + tenant(s.tenantId())
+                + tenant(s.tenantId(), s)
                 + (Boolean.TRUE.equals(s.includeChildren()) ? " and its children" : "");
         case TENANT_TAG ->
             "Tenant tag "
-                + (s.tagId() == null ? "?" : tags.getOrDefault(s.tagId(), s.tagId().toString()))
-                + (s.mspId() == null ? "" : " in MSP " + tenant(s.mspId()));
+                + (s.tagId() == null ? "?" : tag(s.tagId()))
+                + (s.mspId() == null
+                    ? (s.hidden() == null ? "" : " in " + ScopeDto.HIDDEN)
+                    : " in MSP " + tenant(s.mspId(), s));
         case USERS_TENANT -> "User's tenant";
-        case RESOURCE -> resource(s.resource());
+        case RESOURCE -> resource(s.resource(), s.hidden() != null);
       };
     }
 
-    private String resource(ScopeDto.@Nullable ResourceDto r) {
+    /** {@code hidden}: what is missing was left out because the caller cannot see it. */
+    private String resource(ScopeDto.@Nullable ResourceDto r, boolean hidden) {
       if (r == null || r.kind() == null) {
         return "Computers: ?";
       }
-      String where = r.tenantId() != null ? " in " + tenant(r.tenantId()) : "";
+      String where =
+          r.tenantId() != null
+              ? " in " + tenant(r.tenantId(), null)
+              : hidden ? " in " + ScopeDto.HIDDEN : "";
       return switch (r.kind()) {
         case COMPUTER ->
             "Computer "
                 + (r.computerId() == null
-                    ? "?"
-                    : computers.getOrDefault(r.computerId(), "you cannot see"));
+                    ? (hidden ? "you cannot see" : "?")
+                    : computer(r.computerId()));
         case COMPUTER_TAG ->
-            "Computers tagged "
-                + (r.tagId() == null ? "?" : tags.getOrDefault(r.tagId(), r.tagId().toString()))
-                + where;
+            "Computers tagged " + (r.tagId() == null ? "?" : tag(r.tagId())) + where;
         case COMPUTER_TYPES ->
             "Computers of type "
                 + (r.types() == null
@@ -69,8 +89,24 @@ class ScopeLabels {
       };
     }
 
-    private String tenant(@Nullable UUID id) {
-      return id == null ? "?" : tenants.getOrDefault(id, "a tenant you cannot see");
+    private String tenant(@Nullable UUID id, @Nullable ScopeDto s) {
+      if (id == null) {
+        return s != null && s.hidden() != null ? ScopeDto.HIDDEN : "?";
+      }
+      return tenants.computeIfAbsent(
+          id, t -> lookup.visibleNames(List.of(t)).getOrDefault(t, ScopeDto.HIDDEN));
+    }
+
+    private String computer(UUID id) {
+      return computers.computeIfAbsent(
+          id, c -> computerLookup.names(List.of(c)).getOrDefault(c, "you cannot see"));
+    }
+
+    private String tag(UUID id) {
+      if (tags == null) {
+        tags = lookup.tags();
+      }
+      return tags.getOrDefault(id, id.toString());
     }
   }
 }

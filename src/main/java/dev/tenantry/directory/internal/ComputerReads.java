@@ -4,6 +4,7 @@ import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.directory.Computer;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.db.Counts;
+import dev.tenantry.shared.db.Keyset;
 import dev.tenantry.shared.db.Like;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -124,14 +124,24 @@ public class ComputerService {
 
   @Transactional
   public void delete(UUID id, @Nullable Long expectedVersion) {
+    accessChanges.lock(); // before the row lock: the one lock order (docs/multi-node.md)
     Computer c = lockVisible(id);
     access.requireDeleteComputer(c.tenantId(), id);
     if (expectedVersion != null && expectedVersion != c.version()) {
       throw ApiException.stale(TYPE, id, expectedVersion, c.version());
     }
     ComputerView before = reads.view(c);
+    var removed = accessChanges.removedWithComputer(id); // its RESOURCE assignments go with it
     computers.delete(id);
-    audit.record(AuditEntry.deleted("computer.deleted", TYPE, id, c.tenantId(), before));
+    audit.record(
+        AuditEntry.deleted(
+            "computer.deleted",
+            TYPE,
+            id,
+            c.tenantId(),
+            removed.isEmpty()
+                ? before
+                : java.util.Map.of("computer", before, "removedAssignments", removed)));
   }
 
   @Transactional

@@ -4,7 +4,9 @@ import dev.tenantry.directory.Person;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.db.Counts;
+import dev.tenantry.shared.db.Keyset;
 import dev.tenantry.shared.db.Like;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +47,10 @@ class PersonReads {
         .toList();
   }
 
-  /** One page of people, restricted in SQL to {@code visibleTenants}. */
+  /**
+   * One page of people, restricted in SQL to {@code visibleTenants}, sorted by (lower(family name),
+   * lower(given name), id) along an index; by keyset ({@code after}) or page number.
+   */
   Page<PersonView> search(PersonQuery q, VisibleTenants visibleTenants) {
     StringBuilder where = new StringBuilder(" where true");
     Map<String, Object> params = new LinkedHashMap<>();
@@ -67,18 +72,43 @@ class PersonReads {
       params.put("q", Like.contains(q.q()));
     }
     Counts.Total total = Counts.of(jdbc, "person p" + where, params);
-    params.put("limit", q.size());
-    params.put("offset", (long) q.page() * q.size());
+    long offset = (long) q.page() * q.size();
+    if (q.after() != null) {
+      Keyset after = Keyset.decode(q.after(), 2);
+      where.append(
+          " and (lower(p.family_name), lower(p.given_name), p.id) > (:after_k0, :after_k1, :after_id)");
+      params.put("after_k0", after.keys().get(0));
+      params.put("after_k1", after.keys().get(1));
+      params.put("after_id", after.id());
+      offset = 0;
+    }
+    params.put("limit", q.size() + 1);
+    params.put("offset", offset);
+    List<Keyset> keys = new ArrayList<>();
     List<Person> people =
         jdbc.sql(
                 "select "
                     + PersonRepository.columns()
+                    + ", lower(p.family_name) as sort_k0, lower(p.given_name) as sort_k1"
                     + " from person p"
                     + where
-                    + " order by lower(p.family_name), lower(p.given_name), p.id limit :limit offset :offset")
+                    + " order by lower(p.family_name), lower(p.given_name), p.id"
+                    + " limit :limit offset :offset")
             .params(params)
-            .query((rs, n) -> PersonRepository.map(rs))
+            .query(
+                (rs, n) -> {
+                  Person p = PersonRepository.map(rs);
+                  keys.add(
+                      new Keyset(
+                          List.of(rs.getString("sort_k0"), rs.getString("sort_k1")), p.id()));
+                  return p;
+                })
             .list();
-    return new Page<>(views(people), q.page(), q.size(), total.value(), total.estimated(), null);
+    String next = null;
+    if (people.size() > q.size()) {
+      people = people.subList(0, q.size());
+      next = keys.get(q.size() - 1).encode();
+    }
+    return new Page<>(views(people), q.page(), q.size(), total.value(), total.estimated(), next);
   }
 }

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,13 +43,14 @@ class ComputerPages {
       @RequestParam(required = false) @Nullable ComputerType type,
       HttpServletRequest request,
       Model model) {
-    List<TenantView> visible = tenants.visibleToCaller();
+    var shown = computers.list(new ComputerQuery(tenantId, q, type, null, 0, 500)).items();
     Map<UUID, String> names =
-        visible.stream().collect(Collectors.toMap(TenantView::id, TenantView::name));
-    model.addAttribute(
-        "computers", computers.list(new ComputerQuery(tenantId, q, type, null, 0, 500)).items());
-    model.addAttribute("tenants", visible);
+        tenants.visibleNames(shown.stream().map(c -> c.computer().tenantId()).toList());
+    model.addAttribute("computers", shown);
     model.addAttribute("tenantNames", names);
+    model.addAttribute(
+        "tenantLabel",
+        tenantId == null ? "" : tenants.visibleNames(List.of(tenantId)).get(tenantId));
     model.addAttribute("tenantId", tenantId);
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("type", type);

@@ -42,9 +42,10 @@ class PeopleController {
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable UUID tagId,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
+      @RequestParam(defaultValue = "50") int size,
+      @RequestParam(required = false) @Nullable String after) {
     return people
-        .list(new PersonQuery(tenantId, q, tagId, Page.page(page), Page.size(size)))
+        .list(new PersonQuery(tenantId, q, tagId, Page.page(page), Page.size(size), after))
         .map(PersonResponse::of);
   }
 

@@ -14,6 +14,7 @@ import dev.tenantry.shared.web.Htmx;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -46,12 +47,14 @@ class PeoplePages {
       @RequestParam(required = false) @Nullable String q,
       HttpServletRequest request,
       Model model) {
-    var visible = tenants.visibleToCaller();
+    var shown = people.list(new PersonQuery(tenantId, q, null, 0, 500)).items();
     Map<UUID, String> names =
-        visible.stream().collect(Collectors.toMap(TenantView::id, TenantView::name));
-    model.addAttribute("people", people.list(new PersonQuery(tenantId, q, null, 0, 500)).items());
-    model.addAttribute("tenants", visible);
+        tenants.visibleNames(shown.stream().map(p -> p.person().tenantId()).toList());
+    model.addAttribute("people", shown);
     model.addAttribute("tenantNames", names);
+    model.addAttribute(
+        "tenantLabel",
+        tenantId == null ? "" : tenants.visibleNames(List.of(tenantId)).get(tenantId));
     model.addAttribute("tenantId", tenantId);
     model.addAttribute("q", q == null ? "" : q);
     return Htmx.view(request, "directory/people", "results");

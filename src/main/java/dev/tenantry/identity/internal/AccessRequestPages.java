@@ -46,7 +46,6 @@ class AccessRequestPages {
     String s = status.toUpperCase();
     model.addAttribute("status", s);
     model.addAttribute("requests", requests.list(s));
-    model.addAttribute("tenants", tenants.visibleToCaller());
     model.addAttribute("tags", tenants.tagList());
     model.addAttribute(
         "roles",

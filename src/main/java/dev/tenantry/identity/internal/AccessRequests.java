@@ -146,13 +146,13 @@ class AccessRequests {
 
   @Transactional
   Request approve(UUID requestId, Approval a) {
+    lock.acquire(); // before the request's row lock: the one lock order (docs/multi-node.md)
     Request r = decidable(requestId);
     ScopeInput scope = a.scope() == null ? null : a.scope().validated();
     if (scope == null || a.tenantId() == null || a.roleId() == null || a.expiry() == null) {
       throw ApiException.invalid("tenantId, roleId, scope and expiry are required");
     }
     access.requireManageUsers(a.tenantId());
-    lock.acquire();
     Instant expires = a.expiry().duration == null ? null : Instant.now().plus(a.expiry().duration);
     access.requireGrant(a.roleId(), scope, a.tenantId(), expires);
     boolean linked = people.tenantLink(a.tenantId()).map(r.entraTenantId()::equals).orElse(false);

@@ -95,4 +95,28 @@ class People {
         .query(PersonRow.class)
         .list();
   }
+
+  /**
+   * Promotable people (an Azure Object ID, not a user yet) of the tenants {@code tenants} allows,
+   * whose name or e-mail contains {@code q}, by name: the "promote" picker.
+   */
+  java.util.List<PersonRow> promotableMatching(
+      dev.tenantry.authz.access.TenantFilter tenants, String q, int limit) {
+    var visible = tenants.sql("p.tenant_id");
+    var params = new java.util.HashMap<String, Object>(visible.params());
+    params.put("q", dev.tenantry.shared.db.Like.contains(q));
+    params.put("limit", limit);
+    return jdbc.sql(
+            "select p.id, p.tenant_id, p.azure_object_id, p.given_name, p.family_name, p.email"
+                + " from person p where "
+                + visible.sql()
+                + " and p.azure_object_id is not null"
+                + " and not exists (select 1 from app_user u where u.person_id = p.id)"
+                + " and (p.given_name || ' ' || p.family_name ilike :q"
+                + " or p.family_name || ' ' || p.given_name ilike :q or p.email ilike :q)"
+                + " order by lower(p.family_name), lower(p.given_name), p.id limit :limit")
+        .params(params)
+        .query(PersonRow.class)
+        .list();
+  }
 }

@@ -11,9 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The host side of {@link RecoverAdmin}: {@code ./tenantry recover-admin --tid … --oid … [--force]}
- * starts the application without a web server, with {@code tenantry.recover-admin.*} set; this runs
- * the recovery once, prints the outcome and exits (0 done, 3 refused, 2 bad input).
+ * The host side of {@link RecoverAdmin}: {@code ./tenantry recover-admin --tid … --oid … [--force]
+ * [--jdbc-url …]} starts the application on a random loopback port (its web beans need a servlet
+ * context; without one it did not start at all), with {@code tenantry.recover-admin.*} set; this
+ * runs the recovery once, prints the outcome and exits (0 done, 3 refused, 2 bad input).
  */
 @Component
 @ConditionalOnProperty("tenantry.recover-admin.oid")

@@ -26,6 +26,16 @@ class UserNamesService implements UserNames {
   }
 
   @Override
+  public Map<UUID, String> searchVisible(String q, int limit) {
+    Map<UUID, String> out = new java.util.LinkedHashMap<>();
+    users
+        .list(q.isBlank() ? null : q, null, null, 0, limit)
+        .items()
+        .forEach(u -> out.put(u.id(), u.displayName()));
+    return out;
+  }
+
+  @Override
   public Map<UUID, String> names(Collection<UUID> userIds) {
     Map<UUID, String> out = new HashMap<>();
     if (userIds.isEmpty()) {

@@ -58,36 +58,37 @@ class UserPages {
   String list(
       @RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
     model.addAttribute("q", q == null ? "" : q);
-    model.addAttribute("users", users.list(q, null, null, 0, 500).items());
     model.addAttribute(
         "canImpersonate",
         authorizer.check(Permission.USERS_IMPERSONATE, Target.system()).allowed());
-    var visible = tenants.visibleToCaller();
+    var shown = users.list(q, null, null, 0, 500).items();
+    model.addAttribute("users", shown);
     model.addAttribute(
         "tenantNames",
-        visible.stream()
-            .collect(java.util.stream.Collectors.toMap(TenantView::id, TenantView::name)));
+        tenants.visibleNames(
+            shown.stream()
+                .map(UserRepository.UserView::tenantId)
+                .filter(java.util.Objects::nonNull)
+                .toList()));
     if (!Htmx.isRequest(request)) {
-      addUserForms(visible, model);
+      addUserForms(model);
     }
     return Htmx.view(request, "users/list", "results");
   }
 
   /**
-   * The "Add user" forms: tenants where the caller may manage users, and the people that can be
-   * promoted.
+   * The "Add user" forms, shown to a caller who may manage users somewhere; their tenant and person
+   * are pickers over where the caller may act.
    */
-  private void addUserForms(java.util.List<TenantView> visible, Model model) {
-    var manageable =
-        visible.stream()
-            .filter(t -> authorizer.check(Permission.USERS_MANAGE, Target.tenant(t.id())).allowed())
-            .sorted(java.util.Comparator.comparing(TenantView::name, String.CASE_INSENSITIVE_ORDER))
-            .toList();
-    model.addAttribute("manageableTenants", manageable);
-    model.addAttribute(
-        "promotable", people.promotable(manageable.stream().map(TenantView::id).toList()));
+  private void addUserForms(Model model) {
+    model.addAttribute("canAddUsers", authorizer.holdsAnywhere(Permission.USERS_MANAGE));
     if (!model.containsAttribute("manual")) {
       model.addAttribute("manual", new ManualForm(null, "", "", "", ""));
+    }
+    if (model.getAttribute("manual") instanceof ManualForm m && m.tenantId() != null) {
+      model.addAttribute(
+          "manualTenantLabel",
+          tenants.visibleNames(java.util.List.of(m.tenantId())).getOrDefault(m.tenantId(), ""));
     }
   }
 

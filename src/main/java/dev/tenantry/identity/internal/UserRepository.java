@@ -49,9 +49,13 @@ class UserRepository {
       int size) {
     StringBuilder where = new StringBuilder(" where true");
     List<Object> params = new ArrayList<>();
-    if (visibleTenants instanceof VisibleTenants.Only(Set<UUID> ids)) {
-      where.append(" and p.tenant_id = any(?)");
-      params.add(ids.toArray(new UUID[0]));
+    if (visibleTenants instanceof VisibleTenants.Only(Set<UUID> ids, UUID storedSet)) {
+      if (storedSet != null) {
+        where.append(" and ").append(VisibleTenants.inStoredSet("p.tenant_id", storedSet));
+      } else {
+        where.append(" and p.tenant_id = any(?)");
+        params.add(ids.toArray(new UUID[0]));
+      }
     }
     if (q != null && !q.isBlank()) {
       where.append(" and (p.given_name || ' ' || p.family_name || ' ' || p.email) ilike ?");

@@ -48,7 +48,8 @@ public class BlobCollector {
   /** One pass over every unreferenced blob older than the grace period; answers how many went. */
   public int collect() {
     int deleted = 0;
-    UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    // PostgreSQL orders uuids by their unsigned bytes: the all-zero uuid is the smallest
+    UUID after = new UUID(0L, 0L);
     while (true) {
       List<Candidate> batch =
           jdbc.sql(

@@ -1,20 +1,21 @@
 package dev.tenantry.library.internal;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.tenantry.shared.scheduling.ClusterTasks;
 import java.time.Duration;
-import javax.sql.DataSource;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs {@link BlobCollector} every {@code tenantry.library.blob-gc-interval} (default 1 hour), once
- * per cluster: a db-scheduler recurring task on PostgreSQL (table {@code scheduled_tasks}), wired
- * by hand like the directory sync's. Off with {@code tenantry.library.blob-gc-enabled=false} (the
+ * per cluster: a db-scheduler recurring task handed to the node's one {@code ClusterScheduler}
+ * (table {@code scheduled_tasks}). Off with {@code tenantry.library.blob-gc-enabled=false} (the
  * test profile, whose tests call the collector themselves).
  */
 @Component
@@ -22,39 +23,24 @@ import org.springframework.stereotype.Component;
     name = "tenantry.library.blob-gc-enabled",
     havingValue = "true",
     matchIfMissing = true)
-class BlobCollectorScheduling implements SmartLifecycle {
-  private final Scheduler scheduler;
-  private volatile boolean running;
+class BlobCollectorScheduling implements ClusterTasks {
+  private final RecurringTask<Void> task;
 
   BlobCollectorScheduling(
-      DataSource dataSource,
       BlobCollector collector,
       @Value("${tenantry.library.blob-gc-interval:PT1H}") Duration interval) {
-    RecurringTask<Void> task =
+    this.task =
         Tasks.recurring("library-blob-gc", FixedDelay.of(interval))
             .execute((instance, ctx) -> collector.collect());
-    this.scheduler =
-        Scheduler.create(dataSource)
-            .startTasks(task)
-            .threads(1)
-            .pollingInterval(Duration.ofSeconds(30))
-            .build();
   }
 
   @Override
-  public void start() {
-    scheduler.start();
-    running = true;
+  public List<Task<?>> tasks() {
+    return List.of(task);
   }
 
   @Override
-  public void stop() {
-    scheduler.stop();
-    running = false;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
+  public List<? extends OnStartup> startTasks() {
+    return List.of(task);
   }
 }

@@ -106,6 +106,16 @@ public class ScriptService {
 
   @Transactional
   public ScriptViews.Detail update(UUID id, long expectedVersion, ScriptCommands.Save c) {
+    return update(id, expectedVersion, c, Map.of());
+  }
+
+  /**
+   * As {@link #update(UUID, long, ScriptCommands.Save)}; {@code provenance} joins the audit event
+   * (an approved change request names itself, its author and its approver).
+   */
+  @Transactional
+  ScriptViews.Detail update(
+      UUID id, long expectedVersion, ScriptCommands.Save c, Map<String, Object> provenance) {
     validate(c);
     ScriptRow before = visible(scripts.lock(id), id);
     Ownership own =
@@ -155,7 +165,7 @@ public class ScriptService {
             id.toString(),
             own.ownerTenantId() != null ? own.ownerTenantId() : before.ownerTenantId(),
             auditView(before, latest, false),
-            auditView(saved, latest(saved), secretsChanged)));
+            withProvenance(auditView(saved, latest(saved), secretsChanged), provenance)));
     return detail(saved, latest(saved));
   }
 
@@ -374,6 +384,12 @@ public class ScriptService {
       m.put("secretParameters", "changed");
     }
     return m;
+  }
+
+  private static Map<String, Object> withProvenance(
+      Map<String, Object> view, Map<String, Object> provenance) {
+    view.putAll(provenance);
+    return view;
   }
 
   private static String sha256(String text) {

@@ -6,6 +6,7 @@ import dev.tenantry.audit.AuditQuery;
 import dev.tenantry.library.internal.LicenseService;
 import dev.tenantry.library.internal.MediaService;
 import dev.tenantry.library.internal.ScriptCommands;
+import dev.tenantry.library.internal.ScriptEditRequests;
 import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.library.internal.ScriptViews;
 import dev.tenantry.library.internal.SoftwareService;
@@ -44,6 +45,7 @@ class LibraryPages {
   private final LicenseService licenses;
   private final Tenants tenants;
   private final AuditLog audit;
+  private final ScriptEditRequests editRequests;
   private final UserNames names;
 
   LibraryPages(
@@ -54,6 +56,7 @@ class LibraryPages {
       LicenseService licenses,
       Tenants tenants,
       AuditLog audit,
+      ScriptEditRequests editRequests,
       UserNames names) {
     this.scripts = scripts;
     this.software = software;
@@ -62,6 +65,7 @@ class LibraryPages {
     this.licenses = licenses;
     this.tenants = tenants;
     this.audit = audit;
+    this.editRequests = editRequests;
     this.names = names;
   }
 
@@ -117,6 +121,7 @@ class LibraryPages {
   @GetMapping("/library/scripts/{id}")
   String script(@PathVariable UUID id, Model model) {
     model.addAttribute("script", scripts.get(id));
+    model.addAttribute("requestsEdit", editRequests.editsBecomeRequests(id));
     model.addAttribute("versions", scripts.versions(id));
     model.addAttribute("languages", ScriptService.LANGUAGES);
     model.addAttribute("tenants", tenants.visibleTenants());
@@ -159,21 +164,24 @@ class LibraryPages {
       @RequestParam long version,
       RedirectAttributes flash) {
     ScriptViews.Detail before = scripts.get(id);
-    ScriptViews.Detail d =
-        scripts.update(
-            id,
-            version,
-            new ScriptCommands.Save(
-                name.strip(),
-                before.description(),
-                category,
-                language,
-                body,
-                before.parameters(),
-                before.ownerTenantId(),
-                before.global(),
-                before.visibleToAllTenants(),
-                note));
+    ScriptCommands.Save edit =
+        new ScriptCommands.Save(
+            name.strip(),
+            before.description(),
+            category,
+            language,
+            body,
+            before.parameters(),
+            before.ownerTenantId(),
+            before.global(),
+            before.visibleToAllTenants(),
+            note);
+    var request = editRequests.proposeIfRequester(id, version, edit);
+    if (request.isPresent()) { // a change-requester's edit waits for approval (DESIGN §8)
+      flash.addFlashAttribute("notice", "Your edit waits for approval as a change request");
+      return "redirect:/change-requests/" + request.get();
+    }
+    ScriptViews.Detail d = scripts.update(id, version, edit);
     flash.addFlashAttribute("notice", "Saved version " + d.latestVersion());
     return "redirect:/library/scripts/" + id;
   }

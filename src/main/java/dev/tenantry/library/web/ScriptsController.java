@@ -4,6 +4,7 @@ import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
 import dev.tenantry.library.internal.ScriptCommands;
+import dev.tenantry.library.internal.ScriptEditRequests;
 import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.library.internal.ScriptViews;
 import dev.tenantry.shared.Page;
@@ -29,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/scripts")
 class ScriptsController {
   private final ScriptService scripts;
+  private final ScriptEditRequests editRequests;
 
-  ScriptsController(ScriptService scripts) {
+  ScriptsController(ScriptService scripts, ScriptEditRequests editRequests) {
     this.scripts = scripts;
+    this.editRequests = editRequests;
   }
 
   @Requires(
@@ -79,13 +82,23 @@ class ScriptsController {
   @Requires(
       value = {Permission.SCRIPTS_VIEW, Permission.SCRIPTS_MANAGE},
       on = On.TENANT,
-      note = "on the owner, and on the new owner when it changes; publishing needs scripts:publish")
+      note =
+          "on the owner, and on the new owner when it changes; publishing needs scripts:publish."
+              + " Without scripts:manage but with change-requests:create on the owner, the edit"
+              + " becomes a script.edit change request (202)")
   @PutMapping("/{id}")
-  ResponseEntity<ScriptViews.Detail> update(
+  ResponseEntity<?> update(
       @PathVariable UUID id,
       @RequestHeader(value = "If-Match", required = false) @Nullable String ifMatch,
       @Valid @RequestBody ScriptRequest r) {
     long version = Versions.required(r.version(), ifMatch, "script", id);
+    var request = editRequests.proposeIfRequester(id, version, r.command());
+    if (request.isPresent()) {
+      String at = "/api/v1/change-requests/" + request.get();
+      return ResponseEntity.accepted()
+          .location(URI.create(at))
+          .body(Map.of("changeRequestId", request.get(), "status", "WAITING_FOR_APPROVAL"));
+    }
     ScriptViews.Detail d = scripts.update(id, version, r.command());
     return ResponseEntity.ok().eTag(Versions.etag(d.version())).body(d);
   }

@@ -2,6 +2,7 @@ package dev.tenantry.sync.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.access.AccessChanges;
 import dev.tenantry.sync.internal.SyncRunRepository.Counts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Applies one batch (at most {@link #MAX} Entra users) to the people of one tenant, in one short
  * transaction with its audit event and the run's progress. Only Entra-owned fields change; a person
- * outside the tenant's domain limits is neither created nor changed.
+ * outside the tenant's domain limits is neither created nor changed. A person whose user is the
+ * instance's last full administrator is never made inactive (DESIGN §3.6h): it stays ACTIVE and the
+ * run records a warning.
  */
 @Component
 class PeopleBatch {
@@ -23,11 +26,17 @@ class PeopleBatch {
   private final PersonSyncRepository people;
   private final SyncRunRepository runs;
   private final AuditLog audit;
+  private final AccessChanges accessChanges;
 
-  PeopleBatch(PersonSyncRepository people, SyncRunRepository runs, AuditLog audit) {
+  PeopleBatch(
+      PersonSyncRepository people,
+      SyncRunRepository runs,
+      AuditLog audit,
+      AccessChanges accessChanges) {
     this.people = people;
     this.runs = runs;
     this.audit = audit;
+    this.accessChanges = accessChanges;
   }
 
   record Context(UUID tenantId, UUID runId, Set<String> domains, boolean full) {}
@@ -37,6 +46,7 @@ class PeopleBatch {
     if (batch.size() > MAX) {
       throw new IllegalArgumentException("A batch holds at most " + MAX + " people");
     }
+    accessChanges.lock(); // Entra states make users (in)active: an access change (6j), lock first
     Map<UUID, EntraUser> last = new LinkedHashMap<>();
     batch.forEach(u -> last.put(u.oid(), u));
     Map<UUID, SyncedPerson> existing = people.byOids(cx.tenantId(), last.keySet());
@@ -76,6 +86,8 @@ class PeopleBatch {
         }
       }
     }
+    List<UUID> kept = keepLastFullAdmin(cx, existing.values(), updates);
+    marked -= kept.size();
     people.insert(cx.tenantId(), cx.runId(), inserts);
     people.update(cx.tenantId(), cx.runId(), updates);
     if (cx.full()) {
@@ -104,6 +116,7 @@ class PeopleBatch {
   /** Marks people a full sync did not see as REMOVED, at most {@link #MAX}; answers how many. */
   @Transactional
   int markUnseen(Context cx, int pages, Counts before) {
+    accessChanges.lock();
     List<SyncedPerson> gone = people.unseen(cx.tenantId(), cx.runId(), MAX);
     if (gone.isEmpty()) {
       return 0;
@@ -122,7 +135,9 @@ class PeopleBatch {
               "REMOVED",
               p.source()));
     }
+    List<UUID> kept = keepLastFullAdmin(cx, gone, marked); // updated as seen: not asked again
     people.update(cx.tenantId(), cx.runId(), marked);
+    marked.removeIf(p -> kept.contains(p.id()));
     audit.record(
         AuditEntry.event(
             "directory-sync.people-synced",
@@ -132,6 +147,53 @@ class PeopleBatch {
             Map.of("runId", cx.runId(), "removed", ids(marked), "marked", marked.size())));
     runs.progress(cx.runId(), true, pages, before.plus(new Counts(0, 0, marked.size(), 0)));
     return marked.size();
+  }
+
+  /**
+   * Of the people {@code next} makes inactive, keeps the one whose user is the last full
+   * administrator ACTIVE (in {@code next}, in place) and records a warning in the run; answers the
+   * ids of the people kept.
+   */
+  private List<UUID> keepLastFullAdmin(
+      Context cx, java.util.Collection<SyncedPerson> current, List<SyncedPerson> next) {
+    Map<UUID, SyncedPerson> before = new LinkedHashMap<>();
+    current.forEach(p -> before.put(p.id(), p));
+    List<UUID> losing = new ArrayList<>();
+    for (SyncedPerson p : next) {
+      SyncedPerson was = before.get(p.id());
+      if (!p.active() && was != null && was.active()) {
+        losing.add(p.id());
+      }
+    }
+    if (losing.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, UUID> users = people.usersOf(cx.tenantId(), losing);
+    if (users.isEmpty()) {
+      return List.of();
+    }
+    Set<UUID> keep = accessChanges.lastFullAdminAmong(users.values());
+    List<UUID> kept = new ArrayList<>();
+    for (int i = 0; i < next.size(); i++) {
+      SyncedPerson p = next.get(i);
+      UUID user = users.get(p.id());
+      if (user == null || !keep.contains(user)) {
+        continue;
+      }
+      next.set(i, p.withState(before.get(p.id()).entraState()));
+      kept.add(p.id());
+      runs.warn(
+          cx.runId(),
+          "Entra shows "
+              + (p.upn().isEmpty() ? p.oid() : p.upn())
+              + " as "
+              + p.entraState().toLowerCase(java.util.Locale.ROOT)
+              + ", but user "
+              + user
+              + " is the instance's last full administrator and stays active (DESIGN §3.6h):"
+              + " make another user a full administrator, or run ./tenantry recover-admin");
+    }
+    return kept;
   }
 
   private static List<UUID> ids(List<SyncedPerson> ps) {

@@ -80,6 +80,19 @@ class PersonSyncRepository {
     }
   }
 
+  /** The users of these people of the tenant: person id → user id. */
+  Map<UUID, UUID> usersOf(UUID tenantId, Collection<UUID> personIds) {
+    Map<UUID, UUID> out = new HashMap<>();
+    jdbc.sql(
+            """
+            select u.person_id, u.id from app_user u join person p on p.id = u.person_id
+             where p.tenant_id = ? and u.person_id = any(?)""")
+        .params(tenantId, personIds.toArray(new UUID[0]))
+        .query((rs, i) -> out.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+        .list();
+    return out;
+  }
+
   /** Synced people a full sync did not see (gone from Entra), not yet marked, at most {@code n}. */
   List<SyncedPerson> unseen(UUID tenantId, UUID runId, int n) {
     return jdbc.sql(

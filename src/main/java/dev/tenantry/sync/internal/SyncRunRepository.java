@@ -18,7 +18,7 @@ class SyncRunRepository {
   private static final String SELECT =
       """
       select id, tenant_id, trigger, status, full_sync, started_at, finished_at, pages, created, updated,
-             marked, skipped, error from directory_sync_run""";
+             marked, skipped, error, warnings from directory_sync_run""";
   private final JdbcClient jdbc;
 
   SyncRunRepository(JdbcClient jdbc) {
@@ -57,6 +57,15 @@ class SyncRunRepository {
             update directory_sync_run set full_sync = ?, pages = ?, created = ?, updated = ?, marked = ?,
                    skipped = ?, heartbeat_at = now() where id = ?""")
         .params(full, pages, c.created(), c.updated(), c.marked(), c.skipped(), runId)
+        .update();
+  }
+
+  void warn(UUID runId, String warning) {
+    jdbc.sql(
+            """
+            update directory_sync_run set warnings = coalesce(warnings || E'\\n', '') || ?
+             where id = ?""")
+        .params(warning, runId)
         .update();
   }
 

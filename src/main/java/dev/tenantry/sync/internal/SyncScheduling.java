@@ -1,20 +1,23 @@
 package dev.tenantry.sync.internal;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.tenantry.shared.scheduling.ClusterScheduler;
+import dev.tenantry.shared.scheduling.ClusterTasks;
 import dev.tenantry.tenancy.Preferences;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,26 +25,27 @@ import org.springframework.stereotype.Component;
  * scheduled_tasks}): a recurring task that, when the application preference "Azure User Sync" is
  * on, schedules one task instance per linked tenant (instance id = tenant id, so a tenant is never
  * queued twice); each instance runs that tenant's sync alone, so a failing tenant never stops the
- * others. db-scheduler is wired by hand: its Spring Boot starter predates Spring Boot 4.
+ * others. The tasks run on the node's shared {@link ClusterScheduler}.
  */
 @Component
-class SyncScheduling implements SmartLifecycle {
+class SyncScheduling implements ClusterTasks {
   static final String PREFERENCE = "azure.user-sync.enabled";
   private static final Logger log = LoggerFactory.getLogger(SyncScheduling.class);
-  private final Scheduler scheduler;
   private final OneTimeTask<Void> tenantSync;
+  private final RecurringTask<Void> hourly;
   private final DirectoryLinkRepository links;
   private final Preferences preferences;
-  private volatile boolean running;
+  private final ObjectProvider<ClusterScheduler> scheduler;
 
   SyncScheduling(
-      DataSource dataSource,
+      ObjectProvider<ClusterScheduler> scheduler,
       DirectorySyncs syncs,
       DirectoryLinkRepository links,
       Preferences preferences,
       @Value("${tenantry.sync.interval:PT1H}") Duration interval) {
     this.links = links;
     this.preferences = preferences;
+    this.scheduler = scheduler;
     this.tenantSync =
         Tasks.oneTime("directory-sync-tenant")
             .execute(
@@ -51,15 +55,19 @@ class SyncScheduling implements SmartLifecycle {
                     log.info("Scheduled sync of tenant {} skipped: a run is going on", tenantId);
                   }
                 });
-    RecurringTask<Void> hourly =
+    this.hourly =
         Tasks.recurring("directory-sync-hourly", FixedDelay.of(interval))
             .execute((instance, ctx) -> queueLinkedTenants(ctx.getSchedulerClient()));
-    this.scheduler =
-        Scheduler.create(dataSource, tenantSync)
-            .startTasks(hourly)
-            .threads(2)
-            .pollingInterval(Duration.ofSeconds(10))
-            .build();
+  }
+
+  @Override
+  public List<Task<?>> tasks() {
+    return List.of(tenantSync, hourly);
+  }
+
+  @Override
+  public List<? extends OnStartup> startTasks() {
+    return List.of(hourly);
   }
 
   /**
@@ -81,25 +89,9 @@ class SyncScheduling implements SmartLifecycle {
 
   /** Runs the hourly step now on this node and wakes the scheduler (tests, operators). */
   int runHourlyStepNow() {
-    int queued = queueLinkedTenants(scheduler);
-    scheduler.triggerCheckForDueExecutions();
+    ClusterScheduler cluster = scheduler.getObject();
+    int queued = queueLinkedTenants(cluster.client());
+    cluster.wake();
     return queued;
-  }
-
-  @Override
-  public void start() {
-    scheduler.start();
-    running = true;
-  }
-
-  @Override
-  public void stop() {
-    scheduler.stop();
-    running = false;
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
   }
 }

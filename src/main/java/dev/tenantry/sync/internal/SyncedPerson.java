@@ -47,6 +47,10 @@ record SyncedPerson(
         "AZURE");
   }
 
+  SyncedPerson withState(String state) {
+    return new SyncedPerson(id, oid, givenName, familyName, email, upn, jobTitle, state, source);
+  }
+
   boolean active() {
     return "ACTIVE".equals(entraState);
   }

@@ -41,7 +41,6 @@ class ImportPages {
         model.addAttribute("error", e.getMessage());
       }
     }
-    model.addAttribute("tenants", tenants.visibleToCaller());
     model.addAttribute("tags", tenants.tagList());
     return "sync/import";
   }

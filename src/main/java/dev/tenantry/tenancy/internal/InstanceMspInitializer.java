@@ -1,6 +1,7 @@
 package dev.tenantry.tenancy.internal;
 
 import dev.tenantry.authz.TenantKind;
+import dev.tenantry.authz.access.AccessChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,14 +12,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On first start (no tenant at all) creates the instance's MSP tenant, named by {@code
- * tenantry.instance.msp-name}, audited as the system actor. The tree lock makes it safe when
- * several nodes start together.
+ * tenantry.instance.msp-name}, audited as the system actor. The locks make it safe when several
+ * nodes start together; they are taken in the one order (access-write lock, then the tree lock;
+ * docs/multi-node.md), as {@link TenantCommands#create} takes them.
  */
 @Component
 class InstanceMspInitializer implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(InstanceMspInitializer.class);
   private final TenantRepository tenants;
   private final TenantTree tree;
+  private final AccessChanges accessChanges;
   private final TenantCommands commands;
   private final TransactionTemplate tx;
   private final String mspName;
@@ -26,11 +29,13 @@ class InstanceMspInitializer implements ApplicationRunner {
   InstanceMspInitializer(
       TenantRepository tenants,
       TenantTree tree,
+      AccessChanges accessChanges,
       TenantCommands commands,
       TransactionTemplate tx,
       @Value("${tenantry.instance.msp-name:My MSP}") String mspName) {
     this.tenants = tenants;
     this.tree = tree;
+    this.accessChanges = accessChanges;
     this.commands = commands;
     this.tx = tx;
     this.mspName = mspName;
@@ -40,6 +45,7 @@ class InstanceMspInitializer implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     tx.executeWithoutResult(
         s -> {
+          accessChanges.lock();
           tree.lock();
           if (tenants.isEmpty()) {
             var msp =

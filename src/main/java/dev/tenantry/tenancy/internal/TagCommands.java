@@ -71,8 +71,13 @@ public class TagCommands {
     return after;
   }
 
-  /** Refused while role assignments are scoped to the tag: dropping them would change access. */
+  /**
+   * Refused while role assignments are scoped to the tag (tenant tag scopes and computer tag
+   * selectors): the cascade would remove them without rule 6g. Counted under the access-write lock,
+   * so an assignment created concurrently is either counted or waits for the deletion.
+   */
   public void delete(UUID id) {
+    accessChanges.lock();
     TagView before = find(id);
     long assignments = tags.assignmentsUsing(id);
     if (assignments > 0) {

@@ -156,6 +156,16 @@ public class TenantAccess {
     return new CountScope(authz.tenants(TENANTS_VIEW), authz.computers(COMPUTERS_VIEW));
   }
 
+  /**
+   * {@link #countScope()} evaluated for the given tenants only (the tenants shown and their
+   * children): the same counts for those tenants, without computing the caller's grants over every
+   * tenant.
+   */
+  public CountScope countScopeWithin(java.util.Collection<UUID> tenants) {
+    return new CountScope(
+        authz.tenantsWithin(TENANTS_VIEW, tenants), authz.computersWithin(COMPUTERS_VIEW, tenants));
+  }
+
   /** What the caller may see, for counting children and computers of the tenants shown. */
   public record CountScope(TenantFilter children, ComputerFilter computers) {}
 

@@ -49,6 +49,21 @@ public class TenantCommands {
   public TenantView create(TenantDraft d) {
     accessChanges.lock();
     tree.lock();
+    UUID id = insert(d);
+    TenantView view = view(id);
+    AccessChangeList gained = accessChanges.review();
+    audit.record(
+        AuditEntry.created(
+            "tenant.created", "tenant", id, id, AccessChanges.audited(view, gained)));
+    return view;
+  }
+
+  /**
+   * Validates and inserts one tenant (slug derived when not given, the Entra link recorded with who
+   * and when), without an audit event or review: for {@link #create} and imports, which must hold
+   * {@link AccessChanges#lock()} then {@link TenantTree#lock()} and review before their event.
+   */
+  UUID insert(TenantDraft d) {
     UUID id = UUID.randomUUID();
     rules.validate(d, null);
     TenantRow parent = rules.parent(d, null);
@@ -74,12 +89,7 @@ public class TenantCommands {
     if (d.azureTenantId() != null) {
       recordAzureLink(id, true);
     }
-    TenantView view = view(id);
-    AccessChangeList gained = accessChanges.review();
-    audit.record(
-        AuditEntry.created(
-            "tenant.created", "tenant", id, id, AccessChanges.audited(view, gained)));
-    return view;
+    return id;
   }
 
   /** Replaces the tenant's state with {@code d} if its version is still {@code version}. */

@@ -2,6 +2,7 @@ package dev.tenantry.tenancy.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.authz.access.AccessChanges;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ErrorCode;
 import dev.tenantry.tenancy.TenantView;
@@ -26,6 +27,7 @@ public class TenantDeletion {
   private final TenantContents contents;
   private final TenantReader reader;
   private final AuditLog audit;
+  private final AccessChanges accessChanges;
 
   TenantDeletion(
       TenantCommands commands,
@@ -33,7 +35,9 @@ public class TenantDeletion {
       TenantTree tree,
       TenantContents contents,
       TenantReader reader,
-      AuditLog audit) {
+      AuditLog audit,
+      AccessChanges accessChanges) {
+    this.accessChanges = accessChanges;
     this.commands = commands;
     this.tenants = tenants;
     this.tree = tree;
@@ -44,6 +48,7 @@ public class TenantDeletion {
 
   /** Deletes the tenant; {@code version}, when given, must be current. */
   public void delete(UUID id, @Nullable Long version) {
+    accessChanges.lock(); // assignments scoped to it are counted below; then the tree (one order)
     tree.lock();
     TenantRow current = version == null ? commands.find(id) : commands.current(id, version);
     if (current.isMsp()) {

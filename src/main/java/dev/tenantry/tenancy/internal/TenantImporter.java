@@ -11,38 +11,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates several linked client tenants (with tags) in one transaction, under the same rules as a
- * single create, and records them as one {@code tenants.imported} audit event (DESIGN §9). Any
- * invalid row rolls the whole import back.
+ * single create ({@link TenantCommands#insert}: slugs, Entra link with who and when), and records
+ * them as one {@code tenants.imported} audit event (DESIGN §9). Any invalid row rolls the whole
+ * import back.
  */
 @Service
 @Transactional
 public class TenantImporter {
-  private final TenantRepository tenants;
+  private final TenantCommands commands;
   private final TenantTree tree;
-  private final TenantRules rules;
   private final TenantReader reader;
   private final TagRepository tags;
   private final AuditLog audit;
   private final AccessChanges accessChanges;
 
   TenantImporter(
-      TenantRepository tenants,
+      TenantCommands commands,
       TenantTree tree,
-      TenantRules rules,
       TenantReader reader,
       TagRepository tags,
       AuditLog audit,
       AccessChanges accessChanges) {
     this.accessChanges = accessChanges;
-    this.tenants = tenants;
+    this.commands = commands;
     this.tree = tree;
-    this.rules = rules;
     this.reader = reader;
     this.tags = tags;
     this.audit = audit;
@@ -62,34 +59,17 @@ public class TenantImporter {
     tree.lock();
     List<TenantView> created = new ArrayList<>();
     for (Row r : rows) {
-      TenantDraft d =
-          new TenantDraft(
-              r.name(), null, "", TenantKind.CLIENT, true, r.parentId(), null, r.azureTenantId());
-      UUID id = UUID.randomUUID();
-      rules.validate(d, null);
-      TenantRow parent = rules.parent(d, null);
-      UUID msp = rules.mspFor(id, d, parent, null);
-      String base = Slugs.from(d.name());
-      String slug = base;
-      for (int n = 2; tenants.slugTaken(slug, null); n++) {
-        slug = base + "-" + n;
-      }
-      try {
-        tenants.insert(
-            new TenantRow(
-                id,
-                d.name(),
-                slug,
-                "",
-                TenantKind.CLIENT,
-                true,
-                r.parentId(),
-                msp,
-                r.azureTenantId(),
-                0));
-      } catch (DuplicateKeyException e) {
-        throw TenantRules.duplicate(e, d);
-      }
+      UUID id =
+          commands.insert(
+              new TenantDraft(
+                  r.name(),
+                  null,
+                  "",
+                  TenantKind.CLIENT,
+                  true,
+                  r.parentId(),
+                  null,
+                  r.azureTenantId()));
       for (UUID tag : r.tagIds()) {
         tags.tag(id, tag);
       }

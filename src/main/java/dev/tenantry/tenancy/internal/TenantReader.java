@@ -5,14 +5,17 @@ import dev.tenantry.authz.access.TenantFilter;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.db.Counts;
+import dev.tenantry.shared.db.Keyset;
 import dev.tenantry.tenancy.TagView;
 import dev.tenantry.tenancy.TenantView;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,12 +46,28 @@ public class TenantReader {
    * caller cannot see.
    */
   public List<TenantView> countedFor(List<TenantView> views, TenantAccess.CountScope scope) {
+    return counted(views, scope, null);
+  }
+
+  /**
+   * One view recounted for the caller, the caller's grants evaluated for this tenant and its
+   * children only (not over every tenant the caller may see).
+   */
+  public TenantView countedFor(TenantView view, TenantAccess access) {
+    List<UUID> children = childIds(List.of(view.id()));
+    Set<UUID> shown = new java.util.HashSet<>(children);
+    shown.add(view.id());
+    return counted(List.of(view), access.countScopeWithin(shown), children).getFirst();
+  }
+
+  private List<TenantView> counted(
+      List<TenantView> views, TenantAccess.CountScope scope, @Nullable List<UUID> knownChildren) {
     if (views.isEmpty()) {
       return views;
     }
     List<UUID> ids = views.stream().map(TenantView::id).toList();
     var computers = scope.computers().within(ids).sql("c", "countComputers");
-    var children = childFilter(scope.children(), ids);
+    var children = childFilter(scope.children(), ids, knownChildren);
     Map<String, Object> params = new LinkedHashMap<>(children.params());
     params.putAll(computers.params());
     params.put("ids", ids.toArray(UUID[]::new));
@@ -79,26 +98,30 @@ public class TenantReader {
   }
 
   /** The visible-children filter cut down to the children of the given tenants. */
-  private SqlPredicate childFilter(TenantFilter visible, List<UUID> parents) {
+  private SqlPredicate childFilter(
+      TenantFilter visible, List<UUID> parents, @Nullable List<UUID> knownChildren) {
     if (visible.everything() || visible.isNothing()) {
       return visible.sql("ch.id", "countTenants");
     }
     Set<UUID> children =
-        jdbc
-            .sql("select id from tenant where parent_id = any(:p)")
-            .param("p", parents.toArray(UUID[]::new))
-            .query(UUID.class)
+        (knownChildren != null ? knownChildren : childIds(parents))
             .stream()
-            .filter(visible.tenantIds()::contains)
-            .collect(java.util.stream.Collectors.toSet());
+                .filter(visible.tenantIds()::contains)
+                .collect(java.util.stream.Collectors.toSet());
     return new TenantFilter(false, children).sql("ch.id", "countTenants");
   }
 
-  public TenantView countedFor(TenantView view, TenantAccess.CountScope scope) {
-    return countedFor(List.of(view), scope).getFirst();
+  private List<UUID> childIds(List<UUID> parents) {
+    return jdbc.sql("select id from tenant where parent_id = any(:p)")
+        .param("p", parents.toArray(UUID[]::new))
+        .query(UUID.class)
+        .list();
   }
 
-  /** One page of tenants matching {@code q}, restricted to {@code visible}. */
+  /**
+   * One page of tenants matching {@code q}, restricted to {@code visible}, sorted by (lower(name),
+   * id) along an index; by keyset ({@code after}) or page number.
+   */
   public Page<TenantView> page(TenantQuery q, VisibleTenants visible) {
     StringBuilder where = new StringBuilder(" where true");
     Map<String, Object> params = new LinkedHashMap<>();
@@ -126,19 +149,38 @@ public class TenantReader {
       params.put("tag", q.tagId());
     }
     Counts.Total total = Counts.of(jdbc, "tenant t" + where, params);
-    params.put("limit", q.size());
-    params.put("offset", (long) q.page() * q.size());
+    long offset = (long) q.page() * q.size();
+    if (q.after() != null) {
+      Keyset after = Keyset.decode(q.after());
+      where.append(" and (lower(t.name), t.id) > (:after_key, :after_id)");
+      params.put("after_key", after.key());
+      params.put("after_id", after.id());
+      offset = 0;
+    }
+    params.put("limit", q.size() + 1);
+    params.put("offset", offset);
+    List<Keyset> keys = new ArrayList<>();
     List<TenantView> items =
         jdbc.sql(
                 TenantRepository.VIEW_SELECT
                     + where
                     + " order by lower(t.name), t.id limit :limit offset :offset")
             .params(params)
-            .query(TenantRepository::view)
+            .query(
+                (rs, n) -> {
+                  TenantView v = TenantRepository.view(rs, n);
+                  keys.add(new Keyset(rs.getString("sort_key"), v.id()));
+                  return v;
+                })
             .list();
+    String next = null;
+    if (items.size() > q.size()) {
+      items = items.subList(0, q.size());
+      next = keys.get(q.size() - 1).encode();
+    }
     Map<UUID, List<TagView>> byTenant = tags.tagsOf(items.stream().map(TenantView::id).toList());
     List<TenantView> tagged =
         items.stream().map(v -> v.withTags(byTenant.getOrDefault(v.id(), List.of()))).toList();
-    return new Page<>(tagged, q.page(), q.size(), total.value(), total.estimated(), null);
+    return new Page<>(tagged, q.page(), q.size(), total.value(), total.estimated(), next);
   }
 }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class TenantRepository {
   static final String VIEW_SELECT =
       """
-      select t.*,
+      select t.*, lower(t.name) as sort_key,
              (select count(*) from computer c where c.tenant_id = t.id) as computer_count,
              (select count(*) from tenant ch where ch.parent_id = t.id) as child_count
         from tenant t

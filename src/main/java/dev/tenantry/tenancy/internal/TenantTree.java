@@ -1,5 +1,6 @@
 package dev.tenantry.tenancy.internal;
 
+import dev.tenantry.authz.access.AccessWriteLock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,16 +10,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TenantTree {
   private final JdbcClient jdbc;
+  private final AccessWriteLock accessWriteLock;
 
-  TenantTree(JdbcClient jdbc) {
+  TenantTree(JdbcClient jdbc, AccessWriteLock accessWriteLock) {
     this.jdbc = jdbc;
+    this.accessWriteLock = accessWriteLock;
   }
 
   /**
    * Serialises changes to the tree's shape for the rest of the transaction, so that two concurrent
-   * re-parentings cannot together create a cycle, nor two un-flaggings remove the last MSP.
+   * re-parentings cannot together create a cycle, nor two un-flaggings remove the last MSP. Takes
+   * the access-write lock first (a tree change is an access change, DESIGN §3.10): the lock order
+   * ({@link dev.tenantry.shared.db.LockOrder}) then holds by construction.
    */
   public void lock() {
+    accessWriteLock.acquire();
     jdbc.sql("select pg_advisory_xact_lock(hashtext('tenantry.tenant-tree'))").query().singleRow();
   }
 

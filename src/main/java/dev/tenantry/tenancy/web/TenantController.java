@@ -65,8 +65,10 @@ class TenantController {
       @RequestParam(required = false) @Nullable UUID parentId,
       @RequestParam(required = false) @Nullable UUID tagId,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
-    var query = new TenantQuery(q, kind, active, parentId, tagId, Page.page(page), Page.size(size));
+      @RequestParam(defaultValue = "50") int size,
+      @RequestParam(required = false) @Nullable String after) {
+    var query =
+        new TenantQuery(q, kind, active, parentId, tagId, Page.page(page), Page.size(size), after);
     Page<TenantView> found = reader.page(query, access.visibleTenantIds());
     return new Page<>(
         reader.countedFor(found.items(), access.countScope()),
@@ -89,7 +91,7 @@ class TenantController {
     TenantView created = commands.create(draft);
     return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.id()))
         .eTag(String.valueOf(created.version()))
-        .body(reader.countedFor(created, access.countScope()));
+        .body(reader.countedFor(created, access));
   }
 
   @Requires(
@@ -178,8 +180,6 @@ class TenantController {
    * Every tenant this controller returns carries the counts the caller may see, never the raw ones.
    */
   private ResponseEntity<TenantView> withETag(TenantView v) {
-    return ResponseEntity.ok()
-        .eTag(String.valueOf(v.version()))
-        .body(reader.countedFor(v, access.countScope()));
+    return ResponseEntity.ok().eTag(String.valueOf(v.version())).body(reader.countedFor(v, access));
   }
 }

@@ -78,7 +78,9 @@ class TenantPages {
   String tree(Model model) {
     var visible = tenants.visibleToCaller();
     model.addAttribute("forest", TenantTreeNode.forest(visible));
-    model.addAttribute("tenants", visible);
+    if (model.getAttribute("form") instanceof Form f && f.parentId() != null) {
+      model.addAttribute("parentLabel", label(f.parentId()));
+    }
     model.addAttribute("canCreate", authorizer.holdsAnywhere(Permission.TENANTS_CREATE));
     return "tenancy/tenants";
   }
@@ -105,8 +107,9 @@ class TenantPages {
     access.requireView(id);
     TenantView t = reader.find(id).orElseThrow(() -> ApiException.notFound("Tenant", id));
     model.addAttribute("tenant", t);
-    model.addAttribute(
-        "tenants", tenants.visibleToCaller().stream().filter(o -> !o.id().equals(id)).toList());
+    if (t.parentId() != null) {
+      model.addAttribute("parentLabel", label(t.parentId()));
+    }
     model.addAttribute("tags", tenants.tagList());
     model.addAttribute("azureLink", tenantRepository.azureLink(id).orElse(null));
     model.addAttribute("preferences", preferences.effective(id));
@@ -159,5 +162,10 @@ class TenantPages {
     } catch (ApiException e) {
       return false;
     }
+  }
+
+  /** The name of a tenant the caller may see, for a picker's chosen value ("" otherwise). */
+  private String label(UUID tenantId) {
+    return tenants.visibleNames(java.util.List.of(tenantId)).getOrDefault(tenantId, "");
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -90,6 +91,9 @@ class EngineProperties {
       Permission p,
       Instant now) {
     TenantGrants g = ENGINE.tenantsWith(s, u, p, now);
+    assertThat(ENGINE.holdsAnywhere(s, u, p, now))
+        .as("holds %s anywhere: %s", p, g)
+        .isEqualTo(!g.isNothing());
     for (UUID t : model.tenants.keySet()) {
       assertThat(g.allowsTenant(t))
           .as("tenant %s %s %s", t, p, g)
@@ -100,8 +104,30 @@ class EngineProperties {
         assertThat(g.allowsComputer(c.id(), c.tenantId(), c.type(), c.tagIds()))
             .as("computer %s %s %s", c, p, g)
             .isEqualTo(ref.check(u, p, Target.computer(c.id()), now).allowed());
+        TenantGrants ofItsTenant = ENGINE.tenantsWith(s, u, p, now, List.of(c.tenantId()));
+        assertThat(ofItsTenant.allowsComputer(c.id(), c.tenantId(), c.type(), c.tagIds()))
+            .as("computer %s %s, grants of its tenant only %s", c, p, ofItsTenant)
+            .isEqualTo(ref.check(u, p, Target.computer(c.id()), now).allowed());
       }
     }
+    // Restricted to some tenants (every other one, plus an unknown id), the grants are the full
+    // grants cut down to those tenants.
+    List<UUID> some = new ArrayList<>();
+    int i = 0;
+    for (UUID t : model.tenants.keySet()) {
+      if (i++ % 2 == 0) {
+        some.add(t);
+      }
+    }
+    some.add(UUID.randomUUID());
+    TenantGrants within = ENGINE.tenantsWith(s, u, p, now, some);
+    assertThat(within.allTenants()).isEqualTo(g.allTenants());
+    assertThat(within.tenantIds())
+        .isEqualTo(g.tenantIds().stream().filter(some::contains).collect(Collectors.toSet()));
+    assertThat(within.deniedTenantIds())
+        .isEqualTo(g.deniedTenantIds().stream().filter(some::contains).collect(Collectors.toSet()));
+    assertThat(within.allowedSelectors()).isEqualTo(g.allowedSelectors());
+    assertThat(within.deniedSelectors()).isEqualTo(g.deniedSelectors());
   }
 
   private static void assertSameDecisions(RandomModels gen, PolicySnapshot a, PolicySnapshot b) {

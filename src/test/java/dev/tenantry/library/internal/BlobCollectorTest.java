@@ -23,7 +23,11 @@ class BlobCollectorTest extends IntegrationTest {
 
   /** A complete one-chunk blob created {@code hoursAgo}; answers its id. */
   private UUID blob(int hoursAgo) {
-    UUID id = UUID.randomUUID();
+    return blob(UUID.randomUUID(), hoursAgo);
+  }
+
+  /** The same with a given id (PostgreSQL orders uuids by unsigned bytes: test both halves). */
+  private UUID blob(UUID id, int hoursAgo) {
     byte[] sha = new byte[32];
     RANDOM.nextBytes(sha);
     testUsers.write(
@@ -50,6 +54,10 @@ class BlobCollectorTest extends IntegrationTest {
   @Test
   void unreferencedBlobsPastTheGraceGoWhileReferencedAndFreshOnesStay() {
     UUID oldUnreferenced = blob(3);
+    UUID lowId =
+        blob(new UUID(0x0000_7fff_0000_0000L | (RANDOM.nextInt() & 0xffffL), RANDOM.nextLong()), 3);
+    UUID highId =
+        blob(new UUID(0xffff_0000_0000_0000L | (RANDOM.nextInt() & 0xffffL), RANDOM.nextLong()), 3);
     UUID fresh = blob(0); // e.g. a finished upload whose object is about to point at it
     UUID media = blob(3);
     UUID installer = blob(3);
@@ -72,6 +80,8 @@ class BlobCollectorTest extends IntegrationTest {
     assertThat(collector.collect()).isPositive();
 
     assertThat(exists(oldUnreferenced)).isFalse();
+    assertThat(exists(lowId)).as("a uuid in the lower half of the unsigned order").isFalse();
+    assertThat(exists(highId)).as("a uuid in the upper half of the unsigned order").isFalse();
     assertThat(
             jdbc.sql("select count(*) from file_chunk where blob_id = ?")
                 .param(oldUnreferenced)

@@ -1,0 +1,281 @@
+package dev.tenantry.deployments.internal;
+
+import dev.tenantry.authz.access.SqlPredicate;
+import dev.tenantry.shared.Page;
+import dev.tenantry.tenancy.InheritedFlags;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The deployments' benchmark (issue 12), run by {@code ./tenantry mvn -B -P bench verify
+ * -Dbench.args=-Dbench.deployments=true}: a fresh embedded PostgreSQL with the real migrations,
+ * bulk-loaded with SQL (10,000 tenants under one MSP, 1,000,000 computers, 50,000 deployments), and
+ * the real resolution SQL ({@link DeploymentResolution#page}, {@link TargetSql}) and the real
+ * {@link ComputerDeployments} with tenancy's {@link InheritedFlags}. Writes its figures into
+ * docs/benchmarks.md between {@code <!-- deployments-bench -->} markers.
+ */
+public final class DeploymentBench {
+  private static final int TENANTS = 10_000;
+  private static final int COMPUTERS = 1_000_000;
+  private static final int DEPLOYMENTS = 50_000;
+
+  private DeploymentBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("load_before", load());
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      DataSource ds = pg.getPostgresDatabase();
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      JdbcClient jdbc = JdbcClient.create(ds);
+      long t0 = System.nanoTime();
+      UUID msp = seed(jdbc);
+      f.put("seed_s", String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+      InheritedFlags flags = flags(jdbc);
+      resolve(jdbc, flags, msp, f);
+      perComputer(jdbc, flags, f);
+    }
+    f.put("load_after", load());
+    f.forEach((k, v) -> System.out.println(k + "=" + v));
+    write(f);
+  }
+
+  private static UUID seed(JdbcClient jdbc) {
+    UUID msp = UUID.randomUUID();
+    jdbc.sql("insert into tenant (id, name, slug, kind, msp_id) values (?, 'msp', 'msp', 'MSP', ?)")
+        .params(msp, msp)
+        .update();
+    jdbc.sql(
+            "insert into tenant (id, name, slug, kind, parent_id, msp_id) select gen_random_uuid(),"
+                + " 'client-' || i, 'client-' || i, 'CLIENT', ?, ? from generate_series(1, ?) i")
+        .params(msp, msp, TENANTS)
+        .update();
+    // 100 computers per tenant, every tenth with a primary person
+    jdbc.sql(
+            "insert into person (id, tenant_id, given_name, source)"
+                + " select gen_random_uuid(), t.id, 'p' || g, 'MANUAL' from tenant t, generate_series(1, 10) g"
+                + " where t.kind = 'CLIENT'")
+        .update();
+    jdbc.sql(
+            "insert into computer (id, tenant_id, name, type, primary_person_id)"
+                + " select gen_random_uuid(), t.id, 'pc-' || md5(t.id::text || g), 'WORKSTATION',"
+                + " case when g % 10 = 0 then (select p.id from person p where p.tenant_id = t.id"
+                + " order by p.id limit 1) end"
+                + " from tenant t, generate_series(1, ?) g where t.kind = 'CLIENT'")
+        .param(COMPUTERS / TENANTS)
+        .update();
+    // 10 tags on 100 tenants each; 50 tenants excluded from cross-tenant deployments
+    jdbc.sql(
+            "insert into tag (id, name) select gen_random_uuid(), 'tag-' || g from generate_series(1, 10) g")
+        .update();
+    jdbc.sql(
+            "insert into tenant_tag (tenant_id, tag_id) select t.id, g.id from"
+                + " (select id, row_number() over (order by id) n from tenant where kind = 'CLIENT') t"
+                + " join (select id, row_number() over (order by id) n from tag) g on t.n % 100 = g.n")
+        .update();
+    jdbc.sql(
+            "insert into preference (level, tenant_id, key, value) select 'TENANT', id,"
+                + " 'maintenance.excludeFromCrossTenant', 'true' from tenant where kind = 'CLIENT'"
+                + " order by id limit 50")
+        .update();
+    jdbc.sql(
+            "insert into software (id, name) select gen_random_uuid(), 'sw-' || g from generate_series(1, 2000) g")
+        .update();
+    // 50,000 deployments: 90% computers, 8% tenants (a quarter with children), 1% people,
+    // 0.6% tags, 0.4% cross-tenant (instance-wide and MSP)
+    String common =
+        "insert into deployment (id, name, subject_kind, software_id, desired_state, target_kind,";
+    String sw = "(select id from software order by id offset (g % 2000) limit 1)";
+    jdbc.sql(
+            common
+                + " target_computer_id, owner_tenant_id) select gen_random_uuid(), 'd' || g, 'SOFTWARE', "
+                + sw
+                + ", 'KEEP_LATEST', 'COMPUTER', c.id, c.tenant_id from (select id, tenant_id,"
+                + " row_number() over () g from computer order by random() limit ?) c")
+        .param(DEPLOYMENTS * 90 / 100)
+        .update();
+    jdbc.sql(
+            common
+                + " target_tenant_id, include_children, owner_tenant_id) select gen_random_uuid(), 'd' || g,"
+                + " 'SOFTWARE', "
+                + sw
+                + ", 'KEEP_LATEST', 'TENANT', t.id, g % 4 = 0, t.id from (select id,"
+                + " row_number() over () g from tenant order by random() limit ?) t")
+        .param(DEPLOYMENTS * 8 / 100)
+        .update();
+    jdbc.sql(
+            common
+                + " target_person_id, owner_tenant_id) select gen_random_uuid(), 'd' || g, 'SOFTWARE', "
+                + sw
+                + ", 'UNINSTALL', 'PERSON', p.id, p.tenant_id from (select id, tenant_id,"
+                + " row_number() over () g from person order by random() limit ?) p")
+        .param(DEPLOYMENTS / 100)
+        .update();
+    jdbc.sql(
+            common
+                + " target_tag_id, target_msp_id, owner_tenant_id) select gen_random_uuid(), 'd' || g,"
+                + " 'SOFTWARE', "
+                + sw
+                + ", 'KEEP_LATEST', 'TENANT_TAG', (select id from tag order by id offset (g % 10) limit 1),"
+                + " ?, ? from generate_series(1, ?) g")
+        .params(msp, msp, DEPLOYMENTS * 6 / 1000)
+        .update();
+    jdbc.sql(
+            common
+                + " target_msp_id, owner_tenant_id) select gen_random_uuid(), 'd' || g, 'SOFTWARE', "
+                + sw
+                + ", 'IGNORE', 'CROSS_TENANT', case when g % 2 = 0 then ?::uuid end,"
+                + " case when g % 2 = 0 then ?::uuid end from generate_series(1, ?) g")
+        .params(msp, msp, DEPLOYMENTS * 4 / 1000)
+        .update();
+    jdbc.sql("vacuum analyze").update();
+    return msp;
+  }
+
+  private static InheritedFlags flags(JdbcClient jdbc) throws ReflectiveOperationException {
+    Class<?> queryClass = Class.forName("dev.tenantry.tenancy.internal.InheritedFlagQuery");
+    Constructor<?> q = queryClass.getDeclaredConstructor(JdbcClient.class);
+    q.setAccessible(true);
+    Constructor<InheritedFlags> c = InheritedFlags.class.getDeclaredConstructor(queryClass);
+    c.setAccessible(true);
+    return c.newInstance(q.newInstance(jdbc));
+  }
+
+  /** A cross-tenant deployment over the MSP (minus excluded tenants): count and first page. */
+  private static void resolve(
+      JdbcClient jdbc, InheritedFlags flags, UUID msp, Map<String, String> f) {
+    DeploymentTarget instance = new DeploymentTarget.CrossTenant(null);
+    DeploymentTarget ofMsp = new DeploymentTarget.CrossTenant(msp);
+    int n = 20;
+    long[] a = new long[n];
+    long[] b = new long[n];
+    long total = 0;
+    for (int i = -3; i < n; i++) { // three warm-up rounds
+      long t0 = System.nanoTime();
+      Set<UUID> excluded = flags.tenantsWhereTrue(ComputerDeployments.EXCLUDE_PREFERENCE);
+      Page<DeploymentResolution.Reached> p =
+          DeploymentResolution.page(jdbc, instance, null, excluded, SqlPredicate.TRUE, 0, 50);
+      long t1 = System.nanoTime();
+      excluded = flags.tenantsWhereTrue(ComputerDeployments.EXCLUDE_PREFERENCE);
+      DeploymentResolution.page(jdbc, ofMsp, msp, excluded, SqlPredicate.TRUE, 0, 50);
+      long t2 = System.nanoTime();
+      if (i >= 0) {
+        a[i] = t1 - t0;
+        b[i] = t2 - t1;
+      }
+      total = p.total();
+      if (p.items().size() != 50) {
+        throw new IllegalStateException("first page has " + p.items().size());
+      }
+    }
+    if (total != COMPUTERS - 50L * (COMPUTERS / TENANTS)) {
+      throw new IllegalStateException("resolved " + total + " computers");
+    }
+    f.put("deployment_resolve_ms", String.format("%.1f", p95(a) / 1e6));
+    f.put("deployment_resolve_median_ms", String.format("%.1f", median(a) / 1e6));
+    f.put("deployment_resolve_msp_ms", String.format("%.1f", p95(b) / 1e6));
+    f.put("deployment_resolve_total", "" + total);
+  }
+
+  /** One computer's applicable deployments (winners after precedence), random computers. */
+  private static void perComputer(JdbcClient jdbc, InheritedFlags flags, Map<String, String> f) {
+    ComputerDeployments cd = new ComputerDeployments(jdbc, flags);
+    List<UUID> sample =
+        jdbc.sql("select id from computer order by random() limit 2000").query(UUID.class).list();
+    List<UUID> targeted =
+        jdbc.sql(
+                "select target_computer_id from deployment where target_computer_id is not null"
+                    + " order by random() limit 500")
+            .query(UUID.class)
+            .list();
+    List<UUID> all = new ArrayList<>(sample);
+    all.addAll(targeted);
+    java.util.Collections.shuffle(all, new Random(5));
+    for (int i = 0; i < 200; i++) {
+      cd.forComputer(all.get(i));
+    }
+    long[] t = new long[all.size() - 200];
+    long winners = 0;
+    for (int i = 200; i < all.size(); i++) {
+      long t0 = System.nanoTime();
+      winners += cd.forComputer(all.get(i)).size();
+      t[i - 200] = System.nanoTime() - t0;
+    }
+    f.put("computer_deployments_p95_ms", String.format("%.2f", p95(t) / 1e6));
+    f.put("computer_deployments_median_ms", String.format("%.2f", median(t) / 1e6));
+    f.put("computer_deployments_mean_winners", String.format("%.1f", (double) winners / t.length));
+  }
+
+  private static double p95(long[] nanos) {
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    return s[(int) Math.ceil(0.95 * s.length) - 1];
+  }
+
+  private static double median(long[] nanos) {
+    long[] s = nanos.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip().replace(' ', '/');
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static void write(Map<String, String> f) throws IOException {
+    Path doc = Path.of("docs/benchmarks.md");
+    String text = Files.readString(doc);
+    List<String> lines = new ArrayList<>();
+    lines.add("<!-- deployments-bench -->");
+    lines.add(
+        "### Deployments (issue 12), written by the deployments benchmark on " + Instant.now());
+    lines.add("");
+    lines.add(
+        "Command: `./tenantry mvn -B -P bench verify -Dbench.args=-Dbench.deployments=true`."
+            + " 10,000 tenants, 1,000,000 computers, 50,000 deployments (90% computer, 8% tenant, 1% person,"
+            + " 0.6% tag, 0.4% cross-tenant targets), 50 tenants excluded from cross-tenant deployments,"
+            + " bulk-loaded with SQL. `deployment_resolve_ms`: p95 of the count and the first page (50 by name)"
+            + " of an instance-wide cross-tenant deployment, excluded tenants resolved with inheritance each"
+            + " time (target ≤ 500 ms); `computer_deployments_p95_ms`: one computer's applicable deployments"
+            + " after precedence, random computers (target ≤ 20 ms). Load average (1/5/15 min, running/total,"
+            + " last pid) before and after: `load_before`, `load_after` — the machine is shared with other"
+            + " builds.");
+    lines.add("");
+    lines.add("```");
+    f.forEach((k, v) -> lines.add(k + "=" + v));
+    lines.add("```");
+    lines.add("<!-- /deployments-bench -->");
+    String section = String.join("\n", lines);
+    int a = text.indexOf("<!-- deployments-bench -->");
+    int b = text.indexOf("<!-- /deployments-bench -->");
+    if (a >= 0 && b > a) {
+      text =
+          text.substring(0, a)
+              + section
+              + text.substring(b + "<!-- /deployments-bench -->".length());
+    } else {
+      int notesEnd = text.indexOf("<!-- /notes -->");
+      text = text.substring(0, notesEnd) + section + "\n\n" + text.substring(notesEnd);
+    }
+    Files.writeString(doc, text);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.tenantry.maintenance.web;
+
+import dev.tenantry.directory.Computers;
+import dev.tenantry.maintenance.SessionView;
+import dev.tenantry.maintenance.internal.SessionFilter;
+import dev.tenantry.maintenance.internal.SessionService;
+import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.ConsolePage;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Sessions in the console: the list, a session with its live log (htmx polls the log panel every
+ * second until the session ends), a computer's maintenance page with "Run maintenance", and the
+ * batch action of the computers page.
+ */
+@Controller
+@ConsolePage
+class SessionPages {
+  private final SessionService sessions;
+  private final Computers computers;
+
+  SessionPages(SessionService sessions, Computers computers) {
+    this.sessions = sessions;
+    this.computers = computers;
+  }
+
+  @GetMapping("/maintenance-sessions")
+  String list(
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    String s = status == null || status.isBlank() ? null : status;
+    model.addAttribute("sessions", sessions.list(new SessionFilter(null, null, s), page, 50));
+    model.addAttribute("status", s);
+    return "maintenance/sessions";
+  }
+
+  @GetMapping("/maintenance-sessions/{id}")
+  String session(@PathVariable UUID id, Model model) {
+    model.addAttribute("log", sessions.log(id, 0));
+    SessionView s = sessions.get(id);
+    model.addAttribute("canCancel", !s.ended() && sessions.canCancel(s.computerId()));
+    return "maintenance/session";
+  }
+
+  /** The log panel alone, polled by htmx until the session ends. */
+  @GetMapping("/maintenance-sessions/{id}/log")
+  String log(@PathVariable UUID id, Model model) {
+    model.addAttribute("log", sessions.log(id, 0));
+    return "maintenance/session :: log";
+  }
+
+  @PostMapping("/maintenance-sessions/{id}/cancel")
+  String cancel(@PathVariable UUID id, RedirectAttributes flash) {
+    try {
+      sessions.cancel(id);
+      flash.addFlashAttribute("notice", "Session cancelled");
+    } catch (ApiException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/maintenance-sessions/" + id;
+  }
+
+  @GetMapping("/computers/{id}/maintenance")
+  String computer(@PathVariable UUID id, Model model) {
+    var computer = computers.find(id).orElseThrow(() -> ApiException.notFound("computer", id));
+    var list = sessions.list(new SessionFilter(id, null, null), 0, 20);
+    model.addAttribute("computer", computer);
+    model.addAttribute("sessions", list);
+    model.addAttribute("canRun", sessions.canRun(id));
+    return "maintenance/computer";
+  }
+
+  @PostMapping("/computers/{id}/maintenance")
+  String run(@PathVariable UUID id) {
+    SessionView s = sessions.request(List.of(id)).get(0);
+    return "redirect:/maintenance-sessions/" + s.id();
+  }
+
+  /** The computers page's batch action: one session per selected computer. */
+  @PostMapping("/maintenance-sessions/batch")
+  String batch(
+      @RequestParam(name = "computerIds", required = false) @Nullable List<UUID> ids,
+      RedirectAttributes flash) {
+    try {
+      List<SessionView> created = sessions.request(ids == null ? List.of() : ids);
+      flash.addFlashAttribute(
+          "notice", "Maintenance requested on " + created.size() + " computer(s)");
+      return "redirect:/maintenance-sessions";
+    } catch (ApiException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+      return "redirect:/computers";
+    }
+  }
+}
