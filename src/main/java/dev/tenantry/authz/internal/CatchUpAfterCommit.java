@@ -12,13 +12,12 @@ import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 
 /**
- * Read-your-writes: after every read-write transaction that wrote something commits (Spring Boot
- * registers this listener with the transaction manager), the policy store catches up before the
- * request goes on, so the next check on this node sees the change; and the request's response names
- * the transaction as {@code X-Policy-Revision} (remembered in the console session too), so that a
- * request carrying it to any other node waits until that node has applied it ({@link
- * ReadYourWrites}). No feature has to remember to call anything; the triggers of V10 record what
- * changed.
+ * Read-your-writes: after every read-write transaction commits (Spring Boot registers this listener
+ * with the transaction manager), the policy store catches up before the request goes on, so the
+ * next check on this node sees the change; and the response of a transaction that wrote names it as
+ * {@code X-Policy-Revision} (remembered in the console session too), so that a request carrying it
+ * to any other node waits until that node has applied it ({@link ReadYourWrites}). No feature has
+ * to remember to call anything; the triggers of V10 record what changed.
  */
 @Component
 class CatchUpAfterCommit implements TransactionExecutionListener {
@@ -56,12 +55,15 @@ class CatchUpAfterCommit implements TransactionExecutionListener {
   public void afterCommit(TransactionExecution transaction, @Nullable Throwable commitFailure) {
     Long xid = WRITER.get();
     WRITER.remove();
-    // Only a transaction that wrote has a transaction id; one that only read (a console request's
-    // session load, which Spring Session runs in its own read-write transaction) has nothing to
-    // catch up on, and must not queue every request on the store's catch-up lock.
-    if (commitFailure == null && !transaction.isReadOnly() && xid != null) {
+    // Every read-write transaction catches up, also one that only read: a console request's
+    // session load (Spring Session's own read-write transaction) is what makes a user disabled or
+    // revoked by another node lose the session on their next page, not up to the feed's bound
+    // later (BrowserSignInTest). Only a transaction that wrote names a revision.
+    if (commitFailure == null && !transaction.isReadOnly()) {
       store.catchUp();
-      ReadYourWrites.wrote(xid);
+      if (xid != null) {
+        ReadYourWrites.wrote(xid);
+      }
     }
   }
 }
