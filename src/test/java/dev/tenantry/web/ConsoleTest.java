@@ -99,8 +99,30 @@ abstract class ConsoleTest extends IntegrationTest {
   void clickAndWait(WebElement button) {
     WebElement html = browser.findElement(By.tagName("html"));
     button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(gone(html));
     waitFor(By.cssSelector("main h1"));
+  }
+
+  /**
+   * The element's page is gone. Like {@code ExpectedConditions.stalenessOf}, but Chromium may also
+   * answer a check that races the navigation with "Node with given id does not belong to the
+   * document" — the old page is gone then too.
+   */
+  static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(WebElement element) {
+    return driver -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.StaleElementReferenceException
+          | org.openqa.selenium.NoSuchElementException e) {
+        return true;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          return true;
+        }
+        throw e;
+      }
+    };
   }
 
   /** Like {@link #clickAndWait} for a button whose form asks "are you sure?" first. */
@@ -110,7 +132,7 @@ abstract class ConsoleTest extends IntegrationTest {
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.alertIsPresent())
         .accept();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(html));
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(gone(html));
     waitFor(By.cssSelector("main h1"));
   }
 
