@@ -10,6 +10,7 @@ import dev.tenantry.changes.internal.ChangeRequestService;
 import dev.tenantry.changes.internal.ChangeRequestViews;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
+import dev.tenantry.shared.web.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -9,6 +9,7 @@ import dev.tenantry.deployments.internal.DeploymentResolution;
 import dev.tenantry.deployments.internal.DeploymentService;
 import dev.tenantry.deployments.internal.DeploymentService.Outcome;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.Versions;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;

@@ -10,6 +10,7 @@ import dev.tenantry.directory.internal.ComputerQuery;
 import dev.tenantry.directory.internal.ComputerService;
 import dev.tenantry.directory.internal.ComputerTenantChange;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.Versions;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;

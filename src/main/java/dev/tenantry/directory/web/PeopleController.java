@@ -8,6 +8,7 @@ import dev.tenantry.directory.internal.PersonCommands;
 import dev.tenantry.directory.internal.PersonQuery;
 import dev.tenantry.directory.internal.PersonService;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.Versions;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;

@@ -6,6 +6,7 @@ import dev.tenantry.authz.Requires.On;
 import dev.tenantry.library.internal.FileStore;
 import dev.tenantry.library.internal.MediaService;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.Versions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

@@ -8,6 +8,7 @@ import dev.tenantry.library.internal.ScriptEditRequests;
 import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.library.internal.ScriptViews;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.Versions;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;

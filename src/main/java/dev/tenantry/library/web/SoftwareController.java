@@ -7,6 +7,7 @@ import dev.tenantry.library.internal.FileStore;
 import dev.tenantry.library.internal.SoftwareService;
 import dev.tenantry.library.internal.SoftwareViews;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.Versions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

@@ -5,6 +5,7 @@ import dev.tenantry.authz.Requires;
 import dev.tenantry.authz.Requires.On;
 import dev.tenantry.library.internal.TaskService;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.web.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,5 @@
-package dev.tenantry.directory.web;
+package dev.tenantry.shared.web;
 
-import dev.tenantry.shared.web.ApiException;
-import dev.tenantry.shared.web.ErrorCode;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,18 +8,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * Optimistic locking over HTTP: the version travels as a strong ETag ({@code "3"}) and comes back
  * either as {@code version} in the body or as {@code If-Match}; when both are sent they must agree.
+ * One helper for every feature's API (tenancy keeps its own, older two-argument form).
  */
-final class Versions {
+public final class Versions {
   private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
 
   private Versions() {}
 
-  static String etag(long version) {
+  public static String etag(long version) {
     return "\"" + version + "\"";
   }
 
   /** The version the caller based its change on; 428 when it sent none. */
-  static long required(@Nullable Long bodyVersion, @Nullable String ifMatch, String what, UUID id) {
+  public static long required(
+      @Nullable Long bodyVersion, @Nullable String ifMatch, String what, UUID id) {
     Long expected = optional(bodyVersion, ifMatch);
     if (expected == null) {
       throw new ApiException(
@@ -31,7 +31,7 @@ final class Versions {
     return expected;
   }
 
-  static @Nullable Long optional(@Nullable Long bodyVersion, @Nullable String ifMatch) {
+  public static @Nullable Long optional(@Nullable Long bodyVersion, @Nullable String ifMatch) {
     Long header = parse(ifMatch);
     if (bodyVersion != null && header != null && !bodyVersion.equals(header)) {
       throw ApiException.invalid(
