@@ -225,14 +225,14 @@ public final class AccessDiff {
         if (tenant == null) {
           continue;
         }
-        if (!changedItself && !resourceSelects(allows, c)) {
+        if (!changedItself && !resourceSelects(allows, c, tenant)) {
           continue; // its access is its tenant's, already decided on the tenant row
         }
         if (sameUser && unchanged(live, user.tenantId(), c, tenant, wasLive, was.tenantId())) {
           continue;
         }
         Set<Permission> lifted = null; // null: any permission may be gained here
-        if (!changedItself && sameUser) {
+        if (!changedItself && sameUser && !mspLimitMoved(live, wasLive, tenant)) {
           lifted =
               liftedByTenant.computeIfAbsent(
                   c.tenantId(),
@@ -309,10 +309,33 @@ public final class AccessDiff {
     }
 
     /** Whether one of the allows is a resource scope that selects c (as it is now). */
-    private static boolean resourceSelects(List<AssignmentNode> allows, ComputerNode c) {
+    private static boolean resourceSelects(
+        List<AssignmentNode> allows, ComputerNode c, TenantNode tenant) {
       for (AssignmentNode a : allows) {
-        if (a.scope() instanceof Scope.Resource r
-            && TenantGrants.selects(r.selector(), c.id(), c.tenantId(), c.type(), c.tagIds())) {
+        if (a.scope() instanceof Scope.Resource r && selects(r.selector(), c, tenant)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether the computer's tenant changed MSP while the user has an MSP-limited selector (allow
+     * or deny, now or before): then its resource scopes may select it differently, so any
+     * permission may be gained there (not only lifted tenant denies).
+     */
+    private boolean mspLimitMoved(
+        List<AssignmentNode> live, List<AssignmentNode> wasLive, TenantNode tenant) {
+      TenantNode was = before.tenant(tenant.id()).orElse(null);
+      if (was != null && was.mspId().equals(tenant.mspId())) {
+        return false;
+      }
+      return mspLimited(live) || mspLimited(wasLive);
+    }
+
+    private static boolean mspLimited(List<AssignmentNode> as) {
+      for (AssignmentNode a : as) {
+        if (a.scope() instanceof Scope.Resource(ResourceSelector sel) && mspLimit(sel) != null) {
           return true;
         }
       }
@@ -544,7 +567,7 @@ public final class AccessDiff {
     private static boolean mayCoverComputer(
         PolicySnapshot s, Scope scope, ComputerNode c, TenantNode t, @Nullable UUID userTenant) {
       if (scope instanceof Scope.Resource r) {
-        return TenantGrants.selects(r.selector(), c.id(), c.tenantId(), c.type(), c.tagIds());
+        return selects(r.selector(), c, t);
       }
       return mayCoverTenant(s, scope, t, userTenant);
     }
@@ -586,12 +609,27 @@ public final class AccessDiff {
     return switch (s) {
       case ResourceSelector.OneComputer c -> "computer " + c.computerId();
       case ResourceSelector.ComputerTag t ->
-          "tag " + t.tagId() + (t.tenantId() == null ? "" : ", tenant " + t.tenantId());
+          "tag " + t.tagId() + limitText(t.tenantId(), t.mspId());
       case ResourceSelector.ComputerTypes t ->
-          "types "
-              + new java.util.TreeSet<>(t.types())
-              + (t.tenantId() == null ? "" : ", tenant " + t.tenantId());
+          "types " + new java.util.TreeSet<>(t.types()) + limitText(t.tenantId(), t.mspId());
     };
+  }
+
+  /** The selector picks c, whose tenant (as the same snapshot has it) is t. */
+  static boolean selects(ResourceSelector sel, ComputerNode c, TenantNode t) {
+    return TenantGrants.selects(sel, c.id(), c.tenantId(), t.mspId(), c.type(), c.tagIds());
+  }
+
+  static @Nullable UUID mspLimit(ResourceSelector sel) {
+    return switch (sel) {
+      case ResourceSelector.ComputerTag t -> t.mspId();
+      case ResourceSelector.ComputerTypes t -> t.mspId();
+      case ResourceSelector.OneComputer o -> null;
+    };
+  }
+
+  private static String limitText(@Nullable UUID tenant, @Nullable UUID msp) {
+    return tenant != null ? ", tenant " + tenant : msp != null ? ", msp " + msp : "";
   }
 
   /** Whether a proper ancestor of t (in s) is one of {@code roots}; bounded against cycles. */
