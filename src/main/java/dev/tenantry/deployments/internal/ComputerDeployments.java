@@ -89,7 +89,7 @@ public class ComputerDeployments implements ApplicableDeployments {
    */
   private static final String ORDER =
       " enforced desc, rank, distance, priority desc, created_at desc, id";
-  private static final String WINNERS =
+  static final String WINNERS =
       "with recursive"
           + " comp as (select c.id as computer_id, c.tenant_id, c.primary_person_id, t.msp_id"
           + "  from computer c join tenant t on t.id = c.tenant_id where c.id = any(:ids)),"
