@@ -87,6 +87,15 @@ public class ComputerDeployments implements ApplicableDeployments {
    * the index of its target column; the ancestry is a recursive walk up parent_id (bounded). A
    * computer without any winner still answers one row (null id) so that it is a key of the map.
    */
+  private static final String CARRIED =
+      "id, subject_kind, subject_id, version_id, desired_state, target_kind, enforced, priority,"
+          + " created_at";
+  private static final String D =
+      "d.id, d.subject_kind, d.subject_id, coalesce(d.software_version_id, d.task_version_id),"
+          + " d.desired_state, d.target_kind, d.enforced, d.priority, d.created_at";
+  private static final String CARRIED_W =
+      "w.id, w.subject_kind, w.subject_id, w.version_id, w.desired_state, w.target_kind, w.enforced,"
+          + " w.priority, w.created_at";
   private static final String ORDER =
       " enforced desc, rank, distance, priority desc, created_at desc, id";
   static final String WINNERS =
@@ -100,39 +109,48 @@ public class ComputerDeployments implements ApplicableDeployments {
           + " tex as (select ten.tenant_id, ten.msp_id, coalesce((select p.value = 'true'::jsonb"
           + "  from anc a join preference p on p.level = 'TENANT' and p.tenant_id = a.id and p.key = :key"
           + "  where a.tenant_id = ten.tenant_id order by a.depth limit 1), :fallback) as excluded from ten),"
-          + " tc (tenant_id, did, subject_kind, subject_id, enforced, rank, distance, priority, created_at, id) as ("
-          + "  select anc.tenant_id, d.id, d.subject_kind, d.subject_id, d.enforced, 2, anc.depth, d.priority,"
-          + "   d.created_at, d.id from anc join deployment d on d.target_tenant_id = anc.id"
+          + " tc (tenant_id, rank, distance, "
+          + CARRIED
+          + ") as ("
+          + "  select anc.tenant_id, 2, anc.depth, "
+          + D
+          + " from anc join deployment d on d.target_tenant_id = anc.id"
           + "   where anc.depth = 0 or d.include_children"
-          + "  union all select x.tenant_id, d.id, d.subject_kind, d.subject_id, d.enforced, 3, 0, d.priority,"
-          + "   d.created_at, d.id from tex x join tenant_tag tt on tt.tenant_id = x.tenant_id"
+          + "  union all select x.tenant_id, 3, 0, "
+          + D
+          + " from tex x join tenant_tag tt on tt.tenant_id = x.tenant_id"
           + "   join deployment d on d.target_tag_id = tt.tag_id"
           + "   where d.target_msp_id is null or d.target_msp_id = x.msp_id"
-          + "  union all select x.tenant_id, d.id, d.subject_kind, d.subject_id, d.enforced, 4, 0, d.priority,"
-          + "   d.created_at, d.id from tex x join deployment d on d.target_kind = 'CROSS_TENANT'"
+          + "  union all select x.tenant_id, 4, 0, "
+          + D
+          + " from tex x join deployment d on d.target_kind = 'CROSS_TENANT'"
           + "   and (d.target_msp_id is null or d.target_msp_id = x.msp_id) where not x.excluded),"
           + " tw as (select distinct on (tenant_id, subject_kind, subject_id) * from tc"
           + "  order by tenant_id, subject_kind, subject_id,"
           + ORDER
           + "),"
-          + " cand as ("
-          + "  select c.computer_id, d.id as did, d.subject_kind, d.subject_id, d.enforced, 0 as rank,"
-          + "   0 as distance, d.priority, d.created_at, d.id from comp c"
+          + " cand (computer_id, rank, distance, "
+          + CARRIED
+          + ") as ("
+          + "  select c.computer_id, 0, 0, "
+          + D
+          + " from comp c"
           + "   join deployment d on d.target_computer_id = c.computer_id and d.owner_tenant_id = c.tenant_id"
-          + "  union all select c.computer_id, d.id, d.subject_kind, d.subject_id, d.enforced, 1, 0,"
-          + "   d.priority, d.created_at, d.id from comp c"
+          + "  union all select c.computer_id, 1, 0, "
+          + D
+          + " from comp c"
           + "   join person pp on pp.id = c.primary_person_id and pp.tenant_id = c.tenant_id"
           + "   join deployment d on d.target_person_id = pp.id and d.owner_tenant_id = c.tenant_id"
-          + "  union all select c.computer_id, w.did, w.subject_kind, w.subject_id, w.enforced, w.rank,"
-          + "   w.distance, w.priority, w.created_at, w.id from comp c join tw w on w.tenant_id = c.tenant_id),"
+          + "  union all select c.computer_id, w.rank, w.distance, "
+          + CARRIED_W
+          + " from comp c join tw w on w.tenant_id = c.tenant_id),"
           + " win as (select distinct on (computer_id, subject_kind, subject_id) * from cand"
           + "  order by computer_id, subject_kind, subject_id,"
           + ORDER
           + ")"
-          + " select comp.computer_id, d.id, d.subject_kind, d.subject_id,"
-          + " coalesce(d.software_version_id, d.task_version_id) as version_id, d.desired_state,"
-          + " d.target_kind, d.enforced, d.priority from comp left join win w on w.computer_id = comp.computer_id"
-          + " left join deployment d on d.id = w.did"
+          // every column the answer needs is carried along: no lookup of the winners afterwards
+          + " select comp.computer_id, w.id, w.subject_kind, w.subject_id, w.version_id, w.desired_state,"
+          + " w.target_kind, w.enforced, w.priority from comp left join win w on w.computer_id = comp.computer_id"
           + " order by comp.computer_id, w.enforced desc, w.rank, w.distance, w.priority desc,"
           + " w.created_at desc, w.id";
 
