@@ -148,10 +148,11 @@ public class SoftwareService {
    * "Adopt the new version": a new software version copying {@code versionId}'s installer, URL and
    * release notes, and pinning the latest versions of the software's install/uninstall/test
    * scripts. The version it starts from never changes. {@code newVersion} defaults to the old
-   * string with {@code +1} (or the next free number) appended.
+   * string with {@code +1} (or the next free number) appended. When {@code versionId} already pins
+   * the latest scripts nothing is written: the answer is that version, not created.
    */
   @Transactional
-  public SoftwareViews.Version adoptLatestScripts(
+  public SoftwareViews.Adopted adoptLatestScripts(
       UUID id, UUID versionId, @Nullable String newVersion) {
     SoftwareRepository.Row s = visible(id, true);
     access.requireManage(KIND, s.ownership());
@@ -165,10 +166,7 @@ public class SoftwareService {
     if (java.util.Objects.equals(install, from.installScriptVersionId())
         && java.util.Objects.equals(uninstall, from.uninstallScriptVersionId())
         && java.util.Objects.equals(test, from.testScriptVersionId())) {
-      throw ApiException.conflict(
-          "Software version "
-              + from.version()
-              + " already pins the latest version of each of the software's scripts");
+      return new SoftwareViews.Adopted(from, false);
     }
     String version = newVersion == null || newVersion.isBlank() ? nextFree(id, from) : newVersion;
     String sortKey = sortKey(version);
@@ -196,7 +194,7 @@ public class SoftwareService {
             id,
             s.view().ownerTenantId(),
             Map.of("fromVersion", from, "softwareVersion", after)));
-    return after;
+    return new SoftwareViews.Adopted(after, true);
   }
 
   private String nextFree(UUID id, SoftwareViews.Version from) {

@@ -249,8 +249,9 @@ public class TaskService {
 
   /**
    * "Adopt the new version": a new task version that pins the latest version of each script the
-   * current version pins (same parameters). Existing versions never change; 409 when every pin is
-   * already the latest.
+   * current version pins (same parameters). Existing versions never change; when every pin is
+   * already the latest nothing is written (no version, no audit event) and the task is answered as
+   * it is.
    */
   @Transactional
   public Task adoptLatestScripts(UUID id, @Nullable Long expectedVersion) {
@@ -265,8 +266,7 @@ public class TaskService {
     if (java.util.Objects.equals(get, before.getScriptVersionId())
         && set.equals(before.setScriptVersionId())
         && java.util.Objects.equals(test, before.testScriptVersionId())) {
-      throw ApiException.conflict(
-          "Maintenance task " + id + " already pins the latest version of each of its scripts");
+      return before;
     }
     int number = before.latestVersion() + 1;
     insertVersion(id, number, get, set, test, json.writeValueAsString(before.parameters()));

@@ -101,9 +101,13 @@ class SoftwarePages {
       @PathVariable UUID versionId,
       @RequestParam(defaultValue = "") String adoptAs,
       RedirectAttributes flash) {
-    SoftwareViews.Version v =
+    SoftwareViews.Adopted a =
         software.adoptLatestScripts(id, versionId, adoptAs.isBlank() ? null : adoptAs.strip());
-    flash.addFlashAttribute("notice", "Added version " + v.version() + " with the latest scripts");
+    flash.addFlashAttribute(
+        "notice",
+        a.created()
+            ? "Added version " + a.version().version() + " with the latest scripts"
+            : "Version " + a.version().version() + " already uses the latest scripts");
     return "redirect:/library/software/" + id;
   }
 

@@ -92,7 +92,10 @@ class TaskPages {
   String adopt(@PathVariable UUID id, @RequestParam long version, RedirectAttributes flash) {
     TaskService.Task t = tasks.adoptLatestScripts(id, version);
     flash.addFlashAttribute(
-        "notice", "Version " + t.latestVersion() + " pins the latest script versions");
+        "notice",
+        t.version() == version
+            ? "Version " + t.latestVersion() + " already pins the latest script versions"
+            : "Version " + t.latestVersion() + " pins the latest script versions");
     return "redirect:/library/tasks/" + id;
   }
 
