@@ -37,6 +37,8 @@ final class ConsoleRoutes {
   static final Map<String, Kind> ROUTES =
       Map.ofEntries(
           Map.entry("ANY /error", PUBLIC),
+          Map.entry("GET /access-changes/{digest}/rows", FRAGMENT),
+          Map.entry("GET /access-changes/{digest}/summary", FRAGMENT),
           Map.entry("GET /", PAGE),
           Map.entry("GET /access/request", PAGE),
           Map.entry("GET /audit", PAGE),
