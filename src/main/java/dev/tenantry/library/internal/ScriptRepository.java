@@ -58,17 +58,20 @@ class ScriptRepository {
   }
 
   Optional<ScriptRow> find(UUID id) {
-    return jdbc.sql("select " + COLUMNS + " from script s where s.id = ? and s.deleted_at is null")
-        .param(id)
-        .query(ROWS)
-        .optional();
+    return find(id, false);
   }
 
   Optional<ScriptRow> lock(UUID id) {
+    return find(id, true);
+  }
+
+  /** A script that is not deleted, optionally locked ({@code for update}). */
+  Optional<ScriptRow> find(UUID id, boolean lock) {
     return jdbc.sql(
             "select "
                 + COLUMNS
-                + " from script s where s.id = ? and s.deleted_at is null for update")
+                + " from script s where s.id = ? and s.deleted_at is null"
+                + (lock ? " for update" : ""))
         .param(id)
         .query(ROWS)
         .optional();
