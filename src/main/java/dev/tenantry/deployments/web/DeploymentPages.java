@@ -68,7 +68,13 @@ class DeploymentPages {
     model.addAttribute("total", page.total());
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("subjects", subjectNames(page.items()));
-    model.addAttribute("tenantNames", tenants.visibleTenants());
+    model.addAttribute(
+        "tenantNames", // only the tenants the shown rows name (never a capped list of all)
+        tenants.visibleNames(
+            page.items().stream()
+                .flatMap(d -> java.util.stream.Stream.of(d.target().tenantId(), d.ownerTenantId()))
+                .filter(java.util.Objects::nonNull)
+                .toList()));
     return Htmx.view(request, "deployments/list", "results");
   }
 
