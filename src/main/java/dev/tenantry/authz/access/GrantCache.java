@@ -5,6 +5,7 @@ import dev.tenantry.authz.engine.AssignmentNode;
 import dev.tenantry.authz.engine.GroupNode;
 import dev.tenantry.authz.engine.PolicySnapshot;
 import dev.tenantry.authz.engine.TenantGrants;
+import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -32,9 +33,22 @@ final class GrantCache {
 
   private record Key(UUID user, Permission permission) {}
 
-  private record Generation(PolicySnapshot snapshot, Map<Key, Entry> entries, AtomicLong weight) {
+  /** Entries of one snapshot, held weakly: the cache never keeps a replaced snapshot alive. */
+  private record Generation(
+      WeakReference<PolicySnapshot> snapshot,
+      long revision,
+      Map<Key, Entry> entries,
+      AtomicLong weight) {
     Generation(PolicySnapshot snapshot) {
-      this(snapshot, new ConcurrentHashMap<>(), new AtomicLong());
+      this(
+          new WeakReference<>(snapshot),
+          snapshot.revision(),
+          new ConcurrentHashMap<>(),
+          new AtomicLong());
+    }
+
+    boolean of(PolicySnapshot s) {
+      return snapshot.get() == s;
     }
   }
 
@@ -103,15 +117,15 @@ final class GrantCache {
 
   private @Nullable Generation generation(PolicySnapshot s) {
     Generation g = current;
-    if (g.snapshot() == s) {
+    if (g.of(s)) {
       return g;
     }
     synchronized (this) {
       g = current;
-      if (g.snapshot() == s) {
+      if (g.of(s)) {
         return g;
       }
-      if (s.revision() < g.snapshot().revision()) {
+      if (s.revision() < g.revision()) {
         return null;
       }
       current = new Generation(s);
