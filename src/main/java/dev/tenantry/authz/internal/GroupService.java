@@ -83,6 +83,19 @@ public class GroupService {
         .toList();
   }
 
+  /** Search-as-you-type over the visible groups (SQL-filtered and limited): for pickers. */
+  @Transactional(readOnly = true)
+  public List<GroupView> search(String q, int limit) {
+    authz.requireUser();
+    boolean instanceWide = authz.check(Permission.GROUPS_VIEW, Target.globalObject(null)).allowed();
+    return groups
+        .searchVisible(
+            instanceWide, authz.tenants(Permission.GROUPS_VIEW).sql("g.owner_tenant_id"), q, limit)
+        .stream()
+        .map(g -> GroupView.of(g, null))
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   public GroupView get(UUID id) {
     return GroupView.of(visible(id), groups.members(id));
