@@ -77,6 +77,7 @@ final class ConsoleRoutes {
           Map.entry("GET /pickers/deployables", PICKER),
           Map.entry("GET /pickers/groups", PICKER),
           Map.entry("GET /pickers/promotable-people", PICKER),
+          Map.entry("GET /pickers/roles", PICKER),
           Map.entry("GET /pickers/scripts", PICKER),
           Map.entry("GET /pickers/software", PICKER),
           Map.entry("GET /pickers/tenants", PICKER),

@@ -42,6 +42,14 @@ record PickerFixtures(TestUsers users, JdbcClient jdbc) {
               .update();
           ids.put("groups", List.of(group));
 
+          UUID role = UUID.randomUUID();
+          jdbc.sql(
+                  "insert into role (id, name, owner_tenant_id, permissions)"
+                      + " values (?, ?, ?, array['computers:view'])")
+              .params(role, name + " role", tenant)
+              .update();
+          ids.put("roles", List.of(role));
+
           UUID script = UUID.randomUUID();
           jdbc.sql(
                   "insert into script (id, owner_tenant_id, name, language)"

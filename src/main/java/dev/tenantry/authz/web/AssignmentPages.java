@@ -62,6 +62,7 @@ class AssignmentPages {
     var q =
         new AssignmentRepository.Query(userId, null, roleId, null, blank(scopeKind), blank(effect));
     model.addAttribute("filter", q);
+    model.addAttribute("roleLabel", roleId == null ? "" : roleName(roleId));
     choices(model, assignments.list(q));
     return Htmx.view(request, "authz/assignments", "results");
   }
@@ -133,7 +134,6 @@ class AssignmentPages {
                     GroupService.GroupView::name,
                     (a, b) -> a,
                     java.util.LinkedHashMap::new)));
-    model.addAttribute("roles", roles.list());
     model.addAttribute("tags", tenants.tags());
     model.addAttribute(
         "scopeKinds",
@@ -156,5 +156,14 @@ class AssignmentPages {
 
   private static @Nullable String blank(@Nullable String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** The name of a role the caller may see, for the filter's chosen value ("" otherwise). */
+  private String roleName(UUID roleId) {
+    try {
+      return roles.get(roleId).name();
+    } catch (ApiException e) {
+      return "";
+    }
   }
 }
