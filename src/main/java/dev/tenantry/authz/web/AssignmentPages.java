@@ -126,14 +126,15 @@ class AssignmentPages {
     }
     model.addAttribute("userNames", users.names(userIds)); // of the rows shown, not every user
     model.addAttribute(
-        "groupNames",
-        groups.list().stream()
-            .collect(
-                java.util.stream.Collectors.toMap(
-                    GroupService.GroupView::id,
-                    GroupService.GroupView::name,
-                    (a, b) -> a,
-                    java.util.LinkedHashMap::new)));
+        "groupNames", // of the rows shown, not every group
+        groups.visibleNames(
+            list.stream()
+                .filter(
+                    a ->
+                        a.principal().type() == dev.tenantry.authz.internal.PrincipalDto.Type.GROUP
+                            && a.principal().id() != null)
+                .map(a -> a.principal().id())
+                .toList()));
     model.addAttribute("tags", tenants.tags());
     model.addAttribute(
         "scopeKinds",
