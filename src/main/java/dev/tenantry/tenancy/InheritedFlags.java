@@ -30,4 +30,12 @@ public class InheritedFlags {
   public boolean isTrue(UUID tenantId, String key) {
     return query.isTrue(tenantId, key);
   }
+
+  /**
+   * The value a tenant gets when neither it nor an ancestor sets {@code key}: the application's,
+   * else the built-in default (for features that resolve the tenant levels in their own SQL).
+   */
+  public boolean fallback(String key) {
+    return query.fallback(key);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.tenantry.tenancy;
 
+import dev.tenantry.authz.TenantKind;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.tenancy.internal.TagRepository;
@@ -72,6 +73,14 @@ public class Tenants implements TenantLookup {
   @Override
   public Map<UUID, String> searchVisible(String q, int limit) {
     var query = new TenantQuery(q, null, null, null, null, 0, Page.size(limit));
+    Map<UUID, String> out = new LinkedHashMap<>();
+    reader.page(query, access.visibleTenantIds()).items().forEach(t -> out.put(t.id(), t.name()));
+    return out;
+  }
+
+  /** {@link #searchVisible} among MSP tenants only (the MSP limit of tag scopes and selectors). */
+  public Map<UUID, String> searchVisibleMsps(String q, int limit) {
+    var query = new TenantQuery(q, TenantKind.MSP, null, null, null, 0, Page.size(limit));
     Map<UUID, String> out = new LinkedHashMap<>();
     reader.page(query, access.visibleTenantIds()).items().forEach(t -> out.put(t.id(), t.name()));
     return out;

@@ -159,6 +159,60 @@ class MaintenanceSessionTest extends IntegrationTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void sessionIsClaimedOnlyWithinItsWindowAndEndsCancelledWhenTheWindowEndedUnrun() {
+    UUID t = testUsers.clientTenant("sess-window");
+    Http admin = signedIn();
+    String missed = request(admin, testUsers.computer(t, ComputerType.WORKSTATION));
+    String open = request(admin, testUsers.computer(t, ComputerType.WORKSTATION));
+    String interrupted = request(admin, testUsers.computer(t, ComputerType.WORKSTATION));
+    setWindowEnd(missed, "now() - interval '1 minute'");
+    setWindowEnd(open, "now() + interval '1 hour'");
+    setWindowEnd(interrupted, "now() + interval '1 hour'");
+    Http executor = executor(t).http();
+    assertThat(claim(executor)).contains(open, interrupted).doesNotContain(missed);
+    JsonNode ended = admin.get("/api/v1/maintenance-sessions/" + missed).json();
+    assertThat(ended.path("status").asString()).isEqualTo("CANCELLED");
+    assertThat(ended.path("message").asString()).contains("window ended");
+    // its executor vanished and the window ended meanwhile: not run again outside the window
+    testUsers.write(
+        () ->
+            jdbc.sql(
+                    "update maintenance_session set lease_expires_at = now() - interval '1 second',"
+                        + " window_ends_at = now() - interval '1 second' where id = ?::uuid")
+                .param(interrupted)
+                .update());
+    assertThat(claim(executor)).doesNotContain(interrupted);
+    assertThat(admin.get("/api/v1/maintenance-sessions/" + interrupted).json().path("status"))
+        .hasToString("\"CANCELLED\"");
+    assertThat(admin.get("/api/v1/maintenance-sessions/" + open).json().path("status").asString())
+        .isEqualTo("RUNNING");
+    assertThat(
+            count(
+                "select count(*) from audit_event where action in ('maintenance-session.claimed',"
+                    + " 'maintenance-session.window-missed') and after_json like '%' || ? || '%'"
+                    + " and after_json like '%windowMissed%'",
+                missed))
+        .isEqualTo(1);
+  }
+
+  private List<String> claim(Http executor) {
+    Http.Response r = executor.post("/api/v1/executor/session-claims", Map.of("max", 100));
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    return r.json().valueStream().map(n -> n.path("id").asString()).toList();
+  }
+
+  private void setWindowEnd(String session, String when) {
+    testUsers.write(
+        () ->
+            jdbc.sql(
+                    "update maintenance_session set window_ends_at = "
+                        + when
+                        + " where id = ?::uuid")
+                .param(session)
+                .update());
+  }
+
   private String deployment(Http admin, UUID tenant) {
     Http.Response sw =
         admin.post(

@@ -40,33 +40,56 @@ class ScheduleFireBench extends IntegrationTest {
                 .params(tenant, COMPUTERS)
                 .update());
     Http admin = signedIn();
+    String load0 = load();
+    double bare = fire(admin, tenant, "Bench");
+    // the same firing when 20 deployments apply to every computer (each session records them)
+    testUsers.write(
+        () -> {
+          jdbc.sql(
+                  "insert into software (id, name) select gen_random_uuid(), 'bench-sw-' || g"
+                      + " from generate_series(1, 20) g")
+              .update();
+          jdbc.sql(
+                  "insert into deployment (id, subject_kind, software_id, desired_state, target_kind,"
+                      + " target_tenant_id, owner_tenant_id) select gen_random_uuid(), 'SOFTWARE', s.id,"
+                      + " 'KEEP_LATEST', 'TENANT', ?, ? from software s where s.name like 'bench-sw-%'")
+              .params(tenant, tenant)
+              .update();
+        });
+    double withDeployments = fire(admin, tenant, "Bench with deployments");
+    String load1 = load();
+    String perSecond = String.format("%.0f", COMPUTERS / withDeployments);
+    String bareRate = String.format("%.0f", COMPUTERS / bare);
+    System.out.println("schedule_fire_sessions_per_s=" + perSecond);
+    System.out.println("schedule_fire_no_deployments_sessions_per_s=" + bareRate);
+    write(perSecond, String.format("%.1f", withDeployments), bareRate, load0, load1);
+  }
+
+  /** Creates a schedule for the tenant and fires it; answers the seconds the firing took. */
+  private double fire(Http admin, UUID tenant, String name) {
     Http.Response created =
         admin.post(
-            "/api/v1/schedules", Map.of("tenantId", tenant, "name", "Bench", "cron", "0 3 1 1 *"));
+            "/api/v1/schedules", Map.of("tenantId", tenant, "name", name, "cron", "0 3 1 1 *"));
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
     UUID id = UUID.fromString(created.json().path("id").asString());
-    String load0 = load();
     long t0 = System.nanoTime();
     firings.fireScheduled(id, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     double seconds = (System.nanoTime() - t0) / 1e9;
-    String load1 = load();
     assertThat(
             jdbc.sql("select count(*) from maintenance_session where schedule_id = ?")
                 .param(id)
                 .query(Long.class)
                 .single())
         .isEqualTo(COMPUTERS);
-    String perSecond = String.format("%.0f", COMPUTERS / seconds);
-    String total = String.format("%.1f", seconds);
-    System.out.println("schedule_fire_sessions_per_s=" + perSecond);
-    write(perSecond, total, load0, load1);
+    return seconds;
   }
 
   private static String load() throws Exception {
     return Files.readString(Path.of("/proc/loadavg")).strip();
   }
 
-  private static void write(String perSecond, String total, String load0, String load1)
+  private static void write(
+      String perSecond, String total, String bareRate, String load0, String load1)
       throws Exception {
     Path doc = Path.of("docs/benchmarks.md");
     String old = Files.readString(doc);
@@ -78,14 +101,19 @@ class ScheduleFireBench extends IntegrationTest {
             + load0
             + " at the start, "
             + load1
-            + " at the end, on a 2-core machine shared with other builds).\n\n```\n"
+            + " at the end, on a 2-core machine shared with other builds). Command: `./tenantry mvn -o"
+            + " -Dtest=ScheduleFireBench -Dsurefire.failIfNoSpecifiedTests=false test`.\n\n```\n"
             + "schedule_fire_sessions_per_s="
             + perSecond
             + "\nschedule_fire_100k_s="
             + total
-            + "\n```\n\nNo target was set. Each batch resolves the applicable deployments of each of"
-            + " its computers through `ApplicableDeployments.forComputer` (one call per computer), so"
-            + " the figure depends on that implementation; see docs/maintenance.md.\n"
+            + "\nschedule_fire_no_deployments_sessions_per_s="
+            + bareRate
+            + "\n```\n\nNo target was set. `schedule_fire_sessions_per_s`: 20 tenant-wide deployments"
+            + " apply to every computer (each session records the 20 winners);"
+            + " `schedule_fire_no_deployments_sessions_per_s`: the same firing before they exist. Each"
+            + " batch resolves its 1,000 computers with one `ApplicableDeployments.forComputers` call"
+            + " (one SQL statement); see docs/maintenance.md.\n"
             + "<!-- /schedule-fire -->\n";
     String out;
     int a = old.indexOf("<!-- schedule-fire -->");

@@ -6,9 +6,12 @@ import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.access.ComputerFilter;
 import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.db.Counts;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.InheritedFlags;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -77,7 +80,13 @@ public class DeploymentResolution {
         : Set.of();
   }
 
-  /** The count and one page by name (also run by the benchmark). */
+  /**
+   * The count and one page by name (also run by the benchmark). The page walks the name index
+   * ({@code computer_name_sort_idx}) and stops after {@code size} matches. The total is counted
+   * only when small: as the computer list does ({@link Counts}), a resolution over more than {@link
+   * Counts#EXACT} computers answers PostgreSQL's estimate and says so ({@code totalEstimated}), so
+   * resolving a cross-tenant deployment over a million computers never scans them to count.
+   */
   static Page<Reached> page(
       JdbcClient jdbc,
       DeploymentTarget target,
@@ -86,29 +95,34 @@ public class DeploymentResolution {
       SqlPredicate visible,
       int page,
       int size) {
-    SqlPredicate reaches = TargetSql.reaches(target, owner, excluded);
-    String where = " where (" + reaches.sql() + ") and (" + visible.sql() + ")";
+    SqlPredicate where = where(target, owner, excluded, visible);
     List<Reached> items =
-        jdbc.sql(
-                "select c.id, c.name, c.type, c.tenant_id, t.name as tenant_name from computer c"
-                    + " join tenant t on t.id = c.tenant_id"
-                    + where
-                    + " order by lower(c.name), c.id limit :limit offset :offset")
-            .params(reaches.params())
-            .params(visible.params())
+        jdbc.sql(PAGE + where.sql() + ORDER)
+            .params(where.params())
             .param("limit", size)
             .param("offset", (long) page * size)
             .query(Reached.class)
             .list();
-    long total =
-        page == 0 && items.size() < size
-            ? items.size()
-            : jdbc.sql("select count(*) from computer c" + where)
-                .params(reaches.params())
-                .params(visible.params())
-                .query(Long.class)
-                .single();
-    return new Page<>(items, page, size, total);
+    if (page == 0 && items.size() < size) {
+      return new Page<>(items, page, size, items.size());
+    }
+    Counts.Total total = Counts.of(jdbc, "computer c where " + where.sql(), where.params());
+    // an estimate is never below what the page itself shows
+    long value = Math.max(total.value(), (long) page * size + items.size());
+    return new Page<>(items, page, size, value, total.estimated(), null);
+  }
+
+  static final String PAGE =
+      "select c.id, c.name, c.type, c.tenant_id, t.name as tenant_name from computer c"
+          + " join tenant t on t.id = c.tenant_id where ";
+  static final String ORDER = " order by lower(c.name), c.id limit :limit offset :offset";
+
+  static SqlPredicate where(
+      DeploymentTarget target, @Nullable UUID owner, Set<UUID> excluded, SqlPredicate visible) {
+    SqlPredicate reaches = TargetSql.reaches(target, owner, excluded);
+    Map<String, Object> params = new HashMap<>(reaches.params());
+    params.putAll(visible.params());
+    return new SqlPredicate("(" + reaches.sql() + ") and (" + visible.sql() + ")", params);
   }
 
   /**

@@ -37,7 +37,9 @@ final class Precedence {
           .thenComparingInt(Candidate::distance)
           .thenComparing(c -> -c.deployment().priority())
           .thenComparing((Candidate c) -> c.deployment().createdAt(), Comparator.reverseOrder())
-          .thenComparing(c -> c.deployment().id());
+          // the id as PostgreSQL orders uuids (bytes, unsigned), not UUID.compareTo (signed longs),
+          // so that the batch resolution in SQL breaks ties exactly as this order does
+          .thenComparing(c -> c.deployment().id().toString());
 
   /** Every candidate with its outcome, winners first per subject, in precedence order. */
   static List<Outcome> decide(List<Candidate> candidates) {

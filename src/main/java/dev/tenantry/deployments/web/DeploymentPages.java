@@ -188,8 +188,9 @@ class DeploymentPages {
     return "shared/picker :: options";
   }
 
+  /** The page, or (htmx) its table alone: the computer page's Deployments section. */
   @GetMapping("/computers/{id}/deployments")
-  String computer(@PathVariable UUID id, Model model) {
+  String computer(@PathVariable UUID id, HttpServletRequest request, Model model) {
     var list = resolution.forComputer(id);
     model.addAttribute("computerId", id);
     model.addAttribute("computerName", computerLabel(id));
@@ -197,7 +198,7 @@ class DeploymentPages {
     model.addAttribute(
         "subjects",
         subjectNames(list.stream().map(DeploymentResolution.OnComputer::deployment).toList()));
-    return "deployments/computer";
+    return Htmx.view(request, "deployments/computer", "section");
   }
 
   private Map<UUID, String> subjectNames(List<Deployment> ds) {

@@ -13,6 +13,8 @@ class ScriptRepository {
   private static final String COLUMNS =
       "s.id, s.owner_tenant_id, s.created_by_msp_id, s.visible_to_all_tenants, s.name, s.description,"
           + " s.category, s.language, s.latest_version, s.created_at, s.updated_at, s.created_by, s.version";
+  private static final org.springframework.jdbc.core.RowMapper<ScriptRow> ROWS =
+      new org.springframework.jdbc.core.DataClassRowMapper<>(ScriptRow.class);
   private final JdbcClient jdbc;
 
   ScriptRepository(JdbcClient jdbc) {
@@ -36,27 +38,10 @@ class ScriptRepository {
         .optional();
   }
 
-  Page<ScriptRow> list(ListSql sql, String orderBy, int page, int size) {
-    List<ScriptRow> items =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from script s where s.deleted_at is null and "
-                    + sql.where()
-                    + " order by "
-                    + orderBy
-                    + " limit :limit offset :offset")
-            .params(sql.params())
-            .param("limit", size)
-            .param("offset", (long) page * size)
-            .query(ScriptRow.class)
-            .list();
-    long total =
-        jdbc.sql("select count(*) from script s where s.deleted_at is null and " + sql.where())
-            .params(sql.params())
-            .query(Long.class)
-            .single();
-    return new Page<>(items, page, size, total);
+  Page<ScriptRow> list(ListSql sql, String sort, int page, int size) {
+    return sql.and("s.deleted_at is null")
+        .page(
+            jdbc, "select " + COLUMNS + " from script s", "from script s", sort, page, size, ROWS);
   }
 
   void insert(ScriptRow s) {

@@ -47,6 +47,7 @@ class LibraryPages {
   private final AuditLog audit;
   private final ScriptEditRequests editRequests;
   private final UserNames names;
+  private final dev.tenantry.library.internal.LibraryOwnership ownership;
 
   LibraryPages(
       ScriptService scripts,
@@ -57,7 +58,9 @@ class LibraryPages {
       Tenants tenants,
       AuditLog audit,
       ScriptEditRequests editRequests,
-      UserNames names) {
+      UserNames names,
+      dev.tenantry.library.internal.LibraryOwnership ownership) {
+    this.ownership = ownership;
     this.scripts = scripts;
     this.software = software;
     this.tasks = tasks;
@@ -132,6 +135,7 @@ class LibraryPages {
   String script(@PathVariable UUID id, Model model) {
     model.addAttribute("script", scripts.get(id));
     model.addAttribute("requestsEdit", editRequests.editsBecomeRequests(id));
+    model.addAttribute("ownership", ownership.form("scripts", id));
     model.addAttribute("versions", scripts.versions(id));
     model.addAttribute("languages", ScriptService.LANGUAGES);
     model.addAttribute("tenants", tenants.visibleTenants());

@@ -33,9 +33,22 @@ class TerminalPages {
   @GetMapping("/computers/{id}/terminal")
   String terminal(@PathVariable UUID id, Model model) {
     var computer = computers.find(id).orElseThrow(() -> ApiException.notFound("computer", id));
+    model.addAttribute("canRun", runs.canRun(id)); // 404 for a computer the caller may not view
     model.addAttribute("computer", computer);
     model.addAttribute("runs", runs.list(id, 0, 20).items());
     return "library/terminal";
+  }
+
+  /**
+   * The computer page's Terminal section: recent runs, and a link to the terminal for those who may
+   * run scripts there.
+   */
+  @GetMapping("/computers/{id}/terminal/section")
+  String section(@PathVariable UUID id, Model model) {
+    model.addAttribute("computerId", id);
+    model.addAttribute("canRun", runs.canRun(id));
+    model.addAttribute("runs", runs.list(id, 0, 10).items());
+    return "library/terminal-section";
   }
 
   @PostMapping("/computers/{id}/terminal")

@@ -158,8 +158,11 @@ public class Firings {
     ScheduleRow s = schedule.get();
     List<String> resolved = new ArrayList<>(computers.size());
     ApplicableDeployments applicable = deployments.getIfAvailable();
+    // the whole batch in one statement (precedence in SQL), not one resolution per computer
+    Map<UUID, List<AppliedDeployment>> winners =
+        applicable == null ? Map.of() : applicable.forComputers(computers);
     for (UUID c : computers) {
-      List<AppliedDeployment> list = applicable == null ? List.of() : applicable.forComputer(c);
+      List<AppliedDeployment> list = winners.getOrDefault(c, List.of());
       if (s.deploymentIds() != null) {
         list = list.stream().filter(d -> s.deploymentIds().contains(d.deploymentId())).toList();
       }

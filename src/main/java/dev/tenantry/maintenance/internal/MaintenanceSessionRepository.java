@@ -124,15 +124,42 @@ class MaintenanceSessionRepository {
         .single();
   }
 
+  static final String WINDOW_MISSED = "The maintenance window ended before the session ran";
+
+  /**
+   * Ends, as {@code CANCELLED} with {@link #WINDOW_MISSED}, up to {@code max} sessions of computers
+   * the predicate selects whose maintenance window ended before an executor ran them: pending ones,
+   * and running ones whose lease expired (their executor is gone). Answers their ids.
+   */
+  List<UUID> endMissedWindows(SqlPredicate scope, int max) {
+    return jdbc.sql(
+            "with missed as (select m.id from maintenance_session m join computer c on c.id = m.computer_id"
+                + " where m.window_ends_at <= now() and (m.status = 'PENDING'"
+                + " or (m.status = 'RUNNING' and m.lease_expires_at < now()))"
+                + " and ("
+                + scope.sql()
+                + ")"
+                + " order by m.window_ends_at, m.id limit :max for update of m skip locked)"
+                + " update maintenance_session m set status = 'CANCELLED', message = :message,"
+                + " finished_at = now(), lease_expires_at = null, version = m.version + 1"
+                + " from missed where m.id = missed.id returning m.id")
+        .params(scope.params())
+        .param("max", max)
+        .param("message", WINDOW_MISSED)
+        .query(UUID.class)
+        .list();
+  }
+
   /**
    * Claims up to {@code max} sessions of computers the predicate selects (alias {@code c}): pending
-   * ones whose window has not ended, and running ones whose lease expired ({@code SKIP LOCKED}).
+   * ones, and running ones whose lease expired ({@code SKIP LOCKED}) — in both cases only while
+   * their maintenance window (if they have one) has not ended.
    */
   List<UUID> claim(SqlPredicate scope, UUID executor, int max, Duration lease) {
     return jdbc.sql(
             "with next as (select m.id from maintenance_session m join computer c on c.id = m.computer_id"
-                + " where ((m.status = 'PENDING' and (m.window_ends_at is null or m.window_ends_at > now()))"
-                + " or (m.status = 'RUNNING' and m.lease_expires_at < now()))"
+                + " where (m.status = 'PENDING' or (m.status = 'RUNNING' and m.lease_expires_at < now()))"
+                + " and (m.window_ends_at is null or m.window_ends_at > now())"
                 + " and ("
                 + scope.sql()
                 + ")"

@@ -11,6 +11,7 @@ import dev.tenantry.shared.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * hold {@code scripts:execute} (MSP-only) at the scopes they serve, claim sessions of computers in
  * that scope with a lease ({@code FOR UPDATE SKIP LOCKED}; an expired lease makes the session
  * claimable again), renew it, append log lines and report the result. Only the holder of the live
- * lease may report.
+ * lease may report. Sessions of a schedule carry the end of their maintenance window: they are
+ * claimed (also again, after an expired lease) only before it; after it they are ended as {@code
+ * CANCELLED} ("the maintenance window ended before the session ran") by the next claim of an
+ * executor serving their computer, recorded in that claim's one audit event.
  */
 @Service
 public class SessionExecutor {
@@ -53,18 +57,35 @@ public class SessionExecutor {
               + Permission.SCRIPTS_EXECUTE.key()
               + "' (executors) to claim maintenance sessions");
     }
+    int limit = Math.max(1, Math.min(100, max));
+    // sessions whose window ended unrun are ended here, by the executors that would have run them
+    List<Map<String, Object>> missed = new ArrayList<>();
+    for (UUID id : sessions.endMissedWindows(scope.sql("c", "exec"), 1000)) {
+      SessionView s = sessions.find(id, false).orElseThrow();
+      missed.add(Map.of("sessionId", id, "tenantId", s.tenantId()));
+    }
     List<SessionView> claimed = new ArrayList<>();
     List<Map<String, Object>> recorded = new ArrayList<>();
-    for (UUID id :
-        sessions.claim(scope.sql("c", "exec"), me, Math.max(1, Math.min(100, max)), lease)) {
+    for (UUID id : sessions.claim(scope.sql("c", "exec"), me, limit, lease)) {
       SessionView s = sessions.find(id, false).orElseThrow();
       claimed.add(s);
       recorded.add(Map.of("sessionId", id, "tenantId", s.tenantId(), "attempt", s.attempts()));
     }
-    if (!recorded.isEmpty()) {
+    if (!recorded.isEmpty()) { // one event per request
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("claimed", recorded);
+      if (!missed.isEmpty()) {
+        details.put("windowMissed", missed);
+      }
+      audit.record(AuditEntry.event("maintenance-session.claimed", "executor", me, null, details));
+    } else if (!missed.isEmpty()) {
       audit.record(
           AuditEntry.event(
-              "maintenance-session.claimed", "executor", me, null, Map.of("claimed", recorded)));
+              "maintenance-session.window-missed",
+              "executor",
+              me,
+              null,
+              Map.of("windowMissed", missed)));
     }
     return claimed;
   }

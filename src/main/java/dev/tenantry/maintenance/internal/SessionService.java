@@ -68,9 +68,12 @@ public class SessionService implements MaintenanceRequests {
       chosen.add(c);
     }
     List<SessionView> created = new ArrayList<>();
+    ApplicableDeployments applicable = deployments.getIfAvailable();
+    Map<UUID, List<AppliedDeployment>> resolved =
+        applicable == null ? Map.of() : applicable.forComputers(ids);
     for (Computer c : chosen) {
       UUID id = UUID.randomUUID();
-      sessions.insert(id, c.id(), "USER", resolve(c.id()), me);
+      sessions.insert(id, c.id(), "USER", resolved.getOrDefault(c.id(), List.of()), me);
       created.add(sessions.find(id, false).orElseThrow());
     }
     audit.record(

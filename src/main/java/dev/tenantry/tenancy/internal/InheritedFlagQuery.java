@@ -64,7 +64,7 @@ public class InheritedFlagQuery {
   }
 
   /** The application's value, else the built-in default. */
-  private boolean fallback(String key) {
+  public boolean fallback(String key) {
     PreferenceRegistry.Key k =
         PreferenceRegistry.find(key)
             .orElseThrow(() -> new IllegalArgumentException("Unknown preference " + key));
