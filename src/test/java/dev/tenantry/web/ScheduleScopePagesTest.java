@@ -32,7 +32,7 @@ class ScheduleScopePagesTest extends ConsoleTest {
     assertThat(browser.findElement(By.id("scope")).getText()).isEqualTo("Scope: INSTANCE");
 
     browser.findElement(By.cssSelector("#scope-fields input[value='TENANT']")).click();
-    select(By.id("tenant"), tenantName);
+    pick("tenant", tenantName);
     browser.findElement(By.cssSelector("#scope-fields input[name='includeChildren']")).click();
     clickAndWait(browser.findElement(By.id("save-schedule")));
     assertThat(browser.findElement(By.id("scope")).getText()).contains("TENANT", tenantName);
