@@ -48,7 +48,7 @@ final class ConsoleRoutes {
           Map.entry("GET /computers", PAGE),
           Map.entry("GET /computers/{id}", PAGE),
           Map.entry("GET /computers/{id}/deployments", PAGE),
-          Map.entry("GET /computers/{id}/history", PAGE),
+          Map.entry("GET /computers/{id}/history", FRAGMENT),
           Map.entry("GET /computers/{id}/maintenance", PAGE),
           Map.entry("GET /computers/{id}/maintenance/status", FRAGMENT),
           Map.entry("GET /computers/{id}/terminal", PAGE),

@@ -19,7 +19,21 @@ class ComputerDetailPagesTest extends ConsoleTest {
     String tenantName = "Detail " + shortId();
     UUID tenant = data.clientTenant(tenantName);
     Http api = signedIn();
-    UUID pc = computer(api, tenant, "detail-ws-01");
+    UUID person = data.person(tenant, "Pia", "Primary", "MANUAL");
+    var created =
+        api.post(
+            "/api/v1/computers",
+            Map.of(
+                "tenantId",
+                tenant,
+                "name",
+                "detail-ws-01",
+                "type",
+                "WORKSTATION",
+                "primaryPersonId",
+                person));
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    UUID pc = UUID.fromString(created.json().path("id").asString());
     UUID tag = data.tag("Kiosk " + shortId());
     testUsers.write(
         () ->
@@ -36,6 +50,7 @@ class ComputerDetailPagesTest extends ConsoleTest {
     assertThat(browser.findElement(By.id("computer-tenant")).getText()).isEqualTo(tenantName);
     assertThat(browser.findElement(By.id("computer-type")).getText()).isEqualTo("WORKSTATION");
     assertThat(browser.findElement(By.id("computer-tags")).getText()).startsWith("Kiosk ");
+    assertThat(browser.findElement(By.id("computer-person")).getText()).isEqualTo("Pia Primary");
     waitForText(By.id("computer-status"), "No maintenance yet");
     waitForText(By.id("deployments-section"), software);
     assertThat(

@@ -79,6 +79,8 @@ class LibraryOwnershipPagesTest extends ConsoleTest {
     browser.findElement(By.id("reach-visible")).click();
     clickAndWait(browser.findElement(By.id("save-ownership")));
     assertThat(ownerOf("script", script)).isEqualTo(tenant + "/true");
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('ownership').scrollIntoView()");
     screenshot("library-ownership.png");
 
     browser.findElement(By.id("reach-global")).click();

@@ -7,7 +7,9 @@ import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.tenancy.Tenants;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,20 +42,19 @@ class ComputerDetailPages {
     model.addAttribute("c", c);
     model.addAttribute(
         "tenantName", tenants.visibleNames(List.of(tenantId)).getOrDefault(tenantId, "?"));
-    model.addAttribute("primaryPerson", primaryPerson(c));
+    model.addAttribute("primaryPerson", primaryPerson(c.computer().primaryPersonId()));
     return "directory/computer";
   }
 
-  /** The primary person's name, or a neutral label when the caller may not see them. */
-  private String primaryPerson(ComputerView c) {
-    UUID personId = c.computer().primaryPersonId();
+  /** The primary person's name; empty when there is none or the caller may not see them. */
+  private Optional<String> primaryPerson(@Nullable UUID personId) {
     if (personId == null) {
-      return "";
+      return Optional.empty();
     }
     try {
-      return people.get(personId).person().displayName();
+      return Optional.of(people.get(personId).person().displayName());
     } catch (ApiException e) {
-      return "a person you may not see";
+      return Optional.empty(); // 404: a person of a tenant the caller may not view
     }
   }
 }

@@ -57,7 +57,7 @@ public class ScriptService {
             KIND,
             "script",
             TYPE,
-            (id, lock) -> lock ? scripts.lock(id) : scripts.find(id),
+            scripts::find,
             ScriptRow::ownership,
             ScriptRow::version,
             s -> auditView(s, latest(s), false));

@@ -194,7 +194,15 @@ public class TaskService {
             "select id, number, get_script_version_id, set_script_version_id, test_script_version_id, created_at"
                 + " from maintenance_task_version where task_id = ? order by number desc")
         .param(id)
-        .query(VersionSummary.class)
+        .query( // by hand: DataClassRowMapper's getObject(i, Instant.class) throws in pgjdbc
+            (rs, i) ->
+                new VersionSummary(
+                    rs.getObject("id", UUID.class),
+                    rs.getInt("number"),
+                    rs.getObject("get_script_version_id", UUID.class),
+                    rs.getObject("set_script_version_id", UUID.class),
+                    rs.getObject("test_script_version_id", UUID.class),
+                    rs.getTimestamp("created_at").toInstant()))
         .list();
   }
 

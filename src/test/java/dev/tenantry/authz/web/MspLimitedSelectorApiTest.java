@@ -35,9 +35,11 @@ class MspLimitedSelectorApiTest extends AuthzTestBase {
 
   @Test
   void rule6eMspLimitedComputerSelectorReachesThatMspOnly() {
-    UUID msp = users.mspTenant();
+    // an MSP of its own: the selectors below must not reach the shared MSP's tenants, where other
+    // test classes create computers (they would see gains through carol's assignments)
+    UUID msp = users.tenant("sel-msp1", null, true);
     UUID msp2 = users.tenant("sel-msp2", null, true);
-    UUID here = users.clientTenant("sel-here");
+    UUID here = users.tenant("sel-here", msp, false);
     UUID there = users.tenant("sel-there", msp2, false);
     UUID vip = users.tag("vip");
     UUID mspAdminRole =
