@@ -125,21 +125,22 @@ class ConsoleRouteMatrixTest extends IntegrationTest {
           if (kind != ConsoleRoutes.Kind.PICKER) {
             return;
           }
-          String path = route.substring(route.indexOf(' ') + 1);
-          String picker = path.substring(path.lastIndexOf('/') + 1);
-          if (!hiddenIds.containsKey(picker)) {
-            wrong.put(route, "no fixture in PickerFixtures.seed");
-            return;
-          }
-          HttpResponse<String> r = console.get(path + "?q=" + marker);
-          String body = r.body();
-          if (r.statusCode() != 200) {
-            wrong.put(route, "status " + r.statusCode());
-          } else if (!body.contains("Visible" + marker)) {
-            wrong.put(route, "does not offer the object of a tenant the caller may view: " + body);
-          } else if (body.contains("Hidden" + marker)
-              || hiddenIds.get(picker).stream().anyMatch(id -> body.contains(id.toString()))) {
-            wrong.put(route, "offers an object of a tenant the caller has no rights on: " + body);
+          for (String path : ConsoleRoutes.concrete(route.substring(route.indexOf(' ') + 1))) {
+            String picker = PickerFixtures.key(path.substring(path.lastIndexOf('/') + 1));
+            if (!hiddenIds.containsKey(picker)) {
+              wrong.put(path, "no fixture in PickerFixtures.seed");
+              continue;
+            }
+            HttpResponse<String> r = console.get(path + "?q=" + marker);
+            String body = r.body();
+            if (r.statusCode() != 200) {
+              wrong.put(path, "status " + r.statusCode());
+            } else if (!body.contains("Visible" + marker)) {
+              wrong.put(path, "does not offer the object of a tenant the caller may view: " + body);
+            } else if (body.contains("Hidden" + marker)
+                || hiddenIds.get(picker).stream().anyMatch(id -> body.contains(id.toString()))) {
+              wrong.put(path, "offers an object of a tenant the caller has no rights on: " + body);
+            }
           }
         });
     assertThat(wrong).isEmpty();

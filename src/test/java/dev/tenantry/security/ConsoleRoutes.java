@@ -37,9 +37,9 @@ final class ConsoleRoutes {
   static final Map<String, Kind> ROUTES =
       Map.ofEntries(
           Map.entry("ANY /error", PUBLIC),
+          Map.entry("GET /", PAGE),
           Map.entry("GET /access-changes/{digest}/rows", FRAGMENT),
           Map.entry("GET /access-changes/{digest}/summary", FRAGMENT),
-          Map.entry("GET /", PAGE),
           Map.entry("GET /access/request", PAGE),
           Map.entry("GET /audit", PAGE),
           Map.entry("GET /change-requests", PAGE),
@@ -70,6 +70,7 @@ final class ConsoleRoutes {
           Map.entry("GET /library/scripts/{id}/diff", PAGE),
           Map.entry("GET /library/software/new", PAGE),
           Map.entry("GET /library/software/{id}", PAGE),
+          Map.entry("GET /library/software/{id}/icon", FRAGMENT),
           Map.entry("GET /library/tasks/new", PAGE),
           Map.entry("GET /library/tasks/{id}", PAGE),
           Map.entry("GET /library/{kind}/{id}/history", PAGE),
@@ -81,11 +82,14 @@ final class ConsoleRoutes {
           Map.entry("GET /pickers/computers", PICKER),
           Map.entry("GET /pickers/deployables", PICKER),
           Map.entry("GET /pickers/groups", PICKER),
+          Map.entry("GET /pickers/msps", PICKER),
           Map.entry("GET /pickers/promotable-people", PICKER),
+          Map.entry("GET /pickers/roles", PICKER),
           Map.entry("GET /pickers/scripts", PICKER),
           Map.entry("GET /pickers/software", PICKER),
           Map.entry("GET /pickers/tenants", PICKER),
           Map.entry("GET /pickers/users", PICKER),
+          Map.entry("GET /pickers/{kind:scripts|software|tasks|media|licenses}-owners", PICKER),
           Map.entry("GET /profile", PAGE),
           Map.entry("GET /profile/sets/{setId}/tenants", FRAGMENT),
           Map.entry("GET /schedules", PAGE),
@@ -139,12 +143,15 @@ final class ConsoleRoutes {
           Map.entry("POST /library/scripts/{id}", FORM),
           Map.entry("POST /library/software", FORM),
           Map.entry("POST /library/software/{id}", FORM),
+          Map.entry("POST /library/software/{id}/icon", FORM),
           Map.entry("POST /library/software/{id}/versions", FORM),
           Map.entry("POST /library/software/{id}/versions/{versionId}/adopt", FORM),
           Map.entry("POST /library/software/{id}/versions/{versionId}/installer", FORM),
           Map.entry("POST /library/tasks", FORM),
           Map.entry("POST /library/tasks/{id}", FORM),
           Map.entry("POST /library/tasks/{id}/adopt", FORM),
+          Map.entry(
+              "POST /library/{kind:scripts|software|tasks|media|licenses}/{id}/ownership", FORM),
           Map.entry("POST /maintenance-sessions/batch", FORM),
           Map.entry("POST /maintenance-sessions/{id}/cancel", FORM),
           Map.entry("POST /people/{id}", FORM),
@@ -190,16 +197,36 @@ final class ConsoleRoutes {
     Matcher m = VARIABLE.matcher(pattern);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
+      String variable = m.group(1);
       String value =
-          switch (m.group(1)) {
-            case "kind" -> "scripts";
-            case "key" -> "read-only";
-            default -> UUID.randomUUID().toString();
-          };
+          variable.contains(":") // {name:a|b}: the first alternative
+              ? variable.substring(variable.indexOf(':') + 1).split("\\|")[0]
+              : switch (variable) {
+                case "kind" -> "scripts";
+                case "key" -> "read-only";
+                default -> UUID.randomUUID().toString();
+              };
       m.appendReplacement(out, value);
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * The concrete paths of a pattern whose variables are alternatives ({@code /pickers/{kind:a|b}-x}
+   * → {@code /pickers/a-x}, {@code /pickers/b-x}); a pattern without them is itself.
+   */
+  static java.util.List<String> concrete(String pattern) {
+    Matcher m = Pattern.compile("\\{[^}:]+:([^}]+)\\}").matcher(pattern);
+    if (!m.find()) {
+      return java.util.List.of(pattern);
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String alternative : m.group(1).split("\\|")) {
+      out.addAll(
+          concrete(pattern.substring(0, m.start()) + alternative + pattern.substring(m.end())));
+    }
+    return out;
   }
 
   private ConsoleRoutes() {}

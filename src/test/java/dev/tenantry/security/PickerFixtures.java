@@ -14,12 +14,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 record PickerFixtures(TestUsers users, JdbcClient jdbc) {
 
+  /**
+   * The fixture a picker is checked with: its last path segment; the library's owner pickers
+   * ({@code scripts-owners}, …) offer tenants.
+   */
+  static String key(String segment) {
+    return segment.endsWith("-owners") ? "tenants" : segment;
+  }
+
   /** Seeds the tenant's objects (the tenant's own name holds {@code name}); returns their ids. */
   Map<String, List<UUID>> seed(UUID tenant, String name) {
     Map<String, List<UUID>> ids = new LinkedHashMap<>();
     ids.put("tenants", List.of(tenant));
     users.write(
         () -> {
+          UUID msp = UUID.randomUUID(); // an MSP below the tenant: the MSP pickers' object
+          jdbc.sql(
+                  "insert into tenant (id, name, slug, kind, parent_id, msp_id)"
+                      + " values (?, ?, ?, 'MSP', ?, ?)")
+              .params(msp, name + "Msp", "msp-" + msp, tenant, msp)
+              .update();
+          ids.put("msps", List.of(msp));
+
           UUID computer = UUID.randomUUID();
           jdbc.sql("insert into computer (id, tenant_id, name, type) values (?, ?, ?, 'SERVER')")
               .params(computer, tenant, name + "-pc")
@@ -41,6 +57,14 @@ record PickerFixtures(TestUsers users, JdbcClient jdbc) {
               .params(group, name + " group", tenant)
               .update();
           ids.put("groups", List.of(group));
+
+          UUID role = UUID.randomUUID();
+          jdbc.sql(
+                  "insert into role (id, name, owner_tenant_id, permissions)"
+                      + " values (?, ?, ?, array['computers:view'])")
+              .params(role, name + " role", tenant)
+              .update();
+          ids.put("roles", List.of(role));
 
           UUID script = UUID.randomUUID();
           jdbc.sql(

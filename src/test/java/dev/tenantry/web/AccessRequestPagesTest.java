@@ -44,8 +44,8 @@ class AccessRequestPagesTest extends ConsoleTest {
         browser.findElement(By.cssSelector("[data-request='" + stranger.username() + "']"));
     assertThat(card.getText()).contains("Riley Requester").contains("I run the Contoso helpdesk");
     pick(card.findElement(By.name("tenantId")).getDomAttribute("id"), tenantName);
-    new Select(card.findElement(By.name("roleId")))
-        .selectByVisibleText("System Administrator (Legacy) (built-in)");
+    pick(
+        card.findElement(By.name("roleId")).getDomAttribute("id"), "System Administrator (Legacy)");
     new Select(card.findElement(By.name("scopeKind"))).selectByValue("TENANT");
     pick(card.findElement(By.name("scopeTenantId")).getDomAttribute("id"), tenantName);
     new Select(card.findElement(By.name("expiry"))).selectByValue("ONE_DAY");

@@ -16,7 +16,7 @@ class GroupPagesTest extends ConsoleTest {
     open("/users-roles/groups");
     browser.findElement(By.name("name")).sendKeys("Night shift " + suffix);
     clickAndWait(browser.findElement(By.xpath("//button[text()='Create group']")));
-    select(By.id("assign-role"), "User (Legacy)");
+    pick("assign-role", "User (Legacy)");
     select(By.id("assign-scope-kind"), "Tenant");
     pick("assign-tenant", "Group Edit Client " + suffix);
     clickAndWait(browser.findElement(By.id("assign-button")));

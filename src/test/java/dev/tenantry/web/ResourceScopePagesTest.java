@@ -22,7 +22,7 @@ class ResourceScopePagesTest extends ConsoleTest {
     signIn(data.mspAdmin("Morgan", "Scoper"));
 
     open("/users/" + tech.id() + "/assignments");
-    select(By.id("assign-role"), ROLE);
+    pick("assign-role", ROLE);
     select(By.id("assign-scope-kind"), "Resource");
     select(By.id("assign-resource-kind"), "One computer");
     pick("assign-computer", "litware-pc-" + suffix);
@@ -30,14 +30,14 @@ class ResourceScopePagesTest extends ConsoleTest {
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Assigned " + ROLE + " (ALLOW) at Computer litware-pc-" + suffix);
 
-    select(By.id("assign-role"), ROLE);
+    pick("assign-role", ROLE);
     select(By.id("assign-scope-kind"), "Resource");
     select(By.id("assign-resource-kind"), "Computers of some types");
     clickAndWait(browser.findElement(By.id("assign-button")));
     assertThat(browser.findElement(By.cssSelector("main .error")).getText())
         .isEqualTo("scope.resource.types needs at least one computer type");
 
-    select(By.id("assign-role"), ROLE);
+    pick("assign-role", ROLE);
     select(By.id("assign-scope-kind"), "Resource");
     select(By.id("assign-resource-kind"), "Computers of some types");
     browser.findElement(By.id("assign-type-SERVER")).click();

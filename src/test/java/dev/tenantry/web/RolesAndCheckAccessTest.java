@@ -50,7 +50,7 @@ class RolesAndCheckAccessTest extends ConsoleTest {
     assertThat(saved).contains("computers:view", "computers:manage");
 
     open("/users/" + tech.id() + "/assignments");
-    select(By.id("assign-role"), role);
+    pick("assign-role", role);
     select(By.id("assign-scope-kind"), "Tenant tag");
     select(By.id("assign-tag"), "Gold " + suffix);
     clickAndWait(browser.findElement(By.id("assign-button")));
@@ -100,7 +100,7 @@ class RolesAndCheckAccessTest extends ConsoleTest {
     pick("member-user", "Gale Member" + suffix);
     clickAndWait(browser.findElement(By.xpath("//button[text()='Add']")));
     assertThat(mainText()).contains("Member added").contains("Gale Member" + suffix);
-    select(By.id("assign-role"), "User (Legacy)");
+    pick("assign-role", "User (Legacy)");
     select(By.id("assign-scope-kind"), "Tenant");
     pick("assign-tenant", "Group Client " + suffix);
     clickAndWait(browser.findElement(By.id("assign-button")));

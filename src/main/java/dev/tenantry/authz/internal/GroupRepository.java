@@ -71,6 +71,39 @@ public class GroupRepository {
         .list();
   }
 
+  /**
+   * Visible groups whose name contains {@code q} (any case), in name order, at most {@code limit}.
+   */
+  public List<GroupRow> searchVisible(
+      boolean instanceWide, SqlPredicate owners, String q, int limit) {
+    return jdbc.sql(
+            SELECT
+                + " where ((g.owner_tenant_id is null and :instanceWide) or "
+                + owners.sql()
+                + ") and g.name ilike :q order by lower(g.name), g.id limit :limit")
+        .params(owners.params())
+        .param("instanceWide", instanceWide)
+        .param("q", dev.tenantry.shared.db.Like.contains(q))
+        .param("limit", limit)
+        .query(GroupRow.class)
+        .list();
+  }
+
+  /** The visible groups among {@code ids}. */
+  public List<GroupRow> visibleAmong(
+      boolean instanceWide, SqlPredicate owners, java.util.Collection<UUID> ids) {
+    return jdbc.sql(
+            SELECT
+                + " where ((g.owner_tenant_id is null and :instanceWide) or "
+                + owners.sql()
+                + ") and g.id = any(:ids)")
+        .params(owners.params())
+        .param("instanceWide", instanceWide)
+        .param("ids", ids.stream().distinct().toArray(UUID[]::new))
+        .query(GroupRow.class)
+        .list();
+  }
+
   public void insert(UUID id, String name, String description, @Nullable UUID owner) {
     jdbc.sql("insert into user_group (id, name, description, owner_tenant_id) values (?, ?, ?, ?)")
         .params(id, name, description, owner)

@@ -83,6 +83,34 @@ public class GroupService {
         .toList();
   }
 
+  /** Search-as-you-type over the visible groups (SQL-filtered and limited): for pickers. */
+  @Transactional(readOnly = true)
+  public List<GroupView> search(String q, int limit) {
+    authz.requireUser();
+    boolean instanceWide = authz.check(Permission.GROUPS_VIEW, Target.globalObject(null)).allowed();
+    return groups
+        .searchVisible(
+            instanceWide, authz.tenants(Permission.GROUPS_VIEW).sql("g.owner_tenant_id"), q, limit)
+        .stream()
+        .map(g -> GroupView.of(g, null))
+        .toList();
+  }
+
+  /** Names of the visible groups among {@code ids} (labels of the rows a page shows). */
+  @Transactional(readOnly = true)
+  public java.util.Map<UUID, String> visibleNames(java.util.Collection<UUID> ids) {
+    java.util.Map<UUID, String> out = new java.util.LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    boolean instanceWide = authz.check(Permission.GROUPS_VIEW, Target.globalObject(null)).allowed();
+    groups
+        .visibleAmong(
+            instanceWide, authz.tenants(Permission.GROUPS_VIEW).sql("g.owner_tenant_id"), ids)
+        .forEach(g -> out.put(g.id(), g.name()));
+    return out;
+  }
+
   @Transactional(readOnly = true)
   public GroupView get(UUID id) {
     return GroupView.of(visible(id), groups.members(id));

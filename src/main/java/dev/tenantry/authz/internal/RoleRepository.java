@@ -68,6 +68,22 @@ public class RoleRepository {
         .list();
   }
 
+  /**
+   * Visible roles whose name contains {@code q} (any case), built-ins first, at most {@code limit}.
+   */
+  public List<RoleRow> searchVisible(SqlPredicate owners, String q, int limit) {
+    return jdbc.sql(
+            SELECT
+                + " where (owner_tenant_id is null or "
+                + owners.sql()
+                + ") and name ilike :q order by built_in desc, lower(name), id limit :limit")
+        .params(owners.params())
+        .param("q", dev.tenantry.shared.db.Like.contains(q))
+        .param("limit", limit)
+        .query(RoleRepository::map)
+        .list();
+  }
+
   public void insert(
       UUID id, String name, String description, @Nullable UUID owner, List<String> permissions) {
     jdbc.sql(

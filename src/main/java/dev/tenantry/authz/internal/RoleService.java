@@ -54,6 +54,17 @@ public class RoleService {
         .toList();
   }
 
+  /** Search-as-you-type over the visible roles (SQL-filtered and limited): for pickers. */
+  @Transactional(readOnly = true)
+  public List<RoleView> search(String q, int limit) {
+    authz.requireUser();
+    return roles
+        .searchVisible(authz.tenants(Permission.ROLES_VIEW).sql("owner_tenant_id"), q, limit)
+        .stream()
+        .map(RoleView::of)
+        .toList();
+  }
+
   @Transactional(readOnly = true)
   public RoleView get(UUID id) {
     return RoleView.of(visible(id));

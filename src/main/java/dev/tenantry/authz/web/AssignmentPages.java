@@ -62,6 +62,7 @@ class AssignmentPages {
     var q =
         new AssignmentRepository.Query(userId, null, roleId, null, blank(scopeKind), blank(effect));
     model.addAttribute("filter", q);
+    model.addAttribute("roleLabel", roleId == null ? "" : roleName(roleId));
     choices(model, assignments.list(q));
     return Htmx.view(request, "authz/assignments", "results");
   }
@@ -125,15 +126,15 @@ class AssignmentPages {
     }
     model.addAttribute("userNames", users.names(userIds)); // of the rows shown, not every user
     model.addAttribute(
-        "groupNames",
-        groups.list().stream()
-            .collect(
-                java.util.stream.Collectors.toMap(
-                    GroupService.GroupView::id,
-                    GroupService.GroupView::name,
-                    (a, b) -> a,
-                    java.util.LinkedHashMap::new)));
-    model.addAttribute("roles", roles.list());
+        "groupNames", // of the rows shown, not every group
+        groups.visibleNames(
+            list.stream()
+                .filter(
+                    a ->
+                        a.principal().type() == dev.tenantry.authz.internal.PrincipalDto.Type.GROUP
+                            && a.principal().id() != null)
+                .map(a -> a.principal().id())
+                .toList()));
     model.addAttribute("tags", tenants.tags());
     model.addAttribute(
         "scopeKinds",
@@ -156,5 +157,14 @@ class AssignmentPages {
 
   private static @Nullable String blank(@Nullable String s) {
     return s == null || s.isBlank() ? null : s;
+  }
+
+  /** The name of a role the caller may see, for the filter's chosen value ("" otherwise). */
+  private String roleName(UUID roleId) {
+    try {
+      return roles.get(roleId).name();
+    } catch (ApiException e) {
+      return "";
+    }
   }
 }

@@ -3,7 +3,6 @@ package dev.tenantry.authz.web;
 import dev.tenantry.authz.internal.GroupService;
 import dev.tenantry.shared.web.ConsolePage;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -24,13 +23,8 @@ class GroupPickerPages {
 
   @GetMapping("/pickers/groups")
   String options(@RequestParam(defaultValue = "") String q, Model model) {
-    String typed = q.strip().toLowerCase(Locale.ROOT);
     Map<UUID, String> options = new LinkedHashMap<>();
-    groups.list().stream()
-        .filter(g -> g.name().toLowerCase(Locale.ROOT).contains(typed))
-        .sorted(java.util.Comparator.comparing(g -> g.name().toLowerCase(Locale.ROOT)))
-        .limit(OPTIONS)
-        .forEach(g -> options.put(g.id(), g.name()));
+    groups.search(q.strip(), OPTIONS).forEach(g -> options.put(g.id(), g.name()));
     model.addAttribute("options", options);
     return "shared/picker :: options";
   }

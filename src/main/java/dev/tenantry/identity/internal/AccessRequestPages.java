@@ -5,7 +5,6 @@ import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.tenancy.Tenants;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,15 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccessRequestPages {
   private final AccessRequests requests;
   private final Tenants tenants;
-  private final JdbcClient jdbc;
 
-  AccessRequestPages(AccessRequests requests, Tenants tenants, JdbcClient jdbc) {
+  AccessRequestPages(AccessRequests requests, Tenants tenants) {
     this.requests = requests;
     this.tenants = tenants;
-    this.jdbc = jdbc;
   }
-
-  record RoleChoice(UUID id, String name, boolean builtIn) {}
 
   /** The approval form. */
   record Approve(
@@ -47,11 +42,6 @@ class AccessRequestPages {
     model.addAttribute("status", s);
     model.addAttribute("requests", requests.list(s));
     model.addAttribute("tags", tenants.tagList());
-    model.addAttribute(
-        "roles",
-        jdbc.sql("select id, name, built_in from role order by built_in desc, lower(name)")
-            .query(RoleChoice.class)
-            .list());
     model.addAttribute("expiries", AccessRequests.Expiry.values());
     return "users/access-requests";
   }
