@@ -167,7 +167,7 @@ class LibraryEditorPagesTest extends ConsoleTest {
     String name = "Office seats " + shortId();
     browser.findElement(By.id("license-name")).sendKeys(name);
     pick("license-software", swName);
-    select(By.name("ownerTenantId"), tenantName);
+    pick("new-owner", tenantName);
     browser.findElement(By.id("license-key")).sendKeys("AAAA-BBBB-CCCC");
     Path file = Files.createTempFile("office", ".lic");
     Files.writeString(file, "license file body");

@@ -127,7 +127,6 @@ class LibraryPages {
   String newScript(Model model) {
     model.addAttribute("script", null);
     model.addAttribute("languages", ScriptService.LANGUAGES);
-    model.addAttribute("tenants", tenants.visibleTenants());
     return "library/script";
   }
 
@@ -138,7 +137,6 @@ class LibraryPages {
     model.addAttribute("ownership", ownership.form("scripts", id));
     model.addAttribute("versions", scripts.versions(id));
     model.addAttribute("languages", ScriptService.LANGUAGES);
-    model.addAttribute("tenants", tenants.visibleTenants());
     return "library/script";
   }
 
