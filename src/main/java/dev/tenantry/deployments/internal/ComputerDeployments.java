@@ -161,9 +161,12 @@ public class ComputerDeployments implements ApplicableDeployments {
           + " anc (tenant_id, id, depth) as (select tenant_id, tenant_id, 0 from ten union all"
           + "  select anc.tenant_id, x.parent_id, anc.depth + 1 from anc join tenant x on x.id = anc.id"
           + "  where x.parent_id is not null and anc.depth < 10000),"
-          + " tex as (select ten.tenant_id, ten.msp_id, coalesce((select p.value = 'true'::jsonb"
+          // the exclusion: the nearest own-or-ancestor value, else the application's / default
+          // (a join, not a subquery per tenant that would scan the whole ancestry of the batch)
+          + " tex as (select ten.tenant_id, ten.msp_id, coalesce(e.v, :fallback) as excluded from ten"
+          + "  left join (select distinct on (a.tenant_id) a.tenant_id, p.value = 'true'::jsonb as v"
           + "  from anc a join preference p on p.level = 'TENANT' and p.tenant_id = a.id and p.key = :key"
-          + "  where a.tenant_id = ten.tenant_id order by a.depth limit 1), :fallback) as excluded from ten),"
+          + "  order by a.tenant_id, a.depth) e on e.tenant_id = ten.tenant_id),"
           + " xw (msp_id, rank, distance, "
           + CARRIED
           + ") as (select distinct on (m.msp_id, d.subject_kind, d.subject_id) m.msp_id, 4, 0, "
