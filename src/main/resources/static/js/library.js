@@ -36,8 +36,15 @@ document.querySelectorAll('form[data-upload]').forEach((form) => {
         if (state && m.installerSha256) {
           state.textContent = m.installerFileName + ', ' + m.installerSize + ' bytes';
         }
+        if (form.dataset.reload) window.location.reload();
       } else {
-        pct.textContent = 'Upload failed (' + xhr.status + ')';
+        let detail = '';
+        try {
+          detail = JSON.parse(xhr.responseText).detail || '';
+        } catch (ignored) {
+          detail = '';
+        }
+        pct.textContent = 'Upload failed (' + xhr.status + ')' + (detail ? ': ' + detail : '');
       }
     };
     xhr.send(file);

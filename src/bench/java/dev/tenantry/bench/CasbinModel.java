@@ -162,10 +162,13 @@ public final class CasbinModel {
       case Scope.TenantTag(UUID g, UUID m) -> List.of("ttag:" + names.get(g));
       case Scope.UsersTenant u -> List.of("users-tenant");
       case Scope.Resource(ResourceSelector.OneComputer(UUID c)) -> List.of(names.get(c));
-      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t)) ->
+      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t, UUID unusedMsp)) ->
           List.of("ctag:" + names.get(g) + (t == null ? "" : "@" + names.get(t)));
       case Scope.Resource(
-              ResourceSelector.ComputerTypes(java.util.Set<ComputerType> types, UUID t)) ->
+              ResourceSelector.ComputerTypes(
+                  java.util.Set<ComputerType> types,
+                  UUID t,
+                  UUID unusedMsp)) ->
           types.stream().map(x -> "ctype:" + x + (t == null ? "" : "@" + names.get(t))).toList();
     };
   }

@@ -105,7 +105,9 @@ public final class HttpBench {
               .forEach(System.out::println);
           throw e;
         }
-        ProfileBench.measure(base, session, admin, f);
+        if (Wrk.ONLY.isEmpty() || Wrk.ONLY.contains("profile")) {
+          ProfileBench.measure(base, session, admin, f);
+        }
         f.put("http_tech_visible_tenants", String.valueOf(users.visibleToTech()));
         f.put("http_computers", String.valueOf(users.computers()));
       } finally {
@@ -114,6 +116,10 @@ public final class HttpBench {
     }
     String loadAfter = Machine.load();
     f.forEach((k, v) -> System.out.println(k + "=" + v));
+    if (!Wrk.ONLY.isEmpty()) {
+      System.out.println("bench.http.only=" + Wrk.ONLY + ": nothing written to docs/benchmarks.md");
+      System.exit(0);
+    }
     HttpReport.write(
         Path.of("docs/benchmarks.md"),
         f,

@@ -116,6 +116,7 @@ final class HttpReport {
       ```
       ./tenantry bench http                                  # about 5 min at full size
       ./tenantry bench http -Dbench.args=-Dbench.size=10000  # a small instance while developing
+      ./tenantry bench http "-Dbench.args=-Dbench.http.only=warmup,get,page -XX:StartFlightRecording=filename=/tmp/http.jfr"  # chosen scenarios under JFR; writes nothing
       ```
 
       """;

@@ -237,7 +237,7 @@ final class PgLoad {
           new Object[] {"USERS_TENANT", null, false, null, null, null, null};
       case Scope.Resource(ResourceSelector.OneComputer(UUID c)) ->
           new Object[] {"RESOURCE", null, false, null, "COMPUTER", c, null};
-      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t)) ->
+      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t, UUID unusedMsp)) ->
           new Object[] {"RESOURCE", t, false, g, "COMPUTER_TAG", null, null};
       case Scope.Resource(ResourceSelector.ComputerTypes ts) ->
           new Object[] {

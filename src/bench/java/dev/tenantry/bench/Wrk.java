@@ -24,6 +24,16 @@ final class Wrk {
       Pattern.compile(
           "RESULT requests=(\\d+) duration_us=(\\d+) non2xx=(\\d+) errors=(\\d+)"
               + " p50=([0-9.]+) p95=([0-9.]+) p99=([0-9.]+)");
+
+  /**
+   * {@code -Dbench.http.only=get,page}: run only these scenarios (while profiling one request
+   * path); the others answer NaN and the run writes nothing to docs/benchmarks.md.
+   */
+  static final java.util.Set<String> ONLY =
+      java.util.Set.of(System.getProperty("bench.http.only", "").split(",")).stream()
+          .filter(s -> !s.isBlank())
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private final String base;
   private final Path work;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -49,6 +59,9 @@ final class Wrk {
       int connections,
       int seconds)
       throws IOException, InterruptedException {
+    if (!ONLY.isEmpty() && !ONLY.contains(name)) {
+      return new Result(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+    }
     probe(name, method, path.replace("#", "12345"), header, body);
     Path script = work.resolve(name + ".lua");
     Files.writeString(script, lua(method, path, header, body));

@@ -41,12 +41,19 @@ public record AccessChangeList(
 
   /** Sorts the rows canonically, computes the digest over all of them, lists the first LIMIT. */
   public static AccessChangeList of(List<AccessGain> all, long grants, int users, int targets) {
-    List<AccessGain> sorted = new ArrayList<>(all);
-    sorted.sort(Comparator.comparing(AccessGain::canonical));
+    // each row's canonical line is built once (a demotion lists millions of rows)
+    record Line(String canonical, AccessGain gain) {}
+    List<Line> lines = new ArrayList<>(all.size());
+    for (AccessGain g : all) {
+      lines.add(new Line(g.canonical(), g));
+    }
+    lines.sort(Comparator.comparing(Line::canonical));
     MessageDigest sha = sha256();
-    for (AccessGain g : sorted) {
-      sha.update(g.canonical().getBytes(StandardCharsets.UTF_8));
+    List<AccessGain> sorted = new ArrayList<>(lines.size());
+    for (Line l : lines) {
+      sha.update(l.canonical().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) '\n');
+      sorted.add(l.gain());
     }
     return new AccessChangeList(
         sorted.subList(0, Math.min(LIMIT, sorted.size())),

@@ -5,9 +5,6 @@ import java.util.UUID;
 
 /** Computer names for pickers (implemented by directory; lets authz pages avoid a cycle). */
 public interface ComputerLookup {
-  /** The computers the current caller may see (at most 500): id → name, in name order. */
-  Map<UUID, String> visibleComputers();
-
   /**
    * Search-as-you-type over the computers the current caller may see: name or serial containing
    * {@code q} (any case), in name order, at most {@code limit}.

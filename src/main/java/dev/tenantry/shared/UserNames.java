@@ -9,8 +9,11 @@ public interface UserNames {
   /** Names of the users that exist among {@code userIds}; unknown ids are left out. */
   Map<UUID, String> names(Collection<UUID> userIds);
 
-  /** Users the current caller may see (at most 500): id → name, in name order. For pickers. */
-  Map<UUID, String> visibleUsers();
+  /**
+   * Names of those of the given users the current caller may see (labels of the rows a page shows,
+   * without listing every visible user).
+   */
+  Map<UUID, String> visibleNames(Collection<UUID> userIds);
 
   /**
    * Search-as-you-type over the users the current caller may see: name or e-mail containing {@code

@@ -1,5 +1,7 @@
 package dev.tenantry.tenancy;
 
+import dev.tenantry.authz.TenantKind;
+import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.tenancy.internal.TagRepository;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,18 +31,25 @@ public class Tenants implements TenantLookup {
   private final TenantTree tree;
   private final TenantAccess access;
   private final TagRepository tags;
+  private final Authorizer authorizer;
+  private volatile @Nullable InstanceMsp instanceMsp;
+
+  /** The instance MSP found while this node's policy was at {@code revision}. */
+  private record InstanceMsp(long revision, UUID id) {}
 
   Tenants(
       TenantRepository repository,
       TenantReader reader,
       TenantTree tree,
       TenantAccess access,
-      TagRepository tags) {
+      TagRepository tags,
+      Authorizer authorizer) {
     this.repository = repository;
     this.reader = reader;
     this.tree = tree;
     this.access = access;
     this.tags = tags;
+    this.authorizer = authorizer;
   }
 
   /**
@@ -77,6 +87,14 @@ public class Tenants implements TenantLookup {
     return out;
   }
 
+  /** {@link #searchVisible} among MSP tenants only (the MSP limit of tag scopes and selectors). */
+  public Map<UUID, String> searchVisibleMsps(String q, int limit) {
+    var query = new TenantQuery(q, TenantKind.MSP, null, null, null, 0, Page.size(limit));
+    Map<UUID, String> out = new LinkedHashMap<>();
+    reader.page(query, access.visibleTenantIds()).items().forEach(t -> out.put(t.id(), t.name()));
+    return out;
+  }
+
   @Override
   public Map<UUID, String> tags() {
     Map<UUID, String> out = new LinkedHashMap<>();
@@ -102,10 +120,23 @@ public class Tenants implements TenantLookup {
     return tree.ancestors(tenantId);
   }
 
-  /** The instance's MSP tenant: the first MSP tenant created that is still flagged MSP. */
+  /**
+   * The instance's MSP tenant: the first MSP tenant created that is still flagged MSP. Remembered
+   * per policy revision of this node: creating or deleting a tenant and changing its kind are
+   * policy changes (V10), so the answer can only change with the revision; the console header asks
+   * on every page.
+   */
   public UUID instanceMspId() {
-    return repository
-        .firstMsp(null)
-        .orElseThrow(() -> new IllegalStateException("The instance has no MSP tenant"));
+    long revision = authorizer.revision();
+    InstanceMsp known = instanceMsp;
+    if (known != null && known.revision() == revision) {
+      return known.id();
+    }
+    UUID id =
+        repository
+            .firstMsp(null)
+            .orElseThrow(() -> new IllegalStateException("The instance has no MSP tenant"));
+    instanceMsp = new InstanceMsp(revision, id);
+    return id;
   }
 }

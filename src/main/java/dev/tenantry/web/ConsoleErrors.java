@@ -1,7 +1,6 @@
 package dev.tenantry.web;
 
-import dev.tenantry.shared.TenantLookup;
-import dev.tenantry.shared.UserNames;
+import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,13 +20,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleErrors {
   private final ConsoleModel header;
-  private final UserNames users;
-  private final TenantLookup tenants;
+  private final AccessChangeTables tables;
 
-  ConsoleErrors(ConsoleModel header, UserNames users, TenantLookup tenants) {
+  ConsoleErrors(ConsoleModel header, AccessChangeTables tables) {
     this.header = header;
-    this.users = users;
-    this.tenants = tenants;
+    this.tables = tables;
   }
 
   @ExceptionHandler(ApiException.class)
@@ -57,9 +54,11 @@ class ConsoleErrors {
             });
     model.addAttribute("action", request.getRequestURI());
     model.addAttribute("fields", fields);
-    model.addAttribute("accessChanges", e.details().get("accessChanges"));
+    AccessChangeList list = (AccessChangeList) e.details().get("accessChanges");
+    model.addAttribute("accessChanges", list);
     model.addAttribute("digest", e.details().get("digest"));
-    model.addAttribute("labels", labels());
+    tables.remember(request.getSession(), list);
+    tables.firstPages(model, list.rows().stream().map(AccessChangeTables.Row::of).toList());
     return "error/access-changes";
   }
 
@@ -68,14 +67,6 @@ class ConsoleErrors {
       MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
     response.setStatus(400);
     return page(model, "The value of '" + e.getName() + "' is not valid");
-  }
-
-  /** Names of the users and tenants the caller may see, by id (others stay ids). */
-  private Map<String, String> labels() {
-    Map<String, String> out = new java.util.HashMap<>();
-    users.visibleUsers().forEach((id, name) -> out.put(id.toString(), name));
-    tenants.visibleTenants().forEach((id, name) -> out.put(id.toString(), name));
-    return out;
   }
 
   private String page(Model model, String message) {

@@ -11,9 +11,9 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * locator), which passes every {@code @{…}} link of every page through the static-resource
  * resolvers; a link that is not a static file ({@code /tenants}, {@code /profile}, …) is never
  * cached, so each one looked itself up in every static location on the whole class path, on every
- * page (most of a console page's time, issue 10). No version strategy is configured, so the only
- * rewrite lost is the WebJar version inserted into {@code /webjars/…} links; the version-less paths
- * are served by the WebJars resolver of the resource chain (ConsoleLinksTest).
+ * page (most of a console page's time, issue 10). Links to static assets alone are rewritten to
+ * their versioned URLs by {@link StaticAssets}; version-less asset paths are still served
+ * (ConsoleLinksTest).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleLinks {

@@ -100,7 +100,7 @@ final class SpecRows {
           c,
           "insert into role_assignment (id, user_id, group_id, role_id, effect, "
               + ScopeColumns.COLUMNS
-              + ", expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + ", expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           SpecIds.id(a.name()),
           p instanceof Principal.UserPrincipal ? p.id() : null,
           p instanceof Principal.GroupPrincipal ? p.id() : null,
@@ -115,6 +115,7 @@ final class SpecRows {
           s.resourceComputerTypes() == null
               ? null
               : c.createArrayOf("text", s.resourceComputerTypes()),
+          s.mspLimit(),
           timestamp(a.expiresAt()));
     }
     c.commit();

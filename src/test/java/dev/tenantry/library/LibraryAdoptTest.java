@@ -55,8 +55,6 @@ class LibraryAdoptTest extends LibraryTestSupport {
                 "/api/v1/maintenance-tasks",
                 Map.of("name", "adopt " + UUID.randomUUID(), "setScriptId", script)));
     String adopt = "/api/v1/maintenance-tasks/" + task + "/adopt-latest-scripts";
-    assertThat(api.post(adopt, null).status()).as("already the latest").isEqualTo(409);
-
     newScriptVersion(api, script);
     var r = api.post(adopt, null);
     assertThat(r.status()).as("%s", r).isEqualTo(200);
@@ -99,8 +97,6 @@ class LibraryAdoptTest extends LibraryTestSupport {
             () -> new ByteArrayInputStream(installer));
     assertThat(up.status()).isEqualTo(200);
     String adopt = "/api/v1/software/" + sw + "/versions/" + v1 + "/adopt-latest-scripts";
-    assertThat(api.post(adopt, Map.of()).status()).as("already the latest").isEqualTo(409);
-
     newScriptVersion(api, script);
     var r = api.post(adopt, Map.of());
     assertThat(r.status()).as("%s", r).isEqualTo(201);
@@ -117,5 +113,43 @@ class LibraryAdoptTest extends LibraryTestSupport {
         .as("2.4 still installs with script version 1")
         .isEqualTo(scriptVersion(script, 1).toString());
     assertThat(adoptEvents("software.scripts-adopted", sw)).isEqualTo(1);
+  }
+
+  @Test
+  void adoptingWhatAlreadyPinsTheLatestScriptsAnswersItUnchangedWithoutAVersionOrAuditEvent() {
+    TestUsers.TestUser admin = tenantAdmin(testUsers.clientTenant("adopt-idem"));
+    Http api = admin.http();
+    String script = created(api.post("/api/v1/scripts", script("adopt idem " + UUID.randomUUID())));
+    String task =
+        created(
+            api.post(
+                "/api/v1/maintenance-tasks",
+                Map.of("name", "idem " + UUID.randomUUID(), "setScriptId", script)));
+    String adoptTask = "/api/v1/maintenance-tasks/" + task + "/adopt-latest-scripts";
+    var same = api.post(adoptTask, null);
+    assertThat(same.status()).as("%s", same).isEqualTo(200);
+    assertThat(same.json().path("latestVersion").asInt()).isEqualTo(1);
+    assertThat(same.json().path("version").asLong())
+        .isEqualTo(api.get("/api/v1/maintenance-tasks/" + task).json().path("version").asLong());
+    newScriptVersion(api, script);
+    assertThat(api.post(adoptTask, null).json().path("latestVersion").asInt()).isEqualTo(2);
+    var again = api.post(adoptTask, null);
+    assertThat(again.status()).as("adopting twice is idempotent").isEqualTo(200);
+    assertThat(again.json().path("latestVersion").asInt()).isEqualTo(2);
+    assertThat(adoptEvents("maintenance-task.scripts-adopted", task)).isEqualTo(1);
+
+    String sw =
+        created(
+            api.post(
+                "/api/v1/software",
+                Map.of("name", "idem " + UUID.randomUUID(), "installScriptId", script)));
+    String v1 = created(api.post("/api/v1/software/" + sw + "/versions", Map.of("version", "7")));
+    String adoptSw = "/api/v1/software/" + sw + "/versions/" + v1 + "/adopt-latest-scripts";
+    var unchanged = api.post(adoptSw, Map.of());
+    assertThat(unchanged.status()).as("%s", unchanged).isEqualTo(200);
+    assertThat(unchanged.json().path("id").asString()).isEqualTo(v1);
+    assertThat(unchanged.json().path("version").asString()).isEqualTo("7");
+    assertThat(api.get("/api/v1/software/" + sw + "/versions").json().size()).isEqualTo(1);
+    assertThat(adoptEvents("software.scripts-adopted", sw)).isZero();
   }
 }

@@ -156,6 +156,16 @@ class AuthorizationMatrixTest extends IntegrationTest {
         "own",
         "other-msp-client");
     scoped(
+        "@RESOURCE(computer tag in the MSP)",
+        testUsers.user(
+            home,
+            Grant.allow(
+                admin,
+                Scope.resource(
+                    new dev.tenantry.authz.ResourceSelector.ComputerTag(computerTag, null, msp)))),
+        "own",
+        "other-msp-client");
+    scoped(
         "@RESOURCE(workstations of sibling)",
         testUsers.user(
             home,
@@ -401,6 +411,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
                 Scope.resource(
                     new dev.tenantry.authz.ResourceSelector.ComputerTag(
                         MatrixFixtures.computerTag, null)),
+                false,
+                "own",
+                "other-msp-client"),
+            new Kinded(
+                "@RESOURCE(workstations in the MSP)",
+                home,
+                Scope.resource(
+                    new dev.tenantry.authz.ResourceSelector.ComputerTypes(
+                        Set.of(dev.tenantry.authz.ComputerType.WORKSTATION), null, msp)),
                 false,
                 "own",
                 "other-msp-client"),

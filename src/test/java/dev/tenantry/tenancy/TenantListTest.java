@@ -67,6 +67,7 @@ class TenantListTest extends TenancyTestSupport {
     assertThat(item.path("computerCount").asLong()).isEqualTo(3);
     assertThat(item.path("childCount").asLong()).isEqualTo(2);
     assertThat(get(api, id(parent)).path("computerCount").asLong()).isEqualTo(3);
+    assertThat(get(api, id(parent)).path("childCount").asLong()).isEqualTo(2);
   }
 
   @Test

@@ -93,7 +93,7 @@ class LibraryPagesTest extends ConsoleTest {
         .isEqualTo(201);
     signIn(data.mspAdmin("Terry", "Terminal"));
     open("/computers/" + pc + "/terminal");
-    select(By.id("run-script"), name + " (v1)");
+    pick("run-script", name);
     clickAndWait(browser.findElement(By.id("run")));
     assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("PENDING");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name + " (version 1)");

@@ -69,4 +69,46 @@ class ResourceScopePagesTest extends ConsoleTest {
                 .single())
         .isEqualTo(pc);
   }
+
+  /** DESIGN §2: tag scopes and computer selectors can be limited to an MSP, picked among MSPs. */
+  @Test
+  void aTagScopeAndAComputerSelectorAreLimitedToAnMspPickedAmongMsps() {
+    String suffix = shortId();
+    UUID tenantId = data.clientTenant("Fourth Coffee " + suffix);
+    String tag = "gold-" + suffix;
+    data.tag(tag);
+    String msp =
+        jdbc.sql("select name from tenant where id = ?")
+            .param(data.mspTenant())
+            .query(String.class)
+            .single();
+    var tech = data.user(tenantId, "Mia", "Msp" + suffix);
+    signIn(data.mspAdmin("Morgan", "Limiter"));
+
+    open("/users/" + tech.id() + "/assignments");
+    select(By.id("assign-role"), ROLE);
+    select(By.id("assign-scope-kind"), "Resource");
+    select(By.id("assign-resource-kind"), "Computers with a tag");
+    select(By.id("assign-computer-tag"), tag);
+    pick("assign-resource-msp", msp);
+    clickAndWait(browser.findElement(By.id("assign-button")));
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .isEqualTo("Assigned " + ROLE + " (ALLOW) at Computers tagged " + tag + " in MSP " + msp);
+
+    select(By.id("assign-role"), ROLE);
+    select(By.id("assign-scope-kind"), "Tenant tag");
+    select(By.id("assign-tag"), tag);
+    pick("assign-msp", msp);
+    clickAndWait(browser.findElement(By.id("assign-button")));
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .isEqualTo("Assigned " + ROLE + " (ALLOW) at Tenant tag " + tag + " in MSP " + msp);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from role_assignment where user_id = ? and scope_tenant_id = ?"
+                        + " and (scope_msp_limit or scope_kind = 'TENANT_TAG')")
+                .params(tech.id(), data.mspTenant())
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
 }

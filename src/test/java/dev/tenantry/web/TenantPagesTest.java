@@ -46,10 +46,14 @@ class TenantPagesTest extends ConsoleTest {
     assertThat(row.getText()).contains("\"BETA\"").contains("inherited from " + parent);
     screenshot("tenant-edit.png");
 
-    open("/tenants");
+    open(
+        "/tenants?q="
+            + java.net.URLEncoder.encode(parent, java.nio.charset.StandardCharsets.UTF_8));
+    browser
+        .findElement(By.cssSelector("li[data-tenant='" + parent + "'] > details > summary"))
+        .click(); // the children load on expand
     assertThat(
-            browser
-                .findElement(
+            waitFor(
                     By.cssSelector(
                         "li[data-tenant='" + parent + "'] li[data-tenant='" + child + "']"))
                 .getText())
@@ -86,7 +90,7 @@ class TenantPagesTest extends ConsoleTest {
     data.clientTenant(name);
     signIn(data.mspAdmin("Pat", "Phone"));
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-    open("/tenants");
+    open("/tenants?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
     waitFor(By.cssSelector("li[data-tenant='" + name + "']"));
     screenshot("tenants-narrow.png");
     assertThat(browser.findElement(By.id("tenant-tree")).getText())

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -61,18 +62,47 @@ class AuditPages {
             50);
     var events = audit.list(query);
     Set<UUID> users = new HashSet<>();
-    for (AuditEvent e : events.items()) {
-      if (e.actorUserId() != null) {
-        users.add(e.actorUserId());
-      }
-      if (e.impersonatorUserId() != null) {
-        users.add(e.impersonatorUserId());
-      }
-    }
+    events.items().forEach(e -> addUsers(e, users));
     model.addAttribute("events", events);
     model.addAttribute("names", names.names(users));
     model.addAttribute("filter", new Filter(action, targetType, actorUserId, tenantId, from, to));
     return Htmx.view(request, "audit/events", "results");
+  }
+
+  /**
+   * The computer page's History section: the computer's own events, newest first, among those the
+   * caller may read (tenants where they hold {@code audit:view}).
+   */
+  @GetMapping("/computers/{id}/history")
+  String computerHistory(
+      @PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
+    var query =
+        new AuditQuery(
+            null,
+            null,
+            "computer",
+            id.toString(),
+            null,
+            null,
+            null,
+            visibility.visibleTenants(),
+            Math.max(0, page),
+            20);
+    var events = audit.list(query);
+    Set<UUID> users = new HashSet<>();
+    events.items().forEach(e -> addUsers(e, users));
+    model.addAttribute("events", events);
+    model.addAttribute("names", names.names(users));
+    return "audit/computer-history";
+  }
+
+  private static void addUsers(AuditEvent e, Set<UUID> users) {
+    if (e.actorUserId() != null) {
+      users.add(e.actorUserId());
+    }
+    if (e.impersonatorUserId() != null) {
+      users.add(e.impersonatorUserId());
+    }
   }
 
   /** The filter as the form shows it. */

@@ -14,9 +14,11 @@ import dev.tenantry.authz.internal.PolicyStore;
 import dev.tenantry.shared.Actors;
 import dev.tenantry.shared.web.ApiException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +34,7 @@ public class Authorizer {
   private final AntiEscalation antiEscalation = new AntiEscalation(Engine.INSTANCE);
   private final Clock clock;
   private final VisibleTenantSets storedSets;
+  private final GrantCache grantCache = new GrantCache();
 
   Authorizer(PolicyStore store, VisibleTenantSets storedSets) {
     this.store = store;
@@ -104,19 +107,44 @@ public class Authorizer {
     return user.isEmpty() ? Optional.empty() : Optional.ofNullable(user.get().tenantId());
   }
 
-  /** Where the current user holds the permission, as a filter for SQL (large sets stored). */
+  /**
+   * Where the current user holds the permission, as a filter for SQL (large sets stored). The
+   * grants and the stored set's id are remembered per policy snapshot and user ({@link
+   * GrantCache}).
+   */
   public TenantFilter tenants(Permission permission) {
-    TenantGrants g = grants(permission);
+    GrantCache.Entry e = cachedGrants(permission);
+    if (e == null) {
+      return TenantFilter.nothing();
+    }
+    TenantGrants g = e.grants;
     return g.allTenants()
         ? TenantFilter.everythingFilter()
-        : new TenantFilter(false, g.tenantIds(), storedSets.idOf(g.tenantIds()).orElse(null));
+        : new TenantFilter(false, g.tenantIds(), e.storedSetId(storedSets));
   }
 
   /** Which computers the current user may act on with the permission, as a filter for SQL. */
   public ComputerFilter computers(Permission permission) {
-    TenantGrants g = grants(permission);
-    return new ComputerFilter(
-        g, g.allTenants() ? null : storedSets.idOf(g.tenantIds()).orElse(null));
+    GrantCache.Entry e = cachedGrants(permission);
+    if (e == null) {
+      return new ComputerFilter(TenantGrants.nothing());
+    }
+    return new ComputerFilter(e.grants, e.storedSetId(storedSets));
+  }
+
+  /** The current user's grants from the per-revision cache; null for a caller without a user. */
+  private GrantCache.@Nullable Entry cachedGrants(Permission permission) {
+    UUID user = Actors.current().userId();
+    if (user == null) {
+      return null;
+    }
+    if (store.stale()) {
+      store.awaitFresh();
+    }
+    PolicySnapshot s = store.snapshot();
+    Instant now = clock.instant();
+    return grantCache.get(
+        s, user, permission, now, () -> engine.tenantsWith(s, user, permission, now));
   }
 
   /**
@@ -156,7 +184,11 @@ public class Authorizer {
     if (store.stale()) {
       store.awaitFresh();
     }
-    return engine.tenantsWith(store.snapshot(), userId, permission, clock.instant());
+    PolicySnapshot s = store.snapshot();
+    Instant now = clock.instant();
+    return grantCache.get(
+            s, userId, permission, now, () -> engine.tenantsWith(s, userId, permission, now))
+        .grants;
   }
 
   public Explanation explain(UUID userId, Permission permission, Target target) {

@@ -49,8 +49,14 @@ public record ComputerFilter(TenantGrants grants, @Nullable UUID allowedSetId) {
             grants.deniedSelectors()));
   }
 
-  public boolean allows(UUID computerId, UUID tenantId, ComputerType type, Set<UUID> tagIds) {
-    return grants.allowsComputer(computerId, tenantId, type, tagIds);
+  /** {@code tenantMspId}: the msp_id of the computer's tenant (MSP-limited selectors read it). */
+  public boolean allows(
+      UUID computerId,
+      UUID tenantId,
+      @Nullable UUID tenantMspId,
+      ComputerType type,
+      Set<UUID> tagIds) {
+    return grants.allowsComputer(computerId, tenantId, tenantMspId, type, tagIds);
   }
 
   /**
@@ -108,7 +114,7 @@ public record ComputerFilter(TenantGrants grants, @Nullable UUID allowedSetId) {
     String selector(ResourceSelector s) {
       return switch (s) {
         case ResourceSelector.OneComputer(UUID c) -> alias + ".id = " + param(c);
-        case ResourceSelector.ComputerTag(UUID tag, UUID tenant) ->
+        case ResourceSelector.ComputerTag(UUID tag, UUID tenant, UUID msp) ->
             "(exists (select 1 from computer_tag authz_ct where"
                 + " authz_ct.computer_id = "
                 + alias
@@ -116,16 +122,29 @@ public record ComputerFilter(TenantGrants grants, @Nullable UUID allowedSetId) {
                 + param(tag)
                 + ")"
                 + inTenant(tenant)
+                + inMsp(msp)
                 + ")";
-        case ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID tenant) ->
+        case ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID tenant, UUID msp) ->
             "("
                 + alias
                 + ".type = any("
                 + param(types.stream().map(Enum::name).sorted().toArray(String[]::new))
                 + ")"
                 + inTenant(tenant)
+                + inMsp(msp)
                 + ")";
       };
+    }
+
+    /** The computer's tenant belongs to MSP m (its msp_id; an MSP's own is itself). */
+    private String inMsp(@Nullable UUID msp) {
+      return msp == null
+          ? ""
+          : " and exists (select 1 from tenant authz_tm where authz_tm.id = "
+              + alias
+              + ".tenant_id and authz_tm.msp_id = "
+              + param(msp)
+              + ")";
     }
 
     private String inTenant(UUID tenant) {

@@ -70,9 +70,26 @@ public class VisibleTenantSets implements AutoCloseable {
     if (tenantIds.size() < threshold) {
       return Optional.empty();
     }
+    UUID[] sorted = sorted(tenantIds);
+    return idOf(contentId(sorted), sorted);
+  }
+
+  /** True when a set of this many tenants is stored (else it stays an array parameter). */
+  boolean stores(int size) {
+    return size >= threshold;
+  }
+
+  static UUID[] sorted(Collection<UUID> tenantIds) {
     UUID[] sorted = tenantIds.toArray(UUID[]::new);
     Arrays.sort(sorted);
-    UUID id = contentId(sorted);
+    return sorted;
+  }
+
+  /**
+   * {@link #idOf(Collection)} for a set whose sorted members and content id the caller already has
+   * (a cached grant): stored or touched again once the trust period has passed.
+   */
+  Optional<UUID> idOf(UUID id, UUID[] sorted) {
     long now = System.nanoTime();
     Long until = trustedUntil.get(id);
     if (until != null && until - now > 0) {

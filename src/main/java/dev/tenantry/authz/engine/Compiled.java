@@ -251,6 +251,10 @@ final class Compiled {
   static final int P_DENY = 1 << 4;
   static final int P_CHILDREN = 1 << 5;
   static final int P_EXPIRES = 1 << 6;
+
+  /** A RES_TAG or RES_TYPES scope whose limit {@code b} is an MSP (compared with the tenant's). */
+  static final int P_MSP_LIMIT = 1 << 7;
+
   static final int P_KIND = 0xF;
 
   /**
@@ -264,8 +268,9 @@ final class Compiled {
 
   /**
    * An assignment compiled for matching. {@code a} = tenant (MSP, TENANT), tag (TENANT_TAG,
-   * RES_TAG) or computer (RES_ONE) index; {@code b} = tenant limit of a resource selector, MSP
-   * limit of a TENANT_TAG scope, or -1; {@code typeMask} for RES_TYPES.
+   * RES_TAG) or computer (RES_ONE) index; {@code b} = tenant limit of a resource selector (an MSP
+   * limit when {@code mspLimit}), MSP limit of a TENANT_TAG scope, or -1; {@code typeMask} for
+   * RES_TYPES.
    */
   record Asg(
       AssignmentNode node,
@@ -278,6 +283,7 @@ final class Compiled {
       int b,
       boolean children,
       int typeMask,
+      boolean mspLimit,
       boolean deny,
       long expSec,
       int expNano) {
@@ -286,9 +292,10 @@ final class Compiled {
       return nowSec < expSec || (nowSec == expSec && nowNano < expNano);
     }
 
-    /** kind | P_DENY | P_CHILDREN | P_EXPIRES | typeMask << 8. */
+    /** kind | P_DENY | P_CHILDREN | P_EXPIRES | P_MSP_LIMIT | typeMask << 8. */
     int packed() {
       return kind
+          | (mspLimit ? P_MSP_LIMIT : 0)
           | (deny ? P_DENY : 0)
           | (children ? P_CHILDREN : 0)
           | (expSec != NEVER ? P_EXPIRES : 0)

@@ -81,7 +81,7 @@ final class Matcher {
       default:
         return kind < Compiled.RES_ONE
             ? coversTenant(s, kind, packed, a, b, t, msp, userTenant)
-            : selects(s, kind, packed, a, b, c, t, typeBit);
+            : selects(s, kind, packed, a, b, c, t, msp, typeBit);
     }
   }
 
@@ -121,22 +121,27 @@ final class Matcher {
   }
 
   /**
-   * Whether a RESOURCE scope selects computer c of tenant t (its tenant limit, if any, must match).
-   * Only a tag selector of a tagged computer ({@code typeBit} has {@link Compiled#TAGGED}) reads
-   * the computer's record.
+   * Whether a RESOURCE scope selects computer c of tenant t whose MSP is {@code msp} (its tenant or
+   * MSP limit, if any, must match; an MSP limit compares the tenant's msp_id, as TENANT_TAG's
+   * does). Only a tag selector of a tagged computer ({@code typeBit} has {@link Compiled#TAGGED})
+   * reads the computer's record.
    */
   static boolean selects(
-      PolicySnapshot s, int kind, int packed, int a, int b, int c, int t, int typeBit) {
+      PolicySnapshot s, int kind, int packed, int a, int b, int c, int t, int msp, int typeBit) {
     switch (kind) {
       case Compiled.RES_ONE:
         return c == a;
       case Compiled.RES_TAG:
         return (typeBit & Compiled.TAGGED) != 0
-            && (b < 0 || b == t)
+            && (b < 0 || b == ((packed & Compiled.P_MSP_LIMIT) != 0 ? msp : t))
             && contains(s.computers.get(c).tags(), a);
       case Compiled.RES_TYPES:
         return ((packed >>> 8) & 0xFF & typeBit) != 0
-            && (b < 0 || b == t); // bits 16+ may hold the expiry offset
+            && (b < 0
+                || b
+                    == ((packed & Compiled.P_MSP_LIMIT) != 0
+                        ? msp
+                        : t)); // bits 16+ may hold the expiry offset
       default:
         return false;
     }

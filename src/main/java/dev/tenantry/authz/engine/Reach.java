@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@code ALL}: every tenant and computer (OWNER; a TENANT_TAG scope without MSP limit; a tag
- *       or type selector without a tenant limit; USERS_TENANT on an instance-wide group);
- *   <li>{@code MSP}: every tenant of MSP {@code id}, now and later, and their computers (MSP(m), or
- *       a TENANT_TAG scope limited to MSP m);
+ *       or type selector without a tenant or MSP limit; USERS_TENANT on an instance-wide group);
+ *   <li>{@code MSP}: every tenant of MSP {@code id}, now and later, and their computers (MSP(m), a
+ *       TENANT_TAG scope limited to MSP m, or a tag or type selector limited to MSP m);
  *   <li>{@code SUBTREE}: tenant {@code id} and every tenant under it, now and later, and their
  *       computers;
  *   <li>{@code TENANT}: tenant {@code id} and its computers (USERS_TENANT resolves to one);
@@ -70,14 +70,21 @@ public record Reach(Kind kind, @Nullable UUID id) {
           switch (sel) {
             case ResourceSelector.OneComputer(UUID c) ->
                 s.computer(c).map(n -> new Reach(Kind.COMPUTER, c));
-            case ResourceSelector.ComputerTag(UUID g, UUID limit) -> limited(s, limit);
-            case ResourceSelector.ComputerTypes(var types, UUID limit) -> limited(s, limit);
+            case ResourceSelector.ComputerTag(UUID g, UUID limit, UUID msp) ->
+                limited(s, limit, msp);
+            case ResourceSelector.ComputerTypes(var types, UUID limit, UUID msp) ->
+                limited(s, limit, msp);
           };
     };
   }
 
-  private static Optional<Reach> limited(PolicySnapshot s, @Nullable UUID limit) {
-    return limit == null ? Optional.of(ALL) : tenant(s, Kind.TENANT_COMPUTERS, limit);
+  /** A selector limited to tenant T: T's computers; to MSP m: m (as MSP(m)); else everything. */
+  private static Optional<Reach> limited(
+      PolicySnapshot s, @Nullable UUID limit, @Nullable UUID msp) {
+    if (limit != null) {
+      return tenant(s, Kind.TENANT_COMPUTERS, limit);
+    }
+    return msp == null ? Optional.of(ALL) : tenant(s, Kind.MSP, msp);
   }
 
   private static Optional<Reach> tenant(PolicySnapshot s, Kind kind, @Nullable UUID t) {

@@ -107,10 +107,7 @@ final class ReachSupport {
               .orElse(false);
       case Scope.UsersTenant u -> tenant.equals(home);
       case Scope.Resource(ResourceSelector sel) ->
-          r.kind() == Kind.COMPUTER
-              && s.computer(id)
-                  .map(c -> TenantGrants.selects(sel, c.id(), c.tenantId(), c.type(), c.tagIds()))
-                  .orElse(false);
+          r.kind() == Kind.COMPUTER && s.computer(id).map(c -> selects(s, sel, c)).orElse(false);
       case Scope.Owner o -> true;
     };
   }
@@ -144,21 +141,33 @@ final class ReachSupport {
                 s.computer(c)
                     .map(n -> anyTenantIn(s, r, x -> x.id().equals(n.tenantId())))
                     .orElse(false);
-            case ResourceSelector.ComputerTag(UUID g, UUID limit) -> limitMeets(s, limit, r);
-            case ResourceSelector.ComputerTypes(var types, UUID limit) -> limitMeets(s, limit, r);
+            case ResourceSelector.ComputerTag(UUID g, UUID limit, UUID msp) ->
+                limitMeets(s, limit, msp, r);
+            case ResourceSelector.ComputerTypes(var types, UUID limit, UUID msp) ->
+                limitMeets(s, limit, msp, r);
           };
       case Scope.Owner o -> true;
     };
   }
 
-  private static boolean limitMeets(PolicySnapshot s, @Nullable UUID limit, Reach r) {
-    return limit == null || anyTenantIn(s, r, x -> x.id().equals(limit));
+  private static boolean limitMeets(
+      PolicySnapshot s, @Nullable UUID limit, @Nullable UUID msp, Reach r) {
+    if (limit != null) {
+      return anyTenantIn(s, r, x -> x.id().equals(limit));
+    }
+    return msp == null || anyTenantIn(s, r, x -> x.id().equals(msp) || x.mspId().equals(msp));
+  }
+
+  /** The selector picks computer c as the snapshot is now (its tenant's MSP included). */
+  static boolean selects(PolicySnapshot s, ResourceSelector sel, ComputerNode c) {
+    UUID msp = s.tenant(c.tenantId()).map(TenantNode::mspId).orElse(null);
+    return TenantGrants.selects(sel, c.id(), c.tenantId(), msp, c.type(), c.tagIds());
   }
 
   private static boolean coversComputerToday(
       PolicySnapshot s, Scope scope, @Nullable UUID home, ComputerNode c) {
     if (scope instanceof Scope.Resource(ResourceSelector sel)) {
-      return TenantGrants.selects(sel, c.id(), c.tenantId(), c.type(), c.tagIds());
+      return selects(s, sel, c);
     }
     return contains(s, scope, home, new Reach(Kind.TENANT, c.tenantId()));
   }

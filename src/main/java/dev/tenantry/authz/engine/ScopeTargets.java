@@ -80,8 +80,8 @@ public final class ScopeTargets {
     }
     UUID limit =
         switch (sel) {
-          case ResourceSelector.ComputerTag t -> t.tenantId();
-          case ResourceSelector.ComputerTypes t -> t.tenantId();
+          case ResourceSelector.ComputerTag t -> t.tenantId() != null ? t.tenantId() : t.mspId();
+          case ResourceSelector.ComputerTypes t -> t.tenantId() != null ? t.tenantId() : t.mspId();
           case ResourceSelector.OneComputer o -> null;
         };
     if (limit != null && s.tenant(limit).isEmpty()) {
@@ -91,7 +91,7 @@ public final class ScopeTargets {
       Compiled.Computer cc = s.computers.get(c);
       if (cc != null) {
         ComputerNode n = cc.node();
-        if (TenantGrants.selects(sel, n.id(), n.tenantId(), n.type(), n.tagIds())) {
+        if (ReachSupport.selects(s, sel, n)) {
           out.add(Target.computer(n.id()));
         }
       }

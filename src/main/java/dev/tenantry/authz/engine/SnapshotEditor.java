@@ -268,6 +268,7 @@ final class SnapshotEditor {
     int b = -1;
     boolean children = false;
     int typeMask = 0;
+    boolean mspLimit = false;
     switch (n.scope()) {
       case Scope.Owner o -> kind = Compiled.OWNER;
       case Scope.Msp(UUID m) -> {
@@ -289,17 +290,20 @@ final class SnapshotEditor {
         kind = Compiled.RES_ONE;
         a = computerIx.intern(c);
       }
-      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t)) -> {
+      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t, UUID m)) -> {
         kind = Compiled.RES_TAG;
         a = tagIx.intern(g);
-        b = t == null ? -1 : tenantIx.intern(t);
+        b = t != null ? tenantIx.intern(t) : m != null ? tenantIx.intern(m) : -1;
+        mspLimit = m != null;
       }
-      case Scope.Resource(ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID t)) -> {
+      case Scope.Resource(
+              ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID t, UUID m)) -> {
         kind = Compiled.RES_TYPES;
         for (ComputerType type : types) {
           typeMask |= 1 << type.ordinal();
         }
-        b = t == null ? -1 : tenantIx.intern(t);
+        b = t != null ? tenantIx.intern(t) : m != null ? tenantIx.intern(m) : -1;
+        mspLimit = m != null;
       }
     }
     Instant exp = n.expiresAt();
@@ -314,6 +318,7 @@ final class SnapshotEditor {
         b,
         children,
         typeMask,
+        mspLimit,
         n.effect() == dev.tenantry.authz.Effect.DENY,
         exp == null ? Compiled.NEVER : exp.getEpochSecond(),
         exp == null ? 0 : exp.getNano());

@@ -5,6 +5,7 @@ import dev.tenantry.authz.ResourceSelector;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a user holds one permission, shaped for a SQL list filter (DESIGN §6), after denies:
@@ -57,12 +58,16 @@ public record TenantGrants(
 
   /** The filter above, evaluated in Java (tests compare it with {@link Engine#check}). */
   public boolean allowsComputer(
-      UUID computerId, UUID tenantId, ComputerType type, Set<UUID> tagIds) {
+      UUID computerId,
+      UUID tenantId,
+      @Nullable UUID tenantMspId,
+      ComputerType type,
+      Set<UUID> tagIds) {
     if (deniedTenantIds.contains(tenantId)) {
       return false;
     }
     for (ResourceSelector s : deniedSelectors) {
-      if (selects(s, computerId, tenantId, type, tagIds)) {
+      if (selects(s, computerId, tenantId, tenantMspId, type, tagIds)) {
         return false;
       }
     }
@@ -70,21 +75,38 @@ public record TenantGrants(
       return true;
     }
     for (ResourceSelector s : allowedSelectors) {
-      if (selects(s, computerId, tenantId, type, tagIds)) {
+      if (selects(s, computerId, tenantId, tenantMspId, type, tagIds)) {
         return true;
       }
     }
     return false;
   }
 
+  /**
+   * Whether the selector picks the computer; {@code tenantMspId} is the msp_id of its tenant (the
+   * tenant itself for an MSP), which an MSP limit compares, as a TENANT_TAG scope's does.
+   */
   public static boolean selects(
-      ResourceSelector s, UUID computerId, UUID tenantId, ComputerType type, Set<UUID> tagIds) {
+      ResourceSelector s,
+      UUID computerId,
+      UUID tenantId,
+      @Nullable UUID tenantMspId,
+      ComputerType type,
+      Set<UUID> tagIds) {
     return switch (s) {
       case ResourceSelector.OneComputer(UUID c) -> c.equals(computerId);
-      case ResourceSelector.ComputerTag(UUID g, UUID t) ->
-          tagIds.contains(g) && (t == null || t.equals(tenantId));
-      case ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID t) ->
-          types.contains(type) && (t == null || t.equals(tenantId));
+      case ResourceSelector.ComputerTag(UUID g, UUID t, UUID m) ->
+          tagIds.contains(g) && limit(t, m, tenantId, tenantMspId);
+      case ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID t, UUID m) ->
+          types.contains(type) && limit(t, m, tenantId, tenantMspId);
     };
+  }
+
+  private static boolean limit(
+      @Nullable UUID tenant, @Nullable UUID msp, UUID tenantId, @Nullable UUID tenantMspId) {
+    if (tenant != null) {
+      return tenant.equals(tenantId);
+    }
+    return msp == null || msp.equals(tenantMspId); // an MSP's own msp_id is itself
   }
 }

@@ -44,7 +44,8 @@ public class AssignmentRepository {
       """
       select a.id, a.user_id, a.group_id, a.role_id, r.name, a.effect, a.scope_kind, a.scope_tenant_id,
              a.include_children, a.scope_tag_id, a.resource_kind, a.resource_computer_id, a.resource_computer_types,
-             a.expires_at, a.created_at, a.created_by, coalesce(p.tenant_id, g.owner_tenant_id) as principal_tenant
+             a.expires_at, a.created_at, a.created_by, coalesce(p.tenant_id, g.owner_tenant_id) as principal_tenant,
+             a.scope_msp_limit
       from role_assignment a
       join role r on r.id = a.role_id
       left join app_user u on u.id = a.user_id
@@ -144,7 +145,8 @@ public class AssignmentRepository {
                 + " :scopeTagId and resource_kind is not distinct from :resourceKind and"
                 + " resource_computer_id is not distinct from :resourceComputerId and"
                 + " coalesce(resource_computer_types, '{}') = coalesce(cast(:resourceComputerTypes"
-                + " as text[]), '{}') and expires_at is not distinct from :expiresAt)")
+                + " as text[]), '{}') and scope_msp_limit = :scopeMspLimit"
+                + " and expires_at is not distinct from :expiresAt)")
         .params(p)
         .query(Boolean.class)
         .single();
@@ -191,7 +193,8 @@ public class AssignmentRepository {
             rs.getObject(10, UUID.class),
             rs.getString(11),
             rs.getObject(12, UUID.class),
-            types == null ? null : (String[]) types.getArray());
+            types == null ? null : (String[]) types.getArray(),
+            rs.getBoolean(18));
     Timestamp expires = rs.getTimestamp(14);
     return new AssignmentRow(
         rs.getObject(1, UUID.class),

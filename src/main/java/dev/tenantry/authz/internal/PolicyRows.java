@@ -62,7 +62,8 @@ final class PolicyRows {
   static final String ASSIGNMENTS =
       """
       select x.id, x.user_id, x.group_id, x.role_id, x.effect, x.scope_kind, x.scope_tenant_id, x.include_children,
-             x.scope_tag_id, x.resource_kind, x.resource_computer_id, x.resource_computer_types, x.expires_at
+             x.scope_tag_id, x.resource_kind, x.resource_computer_id, x.resource_computer_types, x.expires_at,
+             x.scope_msp_limit
       from role_assignment x""";
 
   static TenantNode tenant(ResultSet rs) throws SQLException {
@@ -146,9 +147,14 @@ final class PolicyRows {
           Scope.resource(
               switch (rs.getString(10)) {
                 case "COMPUTER" -> new ResourceSelector.OneComputer(uuid(rs, 11));
-                case "COMPUTER_TAG" -> new ResourceSelector.ComputerTag(tag, tenant);
+                case "COMPUTER_TAG" ->
+                    rs.getBoolean(14)
+                        ? new ResourceSelector.ComputerTag(tag, null, tenant)
+                        : new ResourceSelector.ComputerTag(tag, tenant);
                 case "COMPUTER_TYPES" ->
-                    new ResourceSelector.ComputerTypes(types(strings(rs, 12)), tenant);
+                    rs.getBoolean(14)
+                        ? new ResourceSelector.ComputerTypes(types(strings(rs, 12)), null, tenant)
+                        : new ResourceSelector.ComputerTypes(types(strings(rs, 12)), tenant);
                 default -> throw new IllegalStateException("resource kind " + rs.getString(10));
               });
       default -> throw new IllegalStateException("scope kind " + rs.getString(6));

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A scope as JSON: {@code {kind, tenantId?, includeChildren?, tagId?, resource?, mspId?}} (DESIGN
- * §2); {@code mspId} limits a TENANT_TAG scope to one MSP's tenants. Shown to a caller, a tenant or
- * computer they cannot view is left out and {@code hidden} says so ({@link #masked}); input ignores
- * {@code hidden}.
+ * §2); {@code mspId} limits a TENANT_TAG scope to one MSP's tenants, {@code resource.mspId} a
+ * computer tag or type selector to the computers of one MSP's tenants. Shown to a caller, a tenant
+ * or computer they cannot view is left out and {@code hidden} says so ({@link #masked}); input
+ * ignores {@code hidden}.
  */
 public record ScopeDto(
     @Nullable ScopeKind kind,
@@ -63,14 +64,25 @@ public record ScopeDto(
 
   /**
    * {@code kind} COMPUTER needs computerId; COMPUTER_TAG needs tagId; COMPUTER_TYPES needs types;
-   * tenantId limits.
+   * tenantId limits to one tenant's computers, mspId to those of one MSP's tenants (at most one).
    */
   public record ResourceDto(
       @Nullable ResourceKind kind,
       @Nullable UUID computerId,
       @Nullable UUID tagId,
       @Nullable List<ComputerType> types,
-      @Nullable UUID tenantId) {}
+      @Nullable UUID tenantId,
+      @Nullable UUID mspId) {
+
+    public ResourceDto(
+        @Nullable ResourceKind kind,
+        @Nullable UUID computerId,
+        @Nullable UUID tagId,
+        @Nullable List<ComputerType> types,
+        @Nullable UUID tenantId) {
+      this(kind, computerId, tagId, types, tenantId, null);
+    }
+  }
 
   public Scope toScope() {
     if (kind == null) {
@@ -89,18 +101,23 @@ public record ScopeDto(
   }
 
   private static ResourceSelector selector(ResourceDto r) {
+    if (r.tenantId() != null && r.mspId() != null) {
+      throw ApiException.invalid(
+          "scope.resource is limited to one tenant (tenantId) or to one MSP (mspId), not both");
+    }
     return switch (required(
         r.kind(), "scope.resource.kind (COMPUTER, COMPUTER_TAG or COMPUTER_TYPES)")) {
       case COMPUTER ->
           new ResourceSelector.OneComputer(required(r.computerId(), "scope.resource.computerId"));
       case COMPUTER_TAG ->
           new ResourceSelector.ComputerTag(
-              required(r.tagId(), "scope.resource.tagId"), r.tenantId());
+              required(r.tagId(), "scope.resource.tagId"), r.tenantId(), r.mspId());
       case COMPUTER_TYPES -> {
         if (r.types() == null || r.types().isEmpty()) {
           throw ApiException.invalid("scope.resource.types needs at least one computer type");
         }
-        yield new ResourceSelector.ComputerTypes(EnumSet.copyOf(r.types()), r.tenantId());
+        yield new ResourceSelector.ComputerTypes(
+            EnumSet.copyOf(r.types()), r.tenantId(), r.mspId());
       }
     };
   }
@@ -130,7 +147,8 @@ public record ScopeDto(
               c.resourceComputerId(),
               rk == ResourceKind.COMPUTER_TAG ? c.scopeTagId() : null,
               types,
-              c.scopeTenantId()));
+              c.mspLimit() ? null : c.scopeTenantId(),
+              c.mspLimit() ? c.scopeTenantId() : null));
     }
     boolean tag = kind == ScopeKind.TENANT_TAG;
     return new ScopeDto(
@@ -163,7 +181,14 @@ public record ScopeDto(
         computer = null;
         hid[0] = true;
       }
-      r = new ResourceDto(r.kind(), computer, r.tagId(), r.types(), tenant.apply(r.tenantId()));
+      r =
+          new ResourceDto(
+              r.kind(),
+              computer,
+              r.tagId(),
+              r.types(),
+              tenant.apply(r.tenantId()),
+              tenant.apply(r.mspId()));
     }
     ScopeDto out =
         new ScopeDto(

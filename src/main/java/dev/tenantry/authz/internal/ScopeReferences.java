@@ -37,15 +37,21 @@ public class ScopeReferences {
           throw ApiException.invalid("scope.resource.computerId " + c + " does not exist");
         }
       }
-      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t)) -> {
+      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID t, UUID m)) -> {
         tag(g, "scope.resource.tagId");
         if (t != null) {
           tenant(t, "scope.resource.tenantId");
+        }
+        if (m != null) {
+          msp(m, "scope.resource.mspId");
         }
       }
       case Scope.Resource(ResourceSelector.ComputerTypes types) -> {
         if (types.tenantId() != null) {
           tenant(types.tenantId(), "scope.resource.tenantId");
+        }
+        if (types.mspId() != null) {
+          msp(types.mspId(), "scope.resource.mspId");
         }
       }
       case Scope.Owner o -> {}
@@ -54,8 +60,12 @@ public class ScopeReferences {
   }
 
   private void msp(UUID m) {
+    msp(m, "scope.mspId");
+  }
+
+  private void msp(UUID m, String field) {
     if (!exists("select count(*) from tenant where id = ? and kind = 'MSP'", m)) {
-      throw ApiException.invalid("scope.mspId " + m + " is not an MSP tenant");
+      throw ApiException.invalid(field + " " + m + " is not an MSP tenant");
     }
   }
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The "assign a role" form: principal, role, scope kind and value, allow/deny, expiry (UTC). A
  * RESOURCE scope takes {@code resourceKind} and one computer, a computer tag, or computer types,
- * the last two optionally limited to {@code resourceTenantId}.
+ * the last two optionally limited to {@code resourceTenantId} or to the MSP {@code resourceMspId}.
+ * A tenant tag scope may be limited to the MSP {@code mspId}.
  */
 record AssignmentForm(
     @Nullable UUID userId,
@@ -31,7 +32,9 @@ record AssignmentForm(
     @Nullable UUID computerId,
     @Nullable UUID computerTagId,
     @Nullable List<ComputerType> computerTypes,
-    @Nullable UUID resourceTenantId) {
+    @Nullable UUID resourceTenantId,
+    @Nullable UUID mspId,
+    @Nullable UUID resourceMspId) {
 
   AssignmentRequest request() {
     if (userId == null && groupId == null) {
@@ -50,7 +53,13 @@ record AssignmentForm(
     var scope =
         scopeKind == ScopeKind.RESOURCE
             ? new ScopeDto(scopeKind, null, null, null, resource())
-            : new ScopeDto(scopeKind, scopeTenantId, includeChildren, tagId, null);
+            : new ScopeDto(
+                scopeKind,
+                scopeTenantId,
+                includeChildren,
+                tagId,
+                null,
+                scopeKind == ScopeKind.TENANT_TAG ? mspId : null);
     return new AssignmentRequest(
         principal, roleId, scope, effect == null ? Effect.ALLOW : effect, expiry());
   }
@@ -63,9 +72,11 @@ record AssignmentForm(
     return switch (resourceKind) {
       case COMPUTER -> new ScopeDto.ResourceDto(resourceKind, computerId, null, null, null);
       case COMPUTER_TAG ->
-          new ScopeDto.ResourceDto(resourceKind, null, computerTagId, null, resourceTenantId);
+          new ScopeDto.ResourceDto(
+              resourceKind, null, computerTagId, null, resourceTenantId, resourceMspId);
       case COMPUTER_TYPES ->
-          new ScopeDto.ResourceDto(resourceKind, null, null, computerTypes, resourceTenantId);
+          new ScopeDto.ResourceDto(
+              resourceKind, null, null, computerTypes, resourceTenantId, resourceMspId);
     };
   }
 

@@ -8,6 +8,7 @@ import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -35,10 +36,14 @@ class RolePages {
 
   @GetMapping("/users-roles/roles")
   String list(Model model) {
-    model.addAttribute("roles", roles.list());
+    var shown = roles.list();
+    model.addAttribute("roles", shown);
     model.addAttribute(
         "templates", RoleTemplates.ALL.stream().map(RoleDtos.TemplateView::of).toList());
-    model.addAttribute("tenantNames", tenants.visibleTenants());
+    model.addAttribute(
+        "tenantNames",
+        tenants.visibleNames(
+            shown.stream().map(RoleView::ownerTenantId).filter(Objects::nonNull).toList()));
     return "authz/roles";
   }
 
@@ -121,7 +126,10 @@ class RolePages {
     model.addAttribute("form", form);
     model.addAttribute("readOnly", role != null && role.builtIn());
     model.addAttribute("groups", PermissionGroups.all());
-    model.addAttribute("tenantNames", tenants.visibleTenants());
+    UUID owner = form.ownerTenantId();
+    model.addAttribute(
+        "ownerLabel",
+        owner == null ? "" : tenants.visibleNames(List.of(owner)).getOrDefault(owner, ""));
     return "authz/role-editor";
   }
 }

@@ -71,7 +71,9 @@ class ScopeLabels {
       String where =
           r.tenantId() != null
               ? " in " + tenant(r.tenantId(), null)
-              : hidden ? " in " + ScopeDto.HIDDEN : "";
+              : r.mspId() != null
+                  ? " in MSP " + tenant(r.mspId(), null)
+                  : hidden ? " in " + ScopeDto.HIDDEN : "";
       return switch (r.kind()) {
         case COMPUTER ->
             "Computer "

@@ -68,7 +68,13 @@ class DeploymentPages {
     model.addAttribute("total", page.total());
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("subjects", subjectNames(page.items()));
-    model.addAttribute("tenantNames", tenants.visibleTenants());
+    model.addAttribute(
+        "tenantNames", // only the tenants the shown rows name (never a capped list of all)
+        tenants.visibleNames(
+            page.items().stream()
+                .flatMap(d -> java.util.stream.Stream.of(d.target().tenantId(), d.ownerTenantId()))
+                .filter(java.util.Objects::nonNull)
+                .toList()));
     return Htmx.view(request, "deployments/list", "results");
   }
 
@@ -182,8 +188,9 @@ class DeploymentPages {
     return "shared/picker :: options";
   }
 
+  /** The page, or (htmx) its table alone: the computer page's Deployments section. */
   @GetMapping("/computers/{id}/deployments")
-  String computer(@PathVariable UUID id, Model model) {
+  String computer(@PathVariable UUID id, HttpServletRequest request, Model model) {
     var list = resolution.forComputer(id);
     model.addAttribute("computerId", id);
     model.addAttribute("computerName", computerLabel(id));
@@ -191,7 +198,7 @@ class DeploymentPages {
     model.addAttribute(
         "subjects",
         subjectNames(list.stream().map(DeploymentResolution.OnComputer::deployment).toList()));
-    return "deployments/computer";
+    return Htmx.view(request, "deployments/computer", "section");
   }
 
   private Map<UUID, String> subjectNames(List<Deployment> ds) {

@@ -15,16 +15,6 @@ class ComputerLookupService implements ComputerLookup {
   }
 
   @Override
-  public Map<UUID, String> visibleComputers() {
-    Map<UUID, String> out = new LinkedHashMap<>();
-    computers
-        .list(new ComputerQuery(null, null, null, null, 0, 500))
-        .items()
-        .forEach(c -> out.put(c.computer().id(), c.computer().name()));
-    return out;
-  }
-
-  @Override
   public Map<UUID, String> searchVisible(String q, int limit) {
     Map<UUID, String> out = new LinkedHashMap<>();
     computers

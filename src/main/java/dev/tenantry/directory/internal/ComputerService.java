@@ -5,11 +5,13 @@ import dev.tenantry.audit.AuditLog;
 import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.access.AccessChanges;
 import dev.tenantry.directory.Computer;
+import dev.tenantry.directory.ComputerCreated;
 import dev.tenantry.directory.Person;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +26,7 @@ public class ComputerService {
   private final DirectoryAccess access;
   private final AuditLog audit;
   private final AccessChanges accessChanges;
+  private final ApplicationEventPublisher events;
 
   ComputerService(
       ComputerRepository computers,
@@ -32,7 +35,8 @@ public class ComputerService {
       DirectoryLookups lookups,
       DirectoryAccess access,
       AuditLog audit,
-      AccessChanges accessChanges) {
+      AccessChanges accessChanges,
+      ApplicationEventPublisher events) {
     this.computers = computers;
     this.reads = reads;
     this.people = people;
@@ -40,6 +44,7 @@ public class ComputerService {
     this.access = access;
     this.audit = audit;
     this.accessChanges = accessChanges;
+    this.events = events;
   }
 
   @Transactional(readOnly = true)
@@ -80,6 +85,7 @@ public class ComputerService {
             computer.id(),
             c.tenantId(),
             AccessChanges.audited(created, gained)));
+    events.publishEvent(new ComputerCreated(computer.id(), c.tenantId()));
     return created;
   }
 

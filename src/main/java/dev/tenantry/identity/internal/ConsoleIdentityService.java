@@ -37,7 +37,7 @@ class ConsoleIdentityService implements ConsoleIdentity {
         effective != null
                 && access.canSeePendingRequests()
                 && authorizer.holdsAnywhere(Permission.ACCESS_REQUESTS_MANAGE)
-            ? requests.pendingCount()
+            ? PerRequest.once("pendingAccessRequests", requests::pendingCount)
             : null;
     var imp = who.impersonation();
     Impersonating impersonating =
@@ -53,6 +53,8 @@ class ConsoleIdentityService implements ConsoleIdentity {
   }
 
   private String name(UUID userId, String fallback) {
-    return users.byId(userId).map(UserRepository.UserView::displayName).orElse(fallback);
+    return PerRequest.once("user." + userId, () -> users.byId(userId))
+        .map(UserRepository.UserView::displayName)
+        .orElse(fallback);
   }
 }

@@ -27,7 +27,11 @@ class Me {
     out.put("oid", id.objectId());
     out.put("username", id.username());
     var user =
-        who.effectiveUserId() == null ? null : users.byId(who.effectiveUserId()).orElse(null);
+        who.effectiveUserId() == null
+            ? null
+            : PerRequest.once(
+                    "user." + who.effectiveUserId(), () -> users.byId(who.effectiveUserId()))
+                .orElse(null);
     out.put("name", user == null ? id.name() : user.displayName());
     if (user != null) {
       out.put("userId", user.id());
@@ -56,7 +60,9 @@ class Me {
               imp.expiresAt()));
     }
     if (user != null && access.canSeePendingRequests()) {
-      out.put("openAccessRequestCount", requests.pendingCount());
+      out.put(
+          "openAccessRequestCount",
+          PerRequest.once("pendingAccessRequests", requests::pendingCount));
     }
     return out;
   }

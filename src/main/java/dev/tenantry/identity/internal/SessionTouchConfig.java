@@ -37,7 +37,7 @@ class SessionTouchConfig {
           return bean;
         }
         var filter =
-            new SessionRepositoryFilter<>(
+            new RequestScopedSessionFilter(
                 new ThrottledTouchSessions(repositories.getObject(), interval));
         HttpSessionIdResolver resolver = resolvers.getIfAvailable();
         if (resolver == null) {
@@ -49,5 +49,34 @@ class SessionTouchConfig {
         return filter;
       }
     };
+  }
+
+  /**
+   * The session filter, with the session read once per request ({@link ThrottledTouchSessions}).
+   */
+  static final class RequestScopedSessionFilter
+      extends SessionRepositoryFilter<ThrottledTouchSessions.TouchSession> {
+    private final ThrottledTouchSessions sessions;
+
+    RequestScopedSessionFilter(ThrottledTouchSessions sessions) {
+      super(sessions);
+      this.sessions = sessions;
+    }
+
+    @Override
+    protected void doFilterInternal(
+        jakarta.servlet.http.HttpServletRequest request,
+        jakarta.servlet.http.HttpServletResponse response,
+        jakarta.servlet.FilterChain chain)
+        throws jakarta.servlet.ServletException, java.io.IOException {
+      boolean opened = sessions.openRequest();
+      try {
+        super.doFilterInternal(request, response, chain);
+      } finally {
+        if (opened) {
+          sessions.closeRequest();
+        }
+      }
+    }
   }
 }

@@ -26,11 +26,15 @@ final class ThrottledTouchSessions
     implements FindByIndexNameSessionRepository<ThrottledTouchSessions.TouchSession> {
   private final FindByIndexNameSessionRepository<Session> store;
   private final Duration touchInterval;
+  private final TouchSession none;
+  // set (to NONE or the session of the request) only while a request is in the session filter
+  private final ThreadLocal<@Nullable TouchSession> inRequest = new ThreadLocal<>();
 
   @SuppressWarnings("unchecked")
   ThrottledTouchSessions(FindByIndexNameSessionRepository<?> store, Duration touchInterval) {
     this.store = (FindByIndexNameSessionRepository<Session>) store;
     this.touchInterval = touchInterval;
+    this.none = new TouchSession(new org.springframework.session.MapSession("none"));
   }
 
   Duration touchInterval() {
@@ -45,17 +49,49 @@ final class ThrottledTouchSessions
   @Override
   public void save(TouchSession session) {
     store.save(session.stored);
+    if (inRequest.get() != null) {
+      inRequest.set(session);
+    }
   }
 
+  /**
+   * The stored session, read once per request: Spring Session's filter commits the session when the
+   * response is committed (a page flushes its writer) and again when the filter returns, and each
+   * commit asks for the requested session id anew, which loaded the row a second time.
+   */
   @Override
   public @Nullable TouchSession findById(String id) {
+    TouchSession known = inRequest.get();
+    if (known != null && known != none && known.getId().equals(id)) {
+      return known;
+    }
     Session s = store.findById(id);
-    return s == null ? null : new TouchSession(s);
+    TouchSession found = s == null ? null : new TouchSession(s);
+    if (found != null && known != null) {
+      inRequest.set(found);
+    }
+    return found;
   }
 
   @Override
   public void deleteById(String id) {
     store.deleteById(id);
+    if (inRequest.get() != null) {
+      inRequest.set(none);
+    }
+  }
+
+  /** Remembers the session read or saved for the rest of this request; false if already open. */
+  boolean openRequest() {
+    if (inRequest.get() != null) {
+      return false;
+    }
+    inRequest.set(none);
+    return true;
+  }
+
+  void closeRequest() {
+    inRequest.remove();
   }
 
   @Override

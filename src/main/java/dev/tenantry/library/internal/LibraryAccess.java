@@ -58,6 +58,10 @@ public class LibraryAccess {
     return authorizer.check(kind.manage(), o.target()).allowed();
   }
 
+  public boolean holdsAnywhere(Permission permission) {
+    return authorizer.holdsAnywhere(permission);
+  }
+
   public void requireManage(LibraryKind kind, Ownership o) {
     authorizer.require(kind.manage(), o.target());
   }

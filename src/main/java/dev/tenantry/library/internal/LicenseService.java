@@ -1,7 +1,5 @@
 package dev.tenantry.library.internal;
 
-import dev.tenantry.audit.AuditEntry;
-import dev.tenantry.audit.AuditLog;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
@@ -11,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,22 +34,31 @@ public class LicenseService {
   private final SoftwareService software;
   private final SecretBox box;
   private final LibraryAccess access;
+  private final OwnedObjects owned;
   private final Authorizer authorizer;
-  private final AuditLog audit;
+  private final OwnedObjects.Kind<License> kind =
+      new OwnedObjects.Kind<>(
+          KIND,
+          "license",
+          TYPE,
+          this::find,
+          License::ownership,
+          License::version,
+          l -> auditView(l, null));
 
   LicenseService(
       JdbcClient jdbc,
       SoftwareService software,
       SecretBox box,
       LibraryAccess access,
-      Authorizer authorizer,
-      AuditLog audit) {
+      OwnedObjects owned,
+      Authorizer authorizer) {
     this.jdbc = jdbc;
     this.software = software;
     this.box = box;
     this.access = access;
+    this.owned = owned;
     this.authorizer = authorizer;
-    this.audit = audit;
   }
 
   /** A license as everyone who may view it sees it: whether a key or file exists, never what. */
@@ -105,36 +111,24 @@ public class LicenseService {
     if (softwareId != null) {
       sql.and("l.software_id = :softwareId", "softwareId", softwareId);
     }
-    List<License> items =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from license l where "
-                    + sql.where()
-                    + " order by "
-                    + sql.orderBy(sort)
-                    + " limit :limit offset :offset")
-            .params(sql.params())
-            .param("limit", size)
-            .param("offset", (long) page * size)
-            .query(LicenseService::row)
-            .list();
-    long total =
-        jdbc.sql("select count(*) from license l where " + sql.where())
-            .params(sql.params())
-            .query(Long.class)
-            .single();
-    return new Page<>(items, page, size, total);
+    return sql.page(
+        jdbc,
+        "select " + COLUMNS + " from license l",
+        "from license l",
+        sort,
+        page,
+        size,
+        LicenseService::row);
   }
 
   @Transactional(readOnly = true)
   public License get(UUID id) {
-    return visible(id, false);
+    return owned.visible(kind, id, false);
   }
 
   @Transactional
   public License create(Save s) {
-    Ownership own = access.forCreate(KIND, s.ownerTenantId(), s.global(), false);
+    Ownership own = owned.forCreate(kind, s.ownerTenantId(), s.global(), false);
     validate(s);
     UUID id = UUID.randomUUID();
     jdbc.sql(
@@ -155,20 +149,15 @@ public class LicenseService {
             authorizer.requireUser())
         .update();
     License created = find(id, false).orElseThrow();
-    audit.record(
-        AuditEntry.created(
-            "license.created", TYPE, id, own.ownerTenantId(), auditView(created, s)));
+    owned.created(kind, id, own, auditView(created, s));
     return created;
   }
 
   @Transactional
   public License update(UUID id, long expectedVersion, Save s) {
-    License before = visible(id, true);
+    License before = owned.visible(kind, id, true);
     Ownership own =
-        access.forChange(KIND, before.ownership(), s.ownerTenantId(), s.global(), false);
-    if (before.version() != expectedVersion) {
-      throw ApiException.stale(TYPE, id, expectedVersion, before.version());
-    }
+        owned.forUpdate(kind, id, before, expectedVersion, s.ownerTenantId(), s.global(), false);
     validate(s);
     Ciphers stored = ciphers(id);
     jdbc.sql(
@@ -189,33 +178,28 @@ public class LicenseService {
             id)
         .update();
     License after = find(id, false).orElseThrow();
-    audit.record(
-        AuditEntry.changed(
-            "license.updated",
-            TYPE,
-            id,
-            after.ownerTenantId() != null ? after.ownerTenantId() : before.ownerTenantId(),
-            auditView(before, null),
-            auditView(after, s)));
+    owned.changed(
+        kind,
+        "updated",
+        id,
+        after.ownerTenantId(),
+        before.ownerTenantId(),
+        auditView(before, null),
+        auditView(after, s));
     return after;
   }
 
   @Transactional
   public void delete(UUID id, @Nullable Long expectedVersion) {
-    License l = visible(id, true);
-    access.requireDelete(KIND, l.ownership());
-    if (expectedVersion != null && expectedVersion != l.version()) {
-      throw ApiException.stale(TYPE, id, expectedVersion, l.version());
-    }
+    License l = owned.forDelete(kind, id, expectedVersion);
     jdbc.sql("delete from license where id = ?").param(id).update();
-    audit.record(
-        AuditEntry.deleted("license.deleted", TYPE, id, l.ownerTenantId(), auditView(l, null)));
+    owned.deleted(kind, id, l.ownerTenantId(), auditView(l, null));
   }
 
   /** The key and file: only over the owner's manage scope (global: OWNER or the creating MSP). */
   @Transactional(readOnly = true)
   public Secret secret(UUID id) {
-    License l = visible(id, false);
+    License l = owned.visible(kind, id, false);
     if (!access.canReadSecrets(KIND, l.ownership())) {
       throw ApiException.forbidden(
           "A license's key and file are readable only with '"
@@ -234,13 +218,13 @@ public class LicenseService {
 
   @Transactional(readOnly = true)
   public boolean canManage(UUID id) {
-    return access.canManage(KIND, visible(id, false).ownership());
+    return owned.canManage(kind, id);
   }
 
   /** Whether the caller may reveal the key and file ({@link #secret}). */
   @Transactional(readOnly = true)
   public boolean canReadSecret(UUID id) {
-    return access.canReadSecrets(KIND, visible(id, false).ownership());
+    return access.canReadSecrets(KIND, owned.visible(kind, id, false).ownership());
   }
 
   private record Ciphers(byte @Nullable [] key, byte @Nullable [] file) {}
@@ -312,12 +296,6 @@ public class LicenseService {
     return m;
   }
 
-  private License visible(UUID id, boolean lock) {
-    License l = find(id, lock).orElseThrow(() -> ApiException.notFound(TYPE, id));
-    access.requireVisible(KIND, l.ownership(), id);
-    return l;
-  }
-
   private Optional<License> find(UUID id, boolean lock) {
     return jdbc.sql(
             "select " + COLUMNS + " from license l where l.id = ?" + (lock ? " for update" : ""))
@@ -344,5 +322,9 @@ public class LicenseService {
         rs.getTimestamp("updated_at").toInstant(),
         rs.getLong("version"),
         rs.getObject("created_by_msp_id", UUID.class));
+  }
+
+  OwnedObjects.Kind<License> kind() {
+    return kind;
   }
 }

@@ -1,6 +1,7 @@
 package dev.tenantry.library.internal;
 
 import dev.tenantry.authz.access.SqlPredicate;
+import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Builds the WHERE and ORDER BY of a library list: visibility first, then the caller's filters. */
 final class ListSql {
@@ -35,16 +38,7 @@ final class ListSql {
   /** {@code q}: case-insensitive substring of the name; {@code owner}: global or owned. */
   ListSql common(@Nullable String q, @Nullable UUID ownerTenantId, @Nullable String owner) {
     if (q != null && !q.isBlank()) {
-      and(
-          "lower(" + alias + ".name) like :q escape '\\'",
-          "q",
-          "%"
-              + q.strip()
-                  .toLowerCase()
-                  .replace("\\", "\\\\")
-                  .replace("%", "\\%")
-                  .replace("_", "\\_")
-              + "%");
+      and("lower(" + alias + ".name) like :q escape '\\'", "q", containing(q));
     }
     if (ownerTenantId != null) {
       and(alias + ".owner_tenant_id = :ownerTenantId", "ownerTenantId", ownerTenantId);
@@ -57,6 +51,51 @@ final class ListSql {
       }
     }
     return this;
+  }
+
+  /**
+   * One page of a list with its total: {@code select} is {@code select <columns> from <tables>} and
+   * {@code countFrom} the tables to count ({@code from} included); this WHERE follows both. The
+   * count query runs only when the page cannot tell the total itself (a full page, or an empty one
+   * past the first): a short page's total is its offset plus its rows.
+   */
+  <T> Page<T> page(
+      JdbcClient jdbc,
+      String select,
+      String countFrom,
+      String sort,
+      int page,
+      int size,
+      RowMapper<T> rows) {
+    long offset = (long) page * size;
+    List<T> items =
+        jdbc.sql(
+                select
+                    + " where "
+                    + where()
+                    + " order by "
+                    + orderBy(sort)
+                    + " limit :limit offset :offset")
+            .params(params)
+            .param("limit", size)
+            .param("offset", offset)
+            .query(rows)
+            .list();
+    long total =
+        items.size() < size && (!items.isEmpty() || page == 0)
+            ? offset + items.size()
+            : jdbc.sql("select count(*) " + countFrom + " where " + where())
+                .params(params)
+                .query(Long.class)
+                .single();
+    return new Page<>(items, page, size, total);
+  }
+
+  /** A LIKE pattern (backslash escapes) for names containing {@code q}, case-insensitively. */
+  static String containing(String q) {
+    return "%"
+        + q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        + "%";
   }
 
   String where() {

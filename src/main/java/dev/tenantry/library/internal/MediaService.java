@@ -1,7 +1,5 @@
 package dev.tenantry.library.internal;
 
-import dev.tenantry.audit.AuditEntry;
-import dev.tenantry.audit.AuditLog;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
@@ -9,7 +7,6 @@ import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,21 +24,24 @@ public class MediaService {
           + " m.content_type, m.blob_id, b.size, b.sha256, m.created_at, m.updated_at, m.version";
   private final JdbcClient jdbc;
   private final FileStore files;
-  private final LibraryAccess access;
+  private final OwnedObjects owned;
   private final Authorizer authorizer;
-  private final AuditLog audit;
+  private final LibraryAccess access;
+  private final OwnedObjects.Kind<Media> kind =
+      new OwnedObjects.Kind<>(
+          KIND, "media", TYPE, this::find, Media::ownership, Media::version, m -> m);
 
   MediaService(
       JdbcClient jdbc,
       FileStore files,
+      OwnedObjects owned,
       LibraryAccess access,
-      Authorizer authorizer,
-      AuditLog audit) {
+      Authorizer authorizer) {
     this.jdbc = jdbc;
     this.files = files;
+    this.owned = owned;
     this.access = access;
     this.authorizer = authorizer;
-    this.audit = audit;
   }
 
   public record Media(
@@ -81,37 +81,26 @@ public class MediaService {
       String sort,
       int page,
       int size) {
-    ListSql sql = new ListSql("m", access.listFilter(KIND, "m")).common(q, ownerTenantId, owner);
-    List<Media> items =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from media m left join file_blob b on b.id = m.blob_id where "
-                    + sql.where()
-                    + " order by "
-                    + sql.orderBy(sort)
-                    + " limit :limit offset :offset")
-            .params(sql.params())
-            .param("limit", size)
-            .param("offset", (long) page * size)
-            .query(MediaService::row)
-            .list();
-    long total =
-        jdbc.sql("select count(*) from media m where " + sql.where())
-            .params(sql.params())
-            .query(Long.class)
-            .single();
-    return new Page<>(items, page, size, total);
+    return new ListSql("m", access.listFilter(KIND, "m"))
+        .common(q, ownerTenantId, owner)
+        .page(
+            jdbc,
+            "select " + COLUMNS + " from media m left join file_blob b on b.id = m.blob_id",
+            "from media m",
+            sort,
+            page,
+            size,
+            MediaService::row);
   }
 
   @Transactional(readOnly = true)
   public Media get(UUID id) {
-    return visible(id, false);
+    return owned.visible(kind, id, false);
   }
 
   @Transactional
   public Media create(Save s) {
-    Ownership own = access.forCreate(KIND, s.ownerTenantId(), s.global(), false);
+    Ownership own = owned.forCreate(kind, s.ownerTenantId(), s.global(), false);
     UUID id = UUID.randomUUID();
     jdbc.sql(
             "insert into media (id, owner_tenant_id, created_by_msp_id, name, description, file_name,"
@@ -127,18 +116,15 @@ public class MediaService {
             authorizer.requireUser())
         .update();
     Media created = find(id, false).orElseThrow();
-    audit.record(AuditEntry.created("media.created", TYPE, id, own.ownerTenantId(), created));
+    owned.created(kind, id, own, created);
     return created;
   }
 
   @Transactional
   public Media update(UUID id, long expectedVersion, Save s) {
-    Media before = visible(id, true);
+    Media before = owned.visible(kind, id, true);
     Ownership own =
-        access.forChange(KIND, before.ownership(), s.ownerTenantId(), s.global(), false);
-    if (before.version() != expectedVersion) {
-      throw ApiException.stale(TYPE, id, expectedVersion, before.version());
-    }
+        owned.forUpdate(kind, id, before, expectedVersion, s.ownerTenantId(), s.global(), false);
     jdbc.sql(
             "update media set owner_tenant_id = ?, created_by_msp_id = ?, name = ?, description = ?,"
                 + " file_name = ?, content_type = ?, updated_at = now(), version = version + 1 where id = ?")
@@ -152,27 +138,16 @@ public class MediaService {
             id)
         .update();
     Media after = find(id, false).orElseThrow();
-    audit.record(
-        AuditEntry.changed(
-            "media.updated",
-            TYPE,
-            id,
-            own.ownerTenantId() != null ? own.ownerTenantId() : before.ownerTenantId(),
-            before,
-            after));
+    owned.changed(kind, "updated", id, own.ownerTenantId(), before.ownerTenantId(), before, after);
     return after;
   }
 
   @Transactional
   public void delete(UUID id, @Nullable Long expectedVersion) {
-    Media m = visible(id, true);
-    access.requireDelete(KIND, m.ownership());
-    if (expectedVersion != null && expectedVersion != m.version()) {
-      throw ApiException.stale(TYPE, id, expectedVersion, m.version());
-    }
+    Media m = owned.forDelete(kind, id, expectedVersion);
     jdbc.sql("update software set icon_media_id = null where icon_media_id = ?").param(id).update();
     jdbc.sql("delete from media where id = ?").param(id).update();
-    audit.record(AuditEntry.deleted("media.deleted", TYPE, id, m.ownerTenantId(), m));
+    owned.deleted(kind, id, m.ownerTenantId(), m);
   }
 
   /**
@@ -181,32 +156,24 @@ public class MediaService {
    */
   @Transactional
   public Media upload(UUID id, InputStream in, long declaredLength) {
-    Media before = visible(id, true);
-    access.requireManage(KIND, before.ownership());
+    Media before = owned.forManage(kind, id);
     FileStore.Blob blob = files.store(in, declaredLength);
     jdbc.sql("update media set blob_id = ?, updated_at = now(), version = version + 1 where id = ?")
         .params(blob.id(), id)
         .update();
     Media after = find(id, false).orElseThrow();
-    audit.record(
-        AuditEntry.changed("media.uploaded", TYPE, id, before.ownerTenantId(), before, after));
+    owned.changed(kind, "uploaded", id, before.ownerTenantId(), null, before, after);
     return after;
   }
 
   @Transactional(readOnly = true)
   public Download content(UUID id) {
-    Media m = visible(id, false);
+    Media m = owned.visible(kind, id, false);
     FileStore.Blob blob =
         Optional.ofNullable(m.blobId())
             .flatMap(files::find)
             .orElseThrow(() -> ApiException.notFound("content of media", id));
     return new Download(blob, m.fileName().isEmpty() ? m.name() : m.fileName(), m.contentType());
-  }
-
-  private Media visible(UUID id, boolean lock) {
-    Media m = find(id, lock).orElseThrow(() -> ApiException.notFound(TYPE, id));
-    access.requireVisible(KIND, m.ownership(), id);
-    return m;
   }
 
   private Optional<Media> find(UUID id, boolean lock) {
@@ -238,5 +205,9 @@ public class MediaService {
         rs.getLong("version"),
         rs.getObject("created_by_msp_id", UUID.class),
         rs.getObject("blob_id", UUID.class));
+  }
+
+  OwnedObjects.Kind<Media> kind() {
+    return kind;
   }
 }

@@ -141,6 +141,25 @@ public class RunService {
     return after;
   }
 
+  /**
+   * Whether the caller may run scripts on the computer (the console's "Run a script"): the run
+   * permission there and the terminal preference's gate, as {@link #request} asks.
+   */
+  @Transactional(readOnly = true)
+  public boolean canRun(UUID computerId) {
+    Computer c = visibleComputer(computerId);
+    Target target = Target.computer(computerId);
+    if (!authorizer.check(Permission.SCRIPTS_RUN, target).allowed()) {
+      return false;
+    }
+    try {
+      access.requireTerminalGate(Permission.SCRIPTS_RUN, target, access.tenantMsp(c.tenantId()));
+      return true;
+    } catch (ApiException e) {
+      return false;
+    }
+  }
+
   private RunRepository.Row visible(UUID id, boolean lock) {
     RunRepository.Row r = runs.find(id, lock).orElseThrow(() -> ApiException.notFound(TYPE, id));
     UUID computer = r.view().computerId();

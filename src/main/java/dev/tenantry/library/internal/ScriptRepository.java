@@ -4,6 +4,7 @@ import dev.tenantry.shared.Page;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +14,43 @@ class ScriptRepository {
   private static final String COLUMNS =
       "s.id, s.owner_tenant_id, s.created_by_msp_id, s.visible_to_all_tenants, s.name, s.description,"
           + " s.category, s.language, s.latest_version, s.created_at, s.updated_at, s.created_by, s.version";
+
+  /**
+   * Read by hand, not by {@code DataClassRowMapper}: that asks the driver for {@code Instant}
+   * columns with {@code getObject(i, Instant.class)}, which pgjdbc refuses with an exception (a
+   * translated message and a stack trace) before the mapper falls back — two per row, a hundred per
+   * page; it was most of a list request's time in the profile (docs/library.md).
+   */
+  private static final RowMapper<ScriptRow> ROWS =
+      (rs, i) ->
+          new ScriptRow(
+              rs.getObject("id", UUID.class),
+              rs.getObject("owner_tenant_id", UUID.class),
+              rs.getObject("created_by_msp_id", UUID.class),
+              rs.getBoolean("visible_to_all_tenants"),
+              rs.getString("name"),
+              rs.getString("description"),
+              rs.getString("category"),
+              rs.getString("language"),
+              rs.getInt("latest_version"),
+              rs.getTimestamp("created_at").toInstant(),
+              rs.getTimestamp("updated_at").toInstant(),
+              rs.getObject("created_by", UUID.class),
+              rs.getLong("version"));
+
+  private static final RowMapper<ScriptVersionRow> VERSION_ROWS =
+      (rs, i) ->
+          new ScriptVersionRow(
+              rs.getObject("id", UUID.class),
+              rs.getObject("script_id", UUID.class),
+              rs.getInt("number"),
+              rs.getString("language"),
+              rs.getString("body"),
+              rs.getString("parameters"),
+              rs.getBytes("secret_defaults"),
+              rs.getString("note"),
+              rs.getTimestamp("created_at").toInstant(),
+              rs.getObject("created_by", UUID.class));
   private final JdbcClient jdbc;
 
   ScriptRepository(JdbcClient jdbc) {
@@ -20,43 +58,29 @@ class ScriptRepository {
   }
 
   Optional<ScriptRow> find(UUID id) {
-    return jdbc.sql("select " + COLUMNS + " from script s where s.id = ? and s.deleted_at is null")
-        .param(id)
-        .query(ScriptRow.class)
-        .optional();
+    return find(id, false);
   }
 
   Optional<ScriptRow> lock(UUID id) {
+    return find(id, true);
+  }
+
+  /** A script that is not deleted, optionally locked ({@code for update}). */
+  Optional<ScriptRow> find(UUID id, boolean lock) {
     return jdbc.sql(
             "select "
                 + COLUMNS
-                + " from script s where s.id = ? and s.deleted_at is null for update")
+                + " from script s where s.id = ? and s.deleted_at is null"
+                + (lock ? " for update" : ""))
         .param(id)
-        .query(ScriptRow.class)
+        .query(ROWS)
         .optional();
   }
 
-  Page<ScriptRow> list(ListSql sql, String orderBy, int page, int size) {
-    List<ScriptRow> items =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from script s where s.deleted_at is null and "
-                    + sql.where()
-                    + " order by "
-                    + orderBy
-                    + " limit :limit offset :offset")
-            .params(sql.params())
-            .param("limit", size)
-            .param("offset", (long) page * size)
-            .query(ScriptRow.class)
-            .list();
-    long total =
-        jdbc.sql("select count(*) from script s where s.deleted_at is null and " + sql.where())
-            .params(sql.params())
-            .query(Long.class)
-            .single();
-    return new Page<>(items, page, size, total);
+  Page<ScriptRow> list(ListSql sql, String sort, int page, int size) {
+    return sql.and("s.deleted_at is null")
+        .page(
+            jdbc, "select " + COLUMNS + " from script s", "from script s", sort, page, size, ROWS);
   }
 
   void insert(ScriptRow s) {
@@ -127,14 +151,14 @@ class ScriptRepository {
     return jdbc.sql(
             "select " + VERSION_COLUMNS + " from script_version where script_id = ? and number = ?")
         .params(scriptId, number)
-        .query(ScriptVersionRow.class)
+        .query(VERSION_ROWS)
         .optional();
   }
 
   Optional<ScriptVersionRow> versionById(UUID versionId) {
     return jdbc.sql("select " + VERSION_COLUMNS + " from script_version where id = ?")
         .param(versionId)
-        .query(ScriptVersionRow.class)
+        .query(VERSION_ROWS)
         .optional();
   }
 
@@ -144,7 +168,7 @@ class ScriptRepository {
                 + VERSION_COLUMNS
                 + " from script_version where script_id = ? order by number desc")
         .param(scriptId)
-        .query(ScriptVersionRow.class)
+        .query(VERSION_ROWS)
         .list();
   }
 
@@ -152,7 +176,7 @@ class ScriptRepository {
   Optional<ScriptRow> findIncludingDeleted(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from script s where s.id = ?")
         .param(id)
-        .query(ScriptRow.class)
+        .query(ROWS)
         .optional();
   }
 }

@@ -36,18 +36,31 @@ public class ScriptService {
   private final LibraryAccess access;
   private final Authorizer authorizer;
   private final AuditLog audit;
+  private final OwnedObjects owned;
+  private final OwnedObjects.Kind<ScriptRow> kind;
 
   ScriptService(
       ScriptRepository scripts,
       ScriptParameters parameters,
       LibraryAccess access,
       Authorizer authorizer,
-      AuditLog audit) {
+      AuditLog audit,
+      OwnedObjects owned) {
     this.scripts = scripts;
     this.parameters = parameters;
     this.access = access;
     this.authorizer = authorizer;
     this.audit = audit;
+    this.owned = owned;
+    this.kind =
+        new OwnedObjects.Kind<>(
+            KIND,
+            "script",
+            TYPE,
+            scripts::find,
+            ScriptRow::ownership,
+            ScriptRow::version,
+            s -> auditView(s, latest(s), false));
   }
 
   @Transactional(readOnly = true)
@@ -60,12 +73,12 @@ public class ScriptService {
     if (q.language() != null && !q.language().isBlank()) {
       sql.and("s.language = :language", "language", q.language().toUpperCase());
     }
-    return scripts.list(sql, sql.orderBy(q.sort()), q.page(), q.size()).map(ScriptService::summary);
+    return scripts.list(sql, q.sort(), q.page(), q.size()).map(ScriptService::summary);
   }
 
   @Transactional(readOnly = true)
   public ScriptViews.Detail get(UUID id) {
-    ScriptRow s = visible(scripts.find(id), id);
+    ScriptRow s = owned.visible(kind, id, false);
     return detail(s, latest(s));
   }
 
@@ -117,7 +130,7 @@ public class ScriptService {
   ScriptViews.Detail update(
       UUID id, long expectedVersion, ScriptCommands.Save c, Map<String, Object> provenance) {
     validate(c);
-    ScriptRow before = visible(scripts.lock(id), id);
+    ScriptRow before = owned.visible(kind, id, true);
     Ownership own =
         access.forChange(
             KIND, before.ownership(), c.ownerTenantId(), c.global(), c.visibleToAllTenants());
@@ -171,7 +184,7 @@ public class ScriptService {
 
   @Transactional
   public void delete(UUID id, @Nullable Long expectedVersion) {
-    ScriptRow s = visible(scripts.lock(id), id);
+    ScriptRow s = owned.visible(kind, id, true);
     access.requireDelete(KIND, s.ownership());
     access.requireTerminalGate(
         Permission.SCRIPTS_MANAGE, s.ownership().target(), access.mspOf(s.ownership()));
@@ -185,7 +198,7 @@ public class ScriptService {
 
   @Transactional(readOnly = true)
   public List<ScriptViews.VersionSummary> versions(UUID id) {
-    visible(scripts.find(id), id);
+    owned.visible(kind, id, false);
     return scripts.versions(id).stream()
         .map(
             v ->
@@ -196,7 +209,7 @@ public class ScriptService {
 
   @Transactional(readOnly = true)
   public ScriptViews.Version version(UUID id, int number) {
-    visible(scripts.find(id), id);
+    owned.visible(kind, id, false);
     return versionView(
         scripts
             .version(id, number)
@@ -206,7 +219,7 @@ public class ScriptService {
   /** The secret parameter defaults of a version: only over the owner's manage scope. */
   @Transactional(readOnly = true)
   public Map<String, String> secrets(UUID id, int number) {
-    ScriptRow s = visible(scripts.find(id), id);
+    ScriptRow s = owned.visible(kind, id, false);
     if (!access.canReadSecrets(KIND, s.ownership())) {
       throw ApiException.forbidden(
           "Secret parameters are readable only with '"
@@ -221,7 +234,7 @@ public class ScriptService {
 
   @Transactional(readOnly = true)
   public ScriptViews.Diff diff(UUID id, int from, int to) {
-    visible(scripts.find(id), id);
+    owned.visible(kind, id, false);
     ScriptVersionRow a =
         scripts
             .version(id, from)
@@ -256,17 +269,11 @@ public class ScriptService {
   }
 
   ScriptRow visibleScript(UUID id) {
-    return visible(scripts.find(id), id);
+    return owned.visible(kind, id, false);
   }
 
   ScriptVersionRow latest(ScriptRow s) {
     return scripts.version(s.id(), s.latestVersion()).orElseThrow();
-  }
-
-  private ScriptRow visible(java.util.Optional<ScriptRow> found, UUID id) {
-    ScriptRow s = found.orElseThrow(() -> ApiException.notFound(TYPE, id));
-    access.requireVisible(KIND, s.ownership(), id);
-    return s;
   }
 
   private ScriptParameters.Stored addVersion(
@@ -400,5 +407,9 @@ public class ScriptService {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  OwnedObjects.Kind<ScriptRow> kind() {
+    return kind;
   }
 }

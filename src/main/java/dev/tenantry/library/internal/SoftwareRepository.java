@@ -42,27 +42,51 @@ class SoftwareRepository {
         .optional();
   }
 
-  Page<Row> list(ListSql sql, String orderBy, int page, int size) {
-    List<Row> items =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + " from software s where s.deleted_at is null and "
-                    + sql.where()
-                    + " order by "
-                    + orderBy
-                    + " limit :limit offset :offset")
-            .params(sql.params())
-            .param("limit", size)
-            .param("offset", (long) page * size)
-            .query(SoftwareRepository::row)
-            .list();
-    long total =
-        jdbc.sql("select count(*) from software s where s.deleted_at is null and " + sql.where())
-            .params(sql.params())
-            .query(Long.class)
-            .single();
-    return new Page<>(items, page, size, total);
+  Page<Row> list(ListSql sql, String sort, int page, int size) {
+    return sql.and("s.deleted_at is null")
+        .page(
+            jdbc,
+            "select " + COLUMNS + " from software s",
+            "from software s",
+            sort,
+            page,
+            size,
+            SoftwareRepository::row);
+  }
+
+  /** A media object for an icon, owned as the software is. */
+  UUID insertIconMedia(
+      Row software, String name, String fileName, String contentType, UUID blobId, UUID by) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "insert into media (id, owner_tenant_id, created_by_msp_id, name, description, file_name,"
+                + " content_type, blob_id, created_by) values (?, ?, ?, ?, '', ?, ?, ?, ?)")
+        .params(
+            id,
+            software.view().ownerTenantId(),
+            software.createdByMspId(),
+            name,
+            fileName,
+            contentType,
+            blobId,
+            by)
+        .update();
+    return id;
+  }
+
+  void setIcon(UUID softwareId, UUID mediaId) {
+    jdbc.sql(
+            "update software set icon_media_id = ?, updated_at = now(), version = version + 1"
+                + " where id = ?")
+        .params(mediaId, softwareId)
+        .update();
+  }
+
+  Optional<UUID> mediaBlob(UUID mediaId) {
+    return jdbc.sql("select blob_id from media where id = ? and blob_id is not null")
+        .param(mediaId)
+        .query(UUID.class)
+        .optional();
   }
 
   void upsert(UUID id, Ownership o, SoftwareViews.Save s, @Nullable UUID by, boolean insert) {

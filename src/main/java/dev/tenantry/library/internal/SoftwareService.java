@@ -22,22 +22,35 @@ public class SoftwareService {
   private final ScriptService scripts;
   private final FileStore files;
   private final LibraryAccess access;
+  private final OwnedObjects owned;
   private final Authorizer authorizer;
   private final AuditLog audit;
+  private final OwnedObjects.Kind<SoftwareRepository.Row> kind;
 
   SoftwareService(
       SoftwareRepository software,
       ScriptService scripts,
       FileStore files,
       LibraryAccess access,
+      OwnedObjects owned,
       Authorizer authorizer,
       AuditLog audit) {
     this.software = software;
     this.scripts = scripts;
     this.files = files;
     this.access = access;
+    this.owned = owned;
     this.authorizer = authorizer;
     this.audit = audit;
+    this.kind =
+        new OwnedObjects.Kind<>(
+            KIND,
+            "software",
+            TYPE,
+            software::find,
+            SoftwareRepository.Row::ownership,
+            r -> r.view().version(),
+            SoftwareRepository.Row::view);
   }
 
   @Transactional(readOnly = true)
@@ -49,57 +62,54 @@ public class SoftwareService {
       int page,
       int size) {
     ListSql sql = new ListSql("s", access.listFilter(KIND, "s")).common(q, ownerTenantId, owner);
-    return software.list(sql, sql.orderBy(sort), page, size).map(SoftwareRepository.Row::view);
+    return software.list(sql, sort, page, size).map(SoftwareRepository.Row::view);
   }
 
   @Transactional(readOnly = true)
   public SoftwareViews.Software get(UUID id) {
-    return visible(id, false).view();
+    return owned.visible(kind, id, false).view();
   }
 
   @Transactional
   public SoftwareViews.Software create(SoftwareViews.Save s) {
-    Ownership own = access.forCreate(KIND, s.ownerTenantId(), s.global(), false);
+    Ownership own = owned.forCreate(kind, s.ownerTenantId(), s.global(), false);
     requireReferences(s);
     UUID id = UUID.randomUUID();
     software.upsert(id, own, s, authorizer.requireUser(), true);
     SoftwareViews.Software created = software.find(id, false).orElseThrow().view();
-    audit.record(AuditEntry.created("software.created", TYPE, id, own.ownerTenantId(), created));
+    owned.created(kind, id, own, created);
     return created;
   }
 
   @Transactional
   public SoftwareViews.Software update(UUID id, long expectedVersion, SoftwareViews.Save s) {
-    SoftwareRepository.Row before = visible(id, true);
+    SoftwareRepository.Row before = owned.visible(kind, id, true);
     Ownership own =
-        access.forChange(KIND, before.ownership(), s.ownerTenantId(), s.global(), false);
-    if (before.view().version() != expectedVersion) {
-      throw ApiException.stale(TYPE, id, expectedVersion, before.view().version());
-    }
+        owned.forUpdate(kind, id, before, expectedVersion, s.ownerTenantId(), s.global(), false);
     requireReferences(s);
     software.upsert(id, own, s, null, false);
     SoftwareViews.Software after = software.find(id, false).orElseThrow().view();
-    audit.record(
-        AuditEntry.changed(
-            "software.updated", TYPE, id, tenantOf(before, own), before.view(), after));
+    owned.changed(
+        kind,
+        "updated",
+        id,
+        own.ownerTenantId(),
+        before.view().ownerTenantId(),
+        before.view(),
+        after);
     return after;
   }
 
   @Transactional
   public void delete(UUID id, @Nullable Long expectedVersion) {
-    SoftwareRepository.Row s = visible(id, true);
-    access.requireDelete(KIND, s.ownership());
-    if (expectedVersion != null && expectedVersion != s.view().version()) {
-      throw ApiException.stale(TYPE, id, expectedVersion, s.view().version());
-    }
+    SoftwareRepository.Row s = owned.forDelete(kind, id, expectedVersion);
     software.softDelete(id);
-    audit.record(
-        AuditEntry.deleted("software.deleted", TYPE, id, s.view().ownerTenantId(), s.view()));
+    owned.deleted(kind, id, s.view().ownerTenantId(), s.view());
   }
 
   @Transactional(readOnly = true)
   public List<SoftwareViews.Version> versions(UUID id) {
-    visible(id, false);
+    owned.visible(kind, id, false);
     return software.versions(id);
   }
 
@@ -109,8 +119,7 @@ public class SoftwareService {
    */
   @Transactional
   public SoftwareViews.Version addVersion(UUID id, SoftwareViews.AddVersion v) {
-    SoftwareRepository.Row s = visible(id, true);
-    access.requireManage(KIND, s.ownership());
+    SoftwareRepository.Row s = owned.forManage(kind, id);
     String sortKey;
     try {
       sortKey = VersionOrder.sortKey(v.version());
@@ -148,13 +157,13 @@ public class SoftwareService {
    * "Adopt the new version": a new software version copying {@code versionId}'s installer, URL and
    * release notes, and pinning the latest versions of the software's install/uninstall/test
    * scripts. The version it starts from never changes. {@code newVersion} defaults to the old
-   * string with {@code +1} (or the next free number) appended.
+   * string with {@code +1} (or the next free number) appended. When {@code versionId} already pins
+   * the latest scripts nothing is written: the answer is that version, not created.
    */
   @Transactional
-  public SoftwareViews.Version adoptLatestScripts(
+  public SoftwareViews.Adopted adoptLatestScripts(
       UUID id, UUID versionId, @Nullable String newVersion) {
-    SoftwareRepository.Row s = visible(id, true);
-    access.requireManage(KIND, s.ownership());
+    SoftwareRepository.Row s = owned.forManage(kind, id);
     SoftwareViews.Version from =
         software
             .version(id, versionId)
@@ -165,10 +174,7 @@ public class SoftwareService {
     if (java.util.Objects.equals(install, from.installScriptVersionId())
         && java.util.Objects.equals(uninstall, from.uninstallScriptVersionId())
         && java.util.Objects.equals(test, from.testScriptVersionId())) {
-      throw ApiException.conflict(
-          "Software version "
-              + from.version()
-              + " already pins the latest version of each of the software's scripts");
+      return new SoftwareViews.Adopted(from, false);
     }
     String version = newVersion == null || newVersion.isBlank() ? nextFree(id, from) : newVersion;
     String sortKey = sortKey(version);
@@ -196,7 +202,7 @@ public class SoftwareService {
             id,
             s.view().ownerTenantId(),
             Map.of("fromVersion", from, "softwareVersion", after)));
-    return after;
+    return new SoftwareViews.Adopted(after, true);
   }
 
   private String nextFree(UUID id, SoftwareViews.Version from) {
@@ -224,14 +230,13 @@ public class SoftwareService {
 
   @Transactional(readOnly = true)
   public boolean canManage(UUID id) {
-    return access.canManage(KIND, visible(id, false).ownership());
+    return owned.canManage(kind, id);
   }
 
   @Transactional
   public SoftwareViews.Version uploadInstaller(
       UUID id, UUID versionId, String fileName, InputStream in, long declaredLength) {
-    SoftwareRepository.Row s = visible(id, true);
-    access.requireManage(KIND, s.ownership());
+    SoftwareRepository.Row s = owned.forManage(kind, id);
     SoftwareViews.Version before =
         software
             .version(id, versionId)
@@ -247,7 +252,7 @@ public class SoftwareService {
 
   @Transactional(readOnly = true)
   public Download installer(UUID id, UUID versionId) {
-    visible(id, false);
+    owned.visible(kind, id, false);
     SoftwareViews.Version v =
         software
             .version(id, versionId)
@@ -261,6 +266,64 @@ public class SoftwareService {
         blob,
         v.installerFileName().isEmpty() ? "installer" : v.installerFileName(),
         "application/octet-stream");
+  }
+
+  /**
+   * Sets the software's icon from an uploaded image (PNG, JPEG, GIF or WebP by its first bytes, at
+   * most 256 KiB; never SVG). The icon is stored as a media object of the software's owner.
+   */
+  @Transactional
+  public SoftwareViews.Software setIcon(
+      UUID id, String fileName, InputStream in, long declaredLength) {
+    SoftwareRepository.Row before = owned.forManage(kind, id);
+    byte[] bytes = Icons.read(in, declaredLength);
+    String type = Icons.requireImage(bytes);
+    FileStore.Blob blob = files.store(new java.io.ByteArrayInputStream(bytes), bytes.length);
+    UUID media =
+        software.insertIconMedia(
+            before,
+            "Icon of " + before.view().name(),
+            fileName,
+            type,
+            blob.id(),
+            authorizer.requireUser());
+    software.setIcon(id, media);
+    SoftwareViews.Software after = software.find(id, false).orElseThrow().view();
+    owned.changed(
+        kind,
+        "icon-changed",
+        id,
+        before.view().ownerTenantId(),
+        null,
+        before.view(),
+        java.util.Map.of("software", after, "iconSha256", blob.sha256(), "iconType", type));
+    return after;
+  }
+
+  /**
+   * The software's icon, if it is an allowed image: its type is read again from the stored bytes,
+   * so an icon set through the API to any media is never served as what its media claims.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Download> icon(UUID id) {
+    SoftwareViews.Software s = owned.visible(kind, id, false).view();
+    if (s.iconMediaId() == null) {
+      return java.util.Optional.empty();
+    }
+    return software
+        .mediaBlob(s.iconMediaId())
+        .flatMap(files::find)
+        .filter(blob -> blob.size() > 0 && blob.size() <= Icons.MAX_SIZE)
+        .flatMap(
+            blob -> {
+              java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+              try {
+                files.copy(blob, 0, Math.min(blob.size(), 12) - 1, head);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              return Icons.type(head.toByteArray()).map(type -> new Download(blob, "icon", type));
+            });
   }
 
   private @Nullable UUID pinned(@Nullable UUID scriptId) {
@@ -278,14 +341,7 @@ public class SoftwareService {
     }
   }
 
-  private SoftwareRepository.Row visible(UUID id, boolean lock) {
-    SoftwareRepository.Row s =
-        software.find(id, lock).orElseThrow(() -> ApiException.notFound(TYPE, id));
-    access.requireVisible(KIND, s.ownership(), id);
-    return s;
-  }
-
-  private static @Nullable UUID tenantOf(SoftwareRepository.Row before, Ownership after) {
-    return after.ownerTenantId() != null ? after.ownerTenantId() : before.view().ownerTenantId();
+  OwnedObjects.Kind<SoftwareRepository.Row> kind() {
+    return kind;
   }
 }

@@ -52,5 +52,8 @@ public final class SoftwareViews {
       @Nullable UUID ownerTenantId,
       boolean global) {}
 
+  /** The outcome of "adopt the latest scripts": a new version, or the unchanged one. */
+  public record Adopted(Version version, boolean created) {}
+
   public record AddVersion(String version, String downloadUrl, String releaseNotes) {}
 }

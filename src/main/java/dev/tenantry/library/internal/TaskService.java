@@ -1,7 +1,5 @@
 package dev.tenantry.library.internal;
 
-import dev.tenantry.audit.AuditEntry;
-import dev.tenantry.audit.AuditLog;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
@@ -33,22 +31,25 @@ public class TaskService {
   private final JdbcClient jdbc;
   private final ScriptService scripts;
   private final LibraryAccess access;
+  private final OwnedObjects owned;
   private final Authorizer authorizer;
-  private final AuditLog audit;
   private final JsonMapper json;
+  private final OwnedObjects.Kind<Task> kind =
+      new OwnedObjects.Kind<>(
+          KIND, "maintenance_task", TYPE, this::find, Task::ownership, Task::version, t -> t);
 
   TaskService(
       JdbcClient jdbc,
       ScriptService scripts,
       LibraryAccess access,
+      OwnedObjects owned,
       Authorizer authorizer,
-      AuditLog audit,
       JsonMapper json) {
     this.jdbc = jdbc;
     this.scripts = scripts;
     this.access = access;
+    this.owned = owned;
     this.authorizer = authorizer;
-    this.audit = audit;
     this.json = json;
   }
 
@@ -102,30 +103,17 @@ public class TaskService {
       String sort,
       int page,
       int size) {
-    ListSql sql = new ListSql("t", access.listFilter(KIND, "t")).common(q, ownerTenantId, owner);
-    List<Task> items =
-        jdbc.sql(
-                "select "
-                    + COLUMNS
-                    + FROM
-                    + " where t.deleted_at is null and "
-                    + sql.where()
-                    + " order by "
-                    + sql.orderBy(sort)
-                    + " limit :limit offset :offset")
-            .params(sql.params())
-            .param("limit", size)
-            .param("offset", (long) page * size)
-            .query(this::row)
-            .list();
-    long total =
-        jdbc.sql(
-                "select count(*) from maintenance_task t where t.deleted_at is null and "
-                    + sql.where())
-            .params(sql.params())
-            .query(Long.class)
-            .single();
-    return new Page<>(items, page, size, total);
+    return new ListSql("t", access.listFilter(KIND, "t"))
+        .and("t.deleted_at is null")
+        .common(q, ownerTenantId, owner)
+        .page(
+            jdbc,
+            "select " + COLUMNS + FROM,
+            "from maintenance_task t",
+            sort,
+            page,
+            size,
+            this::row);
   }
 
   private static final String FROM =
@@ -133,12 +121,12 @@ public class TaskService {
 
   @Transactional(readOnly = true)
   public Task get(UUID id) {
-    return visible(id, false);
+    return owned.visible(kind, id, false);
   }
 
   @Transactional
   public Task create(Save s) {
-    Ownership own = access.forCreate(KIND, s.ownerTenantId(), s.global(), s.visibleToAllTenants());
+    Ownership own = owned.forCreate(kind, s.ownerTenantId(), s.global(), s.visibleToAllTenants());
     UUID id = UUID.randomUUID();
     jdbc.sql(
             "insert into maintenance_task (id, owner_tenant_id, created_by_msp_id, visible_to_all_tenants, name,"
@@ -154,20 +142,22 @@ public class TaskService {
         .update();
     addVersion(id, 1, s);
     Task created = find(id, false).orElseThrow();
-    audit.record(
-        AuditEntry.created("maintenance-task.created", TYPE, id, own.ownerTenantId(), created));
+    owned.created(kind, id, own, created);
     return created;
   }
 
   @Transactional
   public Task update(UUID id, long expectedVersion, Save s) {
-    Task before = visible(id, true);
+    Task before = owned.visible(kind, id, true);
     Ownership own =
-        access.forChange(
-            KIND, before.ownership(), s.ownerTenantId(), s.global(), s.visibleToAllTenants());
-    if (before.version() != expectedVersion) {
-      throw ApiException.stale(TYPE, id, expectedVersion, before.version());
-    }
+        owned.forUpdate(
+            kind,
+            id,
+            before,
+            expectedVersion,
+            s.ownerTenantId(),
+            s.global(),
+            s.visibleToAllTenants());
     int number = before.latestVersion() + 1;
     addVersion(id, number, s);
     jdbc.sql(
@@ -183,38 +173,36 @@ public class TaskService {
             id)
         .update();
     Task after = find(id, false).orElseThrow();
-    audit.record(
-        AuditEntry.changed(
-            "maintenance-task.updated",
-            TYPE,
-            id,
-            after.ownerTenantId() != null ? after.ownerTenantId() : before.ownerTenantId(),
-            before,
-            after));
+    owned.changed(
+        kind, "updated", id, after.ownerTenantId(), before.ownerTenantId(), before, after);
     return after;
   }
 
   @Transactional
   public void delete(UUID id, @Nullable Long expectedVersion) {
-    Task t = visible(id, true);
-    access.requireDelete(KIND, t.ownership());
-    if (expectedVersion != null && expectedVersion != t.version()) {
-      throw ApiException.stale(TYPE, id, expectedVersion, t.version());
-    }
+    Task t = owned.forDelete(kind, id, expectedVersion);
     jdbc.sql("update maintenance_task set deleted_at = now(), version = version + 1 where id = ?")
         .param(id)
         .update();
-    audit.record(AuditEntry.deleted("maintenance-task.deleted", TYPE, id, t.ownerTenantId(), t));
+    owned.deleted(kind, id, t.ownerTenantId(), t);
   }
 
   @Transactional(readOnly = true)
   public List<VersionSummary> versions(UUID id) {
-    visible(id, false);
+    owned.visible(kind, id, false);
     return jdbc.sql(
             "select id, number, get_script_version_id, set_script_version_id, test_script_version_id, created_at"
                 + " from maintenance_task_version where task_id = ? order by number desc")
         .param(id)
-        .query(VersionSummary.class)
+        .query( // by hand: DataClassRowMapper's getObject(i, Instant.class) throws in pgjdbc
+            (rs, i) ->
+                new VersionSummary(
+                    rs.getObject("id", UUID.class),
+                    rs.getInt("number"),
+                    rs.getObject("get_script_version_id", UUID.class),
+                    rs.getObject("set_script_version_id", UUID.class),
+                    rs.getObject("test_script_version_id", UUID.class),
+                    rs.getTimestamp("created_at").toInstant()))
         .list();
   }
 
@@ -234,7 +222,7 @@ public class TaskService {
   /** The scripts a task's latest version pins (get, set, test), with their newest version. */
   @Transactional(readOnly = true)
   public List<Pin> pins(UUID id) {
-    Task t = visible(id, false);
+    Task t = owned.visible(kind, id, false);
     List<Pin> out = new java.util.ArrayList<>();
     pinOf("get", t.getScriptVersionId()).ifPresent(out::add);
     pinOf("set", t.setScriptVersionId()).ifPresent(out::add);
@@ -244,29 +232,25 @@ public class TaskService {
 
   @Transactional(readOnly = true)
   public boolean canManage(UUID id) {
-    return access.canManage(KIND, visible(id, false).ownership());
+    return owned.canManage(kind, id);
   }
 
   /**
    * "Adopt the new version": a new task version that pins the latest version of each script the
-   * current version pins (same parameters). Existing versions never change; 409 when every pin is
-   * already the latest.
+   * current version pins (same parameters). Existing versions never change; when every pin is
+   * already the latest nothing is written (no version, no audit event) and the task is answered as
+   * it is.
    */
   @Transactional
   public Task adoptLatestScripts(UUID id, @Nullable Long expectedVersion) {
-    Task before = visible(id, true);
-    access.requireManage(KIND, before.ownership());
-    if (expectedVersion != null && expectedVersion != before.version()) {
-      throw ApiException.stale(TYPE, id, expectedVersion, before.version());
-    }
+    Task before = owned.forManage(kind, id, expectedVersion);
     UUID get = adopted(before.getScriptVersionId());
     UUID set = adopted(before.setScriptVersionId());
     UUID test = adopted(before.testScriptVersionId());
     if (java.util.Objects.equals(get, before.getScriptVersionId())
         && set.equals(before.setScriptVersionId())
         && java.util.Objects.equals(test, before.testScriptVersionId())) {
-      throw ApiException.conflict(
-          "Maintenance task " + id + " already pins the latest version of each of its scripts");
+      return before;
     }
     int number = before.latestVersion() + 1;
     insertVersion(id, number, get, set, test, json.writeValueAsString(before.parameters()));
@@ -276,9 +260,7 @@ public class TaskService {
         .params(number, id)
         .update();
     Task after = find(id, false).orElseThrow();
-    audit.record(
-        AuditEntry.changed(
-            "maintenance-task.scripts-adopted", TYPE, id, before.ownerTenantId(), before, after));
+    owned.changed(kind, "scripts-adopted", id, before.ownerTenantId(), null, before, after);
     return after;
   }
 
@@ -376,12 +358,6 @@ public class TaskService {
     return scriptId == null ? null : scripts.latest(scripts.visibleScript(scriptId)).id();
   }
 
-  private Task visible(UUID id, boolean lock) {
-    Task t = find(id, lock).orElseThrow(() -> ApiException.notFound(KIND.label(), id));
-    access.requireVisible(KIND, t.ownership(), id);
-    return t;
-  }
-
   private Optional<Task> find(UUID id, boolean lock) {
     return jdbc.sql(
             "select "
@@ -412,5 +388,9 @@ public class TaskService {
         rs.getTimestamp("updated_at").toInstant(),
         rs.getLong("version"),
         rs.getObject("created_by_msp_id", UUID.class));
+  }
+
+  OwnedObjects.Kind<Task> kind() {
+    return kind;
   }
 }

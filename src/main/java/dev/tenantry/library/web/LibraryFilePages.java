@@ -21,14 +21,20 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class LibraryFilePages {
   private final MediaService media;
   private final Tenants tenants;
+  private final dev.tenantry.library.internal.LibraryOwnership ownership;
 
-  LibraryFilePages(MediaService media, Tenants tenants) {
+  LibraryFilePages(
+      MediaService media,
+      Tenants tenants,
+      dev.tenantry.library.internal.LibraryOwnership ownership) {
+    this.ownership = ownership;
     this.media = media;
     this.tenants = tenants;
   }
 
   @GetMapping("/library/media/{id}")
   String page(@PathVariable UUID id, Model model) {
+    model.addAttribute("ownership", ownership.form("media", id));
     model.addAttribute("media", media.get(id));
     return "library/media";
   }

@@ -47,6 +47,7 @@ class LibraryPages {
   private final AuditLog audit;
   private final ScriptEditRequests editRequests;
   private final UserNames names;
+  private final dev.tenantry.library.internal.LibraryOwnership ownership;
 
   LibraryPages(
       ScriptService scripts,
@@ -57,7 +58,9 @@ class LibraryPages {
       Tenants tenants,
       AuditLog audit,
       ScriptEditRequests editRequests,
-      UserNames names) {
+      UserNames names,
+      dev.tenantry.library.internal.LibraryOwnership ownership) {
+    this.ownership = ownership;
     this.scripts = scripts;
     this.software = software;
     this.tasks = tasks;
@@ -74,18 +77,19 @@ class LibraryPages {
       @RequestParam(defaultValue = "scripts") String tab,
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable String owner,
+      @RequestParam(required = false) @Nullable UUID ownerTenantId,
       HttpServletRequest request,
       Model model) {
     if (!TABS.contains(tab)) {
       throw ApiException.invalid("tab: one of " + TABS);
     }
-    UUID ownerTenant = null;
+    UUID ownerTenant = ownerTenantId;
     String ownerKind = null;
     if (owner != null && !owner.isBlank()) {
       if (owner.equals("global") || owner.equals("owned")) {
         ownerKind = owner;
-      } else {
-        ownerTenant = UUID.fromString(owner);
+      } else if (ownerTenant == null) { // an owner=<tenant id> link of an earlier version
+        ownerTenant = uuid(owner);
       }
     }
     List<?> items =
@@ -105,8 +109,17 @@ class LibraryPages {
     model.addAttribute("tabs", TABS);
     model.addAttribute("items", items);
     model.addAttribute("q", q == null ? "" : q);
-    model.addAttribute("owner", owner == null ? "" : owner);
-    model.addAttribute("tenants", tenants.visibleTenants());
+    model.addAttribute("owner", ownerKind == null ? "" : ownerKind);
+    model.addAttribute("ownerTenantId", ownerTenant);
+    List<UUID> labelled = new java.util.ArrayList<>();
+    items.forEach(i -> labelled.add(ownerOf(i)));
+    if (ownerTenant != null) {
+      labelled.add(ownerTenant);
+    }
+    var names = tenants.visibleNames(labelled.stream().filter(Objects::nonNull).toList());
+    model.addAttribute("tenants", names);
+    model.addAttribute(
+        "ownerLabel", ownerTenant == null ? "" : names.getOrDefault(ownerTenant, ""));
     return Htmx.view(request, "library/library", "results");
   }
 
@@ -122,6 +135,7 @@ class LibraryPages {
   String script(@PathVariable UUID id, Model model) {
     model.addAttribute("script", scripts.get(id));
     model.addAttribute("requestsEdit", editRequests.editsBecomeRequests(id));
+    model.addAttribute("ownership", ownership.form("scripts", id));
     model.addAttribute("versions", scripts.versions(id));
     model.addAttribute("languages", ScriptService.LANGUAGES);
     model.addAttribute("tenants", tenants.visibleTenants());
@@ -248,4 +262,24 @@ class LibraryPages {
   }
 
   static final Set<String> KINDS = Set.copyOf(TABS);
+
+  private static UUID uuid(String value) {
+    try {
+      return UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("owner: global, owned or a tenant id");
+    }
+  }
+
+  /** The owner of one row of a library tab (null: global). */
+  private static @Nullable UUID ownerOf(Object item) {
+    return switch (item) {
+      case ScriptViews.Summary x -> x.ownerTenantId();
+      case dev.tenantry.library.internal.SoftwareViews.Software x -> x.ownerTenantId();
+      case TaskService.Task x -> x.ownerTenantId();
+      case MediaService.Media x -> x.ownerTenantId();
+      case LicenseService.License x -> x.ownerTenantId();
+      default -> null;
+    };
+  }
 }

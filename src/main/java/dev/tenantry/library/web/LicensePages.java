@@ -27,8 +27,14 @@ class LicensePages {
   private final LicenseService licenses;
   private final SoftwareService software;
   private final Tenants tenants;
+  private final dev.tenantry.library.internal.LibraryOwnership ownership;
 
-  LicensePages(LicenseService licenses, SoftwareService software, Tenants tenants) {
+  LicensePages(
+      LicenseService licenses,
+      SoftwareService software,
+      Tenants tenants,
+      dev.tenantry.library.internal.LibraryOwnership ownership) {
+    this.ownership = ownership;
     this.licenses = licenses;
     this.software = software;
     this.tenants = tenants;
@@ -48,6 +54,7 @@ class LicensePages {
     model.addAttribute("license", l);
     model.addAttribute("softwareName", software.get(l.softwareId()).name());
     model.addAttribute("canManage", licenses.canManage(id));
+    model.addAttribute("ownership", ownership.form("licenses", id));
     model.addAttribute("canReveal", licenses.canReadSecret(id));
     model.addAttribute("tenants", tenants.visibleTenants());
     return "library/license";

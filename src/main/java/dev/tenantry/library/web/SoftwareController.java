@@ -192,15 +192,19 @@ class SoftwareController {
       value = {Permission.SOFTWARE_VIEW, Permission.SOFTWARE_MANAGE},
       on = On.TENANT,
       note =
-          "a new software version (default: the old string + \"+1\") with the same installer, pinning the scripts' latest versions; 409 when already latest")
+          "a new software version (default: the old string + \"+1\") with the same installer, pinning the scripts' latest versions; 200 with the unchanged version when it already pins them")
   @PostMapping("/{id}/versions/{versionId}/adopt-latest-scripts")
   ResponseEntity<SoftwareViews.Version> adoptLatestScripts(
       @PathVariable UUID id,
       @PathVariable UUID versionId,
       @RequestBody(required = false) @Nullable AdoptRequest r) {
-    SoftwareViews.Version v =
+    SoftwareViews.Adopted a =
         software.adoptLatestScripts(id, versionId, r == null ? null : r.version());
-    return ResponseEntity.created(URI.create("/api/v1/software/" + id + "/versions/" + v.id()))
-        .body(v);
+    if (!a.created()) {
+      return ResponseEntity.ok(a.version());
+    }
+    return ResponseEntity.created(
+            URI.create("/api/v1/software/" + id + "/versions/" + a.version().id()))
+        .body(a.version());
   }
 }

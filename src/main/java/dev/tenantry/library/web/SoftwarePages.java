@@ -1,5 +1,7 @@
 package dev.tenantry.library.web;
 
+import dev.tenantry.library.internal.Download;
+import dev.tenantry.library.internal.FileStore;
 import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.library.internal.SoftwareService;
 import dev.tenantry.library.internal.SoftwareViews;
@@ -7,11 +9,13 @@ import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +33,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @ConsolePage
 class SoftwarePages {
   private final SoftwareService software;
+  private final FileStore files;
   private final ScriptService scripts;
   private final Tenants tenants;
+  private final dev.tenantry.library.internal.LibraryOwnership ownership;
 
-  SoftwarePages(SoftwareService software, ScriptService scripts, Tenants tenants) {
+  SoftwarePages(
+      SoftwareService software,
+      ScriptService scripts,
+      Tenants tenants,
+      dev.tenantry.library.internal.LibraryOwnership ownership,
+      FileStore files) {
+    this.ownership = ownership;
+    this.files = files;
     this.software = software;
     this.scripts = scripts;
     this.tenants = tenants;
@@ -59,6 +72,7 @@ class SoftwarePages {
     model.addAttribute("scriptNames", names);
     model.addAttribute("versions", software.versions(id));
     model.addAttribute("canManage", software.canManage(id));
+    model.addAttribute("ownership", ownership.form("software", id));
     model.addAttribute("tenants", tenants.visibleTenants());
     return "library/software";
   }
@@ -101,9 +115,13 @@ class SoftwarePages {
       @PathVariable UUID versionId,
       @RequestParam(defaultValue = "") String adoptAs,
       RedirectAttributes flash) {
-    SoftwareViews.Version v =
+    SoftwareViews.Adopted a =
         software.adoptLatestScripts(id, versionId, adoptAs.isBlank() ? null : adoptAs.strip());
-    flash.addFlashAttribute("notice", "Added version " + v.version() + " with the latest scripts");
+    flash.addFlashAttribute(
+        "notice",
+        a.created()
+            ? "Added version " + a.version().version() + " with the latest scripts"
+            : "Version " + a.version().version() + " already uses the latest scripts");
     return "redirect:/library/software/" + id;
   }
 
@@ -118,6 +136,43 @@ class SoftwarePages {
       throws IOException {
     return software.uploadInstaller(
         id, versionId, fileName, request.getInputStream(), request.getContentLengthLong());
+  }
+
+  /**
+   * The page's XHR sends the icon as the raw body (PNG, JPEG, GIF or WebP, at most 256 KiB; 415 for
+   * anything else, SVG included).
+   */
+  @PostMapping("/library/software/{id}/icon")
+  ResponseEntity<Map<String, Object>> uploadIcon(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "icon") String fileName,
+      HttpServletRequest request)
+      throws IOException {
+    try {
+      SoftwareViews.Software s =
+          software.setIcon(id, fileName, request.getInputStream(), request.getContentLengthLong());
+      return ResponseEntity.ok(
+          Map.of("iconMediaId", String.valueOf(s.iconMediaId()), "version", s.version()));
+    } catch (ApiException refused) { // the page's script shows the reason next to the bar
+      return ResponseEntity.status(refused.code().status())
+          .body(Map.of("detail", String.valueOf(refused.getMessage())));
+    }
+  }
+
+  /**
+   * The icon, inline, with its type read from its bytes (a fixed allow-list of raster images),
+   * {@code nosniff} and a CSP that runs nothing; 404 when there is none.
+   */
+  @GetMapping("/library/software/{id}/icon")
+  void icon(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+    Download d = software.icon(id).orElseThrow(() -> ApiException.notFound("icon of software", id));
+    response.setContentType(d.contentType());
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+    response.setHeader("Content-Disposition", "inline; filename=\"icon\"");
+    response.setHeader("Cache-Control", "private, no-cache");
+    response.setContentLengthLong(d.blob().size());
+    files.copy(d.blob(), 0, d.blob().size() - 1, response.getOutputStream());
   }
 
   private String scriptName(UUID script) {

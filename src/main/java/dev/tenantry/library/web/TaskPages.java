@@ -29,8 +29,13 @@ class TaskPages {
   static final List<String> TYPES = List.of("STRING", "NUMBER", "BOOLEAN", "DATE", "FILE");
   private final TaskService tasks;
   private final Tenants tenants;
+  private final dev.tenantry.library.internal.LibraryOwnership ownership;
 
-  TaskPages(TaskService tasks, Tenants tenants) {
+  TaskPages(
+      TaskService tasks,
+      Tenants tenants,
+      dev.tenantry.library.internal.LibraryOwnership ownership) {
+    this.ownership = ownership;
     this.tasks = tasks;
     this.tenants = tenants;
   }
@@ -59,6 +64,7 @@ class TaskPages {
     model.addAttribute("behind", pins.stream().anyMatch(TaskService.Pin::behind));
     model.addAttribute("parameters", rows(t.parameters()));
     model.addAttribute("versions", tasks.versions(id));
+    model.addAttribute("ownership", ownership.form("tasks", id));
     model.addAttribute("canManage", tasks.canManage(id));
     model.addAttribute("types", TYPES);
     model.addAttribute("tenants", tenants.visibleTenants());
@@ -92,7 +98,10 @@ class TaskPages {
   String adopt(@PathVariable UUID id, @RequestParam long version, RedirectAttributes flash) {
     TaskService.Task t = tasks.adoptLatestScripts(id, version);
     flash.addFlashAttribute(
-        "notice", "Version " + t.latestVersion() + " pins the latest script versions");
+        "notice",
+        t.version() == version
+            ? "Version " + t.latestVersion() + " already pins the latest script versions"
+            : "Version " + t.latestVersion() + " pins the latest script versions");
     return "redirect:/library/tasks/" + id;
   }
 

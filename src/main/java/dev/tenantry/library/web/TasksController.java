@@ -129,7 +129,7 @@ class TasksController {
       value = {Permission.TASKS_VIEW, Permission.TASKS_MANAGE},
       on = On.TENANT,
       note =
-          "adds a task version pinning each script's latest version; existing versions never change; 409 when already latest")
+          "adds a task version pinning each script's latest version; existing versions never change; the task unchanged (no new version) when already latest")
   @PostMapping("/{id}/adopt-latest-scripts")
   TaskService.Task adoptLatestScripts(
       @PathVariable UUID id,

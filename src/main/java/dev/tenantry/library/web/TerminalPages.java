@@ -3,12 +3,12 @@ package dev.tenantry.library.web;
 import dev.tenantry.directory.Computers;
 import dev.tenantry.library.internal.RunService;
 import dev.tenantry.library.internal.RunViews;
-import dev.tenantry.library.internal.ScriptCommands;
 import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,18 +33,29 @@ class TerminalPages {
   @GetMapping("/computers/{id}/terminal")
   String terminal(@PathVariable UUID id, Model model) {
     var computer = computers.find(id).orElseThrow(() -> ApiException.notFound("computer", id));
+    model.addAttribute("canRun", runs.canRun(id)); // 404 for a computer the caller may not view
     model.addAttribute("computer", computer);
-    model.addAttribute(
-        "scripts",
-        scripts
-            .list(new ScriptCommands.Query(null, null, null, null, null, "name", 0, 500))
-            .items());
     model.addAttribute("runs", runs.list(id, 0, 20).items());
     return "library/terminal";
   }
 
+  /**
+   * The computer page's Terminal section: recent runs, and a link to the terminal for those who may
+   * run scripts there.
+   */
+  @GetMapping("/computers/{id}/terminal/section")
+  String section(@PathVariable UUID id, Model model) {
+    model.addAttribute("computerId", id);
+    model.addAttribute("canRun", runs.canRun(id));
+    model.addAttribute("runs", runs.list(id, 0, 10).items());
+    return "library/terminal-section";
+  }
+
   @PostMapping("/computers/{id}/terminal")
-  String run(@PathVariable UUID id, @RequestParam UUID scriptId) {
+  String run(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID scriptId) {
+    if (scriptId == null) {
+      throw ApiException.invalid("Choose a script to run (type part of its name)");
+    }
     RunViews.Run run = runs.request(id, scriptId, Map.of());
     return "redirect:/library/runs/" + run.id();
   }

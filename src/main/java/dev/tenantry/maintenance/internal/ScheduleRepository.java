@@ -39,7 +39,7 @@ class ScheduleRepository {
 
   void update(ScheduleRow s) {
     jdbc.sql(
-            "update schedule set name = :name, cron = :cron, window_start = :ws, window_end = :we, time_zone = :tz,"
+            "update schedule set owner_tenant_id = :owner, msp_id = :msp, name = :name, cron = :cron, window_start = :ws, window_end = :we, time_zone = :tz,"
                 + " target_kind = :kind, include_children = :children, computer_ids = :computers, tag_ids = :tags,"
                 + " deployment_ids = :deployments, enabled = :enabled, updated_at = now(), version = version + 1"
                 + " where id = :id")

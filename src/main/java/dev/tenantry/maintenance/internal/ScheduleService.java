@@ -106,11 +106,21 @@ public class ScheduleService {
     return view;
   }
 
+  /**
+   * An edit. A command that names a scope ({@code tenantId}, or {@code crossTenant}) may move the
+   * schedule to it — tenant to cross-tenant, one tenant to another, and back; without one the scope
+   * stays. A move is judged at the old and at the new scope, each as an edit there.
+   */
   @Transactional
   public ScheduleViews.Schedule update(UUID id, long expectedVersion, ScheduleViews.Command c) {
     ScheduleRow before = visible(id, true);
-    Scope scope = Scope.of(before);
-    access.requireAdmin(Permission.SCHEDULES_MANAGE, scope, msp(scope.tenantId()));
+    Scope old = Scope.of(before);
+    access.requireAdmin(Permission.SCHEDULES_MANAGE, old, msp(old.tenantId()));
+    Scope scope = c.tenantId() != null || c.crossTenant() ? scopeOf(c) : old;
+    if (!scope.equals(old)) {
+      access.requireScopeVisible(scope);
+      access.requireAdmin(Permission.SCHEDULES_MANAGE, scope, msp(scope.tenantId()));
+    }
     if (before.version() != expectedVersion) {
       throw ApiException.stale(TYPE, id, expectedVersion, before.version());
     }

@@ -94,8 +94,9 @@ class SchedulePages {
 
   @GetMapping("/schedules")
   String list(Model model) {
-    model.addAttribute("schedules", schedules.list(null, 0, 200));
-    model.addAttribute("tenantNames", tenants.visibleTenants());
+    var shown = schedules.list(null, 0, 200);
+    model.addAttribute("schedules", shown);
+    model.addAttribute("tenantNames", scopeNames(shown.items()));
     model.addAttribute("canCreate", schedules.mayCreateSome());
     return "maintenance/schedules";
   }
@@ -197,7 +198,7 @@ class SchedulePages {
     var tenant =
         tenants
             .find(id)
-            .filter(t -> tenants.visibleTenants().containsKey(t.id()))
+            .filter(t -> !tenants.visibleNames(List.of(t.id())).isEmpty())
             .orElseThrow(() -> ApiException.notFound("Tenant", id));
     model.addAttribute("tenant", tenant);
     model.addAttribute("window", windows.of(id));
@@ -209,7 +210,16 @@ class SchedulePages {
   private String editor(Model model, Form f, ScheduleViews.@Nullable Schedule saved) {
     model.addAttribute("form", f);
     model.addAttribute("saved", saved);
-    model.addAttribute("tenantNames", tenants.visibleTenants());
+    var names =
+        saved == null
+            ? tenants.visibleNames(
+                java.util.stream.Stream.of(f.tenantId, f.mspId)
+                    .filter(java.util.Objects::nonNull)
+                    .toList())
+            : scopeNames(List.of(saved));
+    model.addAttribute("tenantNames", names);
+    model.addAttribute("tenantLabel", f.tenantId == null ? "" : names.getOrDefault(f.tenantId, ""));
+    model.addAttribute("mspLabel", f.mspId == null ? "" : names.getOrDefault(f.mspId, ""));
     model.addAttribute("tags", tenants.tagList());
     model.addAttribute("window", windows.of(f.tenantId != null ? f.tenantId : f.mspId));
     model.addAttribute("canManage", saved == null || schedules.canManage(saved.id()));
@@ -223,5 +233,19 @@ class SchedulePages {
     } catch (ApiException e) {
       return List.of();
     }
+  }
+
+  /** Names of the tenants and MSPs the shown schedules are scoped to (those the caller sees). */
+  private java.util.Map<UUID, String> scopeNames(List<ScheduleViews.Schedule> shown) {
+    List<UUID> ids = new ArrayList<>();
+    for (var s : shown) {
+      if (s.tenantId() != null) {
+        ids.add(s.tenantId());
+      }
+      if (s.mspId() != null) {
+        ids.add(s.mspId());
+      }
+    }
+    return tenants.visibleNames(ids);
   }
 }

@@ -110,7 +110,10 @@ class SchedulesController {
   @Requires(
       value = {Permission.SCHEDULES_VIEW, Permission.SCHEDULES_MANAGE},
       on = On.TENANT,
-      note = MSP_ONLY + "manage as an admin (as for create); version in the body or If-Match")
+      note =
+          MSP_ONLY
+              + "manage as an admin (as for create), at the old and, when the body moves it, the"
+              + " new scope; version in the body or If-Match")
   @PutMapping("/{id}")
   ScheduleViews.Schedule update(
       @PathVariable UUID id,

@@ -1,11 +1,17 @@
 package dev.tenantry.maintenance.web;
 
+import dev.tenantry.authz.Permission;
+import dev.tenantry.authz.Target;
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.directory.Computer;
 import dev.tenantry.directory.Computers;
 import dev.tenantry.maintenance.SessionView;
 import dev.tenantry.maintenance.internal.SessionFilter;
 import dev.tenantry.maintenance.internal.SessionService;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.shared.web.Htmx;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +33,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SessionPages {
   private final SessionService sessions;
   private final Computers computers;
+  private final Authorizer authorizer;
 
-  SessionPages(SessionService sessions, Computers computers) {
+  SessionPages(SessionService sessions, Computers computers, Authorizer authorizer) {
     this.sessions = sessions;
     this.computers = computers;
+    this.authorizer = authorizer;
   }
 
   @GetMapping("/maintenance-sessions")
@@ -70,14 +78,30 @@ class SessionPages {
     return "redirect:/maintenance-sessions/" + id;
   }
 
+  /** The page, or (htmx) its content alone: the computer page's Maintenance section. */
   @GetMapping("/computers/{id}/maintenance")
-  String computer(@PathVariable UUID id, Model model) {
-    var computer = computers.find(id).orElseThrow(() -> ApiException.notFound("computer", id));
+  String computer(@PathVariable UUID id, HttpServletRequest request, Model model) {
+    var computer = visibleComputer(id);
     var list = sessions.list(new SessionFilter(id, null, null), 0, 20);
     model.addAttribute("computer", computer);
     model.addAttribute("sessions", list);
     model.addAttribute("canRun", sessions.canRun(id));
-    return "maintenance/computer";
+    return Htmx.view(request, "maintenance/computer", "section");
+  }
+
+  /** The computer's status on its page: the outcome of its latest session the caller may see. */
+  @GetMapping("/computers/{id}/maintenance/status")
+  String status(@PathVariable UUID id, Model model) {
+    visibleComputer(id);
+    var latest = sessions.list(new SessionFilter(id, null, null), 0, 1).items();
+    model.addAttribute("latest", latest.isEmpty() ? null : latest.get(0));
+    return "maintenance/computer-status";
+  }
+
+  private Computer visibleComputer(UUID id) {
+    var computer = computers.find(id).orElseThrow(() -> ApiException.notFound("computer", id));
+    authorizer.requireVisible(Permission.COMPUTERS_VIEW, Target.computer(id), "computer", id);
+    return computer;
   }
 
   @PostMapping("/computers/{id}/maintenance")

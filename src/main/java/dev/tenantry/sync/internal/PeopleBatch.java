@@ -88,6 +88,7 @@ class PeopleBatch {
     }
     List<UUID> kept = keepLastFullAdmin(cx, existing.values(), updates);
     marked -= kept.size();
+    List<UUID> reactivated = reactivated(cx, existing.values(), updates);
     people.insert(cx.tenantId(), cx.runId(), inserts);
     people.update(cx.tenantId(), cx.runId(), updates);
     if (cx.full()) {
@@ -103,11 +104,18 @@ class PeopleBatch {
               cx.tenantId(),
               cx.tenantId(),
               Map.of(
-                  "runId", cx.runId(),
-                  "page", pages,
-                  "created", ids(inserts),
-                  "updated", ids(updates),
-                  "marked", marked)));
+                  "runId",
+                  cx.runId(),
+                  "page",
+                  pages,
+                  "created",
+                  ids(inserts),
+                  "updated",
+                  ids(updates),
+                  "marked",
+                  marked,
+                  "reactivatedUsers",
+                  reactivated)));
     }
     runs.progress(cx.runId(), cx.full(), pages, counts);
     return counts;
@@ -194,6 +202,26 @@ class PeopleBatch {
               + " make another user a full administrator, or run ./tenantry recover-admin");
     }
     return kept;
+  }
+
+  /**
+   * The users this batch makes active again (DESIGN §9): those whose person Entra shows enabled
+   * again after the sync marked it disabled or removed. Only the person's Entra state changes; a
+   * user an administrator disabled or whose access expired stays inactive, its assignments (expired
+   * ones included) untouched, so it is not named.
+   */
+  private List<UUID> reactivated(
+      Context cx, java.util.Collection<SyncedPerson> current, List<SyncedPerson> next) {
+    Map<UUID, SyncedPerson> before = new LinkedHashMap<>();
+    current.forEach(p -> before.put(p.id(), p));
+    List<UUID> back = new ArrayList<>();
+    for (SyncedPerson p : next) {
+      SyncedPerson was = before.get(p.id());
+      if (p.active() && was != null && !was.active()) {
+        back.add(p.id());
+      }
+    }
+    return people.usersActiveApartFromPerson(cx.tenantId(), back);
   }
 
   private static List<UUID> ids(List<SyncedPerson> ps) {

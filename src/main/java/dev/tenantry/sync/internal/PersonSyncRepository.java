@@ -93,6 +93,26 @@ class PersonSyncRepository {
     return out;
   }
 
+  /**
+   * The users of these people of the tenant that nothing but their person's Entra state keeps
+   * inactive: enabled, without a passed access expiry. A user an administrator disabled, or whose
+   * access expired, is not among them (the sync never re-enables it, DESIGN §9).
+   */
+  List<UUID> usersActiveApartFromPerson(UUID tenantId, Collection<UUID> personIds) {
+    if (personIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select u.id from app_user u join person p on p.id = u.person_id
+             where p.tenant_id = ? and u.person_id = any(?) and u.enabled
+               and (u.access_expires_at is null or u.access_expires_at > now())
+             order by u.id""")
+        .params(tenantId, personIds.toArray(new UUID[0]))
+        .query(UUID.class)
+        .list();
+  }
+
   /** Synced people a full sync did not see (gone from Entra), not yet marked, at most {@code n}. */
   List<SyncedPerson> unseen(UUID tenantId, UUID runId, int n) {
     return jdbc.sql(

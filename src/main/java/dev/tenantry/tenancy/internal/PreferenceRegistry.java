@@ -70,6 +70,7 @@ public final class PreferenceRegistry {
         new OneOf(Set.of("ALWAYS", "IF_REQUIRED", "PROMPT_USER", "SUPPRESS")),
         F.stringNode("IF_REQUIRED"));
     tenant("agent.updateChannel", new OneOf(Set.of("STABLE", "BETA")), F.stringNode("STABLE"));
+    tenant("maintenance.onboarding", new Bool(), F.booleanNode(false)); // docs/maintenance.md
     for (String flag :
         List.of(
             "access-requests.enabled",

@@ -166,6 +166,16 @@ public class TenantAccess {
         authz.tenantsWithin(TENANTS_VIEW, tenants), authz.computersWithin(COMPUTERS_VIEW, tenants));
   }
 
+  /** The computers of one tenant the caller may view ({@code computers:view}), for its count. */
+  public ComputerFilter computersIn(UUID tenantId) {
+    return authz.computersWithin(COMPUTERS_VIEW, java.util.List.of(tenantId));
+  }
+
+  /** Which of these tenants (a tenant's children) the caller may view, for a count. */
+  public TenantFilter visibleAmong(java.util.Collection<UUID> tenants) {
+    return authz.tenantsWithin(TENANTS_VIEW, tenants);
+  }
+
   /** What the caller may see, for counting children and computers of the tenants shown. */
   public record CountScope(TenantFilter children, ComputerFilter computers) {}
 

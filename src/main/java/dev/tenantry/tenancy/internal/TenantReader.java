@@ -41,6 +41,44 @@ public class TenantReader {
   }
 
   /**
+   * One tenant as the caller may see it, in one transaction of two queries: its row, its children's
+   * ids and the count of its computers the caller may view; then its tags. The children are counted
+   * when the caller may view them (their grants evaluated for those children only), like {@link
+   * #countedFor(TenantView, TenantAccess)}.
+   */
+  public Optional<TenantView> findCounted(UUID id, TenantAccess access) {
+    var computers = access.computersIn(id).sql("c", "countComputers");
+    Map<String, Object> params = new LinkedHashMap<>(computers.params());
+    params.put("id", id);
+    List<UUID> children = new ArrayList<>();
+    Optional<TenantView> found =
+        jdbc.sql(
+                "select t.*, lower(t.name) as sort_key,"
+                    + " (select count(*) from computer c where c.tenant_id = t.id and "
+                    + computers.sql()
+                    + ") as computer_count, 0 as child_count,"
+                    + " array(select ch.id from tenant ch where ch.parent_id = t.id) as children"
+                    + " from tenant t where t.id = :id")
+            .params(params)
+            .query(
+                (rs, n) -> {
+                  children.addAll(List.of((UUID[]) rs.getArray("children").getArray()));
+                  return TenantRepository.view(rs, n);
+                })
+            .optional();
+    if (found.isEmpty()) {
+      return found;
+    }
+    TenantFilter visible =
+        children.isEmpty() ? TenantFilter.nothing() : access.visibleAmong(children);
+    long childCount = children.stream().filter(visible::allows).count();
+    TenantView v = found.get();
+    return Optional.of(
+        v.withCounts(v.computerCount(), childCount)
+            .withTags(tags.tagsOf(List.of(id)).getOrDefault(id, List.of())));
+  }
+
+  /**
    * The views with {@code computerCount} and {@code childCount} recounted for one caller: only
    * children and computers the caller may view are counted, so a count never reveals an object the
    * caller cannot see.

@@ -100,7 +100,9 @@ class TenantController {
   @GetMapping("/{id}")
   ResponseEntity<TenantView> get(@PathVariable UUID id) {
     access.requireView(id);
-    return withETag(find(id));
+    TenantView v =
+        reader.findCounted(id, access).orElseThrow(() -> ApiException.notFound("Tenant", id));
+    return ResponseEntity.ok().eTag(String.valueOf(v.version())).body(v);
   }
 
   @Requires(

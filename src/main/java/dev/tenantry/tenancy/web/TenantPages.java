@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Tenants: the tree, create, and the edit page (fields, tags, preferences, delete, merge). */
@@ -34,6 +35,7 @@ class TenantPages {
   private final PreferenceService preferences;
   private final Authorizer authorizer;
   private final TenantRepository tenantRepository;
+  private final TenantTreeLevels levels;
 
   TenantPages(
       Tenants tenants,
@@ -42,7 +44,9 @@ class TenantPages {
       TenantCommands commands,
       PreferenceService preferences,
       Authorizer authorizer,
-      TenantRepository tenantRepository) {
+      TenantRepository tenantRepository,
+      TenantTreeLevels levels) {
+    this.levels = levels;
     this.authorizer = authorizer;
     this.tenantRepository = tenantRepository;
     this.tenants = tenants;
@@ -75,9 +79,9 @@ class TenantPages {
   }
 
   @GetMapping("/tenants")
-  String tree(Model model) {
-    var visible = tenants.visibleToCaller();
-    model.addAttribute("forest", TenantTreeNode.forest(visible));
+  String tree(@RequestParam(required = false) @Nullable String q, Model model) {
+    model.addAttribute("level", levels.top(q, null, 0));
+    model.addAttribute("q", q == null ? "" : q.strip());
     if (model.getAttribute("form") instanceof Form f && f.parentId() != null) {
       model.addAttribute("parentLabel", label(f.parentId()));
     }
@@ -98,7 +102,7 @@ class TenantPages {
       }
       model.addAttribute("error", e.getMessage());
       model.addAttribute("form", form);
-      return tree(model);
+      return tree(null, model);
     }
   }
 

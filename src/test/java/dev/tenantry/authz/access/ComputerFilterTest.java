@@ -33,9 +33,12 @@ class ComputerFilterTest extends AuthzTestBase {
   void computerFilterSelectsExactlyTheComputersTheEngineAllows() {
     UUID a = users.clientTenant("cf-a");
     UUID b = users.clientTenant("cf-b");
+    UUID msp = users.mspTenant();
+    UUID msp2 = users.tenant("cf-msp2", null, true);
+    UUID c = users.tenant("cf-c", msp2, false);
     UUID vip = users.tag("vip");
     List<UUID> pcs = new ArrayList<>();
-    for (UUID t : List.of(a, b)) {
+    for (UUID t : List.of(a, b, c, msp2)) {
       for (ComputerType type : ComputerType.values()) {
         pcs.add(users.computer(t, type));
         pcs.add(users.computer(t, type, vip));
@@ -61,6 +64,22 @@ class ComputerFilterTest extends AuthzTestBase {
                       new ResourceSelector.ComputerTypes(Set.of(ComputerType.PORTABLE), null)))
             },
             new Grant[] {allow(view, Scope.resource(new ResourceSelector.OneComputer(pcs.get(3))))},
+            new Grant[] { // MSP-limited selectors: the computers of the MSP's tenants only
+              allow(view, Scope.resource(new ResourceSelector.ComputerTag(vip, null, msp2))),
+              allow(
+                  view,
+                  Scope.resource(
+                      new ResourceSelector.ComputerTypes(Set.of(ComputerType.SERVER), null, msp))),
+              deny(
+                  view,
+                  Scope.resource(
+                      new ResourceSelector.ComputerTypes(
+                          Set.of(ComputerType.PORTABLE), null, msp2)))
+            },
+            new Grant[] {
+              allow(view, Scope.owner()),
+              deny(view, Scope.resource(new ResourceSelector.ComputerTag(vip, null, msp)))
+            },
             new Grant[] {});
     for (Grant[] grants : cases) {
       TestUser u = users.user(a, grants);

@@ -12,6 +12,7 @@ import dev.tenantry.authz.Effect;
 import dev.tenantry.authz.Principal;
 import dev.tenantry.authz.ResourceSelector;
 import dev.tenantry.authz.Scope;
+import dev.tenantry.authz.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -80,6 +81,84 @@ class AccessChangeRulesTest {
         .isEqualTo(DecisionRule.ASSIGNMENT_SCOPE_NOT_MANAGED);
     assertThat(create(world(), "root", "carol", "deleter", vip, null))
         .isEqualTo(DecisionRule.ALLOWED);
+  }
+
+  /**
+   * DESIGN §3.6e: a computer tag or type selector limited to MSP m reaches m (every computer of a
+   * tenant of m, now and later), so an MSP administrator @MSP(m) may create it — not unlimited, not
+   * limited to another MSP. It covers a later computer of m, never one of another MSP, and a tenant
+   * moved into m brings its computers in (the §3.10 list names that gain).
+   */
+  @Test
+  void rule6eMspLimitedComputerSelectorReachesThatMspOnly() {
+    World w =
+        world()
+            .msp("msp2")
+            .client("initech", "msp2")
+            .user("madmin", "msp")
+            .role(
+                "msp-admin",
+                ROLE_ASSIGNMENTS_MANAGE,
+                COMPUTERS_VIEW,
+                COMPUTERS_DELETE,
+                ROLES_ASSIGN_CROSS_TENANT)
+            .allow("madmin", "msp-admin", Scope.msp(id("msp")));
+    Scope inMsp = Scope.resource(new ResourceSelector.ComputerTag(id("vip"), null, id("msp")));
+    Scope inMsp2 = Scope.resource(new ResourceSelector.ComputerTag(id("vip"), null, id("msp2")));
+    Scope unlimited = Scope.resource(new ResourceSelector.ComputerTag(id("vip"), null));
+    Scope typesInMsp =
+        Scope.resource(
+            new ResourceSelector.ComputerTypes(Set.of(ComputerType.SERVER), null, id("msp")));
+    assertThat(create(w, "madmin", "carol", "deleter", inMsp, null))
+        .isEqualTo(DecisionRule.ALLOWED);
+    assertThat(create(w, "madmin", "carol", "deleter", typesInMsp, null))
+        .isEqualTo(DecisionRule.ALLOWED);
+    assertThat(create(w, "madmin", "carol", "deleter", unlimited, null))
+        .isEqualTo(DecisionRule.ASSIGNMENT_SCOPE_NOT_MANAGED);
+    assertThat(create(w, "madmin", "carol", "deleter", inMsp2, null))
+        .isEqualTo(DecisionRule.ASSIGNMENT_SCOPE_NOT_MANAGED);
+    // a tenant administrator of contoso may not: the reach is the whole MSP
+    assertThat(create(w, "cadmin", "carol", "deleter", inMsp, null))
+        .isNotEqualTo(DecisionRule.ALLOWED);
+
+    // coverage: later computers of msp, never those of msp2, until their tenant moves into msp
+    w.allow("carol", "deleter", inMsp)
+        .computer("later-pc", "contoso-eu", ComputerType.WORKSTATION, "vip")
+        .computer("init-pc", "initech", ComputerType.WORKSTATION, "vip");
+    assertThat(w.allowed("carol", COMPUTERS_DELETE, World.computer("later-pc"))).isTrue();
+    assertThat(w.allowed("carol", COMPUTERS_DELETE, World.computer("init-pc"))).isFalse();
+    PolicySnapshot before = w.snapshot();
+    PolicySnapshot moved =
+        before.withChanges(
+            before.revision() + 1,
+            List.of(
+                new PolicyChange.UpsertTenant(
+                    new TenantNode(
+                        id("initech"),
+                        id("fabrikam"),
+                        id("msp"),
+                        dev.tenantry.authz.TenantKind.CLIENT,
+                        Set.of()))));
+    Target initPc = World.computer("init-pc");
+    assertThat(Engine.INSTANCE.check(moved, id("carol"), COMPUTERS_DELETE, initPc, NOW).allowed())
+        .isTrue();
+    var gains =
+        new AccessDiff()
+            .compute(
+                before,
+                moved,
+                new AccessDiff.Changed(Set.of(id("initech")), Set.of(), Set.of(), Set.of()),
+                NOW)
+            .list()
+            .rows();
+    assertThat(gains)
+        .anySatisfy(
+            g -> {
+              assertThat(g.principalId()).isEqualTo(id("carol"));
+              assertThat(g.targetId()).isEqualTo(id("init-pc"));
+              assertThat(g.scope()).contains("msp " + id("msp"));
+              assertThat(g.permissions()).contains(COMPUTERS_DELETE.key());
+            });
   }
 
   @Test

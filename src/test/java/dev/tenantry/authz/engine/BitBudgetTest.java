@@ -55,7 +55,8 @@ class BitBudgetTest {
     assertThat(COMPILED_KINDS)
         .as("one compiled kind per scope kind (RESOURCE: one per selector)")
         .hasSize(ScopeKind.values().length - 1 + sealedSelectors);
-    int flags = Compiled.P_DENY | Compiled.P_CHILDREN | Compiled.P_EXPIRES;
+    int flags = Compiled.P_DENY | Compiled.P_CHILDREN | Compiled.P_EXPIRES | Compiled.P_MSP_LIMIT;
+    assertThat(Integer.bitCount(flags)).as("distinct flag bits").isEqualTo(4);
     assertThat(flags & Compiled.P_KIND).isZero();
     assertThat(flags & 0xFF00).as("flags below the type mask").isZero();
     assertThat(0xFFFF & (-1 << Compiled.P_EXP_AT)).as("expiry offset above the type mask").isZero();
@@ -81,12 +82,14 @@ class BitBudgetTest {
     int allTypes = (1 << ComputerType.values().length) - 1;
     for (int kind : COMPILED_KINDS) {
       int packed =
-          new Compiled.Asg(null, 0, false, 0, 0, kind, 0, -1, true, allTypes, true, 1L, 0).packed();
+          new Compiled.Asg(null, 0, false, 0, 0, kind, 0, -1, true, allTypes, true, true, 1L, 0)
+              .packed();
       assertThat(packed & Compiled.P_KIND).isEqualTo(kind);
       assertThat((packed >>> 8) & 0xFF).isEqualTo(allTypes);
       assertThat(packed & Compiled.P_DENY).isNotZero();
       assertThat(packed & Compiled.P_CHILDREN).isNotZero();
       assertThat(packed & Compiled.P_EXPIRES).isNotZero();
+      assertThat(packed & Compiled.P_MSP_LIMIT).isNotZero();
       assertThat(packed >>> Compiled.P_EXP_AT)
           .as("free for the hot array's expiry offset")
           .isZero();

@@ -101,11 +101,23 @@ class EngineProperties {
     }
     for (ComputerNode c : model.computers.values()) {
       if (model.tenants.containsKey(c.tenantId())) {
-        assertThat(g.allowsComputer(c.id(), c.tenantId(), c.type(), c.tagIds()))
+        assertThat(
+                g.allowsComputer(
+                    c.id(),
+                    c.tenantId(),
+                    model.tenants.get(c.tenantId()).mspId(),
+                    c.type(),
+                    c.tagIds()))
             .as("computer %s %s %s", c, p, g)
             .isEqualTo(ref.check(u, p, Target.computer(c.id()), now).allowed());
         TenantGrants ofItsTenant = ENGINE.tenantsWith(s, u, p, now, List.of(c.tenantId()));
-        assertThat(ofItsTenant.allowsComputer(c.id(), c.tenantId(), c.type(), c.tagIds()))
+        assertThat(
+                ofItsTenant.allowsComputer(
+                    c.id(),
+                    c.tenantId(),
+                    model.tenants.get(c.tenantId()).mspId(),
+                    c.type(),
+                    c.tagIds()))
             .as("computer %s %s, grants of its tenant only %s", c, p, ofItsTenant)
             .isEqualTo(ref.check(u, p, Target.computer(c.id()), now).allowed());
       }

@@ -184,14 +184,32 @@ final class RandomModels {
       case 3 -> Scope.tenantTag(pick(tagIds), r.nextBoolean() ? null : pick(tenantIds));
       case 4 -> Scope.usersTenant();
       case 5 -> Scope.resource(new ResourceSelector.OneComputer(pick(computerIds)));
-      case 6 -> Scope.resource(new ResourceSelector.ComputerTag(pick(tagIds), maybeTenant()));
+      case 6 -> {
+        UUID limit = maybeTenant();
+        yield Scope.resource(
+            mspLimited(limit)
+                ? new ResourceSelector.ComputerTag(pick(tagIds), null, limit)
+                : new ResourceSelector.ComputerTag(pick(tagIds), limit));
+      }
       default -> {
         Set<ComputerType> types = EnumSet.noneOf(ComputerType.class);
         types.add(ComputerType.values()[r.nextInt(4)]);
         types.add(ComputerType.values()[r.nextInt(4)]);
-        yield Scope.resource(new ResourceSelector.ComputerTypes(types, maybeTenant()));
+        UUID limit = maybeTenant();
+        yield Scope.resource(
+            mspLimited(limit)
+                ? new ResourceSelector.ComputerTypes(types, null, limit)
+                : new ResourceSelector.ComputerTypes(types, limit));
       }
     };
+  }
+
+  /**
+   * Half of the limits are MSP limits (decided by the id, no extra draw): the id is then an MSP
+   * limit, which may name any tenant id — an MSP, a client (matching nothing) or an absent one.
+   */
+  private static boolean mspLimited(UUID limit) {
+    return limit != null && (limit.hashCode() & 1) == 0;
   }
 
   private UUID maybeTenant() {

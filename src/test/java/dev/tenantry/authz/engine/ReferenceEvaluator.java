@@ -138,11 +138,18 @@ final class ReferenceEvaluator {
   boolean selects(ResourceSelector sel, ComputerNode c) {
     return switch (sel) {
       case ResourceSelector.OneComputer(UUID id) -> id.equals(c.id());
-      case ResourceSelector.ComputerTag(UUID tag, UUID t) ->
-          c.tagIds().contains(tag) && (t == null || t.equals(c.tenantId()));
-      case ResourceSelector.ComputerTypes(var types, UUID t) ->
-          types.contains(c.type()) && (t == null || t.equals(c.tenantId()));
+      case ResourceSelector.ComputerTag(UUID tag, UUID t, UUID msp) ->
+          c.tagIds().contains(tag) && limit(t, msp, c);
+      case ResourceSelector.ComputerTypes(var types, UUID t, UUID msp) ->
+          types.contains(c.type()) && limit(t, msp, c);
     };
+  }
+
+  /** DESIGN §2: limited to one tenant, or to the tenants whose msp_id is the MSP (as now). */
+  private boolean limit(UUID t, UUID msp, ComputerNode c) {
+    TenantNode tenant = m.tenants.get(c.tenantId());
+    return (t == null || t.equals(c.tenantId()))
+        && (msp == null || (tenant != null && tenant.mspId().equals(msp)));
   }
 
   /** Proper ancestors of t: parent ids walked up while the parent id is known to the model. */

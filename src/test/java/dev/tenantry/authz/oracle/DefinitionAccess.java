@@ -85,7 +85,7 @@ final class DefinitionAccess {
     if (coversTenant(w, s, w.tenants.get(c.tenant()), userTenant)) {
       return true;
     }
-    return s instanceof Scope.Resource(ResourceSelector sel) && picks(sel, c);
+    return s instanceof Scope.Resource(ResourceSelector sel) && picks(w, sel, c);
   }
 
   private static boolean coversTenant(
@@ -102,13 +102,20 @@ final class DefinitionAccess {
     };
   }
 
-  private static boolean picks(ResourceSelector sel, OracleWorld.Computer c) {
+  private static boolean picks(OracleWorld w, ResourceSelector sel, OracleWorld.Computer c) {
     return switch (sel) {
       case ResourceSelector.OneComputer(UUID id) -> id.equals(c.id());
-      case ResourceSelector.ComputerTag(UUID g, UUID limit) ->
-          c.tags().contains(g) && (limit == null || limit.equals(c.tenant()));
-      case ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID limit) ->
-          types.contains(c.type()) && (limit == null || limit.equals(c.tenant()));
+      case ResourceSelector.ComputerTag(UUID g, UUID limit, UUID msp) ->
+          c.tags().contains(g) && within(w, limit, msp, c);
+      case ResourceSelector.ComputerTypes(Set<ComputerType> types, UUID limit, UUID msp) ->
+          types.contains(c.type()) && within(w, limit, msp, c);
     };
+  }
+
+  /** DESIGN §2: "optionally limited to one tenant or to one MSP" (the computer's tenant's msp). */
+  private static boolean within(OracleWorld w, UUID limit, UUID msp, OracleWorld.Computer c) {
+    OracleWorld.Tenant t = w.tenants.get(c.tenant());
+    return (limit == null || limit.equals(c.tenant()))
+        && (msp == null || (t != null && t.msp().equals(msp)));
   }
 }

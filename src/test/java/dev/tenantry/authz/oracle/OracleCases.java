@@ -81,8 +81,8 @@ final class OracleCases {
   }
 
   /**
-   * {@code mspTags}: half of the TENANT_TAG scopes carry an MSP limit (no extra random draws, so
-   * the other ids and choices of a seed stay the same).
+   * {@code mspTags}: half of the TENANT_TAG scopes and of the limited computer selectors carry an
+   * MSP limit (no extra random draws, so the other ids and choices of a seed stay the same).
    */
   static Case generate(long seed, String salt, Instant now, boolean mspTags) {
     OracleCases g = new OracleCases(seed, salt, now, mspTags);
@@ -331,10 +331,27 @@ final class OracleCases {
               : Scope.tenantTag(tag);
       case 5 -> Scope.usersTenant();
       case 6 -> Scope.resource(new ResourceSelector.OneComputer(id("computer", r.nextInt(5))));
-      case 7 -> Scope.resource(new ResourceSelector.ComputerTag(tag, limit));
+      case 7 ->
+          mspLimited(limit)
+              ? Scope.resource(
+                  new ResourceSelector.ComputerTag(tag, null, w.tenants.get(limit).msp()))
+              : Scope.resource(new ResourceSelector.ComputerTag(tag, limit));
       default ->
-          Scope.resource(new ResourceSelector.ComputerTypes(EnumSet.of(type(), type()), limit));
+          mspLimited(limit)
+              ? Scope.resource(
+                  new ResourceSelector.ComputerTypes(
+                      EnumSet.of(type(), type()), null, w.tenants.get(limit).msp()))
+              : Scope.resource(
+                  new ResourceSelector.ComputerTypes(EnumSet.of(type(), type()), limit));
     };
+  }
+
+  /**
+   * With {@code mspTags}, half of the limited computer selectors are limited to the MSP of the
+   * drawn tenant instead (decided by the id, no extra random draw).
+   */
+  private boolean mspLimited(@Nullable UUID limit) {
+    return mspTags && limit != null && (limit.hashCode() & 1) == 0;
   }
 
   private UUID anyTenant(OracleWorld w) {

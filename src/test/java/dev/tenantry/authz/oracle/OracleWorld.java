@@ -186,9 +186,11 @@ final class OracleWorld {
     return switch (s) {
       case Scope.Tenant(UUID id, boolean c) -> id.equals(t);
       case Scope.Msp(UUID m) -> m.equals(t);
-      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID limit)) -> t.equals(limit);
-      case Scope.Resource(ResourceSelector.ComputerTypes(Set<ComputerType> ts, UUID limit)) ->
-          t.equals(limit);
+      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID limit, UUID m)) ->
+          t.equals(limit) || t.equals(m);
+      case Scope.Resource(
+              ResourceSelector.ComputerTypes(Set<ComputerType> ts, UUID limit, UUID m)) ->
+          t.equals(limit) || t.equals(m);
       default -> false;
     };
   }
