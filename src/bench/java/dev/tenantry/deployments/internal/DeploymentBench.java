@@ -367,15 +367,7 @@ public final class DeploymentBench {
         "### Deployments (issue 12), written by the deployments benchmark on " + Instant.now());
     lines.add("");
     lines.add(
-        "Command: `./tenantry mvn -B -P bench verify -Dbench.args=-Dbench.deployments=true`."
-            + " 10,000 tenants, 1,000,000 computers, 50,000 deployments (90% computer, 8% tenant, 1% person,"
-            + " 0.6% tag, 0.4% cross-tenant targets), 50 tenants excluded from cross-tenant deployments,"
-            + " bulk-loaded with SQL. `deployment_resolve_ms`: p95 of the count and the first page (50 by name)"
-            + " of an instance-wide cross-tenant deployment, excluded tenants resolved with inheritance each"
-            + " time (target ≤ 500 ms); `computer_deployments_p95_ms`: one computer's applicable deployments"
-            + " after precedence, random computers (target ≤ 20 ms). Load average (1/5/15 min, running/total,"
-            + " last pid) before and after: `load_before`, `load_after` — the machine is shared with other"
-            + " builds.");
+        "Command: `./tenantry mvn -B -P bench verify -Dbench.args=-Dbench.deployments=true` (add `-Dbench.deployments.scale=0.1` for a tenth of the size while iterating — not written here — and `-Dbench.deployments.explain=true` to print the plans). 10,000 tenants in a tree 1–5 levels below the MSP (client i under client i/10), 1,000,000 computers, 50,000 deployments (90% computer, 8% tenant, 1% person, 0.6% tag, 0.4% cross-tenant targets), 50 tenants (110 with their subtrees) excluded from cross-tenant deployments, bulk-loaded with SQL into a throw-away embedded PostgreSQL (no fsync), queried through a pool of 2 connections. `deployment_resolve_ms`: p95 of the count (an estimate beyond 10,000, `deployment_resolve_estimated`) and the first page (50 by name) of an instance-wide cross-tenant deployment, excluded tenants resolved with inheritance each time (target ≤ 500 ms); `computer_deployments_p95_ms`: one computer's applicable deployments after precedence (`forComputer`), random computers (target ≤ 20 ms); `computer_deployments_batch_1000_ms`: median of `forComputers` over 1,000 consecutive computer ids (≈ 1,000 different tenants, as a cross-tenant firing's batch). Load average (1/5/15 min, running/total, last pid) before and after: `load_before`, `load_after` — the machine is shared with other builds.");
     lines.add("");
     lines.add("```");
     f.forEach((k, v) -> lines.add(k + "=" + v));
