@@ -120,7 +120,7 @@ public final class AccessDiffBench {
       PolicySnapshot s,
       List<PolicyChange> changes,
       AccessDiff.Changed changed) {
-    int runs = 5;
+    int runs = Integer.getInteger("accessdiff.runs", 5); // -Daccessdiff.runs=1 for a quick look
     double[] ms = new double[runs];
     double[] cpu = new double[runs];
     java.lang.management.ThreadMXBean threads =

@@ -251,8 +251,8 @@ public final class AccessDiff {
       if (sameUser && !isNew && now.equals(then)) {
         return; // the same assignments cover it, so every decision is the same
       }
-      List<Permission> gained =
-          sig.gains.computeIfAbsent(
+      Gain gained =
+          sig.tenantGainsBySignature.computeIfAbsent(
               new Signature(isNew ? 1 : 0, now, then),
               k -> {
                 PolicySnapshot was = isNew ? baseline : before;
@@ -265,11 +265,11 @@ public final class AccessDiff {
                     out.add(p);
                   }
                 }
-                return out;
+                return sig.gain(out, now);
               });
-      for (Permission p : gained) {
-        sig.tenantGains.add(new TenantPermission(t.id(), p));
-        record(sig, p, "TENANT", t.id(), now);
+      if (!gained.permissions().isEmpty()) {
+        sig.tenantGains.put(t.id(), gained.permissions());
+        record(sig, gained, "TENANT", t.id());
       }
     }
 
@@ -330,13 +330,16 @@ public final class AccessDiff {
             return out;
           };
       List<Permission> gained = key == null ? ask.apply(null) : sig.gains.computeIfAbsent(key, ask);
+      Set<Permission> ofTenant =
+          changedItself ? Set.of() : sig.tenantGains.getOrDefault(c.tenantId(), Set.of());
+      List<Permission> kept = new ArrayList<>(gained.size());
       for (Permission p : gained) {
-        if ((lifted != null && !lifted.contains(p))
-            || (!changedItself
-                && sig.tenantGains.contains(new TenantPermission(c.tenantId(), p)))) {
-          continue;
+        if ((lifted == null || lifted.contains(p)) && !ofTenant.contains(p)) {
+          kept.add(p);
         }
-        record(sig, p, "COMPUTER", c.id(), now);
+      }
+      if (!kept.isEmpty()) {
+        record(sig, sig.gain(kept, now), "COMPUTER", c.id());
       }
     }
 
@@ -466,20 +469,27 @@ public final class AccessDiff {
     }
 
     /**
-     * Counts the gain and adds it to the rows of the allows it flows through: those covering the
-     * target ({@code cover}, exact) whose role holds p — the allows {@link Engine#explain} would
-     * name, as a gain is allowed, so no deny matched.
+     * Counts the user's gains on one target and adds them to the rows of the allows they flow
+     * through ({@link Gain#shares}). A user is recorded at most once per target, so a row counts
+     * its users by adding one.
      */
-    private void record(Signatures sig, Permission p, String type, UUID id, BitSet cover) {
-      grants++;
-      gainingUsers.add(sig.user.id());
+    private void record(Signatures sig, Gain gain, String type, UUID id) {
+      grants += gain.permissions().size();
+      if (!sig.gaining) {
+        sig.gaining = true;
+        gainingUsers.add(sig.user.id());
+      }
       gainedTargets.add(id);
-      for (int i = cover.nextSetBit(0); i >= 0; i = cover.nextSetBit(i + 1)) {
-        AssignmentNode a = sig.all.get(i);
-        if (a.effect() == Effect.ALLOW && sig.holds(i, p)) {
-          RowKey k = new RowKey(a.principal(), a.id(), p.subject(), type, id);
-          rows.computeIfAbsent(k, x -> new Row(a.roleId(), a.scope())).add(sig.user.id(), p);
+      for (Share share : gain.shares()) {
+        AssignmentNode a = share.assignment();
+        RowKey k = new RowKey(a.principal(), a.id(), share.subject(), type, id);
+        Row row = rows.get(k);
+        if (row == null) {
+          row = new Row(a.roleId(), a.scope());
+          rows.put(k, row);
         }
+        row.permissions.addAll(share.permissions());
+        row.users++;
       }
     }
 
@@ -534,7 +544,9 @@ public final class AccessDiff {
       final @Nullable UUID wasTenant;
       final List<AssignmentNode> all = new ArrayList<>();
       final Map<Signature, List<Permission>> gains = new HashMap<>();
-      final Set<TenantPermission> tenantGains = new HashSet<>();
+      final Map<Signature, Gain> tenantGainsBySignature = new HashMap<>();
+      final Map<UUID, Set<Permission>> tenantGains = new HashMap<>();
+      boolean gaining;
       private final int[] liveIx;
       private final int[] beforeIx;
       private final BitSet allows = new BitSet();
@@ -596,6 +608,38 @@ public final class AccessDiff {
         return cover.intersects(allows);
       }
 
+      /**
+       * The gained permissions and the rows they go to: per allow covering the target ({@code
+       * cover}, exact) and permission subject, the gained permissions its role holds — the allows
+       * {@link Engine#explain} would name, as a gain is allowed, so no deny matched.
+       */
+      Gain gain(List<Permission> gained, BitSet cover) {
+        Set<Permission> all = java.util.EnumSet.noneOf(Permission.class);
+        all.addAll(gained);
+        List<Share> shares = new ArrayList<>();
+        for (int i = cover.nextSetBit(0); i >= 0; i = cover.nextSetBit(i + 1)) {
+          if (!allows.get(i)) {
+            continue;
+          }
+          Map<PermissionSubject, Set<Permission>> bySubject =
+              new java.util.EnumMap<>(PermissionSubject.class);
+          for (Permission p : gained) {
+            if (holds(i, p)) {
+              bySubject
+                  .computeIfAbsent(p.subject(), x -> java.util.EnumSet.noneOf(Permission.class))
+                  .add(p);
+            }
+          }
+          AssignmentNode a = all(i);
+          bySubject.forEach((subject, ps) -> shares.add(new Share(a, subject, ps)));
+        }
+        return new Gain(all, shares);
+      }
+
+      private AssignmentNode all(int i) {
+        return this.all.get(i);
+      }
+
       /** Whether the role (after) of assignment i holds p. */
       boolean holds(int i, Permission p) {
         return rolePermissions.get(i).contains(p);
@@ -635,8 +679,8 @@ public final class AccessDiff {
                       k.targetType(),
                       k.targetId(),
                       newTenants.contains(k.targetId()) || newComputers.contains(k.targetId()),
-                      List.copyOf(r.permissions),
-                      r.users.size())));
+                      r.keys(),
+                      r.users)));
       return new Result(
           AccessChangeList.of(out, grants, gainingUsers.size(), gainedTargets.size()), assignments);
     }
@@ -737,20 +781,27 @@ public final class AccessDiff {
       String targetType,
       UUID targetId) {}
 
+  /** What one user gains on one target: the permissions, and per row (allow, subject) its share. */
+  private record Gain(Set<Permission> permissions, List<Share> shares) {}
+
+  private record Share(
+      AssignmentNode assignment, PermissionSubject subject, Set<Permission> permissions) {}
+
   private static final class Row {
     final UUID roleId;
     final Scope scope;
-    final TreeSet<String> permissions = new TreeSet<>();
-    final Set<UUID> users = new HashSet<>();
+    final Set<Permission> permissions = java.util.EnumSet.noneOf(Permission.class);
+    int users;
 
     Row(UUID roleId, Scope scope) {
       this.roleId = roleId;
       this.scope = scope;
     }
 
-    void add(UUID user, Permission p) {
-      users.add(user);
-      permissions.add(p.key());
+    List<String> keys() {
+      TreeSet<String> out = new TreeSet<>();
+      permissions.forEach(p -> out.add(p.key()));
+      return List.copyOf(out);
     }
   }
 }
