@@ -95,6 +95,7 @@ public final class AccessDiff {
     private final Set<UUID> newTenants = new HashSet<>();
     private final Set<UUID> newComputers = new HashSet<>();
     private Map<UUID, List<ComputerNode>> computersByTenant;
+    private Map<UUID, List<ComputerNode>> differing;
     private final Map<RowKey, Row> rows = new HashMap<>();
     private final Set<UUID> gainingUsers = new HashSet<>();
     private final Set<UUID> gainedTargets = new HashSet<>();
@@ -199,8 +200,11 @@ public final class AccessDiff {
           was == null ? List.of() : active(assignmentsOf(before, user.id()));
       List<AssignmentNode> wasLive = sameUser ? beforeLive : List.of();
       Signatures sig = new Signatures(user, live, beforeLive, was == null ? null : was.tenantId());
+      Set<UUID> sameCover = new HashSet<>(); // tenants whose tenant-level cover is what it was
       for (TenantNode t : tenants.values()) {
-        tenant(sig, t, sameUser);
+        if (tenant(sig, t, sameUser)) {
+          sameCover.add(t.id());
+        }
       }
       Map<UUID, @Nullable Set<Permission>> liftedByTenant = new HashMap<>();
       for (ComputerNode c : computers.values()) {
@@ -223,6 +227,12 @@ public final class AccessDiff {
             continue; // its resource grants and its tenant's denies are what they were
           }
         }
+        if (sameUser && sameCover.contains(t.id()) && !mspLimitMoved(live, wasLive, t)) {
+          // the tenant-level assignments covering t are the same, and so are the resource scopes
+          // selecting each computer that is the same as before: each such computer's cover is what
+          // it was (the per-computer test would skip it); only the others are examined
+          cs = differing().getOrDefault(t.id(), List.of());
+        }
         for (ComputerNode c : cs) {
           if (!computers.containsKey(c.id()) && resourceSelects(allows, c, t)) {
             computer(sig, c, false, sameUser, wasLive, liftedByTenant, allows);
@@ -236,12 +246,9 @@ public final class AccessDiff {
      * that cover it (exactly computed, {@link #covers}), so t is compared by its signature — which
      * assignments cover it after and in its baseline — and the engine is asked once per signature.
      */
-    private void tenant(Signatures sig, TenantNode t, boolean sameUser) {
+    private boolean tenant(Signatures sig, TenantNode t, boolean sameUser) {
       boolean isNew = newTenants.contains(t.id());
       BitSet now = sig.cover(after, sig.live, t, sig.user.tenantId(), null);
-      if (!sig.anyAllow(now)) {
-        return; // nothing allowed there after
-      }
       BitSet then =
           isNew
               ? sig.cover(
@@ -249,7 +256,10 @@ public final class AccessDiff {
               : sig.cover(
                   before, sig.beforeLive, before.tenant(t.id()).orElseThrow(), sig.wasTenant, null);
       if (sameUser && !isNew && now.equals(then)) {
-        return; // the same assignments cover it, so every decision is the same
+        return true; // the same assignments cover it, so every decision is the same
+      }
+      if (!sig.anyAllow(now)) {
+        return false; // nothing allowed there after
       }
       Gain gained =
           sig.tenantGainsBySignature.computeIfAbsent(
@@ -271,6 +281,7 @@ public final class AccessDiff {
         sig.tenantGains.put(t.id(), gained.permissions());
         record(sig, gained, "TENANT", t.id());
       }
+      return false;
     }
 
     /** The gains on computer c ({@link #tenant}'s signatures, and the old per-computer filters). */
@@ -443,6 +454,23 @@ public final class AccessDiff {
       };
     }
 
+    /** The computers of affected tenants that are not the same node as before, by tenant. */
+    private Map<UUID, List<ComputerNode>> differing() {
+      if (differing == null) {
+        differing = new HashMap<>();
+        byTenant()
+            .forEach(
+                (t, cs) -> {
+                  for (ComputerNode c : cs) {
+                    if (!before.computer(c.id()).map(c::equals).orElse(false)) {
+                      differing.computeIfAbsent(t, k -> new ArrayList<>()).add(c);
+                    }
+                  }
+                });
+      }
+      return differing;
+    }
+
     private Map<UUID, List<ComputerNode>> byTenant() {
       if (computersByTenant == null) {
         computersByTenant = new HashMap<>();
@@ -595,7 +623,7 @@ public final class AccessDiff {
           @Nullable UUID userTenant,
           @Nullable ComputerNode c) {
         int[] ix = list == live ? liveIx : beforeIx;
-        BitSet out = new BitSet();
+        BitSet out = new BitSet(all.size());
         for (int i = 0; i < ix.length; i++) {
           if (covers(s, list.get(i).scope(), t, userTenant, c)) {
             out.set(ix[i]);
