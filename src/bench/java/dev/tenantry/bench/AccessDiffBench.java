@@ -120,7 +120,11 @@ public final class AccessDiffBench {
       PolicySnapshot s,
       List<PolicyChange> changes,
       AccessDiff.Changed changed) {
-    int runs = 5;
+    String only = System.getProperty("accessdiff.only"); // e.g. -Daccessdiff.only=demote
+    if (only != null && !name.contains(only)) {
+      return;
+    }
+    int runs = Integer.getInteger("accessdiff.runs", 5); // -Daccessdiff.runs=1 for a quick look
     double[] ms = new double[runs];
     double[] cpu = new double[runs];
     java.lang.management.ThreadMXBean threads =

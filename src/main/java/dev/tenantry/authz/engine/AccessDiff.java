@@ -3,6 +3,7 @@ package dev.tenantry.authz.engine;
 import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.AccessGain;
 import dev.tenantry.authz.Effect;
+import dev.tenantry.authz.MatchedAssignment;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.PermissionSubject;
 import dev.tenantry.authz.Principal;
@@ -11,10 +12,10 @@ import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,8 +99,6 @@ public final class AccessDiff {
     private final Map<RowKey, Row> rows = new HashMap<>();
     private final Set<UUID> gainingUsers = new HashSet<>();
     private final Set<UUID> gainedTargets = new HashSet<>();
-    private final Map<PolicySnapshot, Map<UUID, Set<UUID>>> ancestors =
-        new java.util.IdentityHashMap<>();
     private long grants;
 
     Scan(PolicySnapshot before, PolicySnapshot after, Instant now) {
@@ -195,148 +194,74 @@ public final class AccessDiff {
           was != null
               && was.enabled() == user.enabled()
               && java.util.Objects.equals(was.accessExpiresAt(), user.accessExpiresAt());
-      List<AssignmentNode> beforeLive =
-          was == null ? List.of() : active(assignmentsOf(before, user.id()));
-      List<AssignmentNode> wasLive = sameUser ? beforeLive : List.of();
-      Signatures sig = new Signatures(user, live, beforeLive, was == null ? null : was.tenantId());
-      for (TenantNode t : tenants.values()) {
-        tenant(sig, t, sameUser);
-      }
+      List<AssignmentNode> wasLive =
+          sameUser ? active(assignmentsOf(before, user.id())) : List.of();
+      Set<TenantPermission> tenantGains = new HashSet<>();
       Map<UUID, @Nullable Set<Permission>> liftedByTenant = new HashMap<>();
-      for (ComputerNode c : computers.values()) {
-        computer(sig, c, true, sameUser, wasLive, liftedByTenant, allows);
-      }
-      if (!resource) {
-        return;
-      }
       for (TenantNode t : tenants.values()) {
-        List<ComputerNode> cs = byTenant().getOrDefault(t.id(), List.of());
-        if (cs.isEmpty()) {
+        if (sameUser
+            && unchanged(
+                live, user.tenantId(), t, wasLive, was.tenantId(), before.tenant(t.id()))) {
+          continue; // the same assignments cover it, so every decision is the same
+        }
+        Set<Permission> perms = new LinkedHashSet<>();
+        List<AssignmentNode> cover = new ArrayList<>();
+        for (AssignmentNode a : allows) {
+          if (mayCoverTenant(after, a.scope(), t, user.tenantId())) {
+            perms.addAll(after.role(a.roleId()).orElseThrow().permissions());
+            cover.add(a);
+          }
+        }
+        for (Permission p : perms) {
+          if (!p.system() && gainsTenant(user.id(), p, t.id())) {
+            tenantGains.add(new TenantPermission(t.id(), p));
+            record(user.id(), p, Target.tenant(t.id()), "TENANT", t.id(), exactly(cover, t));
+          }
+        }
+      }
+      for (ComputerNode c : computersToExamine(resource)) {
+        boolean changedItself = computers.containsKey(c.id());
+        TenantNode tenant = after.tenant(c.tenantId()).orElse(null);
+        if (tenant == null) {
           continue;
         }
-        if (sameUser && !mspLimitMoved(live, wasLive, t)) {
-          // the same test the computer loop makes first, once for all computers of the tenant
-          Set<Permission> lifted =
+        if (!changedItself && !resourceSelects(allows, c, tenant)) {
+          continue; // its access is its tenant's, already decided on the tenant row
+        }
+        if (sameUser && unchanged(live, user.tenantId(), c, tenant, wasLive, was.tenantId())) {
+          continue;
+        }
+        Set<Permission> lifted = null; // null: any permission may be gained here
+        if (!changedItself && sameUser && !mspLimitMoved(live, wasLive, tenant)) {
+          lifted =
               liftedByTenant.computeIfAbsent(
-                  t.id(), id -> liftedDenies(live, user.tenantId(), t, wasLive, was.tenantId()));
+                  c.tenantId(),
+                  id -> liftedDenies(live, user.tenantId(), tenant, wasLive, was.tenantId()));
           if (lifted != null && lifted.isEmpty()) {
             continue; // its resource grants and its tenant's denies are what they were
           }
         }
-        for (ComputerNode c : cs) {
-          if (!computers.containsKey(c.id()) && resourceSelects(allows, c, t)) {
-            computer(sig, c, false, sameUser, wasLive, liftedByTenant, allows);
+        Set<Permission> perms = new LinkedHashSet<>();
+        List<AssignmentNode> cover = new ArrayList<>();
+        for (AssignmentNode a : allows) {
+          if (mayCoverComputer(after, a.scope(), c, tenant, user.tenantId())) {
+            perms.addAll(after.role(a.roleId()).orElseThrow().permissions());
+            cover.add(a);
           }
         }
-      }
-    }
-
-    /**
-     * The gains on tenant t: the decision on t depends only on the set of the user's assignments
-     * that cover it (exactly computed, {@link #covers}), so t is compared by its signature — which
-     * assignments cover it after and in its baseline — and the engine is asked once per signature.
-     */
-    private void tenant(Signatures sig, TenantNode t, boolean sameUser) {
-      boolean isNew = newTenants.contains(t.id());
-      BitSet now = sig.cover(after, sig.live, t, sig.user.tenantId(), null);
-      if (!sig.anyAllow(now)) {
-        return; // nothing allowed there after
-      }
-      BitSet then =
-          isNew
-              ? sig.cover(
-                  baseline, sig.live, baseline.tenant(t.id()).orElse(t), sig.user.tenantId(), null)
-              : sig.cover(
-                  before, sig.beforeLive, before.tenant(t.id()).orElseThrow(), sig.wasTenant, null);
-      if (sameUser && !isNew && now.equals(then)) {
-        return; // the same assignments cover it, so every decision is the same
-      }
-      List<Permission> gained =
-          sig.gains.computeIfAbsent(
-              new Signature(isNew ? 1 : 0, now, then),
-              k -> {
-                PolicySnapshot was = isNew ? baseline : before;
-                List<Permission> out = new ArrayList<>();
-                for (Permission p : sig.permissions(now)) {
-                  Target target = Target.tenant(t.id());
-                  if (!p.system()
-                      && engine.check(after, sig.user.id(), p, target, this.now).allowed()
-                      && !engine.check(was, sig.user.id(), p, target, this.now).allowed()) {
-                    out.add(p);
-                  }
-                }
-                return out;
-              });
-      for (Permission p : gained) {
-        sig.tenantGains.add(new TenantPermission(t.id(), p));
-        record(sig, p, "TENANT", t.id(), now);
-      }
-    }
-
-    /** The gains on computer c ({@link #tenant}'s signatures, and the old per-computer filters). */
-    private void computer(
-        Signatures sig,
-        ComputerNode c,
-        boolean changedItself,
-        boolean sameUser,
-        List<AssignmentNode> wasLive,
-        Map<UUID, @Nullable Set<Permission>> liftedByTenant,
-        List<AssignmentNode> allows) {
-      TenantNode tenant = after.tenant(c.tenantId()).orElse(null);
-      if (tenant == null) {
-        return;
-      }
-      if (!changedItself && !resourceSelects(allows, c, tenant)) {
-        return; // its access is its tenant's, already decided on the tenant row
-      }
-      BitSet now = sig.cover(after, sig.live, tenant, sig.user.tenantId(), c);
-      if (!sig.anyAllow(now)) {
-        return;
-      }
-      ComputerNode cb = before.computer(c.id()).orElse(null);
-      TenantNode tb = cb == null ? null : before.tenant(cb.tenantId()).orElse(null);
-      BitSet then = tb == null ? null : sig.cover(before, sig.beforeLive, tb, sig.wasTenant, cb);
-      if (sameUser && then != null && now.equals(then)) {
-        return;
-      }
-      Set<Permission> lifted = null; // null: any permission may be gained here
-      if (!changedItself && sameUser && !mspLimitMoved(sig.live, wasLive, tenant)) {
-        UUID userTenant = sig.user.tenantId();
-        UUID wasTenant = sig.wasTenant;
-        lifted =
-            liftedByTenant.computeIfAbsent(
-                c.tenantId(), id -> liftedDenies(sig.live, userTenant, tenant, wasLive, wasTenant));
-        if (lifted != null && lifted.isEmpty()) {
-          return;
+        if (lifted != null) {
+          perms.retainAll(lifted);
         }
-      }
-      boolean isNew = newComputers.contains(c.id());
-      Signature key;
-      if (isNew) {
-        key = new Signature(2, now, sig.cover(after, sig.live, tenant, sig.user.tenantId(), null));
-      } else if (then != null) {
-        key = new Signature(3, now, then);
-      } else {
-        key = null; // no computer or tenant before: asked of the engine directly
-      }
-      java.util.function.Function<Signature, List<Permission>> ask =
-          k -> {
-            List<Permission> out = new ArrayList<>();
-            for (Permission p : sig.permissions(now)) {
-              if (!p.system() && gainsComputer(sig.user.id(), p, c)) {
-                out.add(p);
-              }
-            }
-            return out;
-          };
-      List<Permission> gained = key == null ? ask.apply(null) : sig.gains.computeIfAbsent(key, ask);
-      for (Permission p : gained) {
-        if ((lifted != null && !lifted.contains(p))
-            || (!changedItself
-                && sig.tenantGains.contains(new TenantPermission(c.tenantId(), p)))) {
-          continue;
+        for (Permission p : perms) {
+          if (p.system()
+              || (!changedItself && tenantGains.contains(new TenantPermission(c.tenantId(), p)))) {
+            continue;
+          }
+          if (gainsComputer(user.id(), p, c, changedItself)) {
+            record(
+                user.id(), p, Target.computer(c.id()), "COMPUTER", c.id(), exactly(cover, tenant));
+          }
         }
-        record(sig, p, "COMPUTER", c.id(), now);
       }
     }
 
@@ -427,6 +352,77 @@ public final class AccessDiff {
       return out;
     }
 
+    /**
+     * Whether exactly the same assignments (allow and deny, compared whole) cover tenant t before
+     * and after, judged exactly: then no decision on t changed. False for a new tenant, and when a
+     * tag scope covers a tenant whose MSP changed (a scope limit this class may not model).
+     */
+    private boolean unchanged(
+        List<AssignmentNode> live,
+        @Nullable UUID userTenant,
+        TenantNode t,
+        List<AssignmentNode> wasLive,
+        @Nullable UUID wasUserTenant,
+        java.util.Optional<TenantNode> wasTenant) {
+      if (wasTenant.isEmpty()) {
+        return false;
+      }
+      TenantNode tb = wasTenant.get();
+      Set<AssignmentNode> now = new HashSet<>();
+      for (AssignmentNode a : live) {
+        if (!exact(a.scope(), t, tb)) {
+          return false;
+        }
+        if (mayCoverTenant(after, a.scope(), t, userTenant)) {
+          now.add(a);
+        }
+      }
+      Set<AssignmentNode> then = new HashSet<>();
+      for (AssignmentNode a : wasLive) {
+        if (!exact(a.scope(), t, tb)) {
+          return false;
+        }
+        if (mayCoverTenant(before, a.scope(), tb, wasUserTenant)) {
+          then.add(a);
+        }
+      }
+      return now.equals(then);
+    }
+
+    /** {@link #unchanged} for a computer (which must have existed before). */
+    private boolean unchanged(
+        List<AssignmentNode> live,
+        @Nullable UUID userTenant,
+        ComputerNode c,
+        TenantNode t,
+        List<AssignmentNode> wasLive,
+        @Nullable UUID wasUserTenant) {
+      ComputerNode cb = before.computer(c.id()).orElse(null);
+      TenantNode tb = cb == null ? null : before.tenant(cb.tenantId()).orElse(null);
+      if (tb == null) {
+        return false;
+      }
+      Set<AssignmentNode> now = new HashSet<>();
+      for (AssignmentNode a : live) {
+        if (!exact(a.scope(), t, tb)) {
+          return false;
+        }
+        if (mayCoverComputer(after, a.scope(), c, t, userTenant)) {
+          now.add(a);
+        }
+      }
+      Set<AssignmentNode> then = new HashSet<>();
+      for (AssignmentNode a : wasLive) {
+        if (!exact(a.scope(), t, tb)) {
+          return false;
+        }
+        if (mayCoverComputer(before, a.scope(), cb, tb, wasUserTenant)) {
+          then.add(a);
+        }
+      }
+      return now.equals(then);
+    }
+
     /** Whether {@link #mayCoverTenant} is exact for this scope on t (as it is now and was). */
     private static boolean exact(Scope s, TenantNode t, TenantNode was) {
       return switch (s) {
@@ -438,6 +434,20 @@ public final class AccessDiff {
         case Scope.TenantTag g -> t.mspId().equals(was.mspId()); // an MSP limit may apply
         default -> false;
       };
+    }
+
+    private List<ComputerNode> computersToExamine(boolean userHasResourceScopes) {
+      List<ComputerNode> out = new ArrayList<>(computers.values());
+      if (userHasResourceScopes) {
+        for (UUID t : tenants.keySet()) {
+          for (ComputerNode c : byTenant().getOrDefault(t, List.of())) {
+            if (!computers.containsKey(c.id())) {
+              out.add(c);
+            }
+          }
+        }
+      }
+      return out;
     }
 
     private Map<UUID, List<ComputerNode>> byTenant() {
@@ -455,7 +465,16 @@ public final class AccessDiff {
       return computersByTenant;
     }
 
-    private boolean gainsComputer(UUID user, Permission p, ComputerNode c) {
+    private boolean gainsTenant(UUID user, Permission p, UUID tenant) {
+      Target t = Target.tenant(tenant);
+      if (!engine.check(after, user, p, t, now).allowed()) {
+        return false;
+      }
+      PolicySnapshot was = newTenants.contains(tenant) ? baseline : before;
+      return !engine.check(was, user, p, t, now).allowed();
+    }
+
+    private boolean gainsComputer(UUID user, Permission p, ComputerNode c, boolean changedItself) {
       if (!engine.check(after, user, p, Target.computer(c.id()), now).allowed()) {
         return false;
       }
@@ -466,154 +485,51 @@ public final class AccessDiff {
     }
 
     /**
-     * Counts the gain and adds it to the rows of the allows it flows through: those covering the
-     * target ({@code cover}, exact) whose role holds p — the allows {@link Engine#explain} would
-     * name, as a gain is allowed, so no deny matched.
+     * {@code cover} when it is exactly the allows that match there (no scope whose coverage this
+     * class may over-state), else null: then {@link #record} asks {@link Engine#explain}.
      */
-    private void record(Signatures sig, Permission p, String type, UUID id, BitSet cover) {
+    private static @Nullable List<AssignmentNode> exactly(
+        List<AssignmentNode> cover, TenantNode t) {
+      for (AssignmentNode a : cover) {
+        if (a.scope() instanceof Scope.TenantTag || !exact(a.scope(), t, t)) {
+          return null;
+        }
+      }
+      return cover;
+    }
+
+    /**
+     * Counts the gain and adds it to the rows of the allows it flows through: those of {@code
+     * cover} whose role holds p (a gain is allowed, so no deny matched), or, when cover is null,
+     * the allows {@link Engine#explain} names.
+     */
+    private void record(
+        UUID user,
+        Permission p,
+        Target target,
+        String type,
+        UUID id,
+        @Nullable List<AssignmentNode> cover) {
       grants++;
-      gainingUsers.add(sig.user.id());
+      gainingUsers.add(user);
       gainedTargets.add(id);
-      for (int i = cover.nextSetBit(0); i >= 0; i = cover.nextSetBit(i + 1)) {
-        AssignmentNode a = sig.all.get(i);
-        if (a.effect() == Effect.ALLOW && sig.holds(i, p)) {
-          RowKey k = new RowKey(a.principal(), a.id(), p.subject(), type, id);
-          rows.computeIfAbsent(k, x -> new Row(a.roleId(), a.scope())).add(sig.user.id(), p);
-        }
-      }
-    }
-
-    /** Proper ancestors of t in s (walked up its parents; bounded against cycles), cached. */
-    private Set<UUID> ancestors(PolicySnapshot s, TenantNode t) {
-      Map<UUID, Set<UUID>> bySnapshot = ancestors.computeIfAbsent(s, x -> new HashMap<>());
-      Set<UUID> known = bySnapshot.get(t.id());
-      if (known != null) {
-        return known;
-      }
-      Set<UUID> out = new HashSet<>();
-      UUID cur = t.parentId();
-      for (int i = 0; cur != null && i <= s.tenants.size(); i++) {
-        out.add(cur);
-        cur = s.tenant(cur).map(TenantNode::parentId).orElse(null);
-      }
-      bySnapshot.put(t.id(), out);
-      return out;
-    }
-
-    /**
-     * Whether the scope covers tenant t (or, when c is given, computer c of t) in snapshot s for a
-     * user whose tenant there is {@code userTenant}: DESIGN §2 exactly, as the engine decides.
-     */
-    private boolean covers(
-        PolicySnapshot s,
-        Scope scope,
-        TenantNode t,
-        @Nullable UUID userTenant,
-        @Nullable ComputerNode c) {
-      return switch (scope) {
-        case Scope.Owner o -> true;
-        case Scope.Msp m -> t.id().equals(m.mspTenantId()) || t.mspId().equals(m.mspTenantId());
-        case Scope.Tenant x ->
-            t.id().equals(x.tenantId())
-                || (x.includeChildren() && ancestors(s, t).contains(x.tenantId()));
-        case Scope.TenantTag g ->
-            t.tagIds().contains(g.tagId()) && (g.mspId() == null || t.mspId().equals(g.mspId()));
-        case Scope.UsersTenant u -> t.id().equals(userTenant);
-        case Scope.Resource r -> c != null && selects(r.selector(), c, t);
-      };
-    }
-
-    /**
-     * One user's assignments — those live after, then those live before that differ — numbered, so
-     * that the set covering a target is a bit set, and the gains found per signature.
-     */
-    private final class Signatures {
-      final UserNode user;
-      final List<AssignmentNode> live;
-      final List<AssignmentNode> beforeLive;
-      final @Nullable UUID wasTenant;
-      final List<AssignmentNode> all = new ArrayList<>();
-      final Map<Signature, List<Permission>> gains = new HashMap<>();
-      final Set<TenantPermission> tenantGains = new HashSet<>();
-      private final int[] liveIx;
-      private final int[] beforeIx;
-      private final BitSet allows = new BitSet();
-      private final List<Set<Permission>> rolePermissions = new ArrayList<>();
-      private final Map<BitSet, Set<Permission>> permissions = new HashMap<>();
-
-      Signatures(
-          UserNode user,
-          List<AssignmentNode> live,
-          List<AssignmentNode> beforeLive,
-          @Nullable UUID wasTenant) {
-        this.user = user;
-        this.live = live;
-        this.beforeLive = beforeLive;
-        this.wasTenant = wasTenant;
-        Map<AssignmentNode, Integer> index = new HashMap<>();
-        liveIx = number(live, index);
-        beforeIx = number(beforeLive, index);
-      }
-
-      private int[] number(List<AssignmentNode> list, Map<AssignmentNode, Integer> index) {
-        int[] out = new int[list.size()];
-        for (int i = 0; i < out.length; i++) {
-          AssignmentNode a = list.get(i);
-          Integer known = index.get(a);
-          if (known == null) {
-            known = all.size();
-            index.put(a, known);
-            all.add(a);
-            Set<Permission> ps = after.role(a.roleId()).map(RoleNode::permissions).orElse(null);
-            rolePermissions.add(ps == null ? Set.of() : ps);
-            if (a.effect() == Effect.ALLOW && ps != null && list == live) {
-              allows.set(known);
-            }
-          }
-          out[i] = known;
-        }
-        return out;
-      }
-
-      /** The assignments of {@code list} (live or beforeLive) covering the target in s. */
-      BitSet cover(
-          PolicySnapshot s,
-          List<AssignmentNode> list,
-          TenantNode t,
-          @Nullable UUID userTenant,
-          @Nullable ComputerNode c) {
-        int[] ix = list == live ? liveIx : beforeIx;
-        BitSet out = new BitSet();
-        for (int i = 0; i < ix.length; i++) {
-          if (covers(s, list.get(i).scope(), t, userTenant, c)) {
-            out.set(ix[i]);
+      if (cover != null) {
+        for (AssignmentNode a : cover) {
+          if (after.role(a.roleId()).orElseThrow().permissions().contains(p)) {
+            RowKey k = new RowKey(a.principal(), a.id(), p.subject(), type, id);
+            rows.computeIfAbsent(k, x -> new Row(a.roleId(), a.scope())).add(user, p);
           }
         }
-        return out;
+        return;
       }
-
-      boolean anyAllow(BitSet cover) {
-        return cover.intersects(allows);
-      }
-
-      /** Whether the role (after) of assignment i holds p. */
-      boolean holds(int i, Permission p) {
-        return rolePermissions.get(i).contains(p);
-      }
-
-      /** The permissions of the allows in {@code cover} (roles as after). */
-      Set<Permission> permissions(BitSet cover) {
-        return permissions.computeIfAbsent(
-            cover,
-            k -> {
-              Set<Permission> out = java.util.EnumSet.noneOf(Permission.class);
-              for (int i = k.nextSetBit(0); i >= 0; i = k.nextSetBit(i + 1)) {
-                if (allows.get(i)) {
-                  out.addAll(rolePermissions.get(i));
-                }
-              }
-              return out;
-            });
+      for (MatchedAssignment m : engine.explain(after, user, p, target, now).matches()) {
+        if (m.effect() != Effect.ALLOW) {
+          continue;
+        }
+        Principal principal =
+            m.viaGroupId() == null ? Principal.user(user) : Principal.group(m.viaGroupId());
+        RowKey k = new RowKey(principal, m.assignmentId(), p.subject(), type, id);
+        rows.computeIfAbsent(k, x -> new Row(m.roleId(), m.scope())).add(user, p);
       }
     }
 
@@ -621,7 +537,6 @@ public final class AccessDiff {
       List<AccessGain> out = new ArrayList<>(rows.size());
       Set<UUID> assignments = new HashSet<>();
       rows.keySet().forEach(k -> assignments.add(k.assignmentId()));
-      Map<UUID, String> scopes = new HashMap<>();
       rows.forEach(
           (k, r) ->
               out.add(
@@ -630,7 +545,7 @@ public final class AccessDiff {
                       k.principal().id(),
                       k.assignmentId(),
                       r.roleId,
-                      scopes.computeIfAbsent(k.assignmentId(), x -> scopeText(r.scope)),
+                      scopeText(r.scope),
                       k.subject(),
                       k.targetType(),
                       k.targetId(),
@@ -647,6 +562,14 @@ public final class AccessDiff {
         out.addAll(s.groupAssignments(g.id()));
       }
       return out;
+    }
+
+    private static boolean mayCoverComputer(
+        PolicySnapshot s, Scope scope, ComputerNode c, TenantNode t, @Nullable UUID userTenant) {
+      if (scope instanceof Scope.Resource r) {
+        return selects(r.selector(), c, t);
+      }
+      return mayCoverTenant(s, scope, t, userTenant);
     }
 
     /**
@@ -722,13 +645,6 @@ public final class AccessDiff {
   }
 
   private record TenantPermission(UUID tenant, Permission permission) {}
-
-  /**
-   * Which assignments cover a target after ({@code now}) and in its baseline ({@code then}); kind:
-   * 0 a tenant (baseline: before), 1 a new tenant (baseline: untagged), 2 a new computer (then: its
-   * tenant's cover after), 3 a computer (then: its cover before).
-   */
-  private record Signature(int kind, BitSet now, BitSet then) {}
 
   private record RowKey(
       Principal principal,
