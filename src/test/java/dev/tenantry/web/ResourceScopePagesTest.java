@@ -86,7 +86,7 @@ class ResourceScopePagesTest extends ConsoleTest {
     signIn(data.mspAdmin("Morgan", "Limiter"));
 
     open("/users/" + tech.id() + "/assignments");
-    select(By.id("assign-role"), ROLE);
+    pick("assign-role", ROLE);
     select(By.id("assign-scope-kind"), "Resource");
     select(By.id("assign-resource-kind"), "Computers with a tag");
     select(By.id("assign-computer-tag"), tag);
@@ -95,7 +95,7 @@ class ResourceScopePagesTest extends ConsoleTest {
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Assigned " + ROLE + " (ALLOW) at Computers tagged " + tag + " in MSP " + msp);
 
-    select(By.id("assign-role"), ROLE);
+    pick("assign-role", ROLE);
     select(By.id("assign-scope-kind"), "Tenant tag");
     select(By.id("assign-tag"), tag);
     pick("assign-msp", msp);

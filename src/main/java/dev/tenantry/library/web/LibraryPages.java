@@ -132,11 +132,13 @@ class LibraryPages {
 
   @GetMapping("/library/scripts/{id}")
   String script(@PathVariable UUID id, Model model) {
-    model.addAttribute("script", scripts.get(id));
+    var script = scripts.get(id);
+    model.addAttribute("script", script);
     model.addAttribute("requestsEdit", editRequests.editsBecomeRequests(id));
     model.addAttribute("ownership", ownership.form("scripts", id));
     model.addAttribute("versions", scripts.versions(id));
     model.addAttribute("languages", ScriptService.LANGUAGES);
+    model.addAttribute("tenants", Common.ownerName(tenants, script.ownerTenantId()));
     return "library/script";
   }
 

@@ -4,6 +4,7 @@ import dev.tenantry.library.internal.LicenseService;
 import dev.tenantry.library.internal.SoftwareService;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.tenancy.Tenants;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.UUID;
@@ -25,15 +26,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LicensePages {
   private final LicenseService licenses;
   private final SoftwareService software;
+  private final Tenants tenants;
   private final dev.tenantry.library.internal.LibraryOwnership ownership;
 
   LicensePages(
       LicenseService licenses,
       SoftwareService software,
+      Tenants tenants,
       dev.tenantry.library.internal.LibraryOwnership ownership) {
     this.ownership = ownership;
     this.licenses = licenses;
     this.software = software;
+    this.tenants = tenants;
   }
 
   @GetMapping("/library/licenses/new")
@@ -51,6 +55,7 @@ class LicensePages {
     model.addAttribute("canManage", licenses.canManage(id));
     model.addAttribute("ownership", ownership.form("licenses", id));
     model.addAttribute("canReveal", licenses.canReadSecret(id));
+    model.addAttribute("tenants", Common.ownerName(tenants, l.ownerTenantId()));
     return "library/license";
   }
 

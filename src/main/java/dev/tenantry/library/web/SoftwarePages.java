@@ -55,7 +55,6 @@ class SoftwarePages {
   String newSoftware(Model model) {
     model.addAttribute("software", null);
     model.addAttribute("scriptNames", Map.of());
-    model.addAttribute("tenants", tenants.visibleTenants());
     return "library/software";
   }
 
@@ -73,7 +72,7 @@ class SoftwarePages {
     model.addAttribute("versions", software.versions(id));
     model.addAttribute("canManage", software.canManage(id));
     model.addAttribute("ownership", ownership.form("software", id));
-    model.addAttribute("tenants", tenants.visibleTenants());
+    model.addAttribute("tenants", Common.ownerName(tenants, s.ownerTenantId()));
     return "library/software";
   }
 

@@ -4,6 +4,7 @@ import dev.tenantry.library.internal.ScriptParameter;
 import dev.tenantry.library.internal.TaskService;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.tenancy.Tenants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TaskPages {
   static final List<String> TYPES = List.of("STRING", "NUMBER", "BOOLEAN", "DATE", "FILE");
   private final TaskService tasks;
+  private final Tenants tenants;
   private final dev.tenantry.library.internal.LibraryOwnership ownership;
 
-  TaskPages(TaskService tasks, dev.tenantry.library.internal.LibraryOwnership ownership) {
+  TaskPages(
+      TaskService tasks,
+      Tenants tenants,
+      dev.tenantry.library.internal.LibraryOwnership ownership) {
     this.ownership = ownership;
     this.tasks = tasks;
+    this.tenants = tenants;
   }
 
   @GetMapping("/library/tasks/new")
@@ -60,6 +66,7 @@ class TaskPages {
     model.addAttribute("ownership", ownership.form("tasks", id));
     model.addAttribute("canManage", tasks.canManage(id));
     model.addAttribute("types", TYPES);
+    model.addAttribute("tenants", Common.ownerName(tenants, t.ownerTenantId()));
     return "library/task";
   }
 
