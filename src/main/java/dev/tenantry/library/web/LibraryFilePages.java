@@ -2,7 +2,6 @@ package dev.tenantry.library.web;
 
 import dev.tenantry.library.internal.MediaService;
 import dev.tenantry.shared.web.ConsolePage;
-import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.UUID;
@@ -20,16 +19,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @ConsolePage
 class LibraryFilePages {
   private final MediaService media;
-  private final Tenants tenants;
   private final dev.tenantry.library.internal.LibraryOwnership ownership;
 
-  LibraryFilePages(
-      MediaService media,
-      Tenants tenants,
-      dev.tenantry.library.internal.LibraryOwnership ownership) {
+  LibraryFilePages(MediaService media, dev.tenantry.library.internal.LibraryOwnership ownership) {
     this.ownership = ownership;
     this.media = media;
-    this.tenants = tenants;
   }
 
   @GetMapping("/library/media/{id}")
