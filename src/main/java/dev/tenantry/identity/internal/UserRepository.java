@@ -2,6 +2,7 @@ package dev.tenantry.identity.internal;
 
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.VisibleTenants;
+import dev.tenantry.shared.db.Rows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,12 @@ class UserRepository {
     return jdbc.sql(
             SELECT + " where u.entra_tenant_id = ? and u.entra_object_id = ? and u.kind = ?")
         .params(tid, objectId, kind)
-        .query(UserView.class)
+        .query(Rows.of(UserView.class))
         .optional();
   }
 
   Optional<UserView> byId(UUID id) {
-    return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserView.class).optional();
+    return jdbc.sql(SELECT + " where u.id = ?").param(id).query(Rows.of(UserView.class)).optional();
   }
 
   Page<UserView> list(
@@ -80,7 +81,7 @@ class UserRepository {
     List<UserView> items =
         jdbc.sql(SELECT + where + " order by p.family_name, p.given_name, u.id limit ? offset ?")
             .params(paged)
-            .query(UserView.class)
+            .query(Rows.of(UserView.class))
             .list();
     return new Page<>(items, page, size, total);
   }

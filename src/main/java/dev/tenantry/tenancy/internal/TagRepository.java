@@ -1,5 +1,6 @@
 package dev.tenantry.tenancy.internal;
 
+import dev.tenantry.shared.db.Rows;
 import dev.tenantry.tenancy.TagView;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,12 +29,15 @@ public class TagRepository {
              order by lower(name)
             """)
         .param("q", q == null || q.isBlank() ? null : dev.tenantry.shared.db.Like.contains(q))
-        .query(TagView.class)
+        .query(Rows.of(TagView.class))
         .list();
   }
 
   public Optional<TagView> find(UUID id) {
-    return jdbc.sql("select * from tag where id = ?").param(id).query(TagView.class).optional();
+    return jdbc.sql("select * from tag where id = ?")
+        .param(id)
+        .query(Rows.of(TagView.class))
+        .optional();
   }
 
   public boolean nameTaken(String name, @Nullable UUID except) {
