@@ -12,6 +12,7 @@ import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -62,10 +63,17 @@ class DeploymentPages {
 
   @GetMapping("/deployments")
   String list(
-      @RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
-    Page<Deployment> page = deployments.list(new DeploymentQuery(q, null, null, null, 0, 200));
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(name = "page", defaultValue = "0") int pageNumber,
+      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
+      HttpServletRequest request,
+      Model model) {
+    Page<Deployment> page =
+        deployments.list(
+            new DeploymentQuery(
+                q, null, null, null, ListPager.page(pageNumber), ListPager.size(size)));
     model.addAttribute("deployments", page.items());
-    model.addAttribute("total", page.total());
+    model.addAttribute("pager", ListPager.of(request, page));
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("subjects", subjectNames(page.items()));
     model.addAttribute(

@@ -8,6 +8,7 @@ import dev.tenantry.directory.internal.ComputerTenantChange;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,9 +42,17 @@ class ComputerPages {
       @RequestParam(required = false) @Nullable UUID tenantId,
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable ComputerType type,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
+      @RequestParam(required = false) @Nullable String after,
       HttpServletRequest request,
       Model model) {
-    var shown = computers.list(new ComputerQuery(tenantId, q, type, null, 0, 500)).items();
+    var found =
+        computers.list(
+            new ComputerQuery(
+                tenantId, q, type, null, ListPager.page(page), ListPager.size(size), after));
+    var shown = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     Map<UUID, String> names =
         tenants.visibleNames(shown.stream().map(c -> c.computer().tenantId()).toList());
     model.addAttribute("computers", shown);

@@ -11,6 +11,7 @@ import dev.tenantry.directory.internal.PersonService;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,9 +46,16 @@ class PeoplePages {
   String list(
       @RequestParam(required = false) @Nullable UUID tenantId,
       @RequestParam(required = false) @Nullable String q,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
+      @RequestParam(required = false) @Nullable String after,
       HttpServletRequest request,
       Model model) {
-    var shown = people.list(new PersonQuery(tenantId, q, null, 0, 500)).items();
+    var found =
+        people.list(
+            new PersonQuery(tenantId, q, null, ListPager.page(page), ListPager.size(size), after));
+    var shown = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     Map<UUID, String> names =
         tenants.visibleNames(shown.stream().map(p -> p.person().tenantId()).toList());
     model.addAttribute("people", shown);

@@ -6,6 +6,7 @@ import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,12 +57,18 @@ class UserPages {
 
   @GetMapping("/users-roles/users")
   String list(
-      @RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
+      HttpServletRequest request,
+      Model model) {
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute(
         "canImpersonate",
         authorizer.check(Permission.USERS_IMPERSONATE, Target.system()).allowed());
-    var shown = users.list(q, null, null, 0, 500).items();
+    var found = users.list(q, null, null, ListPager.page(page), ListPager.size(size));
+    var shown = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     model.addAttribute("users", shown);
     model.addAttribute(
         "tenantNames",
@@ -126,7 +133,7 @@ class UserPages {
       model.addAttribute(
           "manual", new ManualForm(tenantId, givenName, familyName, email, azureObjectId));
       model.addAttribute("addOpen", true);
-      return list(null, request, model);
+      return list(null, 0, ListPager.SIZE, request, model);
     }
   }
 
@@ -146,7 +153,7 @@ class UserPages {
     } catch (ApiException e) {
       model.addAttribute("promoteError", e.getMessage());
       model.addAttribute("addOpen", true);
-      return list(null, request, model);
+      return list(null, 0, ListPager.SIZE, request, model);
     }
   }
 

@@ -11,11 +11,13 @@ import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.library.internal.ScriptViews;
 import dev.tenantry.library.internal.SoftwareService;
 import dev.tenantry.library.internal.TaskService;
+import dev.tenantry.shared.Page;
 import dev.tenantry.shared.UserNames;
 import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashSet;
@@ -78,6 +80,8 @@ class LibraryPages {
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable String owner,
       @RequestParam(required = false) @Nullable UUID ownerTenantId,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
       HttpServletRequest request,
       Model model) {
     if (!TABS.contains(tab)) {
@@ -92,19 +96,20 @@ class LibraryPages {
         ownerTenant = uuid(owner);
       }
     }
-    List<?> items =
+    int p = ListPager.page(page);
+    int n = ListPager.size(size);
+    Page<?> found =
         switch (tab) {
           case "scripts" ->
-              scripts
-                  .list(
-                      new ScriptCommands.Query(
-                          q, ownerTenant, ownerKind, null, null, "name", 0, 200))
-                  .items();
-          case "software" -> software.list(q, ownerTenant, ownerKind, "name", 0, 200).items();
-          case "tasks" -> tasks.list(q, ownerTenant, ownerKind, "name", 0, 200).items();
-          case "media" -> media.list(q, ownerTenant, ownerKind, "name", 0, 200).items();
-          default -> licenses.list(q, ownerTenant, ownerKind, null, "name", 0, 200).items();
+              scripts.list(
+                  new ScriptCommands.Query(q, ownerTenant, ownerKind, null, null, "name", p, n));
+          case "software" -> software.list(q, ownerTenant, ownerKind, "name", p, n);
+          case "tasks" -> tasks.list(q, ownerTenant, ownerKind, "name", p, n);
+          case "media" -> media.list(q, ownerTenant, ownerKind, "name", p, n);
+          default -> licenses.list(q, ownerTenant, ownerKind, null, "name", p, n);
         };
+    List<?> items = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     model.addAttribute("tab", tab);
     model.addAttribute("tabs", TABS);
     model.addAttribute("items", items);

@@ -5,7 +5,10 @@ import dev.tenantry.maintenance.internal.ScheduleViews;
 import dev.tenantry.maintenance.internal.Windows;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.Tenants;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -93,12 +96,19 @@ class SchedulePages {
   }
 
   @GetMapping("/schedules")
-  String list(Model model) {
-    var shown = schedules.list(null, 0, 200);
+  String list(
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
+      HttpServletRequest request,
+      Model model) {
+    var shown = schedules.list(null, q, ListPager.page(page), ListPager.size(size));
     model.addAttribute("schedules", shown);
+    model.addAttribute("pager", ListPager.of(request, shown));
+    model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("tenantNames", scopeNames(shown.items()));
     model.addAttribute("canCreate", schedules.mayCreateSome());
-    return "maintenance/schedules";
+    return Htmx.view(request, "maintenance/schedules", "results");
   }
 
   @GetMapping("/schedules/new")

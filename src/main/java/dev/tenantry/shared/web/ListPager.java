@@ -1,0 +1,120 @@
+package dev.tenantry.shared.web;
+
+import dev.tenantry.shared.Page;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The paging of a console list page ({@code templates/shared/pager.html}): which rows are shown, of
+ * how many (exact up to the lists' threshold, "about N" beyond, as the API says), and the links to
+ * the previous and next pages. Links are the page's own URL with its filters kept, so a page is
+ * bookmarkable. "Next" follows the API's keyset cursor ({@code after}) when the list has one, the
+ * page number otherwise; "Previous" is the page number (an offset query, as the API allows).
+ */
+public record ListPager(
+    long from,
+    long to,
+    long total,
+    boolean estimated,
+    int page,
+    @Nullable String first,
+    @Nullable String previous,
+    @Nullable String next) {
+
+  /** Rows per console page unless the URL asks for another size ({@code size}, at most MAX). */
+  public static final int SIZE = 50;
+
+  public static final int MAX = 200;
+
+  private static final Set<String> PAGING = Set.of("page", "after");
+
+  /** The page number a console URL asks for (0 for the first), clamped like the API's. */
+  public static int page(int requested) {
+    return Page.page(requested);
+  }
+
+  /** The page size a console URL asks for, clamped to 1..{@link #MAX}. */
+  public static int size(int requested) {
+    return Math.max(1, Math.min(MAX, requested));
+  }
+
+  /**
+   * One page of a short list already filtered by what the caller may see (roles, groups: the API
+   * pages them in memory too, {@link Page#slice}), keeping the rows whose name contains {@code q},
+   * case-insensitively.
+   */
+  public static <T> Page<T> slice(
+      List<T> visible, Function<T, String> name, @Nullable String q, int page, int size) {
+    String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+    List<T> matching =
+        needle.isEmpty()
+            ? visible
+            : visible.stream()
+                .filter(t -> name.apply(t).toLowerCase(Locale.ROOT).contains(needle))
+                .toList();
+    return Page.slice(matching, page, size(size));
+  }
+
+  /** The pager of {@code shown}, the page the request asked for. */
+  public static ListPager of(HttpServletRequest request, Page<?> shown) {
+    long from = (long) shown.page() * shown.size();
+    long to = from + shown.items().size();
+    String base = request.getRequestURI() + "?" + filters(request.getParameterMap());
+    boolean more =
+        shown.next() != null
+            || (shown.items().size() == shown.size()
+                && (shown.totalEstimated() || to < shown.total()));
+    String next = null;
+    if (more) {
+      next = base + "page=" + (shown.page() + 1);
+      if (shown.next() != null) {
+        next += "&after=" + shown.next();
+      }
+    }
+    return new ListPager(
+        shown.items().isEmpty() ? from : from + 1,
+        to,
+        Math.max(shown.total(), to),
+        shown.totalEstimated(),
+        shown.page(),
+        shown.page() > 0 ? base + "page=0" : null,
+        shown.page() > 0 ? base + "page=" + (shown.page() - 1) : null,
+        next);
+  }
+
+  /** "1–50 of 1,234", "51–100 of about 120,000", or "none" for an empty list. */
+  public String summary() {
+    if (to == 0) {
+      return "none";
+    }
+    String of = String.format(Locale.ROOT, "%,d", total);
+    return String.format(Locale.ROOT, "%,d–%,d of ", from, to) + (estimated ? "about " : "") + of;
+  }
+
+  /** The request's filters as {@code name=value&}, without paging and empty values. */
+  private static String filters(Map<String, String[]> parameters) {
+    StringBuilder query = new StringBuilder();
+    parameters.forEach(
+        (name, values) -> {
+          if (!PAGING.contains(name)) {
+            for (String value : List.of(values)) {
+              if (!value.isEmpty()) {
+                query.append(encode(name)).append('=').append(encode(value)).append('&');
+              }
+            }
+          }
+        });
+    return query.toString();
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
