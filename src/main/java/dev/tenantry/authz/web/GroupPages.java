@@ -46,17 +46,13 @@ class GroupPages {
   }
 
   @GetMapping("/users-roles/groups")
-  String list(
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
-      HttpServletRequest request,
-      Model model) {
-    var found = ListPager.slice(groups.list(), GroupService.GroupView::name, q, page, size);
+  String list(HttpServletRequest request, Model model) {
+    var asked = ListPager.asked(request);
+    var found = ListPager.slice(groups.list(), GroupService.GroupView::name, asked);
     var shown = found.items();
     model.addAttribute("groups", shown);
     model.addAttribute("pager", ListPager.of(request, found));
-    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("q", asked.q() == null ? "" : asked.q());
     model.addAttribute(
         "tenantNames",
         tenants.visibleNames(

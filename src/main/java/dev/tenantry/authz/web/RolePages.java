@@ -38,17 +38,13 @@ class RolePages {
   }
 
   @GetMapping("/users-roles/roles")
-  String list(
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
-      HttpServletRequest request,
-      Model model) {
-    var found = ListPager.slice(roles.list(), RoleView::name, q, page, size);
+  String list(HttpServletRequest request, Model model) {
+    var asked = ListPager.asked(request);
+    var found = ListPager.slice(roles.list(), RoleView::name, asked);
     var shown = found.items();
     model.addAttribute("roles", shown);
     model.addAttribute("pager", ListPager.of(request, found));
-    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("q", asked.q() == null ? "" : asked.q());
     model.addAttribute(
         "templates", RoleTemplates.ALL.stream().map(RoleDtos.TemplateView::of).toList());
     model.addAttribute(

@@ -63,15 +63,10 @@ class DeploymentPages {
 
   @GetMapping("/deployments")
   String list(
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(name = "page", defaultValue = "0") int pageNumber,
-      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
-      HttpServletRequest request,
-      Model model) {
+      @RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
+    var asked = ListPager.asked(request);
     Page<Deployment> page =
-        deployments.list(
-            new DeploymentQuery(
-                q, null, null, null, ListPager.page(pageNumber), ListPager.size(size)));
+        deployments.list(new DeploymentQuery(q, null, null, null, asked.page(), asked.size()));
     model.addAttribute("deployments", page.items());
     model.addAttribute("pager", ListPager.of(request, page));
     model.addAttribute("q", q == null ? "" : q);

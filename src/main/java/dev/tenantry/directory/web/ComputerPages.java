@@ -42,15 +42,12 @@ class ComputerPages {
       @RequestParam(required = false) @Nullable UUID tenantId,
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable ComputerType type,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
-      @RequestParam(required = false) @Nullable String after,
       HttpServletRequest request,
       Model model) {
+    var asked = ListPager.asked(request);
     var found =
         computers.list(
-            new ComputerQuery(
-                tenantId, q, type, null, ListPager.page(page), ListPager.size(size), after));
+            new ComputerQuery(tenantId, q, type, null, asked.page(), asked.size(), asked.after()));
     var shown = found.items();
     model.addAttribute("pager", ListPager.of(request, found));
     Map<UUID, String> names =

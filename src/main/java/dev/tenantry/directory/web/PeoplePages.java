@@ -46,14 +46,11 @@ class PeoplePages {
   String list(
       @RequestParam(required = false) @Nullable UUID tenantId,
       @RequestParam(required = false) @Nullable String q,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
-      @RequestParam(required = false) @Nullable String after,
       HttpServletRequest request,
       Model model) {
+    var asked = ListPager.asked(request);
     var found =
-        people.list(
-            new PersonQuery(tenantId, q, null, ListPager.page(page), ListPager.size(size), after));
+        people.list(new PersonQuery(tenantId, q, null, asked.page(), asked.size(), asked.after()));
     var shown = found.items();
     model.addAttribute("pager", ListPager.of(request, found));
     Map<UUID, String> names =

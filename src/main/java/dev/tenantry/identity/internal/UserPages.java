@@ -57,16 +57,13 @@ class UserPages {
 
   @GetMapping("/users-roles/users")
   String list(
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
-      HttpServletRequest request,
-      Model model) {
+      @RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
+    var asked = ListPager.asked(request);
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute(
         "canImpersonate",
         authorizer.check(Permission.USERS_IMPERSONATE, Target.system()).allowed());
-    var found = users.list(q, null, null, ListPager.page(page), ListPager.size(size));
+    var found = users.list(q, null, null, asked.page(), asked.size());
     var shown = found.items();
     model.addAttribute("pager", ListPager.of(request, found));
     model.addAttribute("users", shown);
@@ -133,7 +130,7 @@ class UserPages {
       model.addAttribute(
           "manual", new ManualForm(tenantId, givenName, familyName, email, azureObjectId));
       model.addAttribute("addOpen", true);
-      return list(null, 0, ListPager.SIZE, request, model);
+      return list(null, request, model);
     }
   }
 
@@ -153,7 +150,7 @@ class UserPages {
     } catch (ApiException e) {
       model.addAttribute("promoteError", e.getMessage());
       model.addAttribute("addOpen", true);
-      return list(null, 0, ListPager.SIZE, request, model);
+      return list(null, request, model);
     }
   }
 

@@ -80,10 +80,9 @@ class LibraryPages {
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable String owner,
       @RequestParam(required = false) @Nullable UUID ownerTenantId,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
       HttpServletRequest request,
       Model model) {
+    var asked = ListPager.asked(request);
     if (!TABS.contains(tab)) {
       throw ApiException.invalid("tab: one of " + TABS);
     }
@@ -96,8 +95,8 @@ class LibraryPages {
         ownerTenant = uuid(owner);
       }
     }
-    int p = ListPager.page(page);
-    int n = ListPager.size(size);
+    int p = asked.page();
+    int n = asked.size();
     Page<?> found =
         switch (tab) {
           case "scripts" ->

@@ -96,16 +96,12 @@ class SchedulePages {
   }
 
   @GetMapping("/schedules")
-  String list(
-      @RequestParam(required = false) @Nullable String q,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "" + ListPager.SIZE) int size,
-      HttpServletRequest request,
-      Model model) {
-    var shown = schedules.list(null, q, ListPager.page(page), ListPager.size(size));
+  String list(HttpServletRequest request, Model model) {
+    var asked = ListPager.asked(request);
+    var shown = schedules.list(null, asked.q(), asked.page(), asked.size());
     model.addAttribute("schedules", shown);
     model.addAttribute("pager", ListPager.of(request, shown));
-    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("q", asked.q() == null ? "" : asked.q());
     model.addAttribute("tenantNames", scopeNames(shown.items()));
     model.addAttribute("canCreate", schedules.mayCreateSome());
     return Htmx.view(request, "maintenance/schedules", "results");

@@ -35,13 +35,33 @@ public record ListPager(
 
   private static final Set<String> PAGING = Set.of("page", "after");
 
-  /** The page number a console URL asks for (0 for the first), clamped like the API's. */
-  public static int page(int requested) {
-    return Page.page(requested);
+  /**
+   * What a list page's URL asks for: the name search {@code q}, the page number (0 for the first)
+   * and size (clamped like the API's, at most {@link #MAX}), and the keyset cursor {@code after}.
+   */
+  public record Asked(@Nullable String q, int page, int size, @Nullable String after) {}
+
+  /** Reads {@code q}, {@code page}, {@code size} and {@code after}; a non-number is a 400. */
+  public static Asked asked(HttpServletRequest request) {
+    String q = request.getParameter("q");
+    String after = request.getParameter("after");
+    return new Asked(
+        q == null || q.isBlank() ? null : q,
+        Page.page(number(request, "page", 0)),
+        size(number(request, "size", SIZE)),
+        after == null || after.isBlank() ? null : after);
   }
 
-  /** The page size a console URL asks for, clamped to 1..{@link #MAX}. */
-  public static int size(int requested) {
+  private static int number(HttpServletRequest request, String name, int absent) {
+    String value = request.getParameter(name);
+    try {
+      return value == null || value.isBlank() ? absent : Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("The value of '" + name + "' is not a number");
+    }
+  }
+
+  private static int size(int requested) {
     return Math.max(1, Math.min(MAX, requested));
   }
 
@@ -50,16 +70,15 @@ public record ListPager(
    * pages them in memory too, {@link Page#slice}), keeping the rows whose name contains {@code q},
    * case-insensitively.
    */
-  public static <T> Page<T> slice(
-      List<T> visible, Function<T, String> name, @Nullable String q, int page, int size) {
-    String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+  public static <T> Page<T> slice(List<T> visible, Function<T, String> name, Asked asked) {
+    String needle = asked.q() == null ? "" : asked.q().strip().toLowerCase(Locale.ROOT);
     List<T> matching =
         needle.isEmpty()
             ? visible
             : visible.stream()
                 .filter(t -> name.apply(t).toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
-    return Page.slice(matching, page, size(size));
+    return Page.slice(matching, asked.page(), asked.size());
   }
 
   /** The pager of {@code shown}, the page the request asked for. */
