@@ -213,7 +213,8 @@ class LibraryPages {
 
   /** The object's own history: who changed what, when, including impersonation. */
   @GetMapping("/library/{kind}/{id}/history")
-  String history(@PathVariable String kind, @PathVariable UUID id, Model model) {
+  String history(
+      @PathVariable String kind, @PathVariable UUID id, HttpServletRequest request, Model model) {
     String type =
         switch (kind) {
           case "scripts" -> {
@@ -238,22 +239,23 @@ class LibraryPages {
           }
           default -> throw ApiException.notFound("library kind", kind);
         };
-    // the object is visible (checked above), so its whole history is shown
-    List<AuditEvent> events =
-        audit
-            .list(
-                new AuditQuery(
-                    null,
-                    null,
-                    type,
-                    id.toString(),
-                    null,
-                    null,
-                    null,
-                    VisibleTenants.every(),
-                    0,
-                    200))
-            .items();
+    // the object is visible (checked above), so its whole history is shown, page by page
+    var asked = ListPager.asked(request);
+    var found =
+        audit.list(
+            new AuditQuery(
+                null,
+                null,
+                type,
+                id.toString(),
+                null,
+                null,
+                null,
+                VisibleTenants.every(),
+                asked.page(),
+                asked.size()));
+    List<AuditEvent> events = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     Set<UUID> users = new HashSet<>();
     events.stream()
         .flatMap(e -> Stream.of(e.actorUserId(), e.impersonatorUserId()))
