@@ -4,6 +4,7 @@ import dev.tenantry.shared.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * how many (exact up to the lists' threshold, "about N" beyond, as the API says), and the links to
  * the previous and next pages. Links are the page's own URL with its filters kept, so a page is
  * bookmarkable. "Next" follows the API's keyset cursor ({@code after}) when the list has one, the
- * page number otherwise; "Previous" is the page number (an offset query, as the API allows).
+ * page number otherwise; "Previous" is a keyset query as well for the last {@link #TRAIL} pages
+ * (the URL carries where they started, {@code back}), the page number beyond (an offset query, as
+ * the API allows).
  */
 public record ListPager(
     long from,
@@ -33,7 +36,10 @@ public record ListPager(
 
   public static final int MAX = 200;
 
-  private static final Set<String> PAGING = Set.of("page", "after");
+  private static final Set<String> PAGING = Set.of("page", "after", "back");
+
+  /** How many earlier pages' cursors a URL carries (for a keyset "Previous"). */
+  static final int TRAIL = 10;
 
   /**
    * What a list page's URL asks for: the name search {@code q}, the page number (0 for the first)
@@ -86,16 +92,29 @@ public record ListPager(
     long from = (long) shown.page() * shown.size();
     long to = from + shown.items().size();
     String base = request.getRequestURI() + "?" + filters(request.getParameterMap());
-    boolean more =
-        shown.next() != null
-            || (shown.items().size() == shown.size()
-                && (shown.totalEstimated() || to < shown.total()));
+    String at = base + "page=";
+    List<String> back = back(request.getParameter("back"));
     String next = null;
-    if (more) {
-      next = base + "page=" + (shown.page() + 1);
-      if (shown.next() != null) {
-        next += "&after=" + shown.next();
-      }
+    if (shown.next() != null) { // keyset: remember where this page started, for "Previous"
+      List<String> trail = new ArrayList<>(back);
+      String after = request.getParameter("after");
+      trail.add(after == null ? "" : after);
+      next = at + (shown.page() + 1) + "&after=" + shown.next() + trail(trail);
+    } else if (shown.items().size() == shown.size()
+        && (shown.totalEstimated() || to < shown.total())) {
+      next = at + (shown.page() + 1);
+    }
+    String previous = null;
+    if (shown.page() > 0) {
+      String start = back.isEmpty() ? "" : back.getLast();
+      previous =
+          start.isEmpty() // the first page, a page reached by number, or beyond the trail
+              ? at + (shown.page() - 1)
+              : at
+                  + (shown.page() - 1)
+                  + "&after="
+                  + start
+                  + trail(back.subList(0, back.size() - 1));
     }
     return new ListPager(
         shown.items().isEmpty() ? from : from + 1,
@@ -103,9 +122,27 @@ public record ListPager(
         Math.max(shown.total(), to),
         shown.totalEstimated(),
         shown.page(),
-        shown.page() > 0 ? base + "page=0" : null,
-        shown.page() > 0 ? base + "page=" + (shown.page() - 1) : null,
+        shown.page() > 0 ? at + 0 : null,
+        previous,
         next);
+  }
+
+  /**
+   * The cursors where the previous pages started ({@code back}, oldest first, "" for a page without
+   * one), so that "Previous" is a keyset query too; only the last {@link #TRAIL} are kept, beyond
+   * them "Previous" is the page number.
+   */
+  private static List<String> back(@Nullable String param) {
+    if (param == null || param.isEmpty()) {
+      return List.of();
+    }
+    List<String> cursors = List.of(param.split("\\.", -1));
+    return cursors.subList(Math.max(0, cursors.size() - TRAIL), cursors.size());
+  }
+
+  private static String trail(List<String> cursors) {
+    List<String> kept = cursors.subList(Math.max(0, cursors.size() - TRAIL), cursors.size());
+    return kept.stream().allMatch(String::isEmpty) ? "" : "&back=" + encode(String.join(".", kept));
   }
 
   /** "1–50 of 1,234", "51–100 of about 120,000", or "none" for an empty list. */

@@ -28,10 +28,35 @@ class ListPagerTest {
   void nextFollowsTheCursorAndKeepsTheFiltersButNotTheOldPaging() {
     var request = get("/people", "q", "a+b & c", "tenantId", "", "page", "1", "after", "old");
     var pager = ListPager.of(request, new Page<>(rows(50), 1, 50, 120, false, "CUR"));
-    assertThat(pager.next()).isEqualTo("/people?q=a%2Bb+%26+c&page=2&after=CUR");
+    assertThat(pager.next()).isEqualTo("/people?q=a%2Bb+%26+c&page=2&after=CUR&back=old");
     assertThat(pager.previous()).isEqualTo("/people?q=a%2Bb+%26+c&page=0");
     assertThat(pager.first()).isEqualTo("/people?q=a%2Bb+%26+c&page=0");
     assertThat(pager.summary()).isEqualTo("51–100 of 120");
+  }
+
+  @Test
+  void previousIsAKeysetQueryForTheLastTenPagesAndThePageNumberBeyond() {
+    var third =
+        ListPager.of(
+            get("/people", "page", "2", "after", "C2", "back", "C1"),
+            new Page<>(rows(50), 2, 50, 500, false, "C3"));
+    assertThat(third.previous()).isEqualTo("/people?page=1&after=C1");
+    assertThat(third.next()).isEqualTo("/people?page=3&after=C3&back=C1.C2");
+    String eleven =
+        String.join(
+            ".", java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(i -> "C" + i).toList());
+    var deep =
+        ListPager.of(
+            get("/people", "page", "12", "after", "C12", "back", eleven),
+            new Page<>(rows(50), 12, 50, 5000, false, "C13"));
+    assertThat(deep.previous())
+        .isEqualTo("/people?page=11&after=C11&back=C2.C3.C4.C5.C6.C7.C8.C9.C10");
+    assertThat(deep.next()).contains("&back=C3.C4.C5.C6.C7.C8.C9.C10.C11.C12");
+    var afterTheTrail =
+        ListPager.of(
+            get("/people", "page", "3", "after", "C3"),
+            new Page<>(rows(50), 3, 50, 500, false, "C4"));
+    assertThat(afterTheTrail.previous()).isEqualTo("/people?page=2");
   }
 
   @Test
