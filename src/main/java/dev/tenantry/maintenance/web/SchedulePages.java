@@ -200,7 +200,7 @@ class SchedulePages {
 
   /** The tenant's Schedules tab: its maintenance window (own or inherited) and its schedules. */
   @GetMapping("/tenants/{id}/schedules")
-  String tab(@PathVariable UUID id, Model model) {
+  String tab(@PathVariable UUID id, HttpServletRequest request, Model model) {
     var tenant =
         tenants
             .find(id)
@@ -208,7 +208,10 @@ class SchedulePages {
             .orElseThrow(() -> ApiException.notFound("Tenant", id));
     model.addAttribute("tenant", tenant);
     model.addAttribute("window", windows.of(id));
-    model.addAttribute("schedules", schedules.list(id, 0, 200));
+    var asked = ListPager.asked(request);
+    var shown = schedules.list(id, asked.q(), asked.page(), asked.size());
+    model.addAttribute("schedules", shown);
+    model.addAttribute("pager", ListPager.of(request, shown));
     model.addAttribute("canCreate", schedules.mayCreateSome());
     return "maintenance/tenant-tab";
   }
