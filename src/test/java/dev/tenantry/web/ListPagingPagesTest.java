@@ -20,12 +20,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ListPagingPagesTest extends ConsoleTest {
   private static final int ROWS = 60;
-  private String suffix;
+  private final String suffix = shortId();
   private UUID tenant;
 
   @BeforeEach
   void sixtyRowsOfEachKindInOneTenant() {
-    suffix = shortId();
     tenant = data.clientTenant("Paged " + suffix);
     fill(tenant, "Pagey");
   }
