@@ -99,7 +99,7 @@ public record ListPager(
       List<String> trail = new ArrayList<>(back);
       String after = request.getParameter("after");
       trail.add(after == null ? "" : after);
-      next = at + (shown.page() + 1) + "&after=" + shown.next() + trail(trail);
+      next = at + (shown.page() + 1) + "&after=" + encode(shown.next()) + trail(trail);
     } else if (shown.items().size() == shown.size()
         && (shown.totalEstimated() || to < shown.total())) {
       next = at + (shown.page() + 1);
@@ -113,12 +113,13 @@ public record ListPager(
               : at
                   + (shown.page() - 1)
                   + "&after="
-                  + start
+                  + encode(start)
                   + trail(back.subList(0, back.size() - 1));
     }
+    boolean none = shown.items().isEmpty(); // also a page past the end
     return new ListPager(
-        shown.items().isEmpty() ? from : from + 1,
-        to,
+        none ? 0 : from + 1,
+        none ? 0 : to,
         Math.max(shown.total(), to),
         shown.totalEstimated(),
         shown.page(),

@@ -75,6 +75,9 @@ class ListPagerTest {
     assertThat(big.summary()).isEqualTo("1–50 of about 123,456");
     assertThat(ListPager.of(get("/people"), new Page<>(List.of(), 0, 50, 0)).summary())
         .isEqualTo("none");
+    var pastTheEnd = ListPager.of(get("/people", "page", "9"), new Page<>(List.of(), 9, 50, 60));
+    assertThat(pastTheEnd.summary()).isEqualTo("none");
+    assertThat(pastTheEnd.previous()).isEqualTo("/people?page=8");
   }
 
   @Test
