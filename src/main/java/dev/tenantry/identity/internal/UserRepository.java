@@ -3,6 +3,7 @@ package dev.tenantry.identity.internal;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.db.Rows;
+import dev.tenantry.shared.db.Counts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,11 +71,8 @@ class UserRepository {
       where.append(" and u.enabled = ?");
       params.add(enabled);
     }
-    long total =
-        jdbc.sql("select count(*) from app_user u join person p on p.id = u.person_id" + where)
-            .params(params)
-            .query(Long.class)
-            .single();
+    Counts.Total total =
+        Counts.of(jdbc, "app_user u join person p on p.id = u.person_id" + where, params);
     List<Object> paged = new ArrayList<>(params);
     paged.add(size);
     paged.add((long) page * size);
@@ -83,7 +81,7 @@ class UserRepository {
             .params(paged)
             .query(Rows.of(UserView.class))
             .list();
-    return new Page<>(items, page, size, total);
+    return new Page<>(items, page, size, total.value(), total.estimated(), null);
   }
 
   void insert(

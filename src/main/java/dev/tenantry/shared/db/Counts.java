@@ -1,6 +1,8 @@
 package dev.tenantry.shared.db;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,18 +30,27 @@ public final class Counts {
    * more than {@link #EXACT} turn up.
    */
   public static Total of(JdbcClient jdbc, String fromWhere, Map<String, ?> params) {
-    long estimate = estimate(jdbc, fromWhere, params);
+    return of(sql -> jdbc.sql(sql).params(params), fromWhere);
+  }
+
+  /** The same, with positional ({@code ?}) parameters. */
+  public static Total of(JdbcClient jdbc, String fromWhere, List<?> params) {
+    return of(sql -> jdbc.sql(sql).params(params), fromWhere);
+  }
+
+  private static Total of(Function<String, JdbcClient.StatementSpec> statement, String fromWhere) {
+    long estimate = estimate(statement, fromWhere);
     if (estimate > ESTIMATE_ONLY) {
       return new Total(estimate, true);
     }
     long exact =
-        jdbc.sql(
+        statement
+            .apply(
                 "select count(*) from (select 1 from "
                     + fromWhere
                     + " limit "
                     + (EXACT + 1)
                     + ") x")
-            .params(params)
             .query(Long.class)
             .single();
     return exact <= EXACT
@@ -47,12 +58,13 @@ public final class Counts {
         : new Total(Math.max(EXACT + 1L, estimate), true);
   }
 
-  private static long estimate(JdbcClient jdbc, String fromWhere, Map<String, ?> params) {
+  private static long estimate(
+      Function<String, JdbcClient.StatementSpec> statement, String fromWhere) {
     String plan =
         String.join(
             "\n",
-            jdbc.sql("explain (format json) select 1 from " + fromWhere)
-                .params(params)
+            statement
+                .apply("explain (format json) select 1 from " + fromWhere)
                 .query(String.class)
                 .list());
     Matcher m = PLAN_ROWS.matcher(plan);
