@@ -4,7 +4,6 @@ import dev.tenantry.authz.AccessChangeList;
 import dev.tenantry.authz.AccessGain;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.PermissionSubject;
-import dev.tenantry.authz.Principal;
 import dev.tenantry.authz.ResourceSelector;
 import dev.tenantry.authz.Scope;
 import dev.tenantry.authz.Target;
@@ -88,9 +87,19 @@ public final class AccessDiff {
       return Result.NONE;
     }
     Scan scan = new Scan(before, after, now, gains);
+    long t0 = System.nanoTime();
     scan.targets(changed);
+    long t1 = System.nanoTime();
     scan.users();
-    return scan.result();
+    long t2 = System.nanoTime();
+    Result r = scan.result();
+    long t3 = System.nanoTime();
+    if (Boolean.getBoolean("accessdiff.phases")) {
+      System.out.printf(
+          "PHASES targets=%.1f users=%.1f result=%.1f%n",
+          (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
+    }
+    return r;
   }
 
   /** One permission newly allowed to one user on one tenant or computer. */
@@ -126,7 +135,7 @@ public final class AccessDiff {
     int nTenantLevel;
     Compiled.Asg[] resource = new Compiled.Asg[8];
     int nResource;
-    final Map<Compiled.Asg, UUID> via = new HashMap<>();
+    final Map<Compiled.Asg, UUID> via = new java.util.IdentityHashMap<>();
     boolean anyAllow;
 
     Side(PolicySnapshot s, long nowSec, int nowNano) {
@@ -260,6 +269,8 @@ public final class AccessDiff {
     private int[] slotOf = new int[0];
     private boolean[] slotNew = new boolean[0];
     private int[] slotBefore = new int[0]; // index in before (or baseline for a new one), -1 absent
+    private boolean[] slotMspSame = new boolean[0]; // same msp_id before and after
+    private boolean[] slotSame = new boolean[0]; // this user's tenant-level bits are unchanged
     // computers examined for every user, and those that changed themselves
     private final List<Integer> always = new ArrayList<>();
     private final Set<Integer> changedItself = new HashSet<>();
@@ -268,9 +279,11 @@ public final class AccessDiff {
     private final Map<dev.tenantry.authz.ComputerType, List<Integer>> byType = new HashMap<>();
     private int[] stamp = new int[0];
     private int serial;
-    private final Map<RowKey, Row> rows = new HashMap<>();
+    private final List<Row> rows = new ArrayList<>();
+    private final Map<GroupRowKey, Row> groupRows = new HashMap<>();
     private final Set<UUID> gainingUsers = new HashSet<>();
-    private final Set<UUID> gainedTargets = new HashSet<>();
+    private final java.util.BitSet gainedTenants = new java.util.BitSet();
+    private final java.util.BitSet gainedComputers = new java.util.BitSet();
     private long grants;
 
     Scan(PolicySnapshot before, PolicySnapshot after, Instant now, @Nullable Set<Gain> gains) {
@@ -318,6 +331,8 @@ public final class AccessDiff {
       tenantList = list.stream().mapToInt(Integer::intValue).toArray();
       slotNew = new boolean[tenantList.length];
       slotBefore = new int[tenantList.length];
+      slotMspSame = new boolean[tenantList.length];
+      slotSame = new boolean[tenantList.length];
       for (int i = 0; i < tenantList.length; i++) {
         UUID id = after.tenantAt(tenantList[i]).node().id();
         slotNew[i] = before.tenant(id).isEmpty();
@@ -327,6 +342,12 @@ public final class AccessDiff {
         PolicySnapshot was = slotNew[i] ? baseline : before;
         int b = was.tenantIx.get(id);
         slotBefore[i] = b >= 0 && Engine.presentTenant(was, b) >= 0 ? b : -1;
+        slotMspSame[i] =
+            !slotNew[i]
+                && before
+                    .tenant(id)
+                    .map(TenantNode::mspId)
+                    .equals(after.tenant(id).map(TenantNode::mspId));
       }
       stamp = new int[after.computers.size()];
       for (UUID id : changed.computers()) {
@@ -504,11 +525,14 @@ public final class AccessDiff {
             java.util.Arrays.fill(tDB, at, at + W, 0L);
           }
           boolean any = false;
+          boolean same = !slotNew[i];
           for (int w = 0; w < W; w++) {
             long g = tA[at + w] & ~tDA[at + w] & ~(tB[at + w] & ~tDB[at + w]) & NON_SYSTEM[w];
             tG[at + w] = g;
             any |= g != 0;
+            same &= tA[at + w] == tB[at + w] && tDA[at + w] == tDB[at + w];
           }
+          slotSame[i] = same;
           if (any) {
             record(user, now, t, -1, null, tG, at, "TENANT");
           }
@@ -522,7 +546,14 @@ public final class AccessDiff {
           candidates(was);
           List<Integer> cs = new ArrayList<>(picked);
           picked.clear();
+          boolean sameSelectors = sameResources(now, was);
+          boolean mspLimited = mspLimited(now) || mspLimited(was);
           for (int c : cs) {
+            int slot = slotOf[after.computers.get(c).tenant()];
+            if (sameSelectors && slotSame[slot] && (slotMspSame[slot] || !mspLimited)) {
+              // an unchanged computer whose tenant-level cover and selectors are what they were
+              continue;
+            }
             computer(user, now, was, c, x, tA, tDA, tB, tDB, tG);
           }
         }
@@ -530,6 +561,32 @@ public final class AccessDiff {
     }
 
     private final List<Integer> picked = new ArrayList<>();
+
+    /** The same resource assignments (compared whole) in both states. */
+    private static boolean sameResources(Side now, Side was) {
+      if (!was.active || now.nResource != was.nResource) {
+        return false;
+      }
+      Set<AssignmentNode> a = new HashSet<>();
+      for (int i = 0; i < now.nResource; i++) {
+        a.add(now.resource[i].node());
+      }
+      for (int i = 0; i < was.nResource; i++) {
+        if (!a.contains(was.resource[i].node())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean mspLimited(Side side) {
+      for (int i = 0; i < side.nResource; i++) {
+        if (side.resource[i].mspLimit()) {
+          return true;
+        }
+      }
+      return false;
+    }
 
     /** The computers of affected tenants that one of the side's selectors may pick. */
     private void candidates(Side side) {
@@ -652,9 +709,10 @@ public final class AccessDiff {
     }
 
     /**
-     * Counts each gained permission and adds it to the rows of the allows it flows through: the
-     * active allows covering the target after whose role holds it (a gain is allowed, so no deny
-     * holding it matched).
+     * Counts the gained permissions and adds them to the rows of the allows they flow through: the
+     * active allows covering the target after whose role holds them (a gain is allowed, so no deny
+     * holding it matched), one row per (allow, subject, target). A user visits each target once, so
+     * a direct allow's row is written once and a group allow's row once per member who gains.
      */
     private void record(
         UUID user,
@@ -666,53 +724,147 @@ public final class AccessDiff {
         int at,
         String type) {
       UUID target = c >= 0 ? cc.node().id() : after.tenantAt(t).node().id();
-      List<Compiled.Asg> cover = now.coveringAllows(t, c, cc);
       gainingUsers.add(user);
-      gainedTargets.add(target);
+      if (c >= 0) {
+        gainedComputers.set(c);
+      } else {
+        gainedTenants.set(t);
+      }
       for (int w = 0; w < W; w++) {
         long bits = gain[at + w];
-        while (bits != 0) {
+        grants += Long.bitCount(bits);
+        while (gains != null && bits != 0) {
           int ord = (w << 6) + Long.numberOfTrailingZeros(bits);
           bits &= bits - 1;
-          Permission p = PERMISSIONS[ord];
-          grants++;
-          if (gains != null) {
-            gains.add(new Gain(user, p, target));
-          }
-          for (Compiled.Asg a : cover) {
-            if (Matcher.roleHolds(after.roleBits, a.role(), ord)) {
-              AssignmentNode n = a.node();
-              UUID group = now.via.get(a);
-              Principal principal = group == null ? Principal.user(user) : Principal.group(group);
-              RowKey k = new RowKey(principal, n.id(), p.subject(), type, target);
-              rows.computeIfAbsent(k, y -> new Row(n.roleId(), n.scope())).add(user, p);
+          gains.add(new Gain(user, PERMISSIONS[ord], target));
+        }
+      }
+      long[] bits = after.roleBits;
+      for (Compiled.Asg a : now.coveringAllows(t, c, cc)) {
+        int base = a.role() * W;
+        UUID group = now.via.get(a);
+        for (PermissionSubject subject : SUBJECTS) {
+          long[] mask = SUBJECT_MASKS[subject.ordinal()];
+          long[] held = null;
+          for (int w = 0; w < W; w++) {
+            long m = gain[at + w] & mask[w] & (base + w < bits.length ? bits[base + w] : 0L);
+            if (m != 0) {
+              if (held == null) {
+                held = new long[W];
+              }
+              held[w] = m;
             }
+          }
+          if (held == null) {
+            continue;
+          }
+          if (group == null) {
+            rows.add(new Row(user, false, a, subject, type, target, held));
+          } else {
+            Row r =
+                groupRows.computeIfAbsent(
+                    new GroupRowKey(a.index(), subject, c >= 0 ? c : t, c >= 0),
+                    k -> new Row(group, true, a, subject, type, target, new long[W]));
+            r.add(held);
           }
         }
       }
     }
 
     Result result() {
+      rows.addAll(groupRows.values());
       List<AccessGain> out = new ArrayList<>(rows.size());
       Set<UUID> assignments = new HashSet<>();
-      rows.keySet().forEach(k -> assignments.add(k.assignmentId()));
-      rows.forEach(
-          (k, r) ->
-              out.add(
-                  new AccessGain(
-                      k.principal() instanceof Principal.GroupPrincipal ? "GROUP" : "USER",
-                      k.principal().id(),
-                      k.assignmentId(),
-                      r.roleId,
-                      scopeText(r.scope),
-                      k.subject(),
-                      k.targetType(),
-                      k.targetId(),
-                      newTenants.contains(k.targetId()) || newComputers.contains(k.targetId()),
-                      List.copyOf(r.permissions),
-                      r.users.size())));
+      Map<Compiled.Asg, String> scopes = new java.util.IdentityHashMap<>();
+      for (Row r : rows) {
+        AssignmentNode n = r.asg.node();
+        assignments.add(n.id());
+        out.add(
+            new AccessGain(
+                r.group ? "GROUP" : "USER",
+                r.principal,
+                n.id(),
+                n.roleId(),
+                scopes.computeIfAbsent(r.asg, k -> scopeText(n.scope())),
+                r.subject,
+                r.targetType,
+                r.target,
+                newTenants.contains(r.target) || newComputers.contains(r.target),
+                r.permissionKeys(),
+                r.users));
+      }
       return new Result(
-          AccessChangeList.of(out, grants, gainingUsers.size(), gainedTargets.size()), assignments);
+          AccessChangeList.of(
+              out,
+              grants,
+              gainingUsers.size(),
+              gainedTenants.cardinality() + gainedComputers.cardinality()),
+          assignments);
+    }
+  }
+
+  private static final PermissionSubject[] SUBJECTS = PermissionSubject.values();
+
+  /** Per subject, the bits of its non-system permissions. */
+  private static final long[][] SUBJECT_MASKS = new long[SUBJECTS.length][W];
+
+  static {
+    for (Permission p : PERMISSIONS) {
+      if (!p.system()) {
+        SUBJECT_MASKS[p.subject().ordinal()][p.ordinal() >>> 6] |= 1L << p.ordinal();
+      }
+    }
+  }
+
+  /** A group allow's row: (assignment index, subject, target index, computer or tenant). */
+  private record GroupRowKey(int asg, PermissionSubject subject, int target, boolean computer) {}
+
+  /** One row of the list: permissions as bits; users = how many gain through it. */
+  private static final class Row {
+    final UUID principal;
+    final boolean group;
+    final Compiled.Asg asg;
+    final PermissionSubject subject;
+    final String targetType;
+    final UUID target;
+    final long[] permissions;
+    int users;
+
+    Row(
+        UUID principal,
+        boolean group,
+        Compiled.Asg asg,
+        PermissionSubject subject,
+        String targetType,
+        UUID target,
+        long[] permissions) {
+      this.principal = principal;
+      this.group = group;
+      this.asg = asg;
+      this.subject = subject;
+      this.targetType = targetType;
+      this.target = target;
+      this.permissions = permissions;
+      this.users = group ? 0 : 1;
+    }
+
+    void add(long[] held) {
+      users++;
+      for (int w = 0; w < W; w++) {
+        permissions[w] |= held[w];
+      }
+    }
+
+    List<String> permissionKeys() {
+      TreeSet<String> keys = new TreeSet<>();
+      for (int w = 0; w < W; w++) {
+        long bits = permissions[w];
+        while (bits != 0) {
+          keys.add(PERMISSIONS[(w << 6) + Long.numberOfTrailingZeros(bits)].key());
+          bits &= bits - 1;
+        }
+      }
+      return List.copyOf(keys);
     }
   }
 
@@ -739,58 +891,7 @@ public final class AccessDiff {
     };
   }
 
-  /** The selector picks c, whose tenant (as the same snapshot has it) is t. */
-  static boolean selects(ResourceSelector sel, ComputerNode c, TenantNode t) {
-    return TenantGrants.selects(sel, c.id(), c.tenantId(), t.mspId(), c.type(), c.tagIds());
-  }
-
-  static @Nullable UUID mspLimit(ResourceSelector sel) {
-    return switch (sel) {
-      case ResourceSelector.ComputerTag t -> t.mspId();
-      case ResourceSelector.ComputerTypes t -> t.mspId();
-      case ResourceSelector.OneComputer o -> null;
-    };
-  }
-
   private static String limitText(@Nullable UUID tenant, @Nullable UUID msp) {
     return tenant != null ? ", tenant " + tenant : msp != null ? ", msp " + msp : "";
-  }
-
-  /** Whether a proper ancestor of t (in s) is one of {@code roots}; bounded against cycles. */
-  static boolean underAny(PolicySnapshot s, TenantNode t, Set<UUID> roots) {
-    UUID cur = t.parentId();
-    for (int i = 0; cur != null && i <= s.tenants.size(); i++) {
-      if (roots.contains(cur)) {
-        return true;
-      }
-      cur = s.tenant(cur).map(TenantNode::parentId).orElse(null);
-    }
-    return false;
-  }
-
-  private record TenantPermission(UUID tenant, Permission permission) {}
-
-  private record RowKey(
-      Principal principal,
-      UUID assignmentId,
-      PermissionSubject subject,
-      String targetType,
-      UUID targetId) {}
-
-  private static final class Row {
-    final UUID roleId;
-    final Scope scope;
-    final TreeSet<String> permissions = new TreeSet<>();
-    final Set<UUID> users = new HashSet<>();
-
-    Row(UUID roleId, Scope scope) {
-      this.roleId = roleId;
-      this.scope = scope;
-    }
-
-    void add(UUID user, Permission p) {
-      users.add(user);
-      permissions.add(p.key());
-    }
   }
 }
