@@ -281,6 +281,7 @@ public final class AccessDiff {
     private int serial;
     private final List<Row> rows = new ArrayList<>();
     private final Map<GroupRowKey, Row> groupRows = new HashMap<>();
+    private final Map<Compiled.Asg, Row[]> groupTenantRows = new java.util.IdentityHashMap<>();
     private final Set<UUID> gainingUsers = new HashSet<>();
     private final java.util.BitSet gainedTenants = new java.util.BitSet();
     private final java.util.BitSet gainedComputers = new java.util.BitSet();
@@ -742,7 +743,7 @@ public final class AccessDiff {
       long[] bits = after.roleBits;
       for (Compiled.Asg a : now.coveringAllows(t, c, cc)) {
         int base = a.role() * W;
-        UUID group = now.via.get(a);
+        UUID group = now.via.isEmpty() ? null : now.via.get(a);
         for (PermissionSubject subject : SUBJECTS) {
           long[] mask = SUBJECT_MASKS[subject.ordinal()];
           long[] held = null;
@@ -761,10 +762,23 @@ public final class AccessDiff {
           if (group == null) {
             rows.add(new Row(user, false, a, subject, type, target, held));
           } else {
-            Row r =
-                groupRows.computeIfAbsent(
-                    new GroupRowKey(a.index(), subject, c >= 0 ? c : t, c >= 0),
-                    k -> new Row(group, true, a, subject, type, target, new long[W]));
+            Row r;
+            if (c < 0) { // a tenant: the group allow's rows by (slot, subject), no hashing
+              Row[] byTarget =
+                  groupTenantRows.computeIfAbsent(
+                      a, k -> new Row[tenantList.length * SUBJECTS.length]);
+              int i = slotOf[t] * SUBJECTS.length + subject.ordinal();
+              r = byTarget[i];
+              if (r == null) {
+                r = byTarget[i] = new Row(group, true, a, subject, type, target, new long[W]);
+                rows.add(r);
+              }
+            } else {
+              r =
+                  groupRows.computeIfAbsent(
+                      new GroupRowKey(a.index(), subject, c, true),
+                      k -> new Row(group, true, a, subject, type, target, new long[W]));
+            }
             r.add(held);
           }
         }
