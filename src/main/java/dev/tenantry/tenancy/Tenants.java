@@ -102,6 +102,20 @@ public class Tenants implements TenantLookup {
     return out;
   }
 
+  @Override
+  public Map<UUID, String> searchTags(String q, int limit) {
+    Map<UUID, String> out = new LinkedHashMap<>();
+    if (access.canViewTags()) {
+      tags.search(q, limit).forEach(t -> out.put(t.id(), t.name()));
+    }
+    return out;
+  }
+
+  @Override
+  public Map<UUID, String> tagNames(Collection<UUID> ids) {
+    return tags.names(ids);
+  }
+
   /** The tag catalogue, by name: for pickers. */
   public List<TagView> tagList() {
     return tags.list(null);
