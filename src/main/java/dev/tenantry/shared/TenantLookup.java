@@ -30,9 +30,6 @@ public interface TenantLookup {
    */
   Map<UUID, String> searchVisible(String q, int limit);
 
-  /** The tag catalogue: id → name, in name order. */
-  Map<UUID, String> tags();
-
   /**
    * Search-as-you-type over the tag catalogue for the current caller: names containing {@code q}
    * (any case), in name order, at most {@code limit}; empty for a caller who may not view tags

@@ -96,13 +96,6 @@ public class Tenants implements TenantLookup {
   }
 
   @Override
-  public Map<UUID, String> tags() {
-    Map<UUID, String> out = new LinkedHashMap<>();
-    tagList().forEach(t -> out.put(t.id(), t.name()));
-    return out;
-  }
-
-  @Override
   public Map<UUID, String> searchTags(String q, int limit) {
     Map<UUID, String> out = new LinkedHashMap<>();
     if (access.canViewTags()) {
