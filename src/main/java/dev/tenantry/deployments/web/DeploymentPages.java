@@ -95,7 +95,9 @@ class DeploymentPages {
     model.addAttribute("d", d);
     model.addAttribute("kinds", KINDS);
     model.addAttribute("states", STATES);
-    model.addAttribute("tags", tenants.tags());
+    UUID tag = d == null ? null : d.target().tagId();
+    model.addAttribute(
+        "tagLabel", tag == null ? "" : tenants.tagNames(List.of(tag)).getOrDefault(tag, ""));
     model.addAttribute(
         "subjectLabel", d == null ? "" : subjectNames(List.of(d)).get(d.subjectId()));
     model.addAttribute(

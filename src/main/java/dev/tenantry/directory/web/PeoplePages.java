@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,9 +77,6 @@ class PeoplePages {
         authorizer.check(Permission.PEOPLE_MANAGE, Target.tenant(p.tenantId())).allowed());
     model.addAttribute(
         "canTag", authorizer.check(Permission.TAGS_ASSIGN, Target.tenant(p.tenantId())).allowed());
-    var own = view.tags().stream().map(t -> t.id()).collect(Collectors.toSet());
-    model.addAttribute(
-        "tags", tenants.tagList().stream().filter(t -> !own.contains(t.id())).toList());
     return "directory/person";
   }
 

@@ -229,7 +229,9 @@ class SchedulePages {
     model.addAttribute("tenantNames", names);
     model.addAttribute("tenantLabel", f.tenantId == null ? "" : names.getOrDefault(f.tenantId, ""));
     model.addAttribute("mspLabel", f.mspId == null ? "" : names.getOrDefault(f.mspId, ""));
-    model.addAttribute("tags", tenants.tagList());
+    model.addAttribute(
+        "tagLabels",
+        f.tagIds == null ? java.util.Map.of() : tenants.tagNames(f.tagIds)); // the chosen only
     model.addAttribute("window", windows.of(f.tenantId != null ? f.tenantId : f.mspId));
     model.addAttribute("canManage", saved == null || schedules.canManage(saved.id()));
     model.addAttribute("nextRuns", saved != null ? saved.nextRuns() : previewOrEmpty(f));
