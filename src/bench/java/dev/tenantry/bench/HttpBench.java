@@ -96,7 +96,7 @@ public final class HttpBench {
         String tech = token(signing, users.techOid(), "tech@bench.example", authority);
         String session = signIn(oidc, base, users);
         try {
-          scenarios(f, base, work, admin, tech, session, users);
+          scenarios(f, base, work, admin, tech, session, users, ServerCpu.postmasterOf(ds));
         } catch (RuntimeException e) { // say why the service refused, from its audit trail
           org.springframework.jdbc.core.simple.JdbcClient.create(ds)
               .sql("select action, after_json from audit_event order by seq desc limit 3")
@@ -136,9 +136,10 @@ public final class HttpBench {
       String admin,
       String tech,
       String session,
-      BenchUsers users)
+      BenchUsers users,
+      long postmaster)
       throws Exception {
-    Wrk wrk = new Wrk(base, work);
+    Wrk wrk = new Wrk(base, work, new ServerCpu(postmaster));
     String bearerAdmin = "Authorization: Bearer " + admin;
     String bearerTech = "Authorization: Bearer " + tech;
     String check =
@@ -165,6 +166,14 @@ public final class HttpBench {
     f.put("http_check_p99_ms", fmt(chk.p99()));
     f.put("http_get_rps", fmt(get.rps()));
     f.put("http_get_ratio", ratio(get.rps(), stat.rps()));
+    // server CPU (JVM + PostgreSQL) per request, and its ratio to the static file's: what the
+    // throughput ratio becomes on an idle, saturated machine
+    f.put("http_static_cpu_us", fmt(stat.cpuUs()));
+    f.put("http_noop_cpu_us", fmt(noop.cpuUs()));
+    f.put("http_check_cpu_us", fmt(chk.cpuUs()));
+    f.put("http_get_cpu_us", fmt(get.cpuUs()));
+    f.put("http_get_cpu_ratio", ratio(stat.cpuUs(), get.cpuUs()));
+    f.put("http_check_cpu_ratio", ratio(stat.cpuUs(), chk.cpuUs()));
     f.put("http_page_rps", fmt(page.rps()));
     f.put("http_page_ratio", ratio(page.rps(), stat.rps()));
     int listSeconds = Math.max(5, SECONDS / 2);

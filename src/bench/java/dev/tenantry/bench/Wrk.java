@@ -37,13 +37,17 @@ final class Wrk {
   private final String base;
   private final Path work;
   private final HttpClient client = HttpClient.newHttpClient();
+  private final ServerCpu cpu;
   private long non2xx;
 
-  record Result(String name, double rps, double p50, double p95, double p99, long non2xx) {}
+  /** {@code cpuUs}: server CPU microseconds (JVM + PostgreSQL) per request. */
+  record Result(
+      String name, double rps, double p50, double p95, double p99, long non2xx, double cpuUs) {}
 
-  Wrk(String base, Path work) {
+  Wrk(String base, Path work, ServerCpu cpu) {
     this.base = base;
     this.work = work;
+    this.cpu = cpu;
   }
 
   long non2xx() {
@@ -60,7 +64,7 @@ final class Wrk {
       int seconds)
       throws IOException, InterruptedException {
     if (!ONLY.isEmpty() && !ONLY.contains(name)) {
-      return new Result(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+      return new Result(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
     }
     probe(name, method, path.replace("#", "12345"), header, body);
     Path script = work.resolve(name + ".lua");
@@ -77,9 +81,12 @@ final class Wrk {
             "-s",
             script.toString(),
             base));
+    long cpu0 = cpu.nanos();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
+    int exit = p.waitFor();
+    long cpuNanos = cpu.nanos() - cpu0;
+    if (exit != 0) {
       throw new IllegalStateException("wrk failed for " + name + ":\n" + out);
     }
     Matcher m = RESULT.matcher(out);
@@ -96,13 +103,15 @@ final class Wrk {
             Double.parseDouble(m.group(5)),
             Double.parseDouble(m.group(6)),
             Double.parseDouble(m.group(7)),
-            bad);
+            bad,
+            requests == 0 ? Double.NaN : cpuNanos / 1000.0 / requests);
     if (!name.startsWith("warmup")) {
       non2xx += bad;
     }
     System.out.printf(
-        "%-14s %8.0f req/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  non-2xx/errors %d%n",
-        name, r.rps(), r.p50(), r.p95(), r.p99(), bad);
+        "%-14s %8.0f req/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  cpu %6.0f us/req"
+            + "  non-2xx/errors %d%n",
+        name, r.rps(), r.p50(), r.p95(), r.p99(), r.cpuUs(), bad);
     if (bad > requests / 100) {
       throw new IllegalStateException(name + ": " + bad + " of " + requests + " failed:\n" + out);
     }
