@@ -22,3 +22,17 @@ end $$;
 create trigger tag_tenant_details_change after update on tag
     for each row when (old is distinct from new)
     execute function policy_change_tag_tenants();
+
+-- Check Access names the matching roles and groups from memory (RoleAndGroupNames): a renamed role
+-- or group announces itself too.
+drop trigger role_policy_update on role;
+create trigger role_policy_update after update on role
+    for each row when (old.permissions is distinct from new.permissions
+                       or old.owner_tenant_id is distinct from new.owner_tenant_id
+                       or old.name is distinct from new.name)
+    execute function policy_change_row('ROLE', 'id');
+drop trigger user_group_policy_update on user_group;
+create trigger user_group_policy_update after update on user_group
+    for each row when (old.owner_tenant_id is distinct from new.owner_tenant_id
+                       or old.name is distinct from new.name)
+    execute function policy_change_row('GROUP', 'id');

@@ -12,19 +12,26 @@ import java.util.UUID;
  */
 public interface PolicyChangeListener {
 
-  void applied(TenantsChanged change);
+  void applied(Applied change);
 
   /**
    * {@code everything}: a full load (or a change that cannot be placed), forget all. Otherwise
    * {@code tenants}: every tenant whose row or tags changed, the old and new parent of each (their
    * children changed) and the old and new tenant of every changed computer (their computers
-   * changed).
+   * changed); {@code roles} and {@code groups}: the roles and groups whose rows (names included,
+   * V137) or members changed.
    */
-  record TenantsChanged(boolean everything, Set<UUID> tenants) {
-    public static final TenantsChanged EVERYTHING = new TenantsChanged(true, Set.of());
+  record Applied(boolean everything, Set<UUID> tenants, Set<UUID> roles, Set<UUID> groups) {
+    public static final Applied EVERYTHING = new Applied(true, Set.of(), Set.of(), Set.of());
 
-    public TenantsChanged {
+    public Applied {
       tenants = Set.copyOf(tenants);
+      roles = Set.copyOf(roles);
+      groups = Set.copyOf(groups);
+    }
+
+    public boolean isEmpty() {
+      return !everything && tenants.isEmpty() && roles.isEmpty() && groups.isEmpty();
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.tenantry.authz.internal;
 
 import dev.tenantry.authz.PolicyChangeListener;
-import dev.tenantry.authz.PolicyChangeListener.TenantsChanged;
+import dev.tenantry.authz.PolicyChangeListener.Applied;
 import dev.tenantry.authz.engine.ComputerNode;
 import dev.tenantry.authz.engine.PolicyChange;
 import dev.tenantry.authz.engine.PolicySnapshot;
@@ -332,7 +332,7 @@ public class PolicyStore {
                   diffs.size(),
                   diffs.subList(0, Math.min(3, diffs.size())));
               current.set(fresh);
-              tell(TenantsChanged.EVERYTHING);
+              tell(Applied.EVERYTHING);
               replaceUnparsed(bad);
             }
           });
@@ -373,7 +373,7 @@ public class PolicyStore {
       PolicySnapshot before = current.get();
       PolicySnapshot after = before.withChanges(snap.xmin(), changes);
       current.set(after);
-      tell(tenantsChanged(before, after, changed));
+      tell(whatChanged(before, after, changed));
       changed.forEach(
           (kind, ids) -> ids.forEach(id -> unparsed.remove(UnparsedRows.key(kind, id))));
       noteUnparsed(bad);
@@ -384,7 +384,7 @@ public class PolicyStore {
   private void loadAll(Connection c, DbSnapshot snap, String reason) throws SQLException {
     UnparsedRows bad = new UnparsedRows();
     current.set(SnapshotLoader.loadAll(c, snap.xmin(), bad));
-    tell(TenantsChanged.EVERYTHING);
+    tell(Applied.EVERYTHING);
     replaceUnparsed(bad);
     meters.counter("tenantry.policy.full.loads", "reason", reason).increment();
     applied(snap);
@@ -396,14 +396,14 @@ public class PolicyStore {
    * in neither snapshot (created and removed between two catch-ups, or unreadable) cannot be
    * placed: everything.
    */
-  static TenantsChanged tenantsChanged(
+  static Applied whatChanged(
       PolicySnapshot before, PolicySnapshot after, Map<EntityKind, Set<UUID>> changed) {
     Set<UUID> out = new HashSet<>();
     for (UUID t : changed.getOrDefault(EntityKind.TENANT, Set.of())) {
       var was = before.tenant(t);
       var is = after.tenant(t);
       if (was.isEmpty() && is.isEmpty()) {
-        return TenantsChanged.EVERYTHING; // its parent, which may have listed it, is unknown
+        return Applied.EVERYTHING; // its parent, which may have listed it, is unknown
       }
       out.add(t);
       was.map(TenantNode::parentId).ifPresent(out::add);
@@ -413,16 +413,20 @@ public class PolicyStore {
       var was = before.computer(c).map(ComputerNode::tenantId);
       var is = after.computer(c).map(ComputerNode::tenantId);
       if (was.isEmpty() && is.isEmpty()) {
-        return TenantsChanged.EVERYTHING;
+        return Applied.EVERYTHING;
       }
       was.ifPresent(out::add);
       is.ifPresent(out::add);
     }
-    return new TenantsChanged(false, out);
+    return new Applied(
+        false,
+        out,
+        changed.getOrDefault(EntityKind.ROLE, Set.of()),
+        changed.getOrDefault(EntityKind.GROUP, Set.of()));
   }
 
-  private void tell(TenantsChanged change) {
-    if (!change.everything() && change.tenants().isEmpty()) {
+  private void tell(Applied change) {
+    if (change.isEmpty()) {
       return;
     }
     ObjectProvider<PolicyChangeListener> l = listeners;

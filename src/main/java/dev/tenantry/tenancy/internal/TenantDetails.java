@@ -137,7 +137,7 @@ public class TenantDetails implements PolicyChangeListener {
   }
 
   @Override
-  public void applied(TenantsChanged change) {
+  public void applied(Applied change) {
     synchronized (lock) {
       epoch++;
       if (change.everything()) {
