@@ -53,9 +53,12 @@ public final class HttpBench {
     long t0 = System.nanoTime();
     Map<String, String> f = new LinkedHashMap<>();
     Path work = Files.createTempDirectory("tenantry-http-bench");
-    try (EmbeddedPostgres pg =
-        EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start()) {
+    EmbeddedPostgres.Builder pgBuilder =
+        EmbeddedPostgres.builder().setServerConfig("max_connections", "100");
+    SqlPerRequest.preload(pgBuilder);
+    try (EmbeddedPostgres pg = pgBuilder.start()) {
       DataSource ds = pg.getPostgresDatabase();
+      SqlPerRequest.off(ds);
       Flyway.configure().dataSource(ds).load().migrate();
       PgLoad.fill(ds, new BenchData(SIZE, 42, false));
       BenchUsers users = BenchUsers.create(ds);
@@ -96,7 +99,10 @@ public final class HttpBench {
         String tech = token(signing, users.techOid(), "tech@bench.example", authority);
         String session = signIn(oidc, base, users);
         try {
-          scenarios(f, base, work, admin, tech, session, users);
+          scenarios(f, base, work, admin, tech, session, users, ServerCpu.of(ds));
+          if (Wrk.ONLY.isEmpty() || Wrk.ONLY.contains("page")) {
+            pageSql(f, ds, base, session);
+          }
         } catch (RuntimeException e) { // say why the service refused, from its audit trail
           org.springframework.jdbc.core.simple.JdbcClient.create(ds)
               .sql("select action, after_json from audit_event order by seq desc limit 3")
@@ -136,7 +142,8 @@ public final class HttpBench {
       String admin,
       String tech,
       String session,
-      BenchUsers users)
+      BenchUsers users,
+      ServerCpu cpu)
       throws Exception {
     Wrk wrk = new Wrk(base, work);
     String bearerAdmin = "Authorization: Bearer " + admin;
@@ -148,13 +155,19 @@ public final class HttpBench {
             + users.someTenant()
             + "\"}}";
     wrk.run("warmup", "POST", "/api/v1/access/check", bearerAdmin, check, 32, SECONDS);
+    double c0 = cpu.seconds();
     var stat = wrk.run("static", "GET", "/css/console.css", null, null, 32, SECONDS);
+    double staticCpu = cpu.seconds() - c0;
     var noop = wrk.run("noop", "GET", "/api/v1/auth/ping", bearerAdmin, null, 32, SECONDS);
     var chk = wrk.run("check", "POST", "/api/v1/access/check", bearerAdmin, check, 32, SECONDS);
     var get =
         wrk.run(
             "get", "GET", "/api/v1/tenants/" + users.someTenant(), bearerTech, null, 32, SECONDS);
+    c0 = cpu.seconds();
+    double pg0 = cpu.postgresSeconds();
     var page = wrk.run("page", "GET", "/", "Cookie: SESSION=" + session, null, 32, SECONDS);
+    double pageCpu = cpu.seconds() - c0;
+    double pagePgCpu = cpu.postgresSeconds() - pg0;
     f.put("http_static_rps", fmt(stat.rps()));
     f.put("http_noop_rps", fmt(noop.rps()));
     f.put("http_noop_ratio", ratio(noop.rps(), stat.rps()));
@@ -167,6 +180,13 @@ public final class HttpBench {
     f.put("http_get_ratio", ratio(get.rps(), stat.rps()));
     f.put("http_page_rps", fmt(page.rps()));
     f.put("http_page_ratio", ratio(page.rps(), stat.rps()));
+    // CPU (service JVM + PostgreSQL) per request; wrk ran SECONDS at the measured rate
+    double staticUs = staticCpu / (stat.rps() * SECONDS) * 1e6;
+    double pageUs = pageCpu / (page.rps() * SECONDS) * 1e6;
+    f.put("http_static_cpu_us", fmt(staticUs));
+    f.put("http_page_cpu_us", fmt(pageUs));
+    f.put("http_page_pg_cpu_us", fmt(pagePgCpu / (page.rps() * SECONDS) * 1e6)); // of which SQL
+    f.put("http_page_cpu_ratio", ratio(staticUs, pageUs)); // what http_page_ratio is on an idle box
     int listSeconds = Math.max(5, SECONDS / 2);
     String list = "/api/v1/computers?size=50";
     wrk.run("warmup-list", "GET", list, bearerTech, null, 1, 3);
@@ -185,6 +205,16 @@ public final class HttpBench {
     f.put("http_tenant_list_p95_ms", fmt(tenants.p95()));
     f.put("http_people_list_p95_ms", fmt(people.p95()));
     f.put("http_non2xx", String.valueOf(wrk.non2xx()));
+  }
+
+  /** {@code http_page_sql}: SQL statements per console page (transaction control apart). */
+  private static void pageSql(Map<String, String> f, DataSource ds, String base, String session)
+      throws Exception {
+    var count = SqlPerRequest.measure(ds, base + "/", "Cookie: SESSION=" + session);
+    f.put("http_page_sql", fmt(count.statements()));
+    f.put("http_page_sql_tx_control", fmt(count.transactionControl()));
+    System.out.println("SQL per page (calls per request × statement):");
+    count.top().forEach(q -> System.out.println("  " + q));
   }
 
   static String fmt(double v) {
