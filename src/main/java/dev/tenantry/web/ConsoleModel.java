@@ -4,6 +4,7 @@ import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.identity.ConsoleIdentity;
+import dev.tenantry.shared.web.ConsoleHeaderData;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.tenancy.Tenants;
 import java.util.UUID;
@@ -18,11 +19,17 @@ class ConsoleModel {
   private final ConsoleIdentity identity;
   private final Tenants tenants;
   private final Authorizer authorizer;
+  private final ConsoleHeaderData headerData;
 
-  ConsoleModel(ConsoleIdentity identity, Tenants tenants, Authorizer authorizer) {
+  ConsoleModel(
+      ConsoleIdentity identity,
+      Tenants tenants,
+      Authorizer authorizer,
+      ConsoleHeaderData headerData) {
     this.identity = identity;
     this.tenants = tenants;
     this.authorizer = authorizer;
+    this.headerData = headerData;
   }
 
   @ModelAttribute("nav")
@@ -37,10 +44,15 @@ class ConsoleModel {
 
   /**
    * The instance MSP's name only for a user who may view that tenant; everyone else (another MSP's
-   * customers, identities without a user) sees the product name.
+   * customers, identities without a user) sees the product name. Remembered per caller, policy
+   * revision and console data version ({@link ConsoleHeaderData}).
    */
   @ModelAttribute("instanceName")
   String instanceName() {
+    return headerData.get("instanceName", authorizer.revision(), this::computeInstanceName);
+  }
+
+  private String computeInstanceName() {
     UUID msp = tenants.instanceMspId();
     boolean visible =
         authorizer.isSignedInUser()

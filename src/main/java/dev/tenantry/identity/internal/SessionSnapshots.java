@@ -1,6 +1,7 @@
 package dev.tenantry.identity.internal;
 
 import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.shared.web.ConsoleHeaderData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * count at once) with the row version ({@code xmin}) of each attribute, and, in the same statement,
  * whether a policy change this node has not applied is committed ({@link Authorizer#BEHIND_SQL}: a
  * user disabled on another node loses the session on the very next page). Attributes are read and
- * deserialised again only when one of them was written, added or removed since (on any node).
+ * deserialised again only when one of them was written, added or removed since (on any node). The
+ * statement also reads the console data version for the page's header ({@link ConsoleHeaderData}).
  *
  * <p>The deserialised attribute objects are shared by the requests of one session on this node, as
  * a servlet container's in-memory session shares them; changes go through {@link
@@ -38,6 +40,8 @@ class SessionSnapshots {
           + " from spring_session_attributes a where a.session_primary_id = s.primary_id),"
           + " "
           + Authorizer.BEHIND_SQL
+          + ", "
+          + ConsoleHeaderData.VERSION_SQL
           + " from spring_session s where s.session_id = ?";
   private static final String ATTRIBUTES =
       "select attribute_name, xmin::text, attribute_bytes from spring_session_attributes"
@@ -50,7 +54,8 @@ class SessionSnapshots {
       Instant lastAccess,
       Duration maxInactive,
       String versions,
-      boolean behind) {}
+      boolean behind,
+      long headerData) {}
 
   /** The attributes of a session at the given versions ({@code name@xmin,…}). */
   private record Attributes(String primaryId, String versions, Map<String, Object> values) {}
@@ -96,7 +101,8 @@ class SessionSnapshots {
                         Instant.ofEpochMilli(rs.getLong(3)),
                         Duration.ofSeconds(rs.getInt(4)),
                         rs.getString(5),
-                        rs.getBoolean(6))
+                        rs.getBoolean(6),
+                        rs.getLong(7))
                     : null,
             revision,
             id);
@@ -105,6 +111,7 @@ class SessionSnapshots {
       return null;
     }
     authorizer.caughtUpUnless(row.behind());
+    ConsoleHeaderData.versionRead(row.headerData());
     Attributes a = known.get(id);
     if (a == null
         || !a.primaryId().equals(row.primaryId())
