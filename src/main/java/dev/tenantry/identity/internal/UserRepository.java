@@ -2,8 +2,8 @@ package dev.tenantry.identity.internal;
 
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.VisibleTenants;
-import dev.tenantry.shared.db.Rows;
 import dev.tenantry.shared.db.Counts;
+import dev.tenantry.shared.db.Rows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
