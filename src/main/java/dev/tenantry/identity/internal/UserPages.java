@@ -124,6 +124,7 @@ class UserPages {
           users.createManual(
               tenantId, givenName.trim(), familyName.trim(), email.trim(), azureObjectId);
       flash.addFlashAttribute("notice", "User '" + user.displayName() + "' added");
+      flash.addAttribute("q", user.displayName()); // the list opens on the new user, on any page
       return "redirect:/users-roles/users";
     } catch (ApiException e) {
       model.addAttribute("manualError", e.getMessage());
@@ -146,6 +147,7 @@ class UserPages {
       }
       var user = users.promote(personId);
       flash.addFlashAttribute("notice", "User '" + user.displayName() + "' added");
+      flash.addAttribute("q", user.displayName()); // the list opens on the new user, on any page
       return "redirect:/users-roles/users";
     } catch (ApiException e) {
       model.addAttribute("promoteError", e.getMessage());
