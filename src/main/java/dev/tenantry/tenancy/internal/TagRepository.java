@@ -45,7 +45,7 @@ public class TagRepository {
         .param("q", q)
         .param("like", dev.tenantry.shared.db.Like.contains(q))
         .param("limit", limit)
-        .query(TagView.class)
+        .query(Rows.of(TagView.class))
         .list();
   }
 
