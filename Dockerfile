@@ -9,4 +9,4 @@ COPY target/production/tenantry.jar /app/tenantry.jar
 USER 10001
 ENV SPRING_PROFILES_ACTIVE=production
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/tenantry.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseZGC", "-XX:+ZGenerational", "-jar", "/app/tenantry.jar"]

@@ -111,7 +111,11 @@ final class HttpReport {
       `http_static_rps` of the same run. Lists: GET /api/v1/computers?size=50 as the technician and
       as the OWNER administrator, name search `q=pc-NNNNN` (a random 5-digit number each request),
       GET /api/v1/tenants?size=50 and /api/v1/people?size=50 as the technician; p95 of sequential
-      requests. Profile: median of 5 after 2 warm-ups.
+      requests. Profile: median of 5 after 2 warm-ups. `http_*_cpu_us`: CPU microseconds per
+      request of the server side (this JVM, which runs the service, plus every PostgreSQL process),
+      from /proc over each wrk run; `http_get_cpu_ratio` and `http_check_cpu_ratio` = static's CPU
+      per request / theirs, what the throughput ratio becomes on an idle, saturated machine (load
+      from other processes disturbs it far less than throughput).
 
       ```
       ./tenantry bench http                                  # about 5 min at full size
