@@ -42,6 +42,7 @@ document.addEventListener('click', (e) => {
   const option = e.target.closest('.picker-option');
   if (!option) return;
   const picker = option.closest('.picker');
+  if (picker.classList.contains('multi-picker')) return addChip(picker, option);
   const hidden = picker.querySelector('input[type=hidden]');
   hidden.value = option.dataset.value;
   picker.querySelector('input[type=search]').value = option.dataset.label;
@@ -49,8 +50,41 @@ document.addEventListener('click', (e) => {
   picker.dataset.chosen = 'true';
   hidden.dispatchEvent(new Event('change', { bubbles: true }));
 });
+// Multi-value pickers: choosing adds a chip (with its hidden input) unless already chosen, and
+// clears the search for the next one; a chip's × removes it.
+function addChip(picker, option) {
+  const chosen = picker.querySelector('.picker-chosen');
+  const already = [...chosen.querySelectorAll('input[type=hidden]')]
+    .some((i) => i.value === option.dataset.value);
+  if (!already) {
+    const chip = document.createElement('span');
+    chip.className = 'picker-chip';
+    const hidden = document.createElement('input');
+    hidden.type = 'hidden';
+    hidden.name = picker.dataset.name;
+    hidden.value = option.dataset.value;
+    const label = document.createElement('span');
+    label.className = 'picker-chip-label';
+    label.textContent = option.dataset.label;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'picker-chip-remove';
+    remove.setAttribute('aria-label', 'Remove ' + option.dataset.label);
+    remove.textContent = '×';
+    chip.append(hidden, label, remove);
+    chosen.append(chip);
+    hidden.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  picker.querySelector('input[type=search]').value = '';
+  picker.querySelector('.picker-options').innerHTML = '';
+}
+document.addEventListener('click', (e) => {
+  const remove = e.target.closest('.picker-chip-remove');
+  if (remove) remove.closest('.picker-chip').remove();
+});
 document.addEventListener('input', (e) => {
-  const picker = e.target.matches('.picker input[type=search]') && e.target.closest('.picker');
+  const picker = e.target.matches('.picker:not(.multi-picker) input[type=search]')
+    && e.target.closest('.picker');
   if (picker) {
     picker.querySelector('input[type=hidden]').value = '';
     delete picker.dataset.chosen;

@@ -26,6 +26,23 @@ record BenchUsers(
     return UUID.nameUUIDFromBytes(("bench-" + name).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The callers of an instance loaded by an earlier run ({@code -Dbench.http.keep}), if any. */
+  static java.util.Optional<BenchUsers> existing(DataSource ds) {
+    JdbcClient jdbc = JdbcClient.create(ds);
+    var ids =
+        jdbc.sql(
+                "select id from app_user where entra_object_id in (?, ?) order by entra_object_id = ?")
+            .params(oid("admin"), oid("tech"), oid("tech"))
+            .query(UUID.class)
+            .list();
+    if (ids.size() != 2) {
+      return java.util.Optional.empty();
+    }
+    UUID tag = jdbc.sql("select id from tag where name = 'bench-half'").query(UUID.class).single();
+    jdbc.sql("delete from visible_tenant_set_head").update(); // stored again as in a fresh run
+    return java.util.Optional.of(summary(jdbc, ids.get(0), ids.get(1), tag));
+  }
+
   static BenchUsers create(DataSource ds) {
     JdbcClient jdbc = JdbcClient.create(ds);
     UUID msp =
@@ -48,6 +65,11 @@ record BenchUsers(
         .update();
     assign(jdbc, admin, BuiltInRoles.SYSTEM_ADMINISTRATOR_LEGACY.id(), "OWNER", null);
     assign(jdbc, tech, BuiltInRoles.ADMINISTRATOR_LEGACY.id(), "TENANT_TAG", tag);
+    jdbc.sql("vacuum analyze").update();
+    return summary(jdbc, admin, tech, tag);
+  }
+
+  private static BenchUsers summary(JdbcClient jdbc, UUID admin, UUID tech, UUID tag) {
     UUID some =
         jdbc.sql(
                 "select tenant_id from tenant_tag where tag_id = ? order by tenant_id offset 100 limit 1")
@@ -60,7 +82,6 @@ record BenchUsers(
             .query(Long.class)
             .single();
     long computers = jdbc.sql("select count(*) from computer").query(Long.class).single();
-    jdbc.sql("vacuum analyze").update();
     return new BenchUsers(admin, oid("admin"), tech, oid("tech"), some, visible, computers);
   }
 

@@ -39,11 +39,35 @@ final class Wrk {
   private final HttpClient client = HttpClient.newHttpClient();
   private long non2xx;
 
-  record Result(String name, double rps, double p50, double p95, double p99, long non2xx) {}
+  private final @Nullable ServiceCpu cpu;
 
-  Wrk(String base, Path work) {
+  /**
+   * {@code cpuMs}: the service's CPU time per request (JVM and PostgreSQL), NaN if not measured.
+   */
+  record Result(
+      String name, double rps, double p50, double p95, double p99, long non2xx, double cpuMs) {
+
+    /** The best of each figure over two runs of one scenario. */
+    Result bestWith(Result o) {
+      return new Result(
+          name,
+          Math.max(rps, o.rps),
+          Math.min(p50, o.p50),
+          Math.min(p95, o.p95),
+          Math.min(p99, o.p99),
+          non2xx + o.non2xx,
+          Math.min(cpuMs, o.cpuMs));
+    }
+  }
+
+  static Result best(@Nullable Result a, Result b) {
+    return a == null ? b : a.bestWith(b);
+  }
+
+  Wrk(String base, Path work, @Nullable ServiceCpu cpu) {
     this.base = base;
     this.work = work;
+    this.cpu = cpu;
   }
 
   long non2xx() {
@@ -60,7 +84,7 @@ final class Wrk {
       int seconds)
       throws IOException, InterruptedException {
     if (!ONLY.isEmpty() && !ONLY.contains(name)) {
-      return new Result(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+      return new Result(name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN);
     }
     probe(name, method, path.replace("#", "12345"), header, body);
     Path script = work.resolve(name + ".lua");
@@ -77,11 +101,17 @@ final class Wrk {
             "-s",
             script.toString(),
             base));
+    long cpu0 = cpu == null ? 0 : cpu.nanos();
+    long pg0 = cpu == null ? 0 : cpu.pgNanos();
+    long req0 = ServiceCpu.requestThreadNanos();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IllegalStateException("wrk failed for " + name + ":\n" + out);
     }
+    long cpuNanos = cpu == null ? -1 : cpu.nanos() - cpu0;
+    long pgNanos = cpu == null ? -1 : cpu.pgNanos() - pg0;
+    long reqNanos = ServiceCpu.requestThreadNanos() - req0;
     Matcher m = RESULT.matcher(out);
     if (!m.find()) {
       throw new IllegalStateException("no result from wrk for " + name + ":\n" + out);
@@ -96,13 +126,23 @@ final class Wrk {
             Double.parseDouble(m.group(5)),
             Double.parseDouble(m.group(6)),
             Double.parseDouble(m.group(7)),
-            bad);
+            bad,
+            cpuNanos < 0 || requests == 0 ? Double.NaN : cpuNanos / 1e6 / requests);
     if (!name.startsWith("warmup")) {
       non2xx += bad;
     }
     System.out.printf(
-        "%-14s %8.0f req/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  non-2xx/errors %d%n",
-        name, r.rps(), r.p50(), r.p95(), r.p99(), bad);
+        "%-14s %8.0f req/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  cpu %6.3f ms/req"
+            + " (PostgreSQL %6.3f, request threads %6.3f)  non-2xx/errors %d%n",
+        name,
+        r.rps(),
+        r.p50(),
+        r.p95(),
+        r.p99(),
+        r.cpuMs(),
+        requests == 0 ? Double.NaN : pgNanos / 1e6 / requests,
+        requests == 0 ? Double.NaN : reqNanos / 1e6 / requests,
+        bad);
     if (bad > requests / 100) {
       throw new IllegalStateException(name + ": " + bad + " of " + requests + " failed:\n" + out);
     }

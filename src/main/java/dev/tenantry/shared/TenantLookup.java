@@ -30,6 +30,16 @@ public interface TenantLookup {
    */
   Map<UUID, String> searchVisible(String q, int limit);
 
-  /** The tag catalogue: id → name, in name order. */
-  Map<UUID, String> tags();
+  /**
+   * Search-as-you-type over the tag catalogue for the current caller: names containing {@code q}
+   * (any case), in name order, at most {@code limit}; empty for a caller who may not view tags
+   * ({@code tags:view} at any scope: the catalogue is shared, like the library's global objects).
+   */
+  Map<UUID, String> searchTags(String q, int limit);
+
+  /**
+   * Names of the given tags (labels of the tags a page shows: a scope, a deployment target, a
+   * schedule's tags), without loading the catalogue.
+   */
+  Map<UUID, String> tagNames(Collection<UUID> ids);
 }

@@ -96,10 +96,17 @@ public class Tenants implements TenantLookup {
   }
 
   @Override
-  public Map<UUID, String> tags() {
+  public Map<UUID, String> searchTags(String q, int limit) {
     Map<UUID, String> out = new LinkedHashMap<>();
-    tagList().forEach(t -> out.put(t.id(), t.name()));
+    if (access.canViewTags()) {
+      tags.search(q, limit).forEach(t -> out.put(t.id(), t.name()));
+    }
     return out;
+  }
+
+  @Override
+  public Map<UUID, String> tagNames(Collection<UUID> ids) {
+    return tags.names(ids);
   }
 
   /** The tag catalogue, by name: for pickers. */

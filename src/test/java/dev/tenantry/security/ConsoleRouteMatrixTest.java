@@ -137,8 +137,10 @@ class ConsoleRouteMatrixTest extends IntegrationTest {
               wrong.put(path, "status " + r.statusCode());
             } else if (!body.contains("Visible" + marker)) {
               wrong.put(path, "does not offer the object of a tenant the caller may view: " + body);
-            } else if (body.contains("Hidden" + marker)
-                || hiddenIds.get(picker).stream().anyMatch(id -> body.contains(id.toString()))) {
+            } else if (!PickerFixtures.CATALOGUES.contains(picker)
+                && (body.contains("Hidden" + marker)
+                    || hiddenIds.get(picker).stream()
+                        .anyMatch(id -> body.contains(id.toString())))) {
               wrong.put(path, "offers an object of a tenant the caller has no rights on: " + body);
             }
           }

@@ -87,6 +87,7 @@ final class ConsoleRoutes {
           Map.entry("GET /pickers/roles", PICKER),
           Map.entry("GET /pickers/scripts", PICKER),
           Map.entry("GET /pickers/software", PICKER),
+          Map.entry("GET /pickers/tags", PICKER),
           Map.entry("GET /pickers/tenants", PICKER),
           Map.entry("GET /pickers/users", PICKER),
           Map.entry("GET /pickers/{kind:scripts|software|tasks|media|licenses}-owners", PICKER),

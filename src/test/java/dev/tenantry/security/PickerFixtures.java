@@ -18,6 +18,13 @@ record PickerFixtures(TestUsers users, JdbcClient jdbc) {
    * The fixture a picker is checked with: its last path segment; the library's owner pickers
    * ({@code scripts-owners}, …) offer tenants.
    */
+  /**
+   * Pickers over an instance-wide catalogue (tags: no owner tenant): they offer it by permission
+   * ({@code tags:view} at any scope), not by tenant, so an object "of a hidden tenant" does not
+   * exist for them; {@code TagPickerTest} proves who is offered what.
+   */
+  static final java.util.Set<String> CATALOGUES = java.util.Set.of("tags");
+
   static String key(String segment) {
     return segment.endsWith("-owners") ? "tenants" : segment;
   }
@@ -89,6 +96,10 @@ record PickerFixtures(TestUsers users, JdbcClient jdbc) {
               .params(task, tenant, name + " task")
               .update();
           ids.put("deployables", List.of(software, task));
+
+          UUID tag = UUID.randomUUID();
+          jdbc.sql("insert into tag (id, name) values (?, ?)").params(tag, name + " tag").update();
+          ids.put("tags", List.of(tag));
         });
     return ids;
   }

@@ -36,7 +36,7 @@ class AccessChangesPagesTest extends ConsoleTest {
     signIn(data.mspAdmin("Casey", "Confirm"));
 
     open("/tenants/" + tenant);
-    select(By.id("add-tag"), tagName);
+    pick("add-tag", tagName);
     clickAndWait(
         browser
             .findElement(By.cssSelector("#add-tag"))
@@ -79,7 +79,7 @@ class AccessChangesPagesTest extends ConsoleTest {
 
     signIn(data.mspAdmin("Paige", "Pager"));
     open("/tenants/" + tenant);
-    select(By.id("add-tag"), tagName);
+    pick("add-tag", tagName);
     clickAndWait(
         browser
             .findElement(By.cssSelector("#add-tag"))

@@ -165,6 +165,39 @@ abstract class ConsoleTest extends IntegrationTest {
         .until(d -> !d.findElement(By.id(id)).getDomProperty("value").isEmpty());
   }
 
+  /**
+   * Adds a choice in a multi-value picker ({@code multipicker} in {@code
+   * templates/shared/picker.html}): types the text, clicks the option of exactly that name, and
+   * waits until its chip is shown.
+   */
+  void pickMore(String id, String text) {
+    WebElement box = browser.findElement(By.id(id + "-q"));
+    box.clear();
+    box.sendKeys(text);
+    By option =
+        By.xpath("//ul[@id='" + id + "-options']//button[normalize-space()='" + text + "']");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement found = ExpectedConditions.elementToBeClickable(option).apply(d);
+              if (found == null) {
+                return false;
+              }
+              found.click();
+              return true;
+            });
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath(
+                    "//*[@id='"
+                        + id
+                        + "-chosen']//span[@class='picker-chip-label' and normalize-space()='"
+                        + text
+                        + "']")));
+  }
+
   /** The options a picker offers for the typed text (after the list has answered). */
   java.util.List<String> options(String id, String text) {
     WebElement box = browser.findElement(By.id(id + "-q"));

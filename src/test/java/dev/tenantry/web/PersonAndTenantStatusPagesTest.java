@@ -74,7 +74,7 @@ class PersonAndTenantStatusPagesTest extends ConsoleTest {
     assertThat(browser.findElement(By.id("azureObjectId")).getAttribute("value")).isEqualTo("nope");
 
     open("/people/" + personId);
-    select(By.id("add-person-tag"), tag);
+    pick("add-person-tag", tag);
     clickAndWait(browser.findElement(By.id("add-person-tag-button")));
     assertThat(browser.findElement(By.id("person-tags")).getText()).contains(tag);
     screenshot("person-edit.png");

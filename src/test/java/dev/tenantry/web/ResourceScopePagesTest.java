@@ -89,7 +89,7 @@ class ResourceScopePagesTest extends ConsoleTest {
     pick("assign-role", ROLE);
     select(By.id("assign-scope-kind"), "Resource");
     select(By.id("assign-resource-kind"), "Computers with a tag");
-    select(By.id("assign-computer-tag"), tag);
+    pick("assign-computer-tag", tag);
     pick("assign-resource-msp", msp);
     clickAndWait(browser.findElement(By.id("assign-button")));
     assertThat(browser.findElement(By.id("notice")).getText())
@@ -97,7 +97,7 @@ class ResourceScopePagesTest extends ConsoleTest {
 
     pick("assign-role", ROLE);
     select(By.id("assign-scope-kind"), "Tenant tag");
-    select(By.id("assign-tag"), tag);
+    pick("assign-tag", tag);
     pick("assign-msp", msp);
     clickAndWait(browser.findElement(By.id("assign-button")));
     assertThat(browser.findElement(By.id("notice")).getText())

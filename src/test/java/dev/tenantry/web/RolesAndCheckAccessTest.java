@@ -52,7 +52,7 @@ class RolesAndCheckAccessTest extends ConsoleTest {
     open("/users/" + tech.id() + "/assignments");
     pick("assign-role", role);
     select(By.id("assign-scope-kind"), "Tenant tag");
-    select(By.id("assign-tag"), "Gold " + suffix);
+    pick("assign-tag", "Gold " + suffix);
     clickAndWait(browser.findElement(By.id("assign-button")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Assigned " + role + " (ALLOW) at Tenant tag Gold " + suffix);

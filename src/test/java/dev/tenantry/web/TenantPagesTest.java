@@ -34,7 +34,7 @@ class TenantPagesTest extends ConsoleTest {
     pick("parentId", parent);
     clickAndWait(browser.findElement(By.cssSelector("form[action='/tenants'] button")));
     assertThat(mainText()).contains("Tenant '" + child + "' created");
-    select(By.id("add-tag"), "Gold " + suffix);
+    pick("add-tag", "Gold " + suffix);
     clickAndWait(
         browser
             .findElement(By.cssSelector("#add-tag"))

@@ -135,7 +135,6 @@ class AssignmentPages {
                             && a.principal().id() != null)
                 .map(a -> a.principal().id())
                 .toList()));
-    model.addAttribute("tags", tenants.tags());
     model.addAttribute(
         "scopeKinds",
         List.of(

@@ -34,7 +34,7 @@ class ScopeLabels {
     private final ComputerLookup computerLookup;
     private final Map<UUID, String> tenants = new HashMap<>();
     private final Map<UUID, String> computers = new HashMap<>();
-    private @Nullable Map<UUID, String> tags;
+    private final Map<UUID, String> tags = new java.util.HashMap<>();
 
     Labeller(TenantLookup lookup, ComputerLookup computerLookup) {
       this.lookup = lookup;
@@ -105,10 +105,8 @@ class ScopeLabels {
     }
 
     private String tag(UUID id) {
-      if (tags == null) {
-        tags = lookup.tags();
-      }
-      return tags.getOrDefault(id, id.toString());
+      return tags.computeIfAbsent(
+          id, g -> lookup.tagNames(List.of(g)).getOrDefault(g, g.toString()));
     }
   }
 }

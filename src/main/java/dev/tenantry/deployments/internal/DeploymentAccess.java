@@ -122,7 +122,7 @@ class DeploymentAccess {
                 Target.tenant(t.tenantId()));
           }
           case DeploymentTarget.TenantTag g -> {
-            if (!tenants.tags().containsKey(g.tagId())) {
+            if (tenants.tagNames(List.of(g.tagId())).isEmpty()) {
               throw ApiException.notFound("tag", g.tagId());
             }
             yield multiTenant(target, g.mspId(), Scope.tenantTag(g.tagId(), g.mspId()));

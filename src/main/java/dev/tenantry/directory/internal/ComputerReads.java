@@ -71,8 +71,6 @@ class ComputerReads {
       params.put("after_id", after.id());
       offset = 0;
     }
-    params.put("limit", q.size() + 1);
-    params.put("offset", offset);
     List<Keyset> keys = new ArrayList<>();
     List<Computer> computers =
         jdbc.sql(
@@ -80,7 +78,13 @@ class ComputerReads {
                     + ComputerRepository.COLUMNS
                     + ", lower(c.name) as sort_key from computer c"
                     + where
-                    + " order by lower(c.name), c.id limit :limit offset :offset")
+                    // limit and offset are numbers written into the text, so that a first page
+                    // without filters has no parameters: PostgreSQL plans it once per connection
+                    // (a technician's stored-set probe took 0.3 ms to plan on every request)
+                    + " order by lower(c.name), c.id limit "
+                    + (q.size() + 1)
+                    + " offset "
+                    + offset)
             .params(params)
             .query(
                 (rs, n) -> {

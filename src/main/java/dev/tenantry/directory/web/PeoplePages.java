@@ -11,13 +11,13 @@ import dev.tenantry.directory.internal.PersonService;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,7 +47,11 @@ class PeoplePages {
       @RequestParam(required = false) @Nullable String q,
       HttpServletRequest request,
       Model model) {
-    var shown = people.list(new PersonQuery(tenantId, q, null, 0, 500)).items();
+    var asked = ListPager.asked(request);
+    var found =
+        people.list(new PersonQuery(tenantId, q, null, asked.page(), asked.size(), asked.after()));
+    var shown = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     Map<UUID, String> names =
         tenants.visibleNames(shown.stream().map(p -> p.person().tenantId()).toList());
     model.addAttribute("people", shown);
@@ -73,9 +77,6 @@ class PeoplePages {
         authorizer.check(Permission.PEOPLE_MANAGE, Target.tenant(p.tenantId())).allowed());
     model.addAttribute(
         "canTag", authorizer.check(Permission.TAGS_ASSIGN, Target.tenant(p.tenantId())).allowed());
-    var own = view.tags().stream().map(t -> t.id()).collect(Collectors.toSet());
-    model.addAttribute(
-        "tags", tenants.tagList().stream().filter(t -> !own.contains(t.id())).toList());
     return "directory/person";
   }
 

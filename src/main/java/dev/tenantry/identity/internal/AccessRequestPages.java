@@ -41,7 +41,6 @@ class AccessRequestPages {
     String s = status.toUpperCase();
     model.addAttribute("status", s);
     model.addAttribute("requests", requests.list(s));
-    model.addAttribute("tags", tenants.tagList());
     model.addAttribute("expiries", AccessRequests.Expiry.values());
     return "users/access-requests";
   }

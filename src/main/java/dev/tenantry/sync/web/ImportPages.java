@@ -41,7 +41,7 @@ class ImportPages {
         model.addAttribute("error", e.getMessage());
       }
     }
-    model.addAttribute("tags", tenants.tagList());
+    model.addAttribute("chosenTags", java.util.Map.of()); // the tags picker starts empty
     return "sync/import";
   }
 

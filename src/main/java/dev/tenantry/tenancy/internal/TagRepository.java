@@ -1,5 +1,6 @@
 package dev.tenantry.tenancy.internal;
 
+import dev.tenantry.shared.db.Rows;
 import dev.tenantry.tenancy.TagView;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,12 +29,46 @@ public class TagRepository {
              order by lower(name)
             """)
         .param("q", q == null || q.isBlank() ? null : dev.tenantry.shared.db.Like.contains(q))
+        .query(Rows.of(TagView.class))
+        .list();
+  }
+
+  /** Tags whose name contains {@code q} (any case), in name order, at most {@code limit}. */
+  public List<TagView> search(String q, int limit) {
+    return jdbc.sql(
+            """
+            select * from tag
+             where :q = '' or name ilike :like
+             order by lower(name), id
+             limit :limit
+            """)
+        .param("q", q)
+        .param("like", dev.tenantry.shared.db.Like.contains(q))
+        .param("limit", limit)
         .query(TagView.class)
         .list();
   }
 
+  /** The names of those of the given tags that exist. */
+  public Map<UUID, String> names(Collection<UUID> ids) {
+    Map<UUID, String> out = new LinkedHashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    jdbc.sql("select id, name from tag where id = any(:ids) order by lower(name), id")
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(
+            rs -> {
+              out.put(rs.getObject("id", UUID.class), rs.getString("name"));
+            });
+    return out;
+  }
+
   public Optional<TagView> find(UUID id) {
-    return jdbc.sql("select * from tag where id = ?").param(id).query(TagView.class).optional();
+    return jdbc.sql("select * from tag where id = ?")
+        .param(id)
+        .query(Rows.of(TagView.class))
+        .optional();
   }
 
   public boolean nameTaken(String name, @Nullable UUID except) {

@@ -117,6 +117,11 @@ public class TenantAccess {
     authz.require(TAGS_VIEW, Target.globalObject(null));
   }
 
+  /** Whether the caller may see the shared tag catalogue ({@link #requireViewTags} as a test). */
+  public boolean canViewTags() {
+    return authz.check(TAGS_VIEW, Target.globalObject(null)).allowed();
+  }
+
   /** Creating, renaming and deleting shared tags is an instance-wide right. */
   public void requireManageTags() {
     authz.require(TAGS_MANAGE, Target.globalObject(null));

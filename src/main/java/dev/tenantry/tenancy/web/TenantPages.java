@@ -114,7 +114,6 @@ class TenantPages {
     if (t.parentId() != null) {
       model.addAttribute("parentLabel", label(t.parentId()));
     }
-    model.addAttribute("tags", tenants.tagList());
     model.addAttribute("azureLink", tenantRepository.azureLink(id).orElse(null));
     model.addAttribute("preferences", preferences.effective(id));
     model.addAttribute("canManage", allowed(() -> access.requireManage(id)));
