@@ -111,7 +111,9 @@ final class HttpReport {
       `http_static_rps` of the same run. Lists: GET /api/v1/computers?size=50 as the technician and
       as the OWNER administrator, name search `q=pc-NNNNN` (a random 5-digit number each request),
       GET /api/v1/tenants?size=50 and /api/v1/people?size=50 as the technician; p95 of sequential
-      requests. Profile: median of 5 after 2 warm-ups.
+      requests. Profile: median of 5 after 2 warm-ups. `http_page_cpu_ratio`: the service's CPU
+      (JVM + PostgreSQL) per static file over that per page, what `http_page_ratio` becomes on an idle
+      saturated machine; `http_page_sql`: statements per page (`pg_stat_statements`, 100 pages).
 
       ```
       ./tenantry bench http                                  # about 5 min at full size
