@@ -68,6 +68,7 @@ public final class HttpBench {
     System.getProperties().stringPropertyNames().stream() // -Dbench.http.pg.<setting>=<value>
         .filter(k -> k.startsWith("bench.http.pg."))
         .forEach(k -> builder.setServerConfig(k.substring(14), System.getProperty(k)));
+    SqlPerRequest.preload(builder);
     if (!KEEP.isBlank()) { // keep the loaded instance for the next run (minutes saved at full size)
       builder.setDataDirectory(Path.of(KEEP)).setCleanDataDirectory(false);
     }

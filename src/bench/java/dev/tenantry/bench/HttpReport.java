@@ -115,7 +115,9 @@ final class HttpReport {
       request of the server side (this JVM, which runs the service, plus every PostgreSQL process),
       from /proc over each wrk run; `http_get_cpu_ratio` and `http_check_cpu_ratio` = static's CPU
       per request / theirs, what the throughput ratio becomes on an idle, saturated machine (load
-      from other processes disturbs it far less than throughput).
+      from other processes disturbs it far less than throughput); `http_page_cpu_ratio` is
+      the same for the console page; `http_page_sql`: statements per page (`pg_stat_statements`,
+      100 pages).
 
       ```
       ./tenantry bench http                                  # about 5 min at full size
