@@ -64,6 +64,7 @@ public final class HttpBench {
     Path work = Files.createTempDirectory("tenantry-http-bench");
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder().setServerConfig("max_connections", "100");
+    SqlPerRequest.preload(builder);
     System.getProperties().stringPropertyNames().stream() // -Dbench.http.pg.<setting>=<value>
         .filter(k -> k.startsWith("bench.http.pg."))
         .forEach(k -> builder.setServerConfig(k.substring(14), System.getProperty(k)));
@@ -72,6 +73,7 @@ public final class HttpBench {
     }
     try (EmbeddedPostgres pg = builder.start()) {
       DataSource ds = pg.getPostgresDatabase();
+      SqlPerRequest.off(ds);
       Flyway.configure().dataSource(ds).load().migrate();
       BenchUsers users =
           (KEEP.isBlank() ? java.util.Optional.<BenchUsers>empty() : BenchUsers.existing(ds))
@@ -122,6 +124,9 @@ public final class HttpBench {
         String session = signIn(oidc, base, users);
         try {
           scenarios(f, new Wrk(base, work, new ServiceCpu(ds)), admin, tech, session, users);
+          if (Wrk.ONLY.isEmpty() || Wrk.ONLY.contains("page")) {
+            pageSql(f, ds, base, session);
+          }
         } catch (RuntimeException e) { // say why the service refused, from its audit trail
           org.springframework.jdbc.core.simple.JdbcClient.create(ds)
               .sql("select action, after_json from audit_event order by seq desc limit 3")
@@ -185,6 +190,16 @@ public final class HttpBench {
     f.put("http_get_ratio", ratio(get.rps(), stat.rps()));
     f.put("http_page_rps", fmt(page.rps()));
     f.put("http_page_ratio", ratio(page.rps(), stat.rps()));
+    // service CPU (JVM + PostgreSQL) per request, and the static file's over it: what the
+    // throughput ratio becomes on an idle, saturated machine
+    f.put("http_static_cpu_us", fmt(stat.cpuMs() * 1000));
+    f.put("http_noop_cpu_us", fmt(noop.cpuMs() * 1000));
+    f.put("http_check_cpu_us", fmt(chk.cpuMs() * 1000));
+    f.put("http_get_cpu_us", fmt(get.cpuMs() * 1000));
+    f.put("http_page_cpu_us", fmt(page.cpuMs() * 1000));
+    f.put("http_check_cpu_ratio", ratio(stat.cpuMs(), chk.cpuMs()));
+    f.put("http_get_cpu_ratio", ratio(stat.cpuMs(), get.cpuMs()));
+    f.put("http_page_cpu_ratio", ratio(stat.cpuMs(), page.cpuMs()));
     int listSeconds = Math.max(5, SECONDS / 2);
     String list = "/api/v1/computers?size=50";
     wrk.run("warmup-list", "GET", list, bearerTech, null, 1, 3);
@@ -218,6 +233,16 @@ public final class HttpBench {
     f.put("http_tenant_list_p95_ms", fmt(tenants.p95()));
     f.put("http_people_list_p95_ms", fmt(people.p95()));
     f.put("http_non2xx", String.valueOf(wrk.non2xx()));
+  }
+
+  /** {@code http_page_sql}: SQL statements per console page (transaction control apart). */
+  private static void pageSql(Map<String, String> f, DataSource ds, String base, String session)
+      throws Exception {
+    var count = SqlPerRequest.measure(ds, base + "/", "Cookie: SESSION=" + session);
+    f.put("http_page_sql", fmt(count.statements()));
+    f.put("http_page_sql_tx_control", fmt(count.transactionControl()));
+    System.out.println("SQL per page (calls per request × statement):");
+    count.top().forEach(q -> System.out.println("  " + q));
   }
 
   static String fmt(double v) {

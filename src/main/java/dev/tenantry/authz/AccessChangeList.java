@@ -47,7 +47,10 @@ public record AccessChangeList(
     for (AccessGain g : all) {
       lines.add(new Line(g.canonical(), g));
     }
-    lines.sort(Comparator.comparing(Line::canonical));
+    // targets created by the change share the line ("new"): their ids break the tie, so the listed
+    // order does not depend on the order the rows were found in (the digest does not either way)
+    lines.sort(
+        Comparator.comparing(Line::canonical).thenComparing(l -> l.gain().targetId().toString()));
     MessageDigest sha = sha256();
     List<AccessGain> sorted = new ArrayList<>(lines.size());
     for (Line l : lines) {

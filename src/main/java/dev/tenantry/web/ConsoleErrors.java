@@ -70,9 +70,12 @@ class ConsoleErrors {
   }
 
   private String page(Model model, String message) {
-    model.addAttribute("header", header.header());
-    model.addAttribute("instanceName", header.instanceName());
-    model.addAttribute("nav", header.nav());
+    header.console(
+        model,
+        ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder
+                    .currentRequestAttributes())
+            .getRequest());
     model.addAttribute("message", message);
     return "error/page";
   }

@@ -224,6 +224,27 @@ public class Authorizer {
     return store.revision();
   }
 
+  /**
+   * For a statement the caller runs anyway (the console's session check, once per page): an SQL
+   * boolean expression, true when a policy change at or above this node's watermark is committed.
+   * Its one parameter is {@link #revision()} read before the statement (as a string); hand the
+   * answer to {@link #caughtUpUnless}. Every transaction that committed after the watermark's
+   * snapshot has an id at or above it, so {@code false} proves that this node has applied
+   * everything committed before the statement (as in {@code CatchUpAfterCommit}).
+   */
+  public static final String BEHIND_SQL =
+      "exists (select 1 from policy_change where xid >= (?::text)::xid8)";
+
+  /**
+   * Catches up when {@link #BEHIND_SQL} answered true, so the request goes on from a current
+   * snapshot.
+   */
+  public void caughtUpUnless(boolean behind) {
+    if (behind) {
+      store.catchUp();
+    }
+  }
+
   /** True once this node has applied the write that answered {@code X-Policy-Revision: xid}. */
   public boolean hasApplied(long xid) {
     return store.hasApplied(xid);

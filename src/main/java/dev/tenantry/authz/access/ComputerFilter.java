@@ -49,6 +49,26 @@ public record ComputerFilter(TenantGrants grants, @Nullable UUID allowedSetId) {
             grants.deniedSelectors()));
   }
 
+  /**
+   * True when the filter lets through every computer of the tenant, whatever the computers' ids,
+   * types and tags: the tenant is allowed, not denied, and no denied resource selector exists (a
+   * count of the tenant's computers is then its total).
+   */
+  public boolean allowsEveryComputerOf(UUID tenantId) {
+    return grants.allowsTenant(tenantId)
+        && !grants.deniedTenantIds().contains(tenantId)
+        && grants.deniedSelectors().isEmpty();
+  }
+
+  /**
+   * True when the filter lets through no computer of the tenant: the tenant is denied, or neither
+   * allowed nor reachable by an allowed resource selector.
+   */
+  public boolean allowsNoComputerOf(UUID tenantId) {
+    return grants.deniedTenantIds().contains(tenantId)
+        || (!grants.allowsTenant(tenantId) && grants.allowedSelectors().isEmpty());
+  }
+
   /** {@code tenantMspId}: the msp_id of the computer's tenant (MSP-limited selectors read it). */
   public boolean allows(
       UUID computerId,

@@ -1,6 +1,7 @@
 package dev.tenantry.authz.internal;
 
 import dev.tenantry.authz.access.SqlPredicate;
+import dev.tenantry.shared.db.Rows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public class GroupRepository {
   }
 
   public Optional<GroupRow> find(UUID id) {
-    return jdbc.sql(SELECT + " where g.id = ?").param(id).query(GroupRow.class).optional();
+    return jdbc.sql(SELECT + " where g.id = ?").param(id).query(Rows.of(GroupRow.class)).optional();
   }
 
   /**
@@ -67,7 +68,7 @@ public class GroupRepository {
                 + " order by lower(g.name)")
         .params(owners.params())
         .param("instanceWide", instanceWide)
-        .query(GroupRow.class)
+        .query(Rows.of(GroupRow.class))
         .list();
   }
 
@@ -85,7 +86,7 @@ public class GroupRepository {
         .param("instanceWide", instanceWide)
         .param("q", dev.tenantry.shared.db.Like.contains(q))
         .param("limit", limit)
-        .query(GroupRow.class)
+        .query(Rows.of(GroupRow.class))
         .list();
   }
 
@@ -100,7 +101,7 @@ public class GroupRepository {
         .params(owners.params())
         .param("instanceWide", instanceWide)
         .param("ids", ids.stream().distinct().toArray(UUID[]::new))
-        .query(GroupRow.class)
+        .query(Rows.of(GroupRow.class))
         .list();
   }
 
@@ -127,7 +128,7 @@ public class GroupRepository {
     return jdbc.sql(
             "select group_id, user_id, added_at, added_by from group_member where group_id = ? order by added_at")
         .param(groupId)
-        .query(MemberRow.class)
+        .query(Rows.of(MemberRow.class))
         .list();
   }
 
@@ -135,7 +136,7 @@ public class GroupRepository {
     return jdbc.sql(
             "select group_id, user_id, added_at, added_by from group_member where group_id = ? and user_id = ?")
         .params(groupId, userId)
-        .query(MemberRow.class)
+        .query(Rows.of(MemberRow.class))
         .optional();
   }
 
@@ -156,7 +157,7 @@ public class GroupRepository {
             SELECT
                 + " where g.id in (select group_id from group_member where user_id = :u) order by lower(g.name)")
         .params(Map.of("u", userId))
-        .query(GroupRow.class)
+        .query(Rows.of(GroupRow.class))
         .list();
   }
 

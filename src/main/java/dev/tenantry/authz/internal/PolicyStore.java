@@ -1,7 +1,11 @@
 package dev.tenantry.authz.internal;
 
+import dev.tenantry.authz.PolicyChangeListener;
+import dev.tenantry.authz.PolicyChangeListener.Applied;
+import dev.tenantry.authz.engine.ComputerNode;
 import dev.tenantry.authz.engine.PolicyChange;
 import dev.tenantry.authz.engine.PolicySnapshot;
+import dev.tenantry.authz.engine.TenantNode;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ErrorCode;
 import io.micrometer.core.instrument.Counter;
@@ -26,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,6 +88,7 @@ public class PolicyStore {
   private final Map<String, String> unparsed = new ConcurrentHashMap<>();
   private final Counter unparsedRows;
   private final Counter consistencyMismatches;
+  private volatile ObjectProvider<PolicyChangeListener> listeners;
 
   PolicyStore(
       PolicyConnections db, BuiltInRoleSync builtIns, FeedSettings settings, MeterRegistry meters) {
@@ -104,6 +111,12 @@ public class PolicyStore {
     builtIns.sync();
     register();
     reload();
+  }
+
+  /** The node-local read models told of each catch-up ({@link PolicyChangeListener}). */
+  @Autowired
+  void setListeners(ObjectProvider<PolicyChangeListener> listeners) {
+    this.listeners = listeners;
   }
 
   public PolicySnapshot snapshot() {
@@ -319,6 +332,7 @@ public class PolicyStore {
                   diffs.size(),
                   diffs.subList(0, Math.min(3, diffs.size())));
               current.set(fresh);
+              tell(Applied.EVERYTHING);
               replaceUnparsed(bad);
             }
           });
@@ -356,7 +370,10 @@ public class PolicyStore {
     } else if (count > 0) {
       UnparsedRows bad = new UnparsedRows();
       List<PolicyChange> changes = SnapshotLoader.reload(c, changed, bad);
-      current.set(current.get().withChanges(snap.xmin(), changes));
+      PolicySnapshot before = current.get();
+      PolicySnapshot after = before.withChanges(snap.xmin(), changes);
+      current.set(after);
+      tell(whatChanged(before, after, changed));
       changed.forEach(
           (kind, ids) -> ids.forEach(id -> unparsed.remove(UnparsedRows.key(kind, id))));
       noteUnparsed(bad);
@@ -367,9 +384,63 @@ public class PolicyStore {
   private void loadAll(Connection c, DbSnapshot snap, String reason) throws SQLException {
     UnparsedRows bad = new UnparsedRows();
     current.set(SnapshotLoader.loadAll(c, snap.xmin(), bad));
+    tell(Applied.EVERYTHING);
     replaceUnparsed(bad);
     meters.counter("tenantry.policy.full.loads", "reason", reason).increment();
     applied(snap);
+  }
+
+  /**
+   * The tenants whose details a catch-up may have changed: changed tenants with their old and new
+   * parents, and the old and new tenants of changed computers. A changed tenant or computer present
+   * in neither snapshot (created and removed between two catch-ups, or unreadable) cannot be
+   * placed: everything.
+   */
+  static Applied whatChanged(
+      PolicySnapshot before, PolicySnapshot after, Map<EntityKind, Set<UUID>> changed) {
+    Set<UUID> out = new HashSet<>();
+    for (UUID t : changed.getOrDefault(EntityKind.TENANT, Set.of())) {
+      var was = before.tenant(t);
+      var is = after.tenant(t);
+      if (was.isEmpty() && is.isEmpty()) {
+        return Applied.EVERYTHING; // its parent, which may have listed it, is unknown
+      }
+      out.add(t);
+      was.map(TenantNode::parentId).ifPresent(out::add);
+      is.map(TenantNode::parentId).ifPresent(out::add);
+    }
+    for (UUID c : changed.getOrDefault(EntityKind.COMPUTER, Set.of())) {
+      var was = before.computer(c).map(ComputerNode::tenantId);
+      var is = after.computer(c).map(ComputerNode::tenantId);
+      if (was.isEmpty() && is.isEmpty()) {
+        return Applied.EVERYTHING;
+      }
+      was.ifPresent(out::add);
+      is.ifPresent(out::add);
+    }
+    return new Applied(
+        false,
+        out,
+        changed.getOrDefault(EntityKind.ROLE, Set.of()),
+        changed.getOrDefault(EntityKind.GROUP, Set.of()));
+  }
+
+  private void tell(Applied change) {
+    if (change.isEmpty()) {
+      return;
+    }
+    ObjectProvider<PolicyChangeListener> l = listeners;
+    if (l == null) {
+      return;
+    }
+    l.forEach(
+        listener -> {
+          try {
+            listener.applied(change);
+          } catch (RuntimeException e) {
+            log.error("Policy change listener {} failed", listener, e);
+          }
+        });
   }
 
   private void applied(DbSnapshot snap) {

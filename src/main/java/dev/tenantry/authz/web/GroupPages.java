@@ -6,6 +6,9 @@ import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.shared.UserNames;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -43,9 +46,13 @@ class GroupPages {
   }
 
   @GetMapping("/users-roles/groups")
-  String list(Model model) {
-    var shown = groups.list();
+  String list(HttpServletRequest request, Model model) {
+    var asked = ListPager.asked(request);
+    var found = ListPager.slice(groups.list(), GroupService.GroupView::name, asked);
+    var shown = found.items();
     model.addAttribute("groups", shown);
+    model.addAttribute("pager", ListPager.of(request, found));
+    model.addAttribute("q", asked.q() == null ? "" : asked.q());
     model.addAttribute(
         "tenantNames",
         tenants.visibleNames(
@@ -53,7 +60,7 @@ class GroupPages {
                 .map(GroupService.GroupView::ownerTenantId)
                 .filter(java.util.Objects::nonNull)
                 .toList()));
-    return "authz/groups";
+    return Htmx.view(request, "authz/groups", "results");
   }
 
   @PostMapping("/users-roles/groups")

@@ -7,6 +7,9 @@ import dev.tenantry.authz.internal.RoleDtos.RoleView;
 import dev.tenantry.shared.TenantLookup;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,16 +38,20 @@ class RolePages {
   }
 
   @GetMapping("/users-roles/roles")
-  String list(Model model) {
-    var shown = roles.list();
+  String list(HttpServletRequest request, Model model) {
+    var asked = ListPager.asked(request);
+    var found = ListPager.slice(roles.list(), RoleView::name, asked);
+    var shown = found.items();
     model.addAttribute("roles", shown);
+    model.addAttribute("pager", ListPager.of(request, found));
+    model.addAttribute("q", asked.q() == null ? "" : asked.q());
     model.addAttribute(
         "templates", RoleTemplates.ALL.stream().map(RoleDtos.TemplateView::of).toList());
     model.addAttribute(
         "tenantNames",
         tenants.visibleNames(
             shown.stream().map(RoleView::ownerTenantId).filter(Objects::nonNull).toList()));
-    return "authz/roles";
+    return Htmx.view(request, "authz/roles", "results");
   }
 
   @GetMapping("/users-roles/roles/new")

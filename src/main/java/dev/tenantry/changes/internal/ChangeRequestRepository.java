@@ -3,6 +3,7 @@ package dev.tenantry.changes.internal;
 import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.changes.ChangeRequestState;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.db.Rows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +53,14 @@ class ChangeRequestRepository {
   Optional<ChangeRequestRow> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from change_request r where r.id = ?")
         .param(id)
-        .query(ChangeRequestRow.class)
+        .query(Rows.of(ChangeRequestRow.class))
         .optional();
   }
 
   Optional<ChangeRequestRow> lock(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from change_request r where r.id = ? for update")
         .param(id)
-        .query(ChangeRequestRow.class)
+        .query(Rows.of(ChangeRequestRow.class))
         .optional();
   }
 
@@ -99,7 +100,7 @@ class ChangeRequestRepository {
             .params(where.params())
             .param("limit", size)
             .param("offset", (long) page * size)
-            .query(ChangeRequestRow.class)
+            .query(Rows.of(ChangeRequestRow.class))
             .list();
     long total =
         jdbc.sql("select count(*) from change_request r where " + where.sql())
@@ -139,7 +140,7 @@ class ChangeRequestRepository {
                 + " from change_request_comment where change_request_id = ?"
                 + " order by created_at, id limit 1000")
         .param(requestId)
-        .query(CommentRow.class)
+        .query(Rows.of(CommentRow.class))
         .list();
   }
 

@@ -2,6 +2,7 @@ package dev.tenantry.deployments.internal;
 
 import dev.tenantry.deployments.ApplicableDeployments;
 import dev.tenantry.deployments.AppliedDeployment;
+import dev.tenantry.shared.db.Rows;
 import dev.tenantry.tenancy.InheritedFlags;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -238,7 +239,7 @@ public class ComputerDeployments implements ApplicableDeployments {
                 "select c.id, c.tenant_id, c.primary_person_id as person_id, t.msp_id from computer c"
                     + " join tenant t on t.id = c.tenant_id where c.id = ?")
             .param(computerId)
-            .query(Where.class)
+            .query(Rows.of(Where.class))
             .optional();
     if (found.isEmpty()) {
       return List.of();

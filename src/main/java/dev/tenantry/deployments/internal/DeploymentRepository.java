@@ -1,6 +1,7 @@
 package dev.tenantry.deployments.internal;
 
 import dev.tenantry.authz.access.SqlPredicate;
+import dev.tenantry.shared.db.Counts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -90,11 +91,9 @@ class DeploymentRepository {
         .list();
   }
 
-  long count(SqlPredicate where) {
-    return jdbc.sql("select count(*) from deployment d where " + where.sql())
-        .params(where.params())
-        .query(Long.class)
-        .single();
+  /** Exact up to {@link Counts#EXACT}, an estimate beyond (as on the other lists). */
+  Counts.Total count(SqlPredicate where) {
+    return Counts.of(jdbc, "deployment d where " + where.sql(), where.params());
   }
 
   private static Map<String, Object> params(DeploymentDraft d, @Nullable UUID owner) {

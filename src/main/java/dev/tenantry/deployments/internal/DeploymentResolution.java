@@ -7,6 +7,7 @@ import dev.tenantry.authz.access.ComputerFilter;
 import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.db.Counts;
+import dev.tenantry.shared.db.Rows;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.InheritedFlags;
 import java.util.HashMap;
@@ -101,7 +102,7 @@ public class DeploymentResolution {
             .params(where.params())
             .param("limit", size)
             .param("offset", (long) page * size)
-            .query(Reached.class)
+            .query(Rows.of(Reached.class))
             .list();
     if (page == 0 && items.size() < size) {
       return new Page<>(items, page, size, items.size());

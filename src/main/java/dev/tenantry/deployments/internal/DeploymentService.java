@@ -71,11 +71,14 @@ public class DeploymentService {
   public Page<Deployment> list(DeploymentQuery query) {
     authorizer.requireUser();
     var where = query.where(ListFilter.of(authorizer));
+    var total = repository.count(where);
     return new Page<>(
         repository.list(where, query.size(), (long) query.page() * query.size()),
         query.page(),
         query.size(),
-        repository.count(where));
+        total.value(),
+        total.estimated(),
+        null);
   }
 
   @Transactional

@@ -12,6 +12,7 @@ import dev.tenantry.shared.Page;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -63,9 +64,11 @@ class DeploymentPages {
   @GetMapping("/deployments")
   String list(
       @RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
-    Page<Deployment> page = deployments.list(new DeploymentQuery(q, null, null, null, 0, 200));
+    var asked = ListPager.asked(request);
+    Page<Deployment> page =
+        deployments.list(new DeploymentQuery(q, null, null, null, asked.page(), asked.size()));
     model.addAttribute("deployments", page.items());
-    model.addAttribute("total", page.total());
+    model.addAttribute("pager", ListPager.of(request, page));
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("subjects", subjectNames(page.items()));
     model.addAttribute(

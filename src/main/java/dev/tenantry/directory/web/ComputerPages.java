@@ -8,6 +8,7 @@ import dev.tenantry.directory.internal.ComputerTenantChange;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +44,12 @@ class ComputerPages {
       @RequestParam(required = false) @Nullable ComputerType type,
       HttpServletRequest request,
       Model model) {
-    var shown = computers.list(new ComputerQuery(tenantId, q, type, null, 0, 500)).items();
+    var asked = ListPager.asked(request);
+    var found =
+        computers.list(
+            new ComputerQuery(tenantId, q, type, null, asked.page(), asked.size(), asked.after()));
+    var shown = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     Map<UUID, String> names =
         tenants.visibleNames(shown.stream().map(c -> c.computer().tenantId()).toList());
     model.addAttribute("computers", shown);

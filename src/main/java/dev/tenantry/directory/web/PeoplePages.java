@@ -11,6 +11,7 @@ import dev.tenantry.directory.internal.PersonService;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +47,11 @@ class PeoplePages {
       @RequestParam(required = false) @Nullable String q,
       HttpServletRequest request,
       Model model) {
-    var shown = people.list(new PersonQuery(tenantId, q, null, 0, 500)).items();
+    var asked = ListPager.asked(request);
+    var found =
+        people.list(new PersonQuery(tenantId, q, null, asked.page(), asked.size(), asked.after()));
+    var shown = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     Map<UUID, String> names =
         tenants.visibleNames(shown.stream().map(p -> p.person().tenantId()).toList());
     model.addAttribute("people", shown);

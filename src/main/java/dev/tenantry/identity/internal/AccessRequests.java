@@ -2,6 +2,7 @@ package dev.tenantry.identity.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.shared.db.Rows;
 import dev.tenantry.shared.web.ApiException;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +115,7 @@ class AccessRequests {
             SELECT
                 + " where entra_tenant_id = ? and entra_object_id = ? order by requested_at desc limit 1")
         .params(tid, oid)
-        .query(Request.class)
+        .query(Rows.of(Request.class))
         .optional();
   }
 
@@ -126,7 +127,7 @@ class AccessRequests {
     params.put("status", status);
     return jdbc.sql(SELECT + " ar where status = :status and " + visible + " order by requested_at")
         .params(params)
-        .query(Request.class)
+        .query(Rows.of(Request.class))
         .list();
   }
 
@@ -223,7 +224,7 @@ class AccessRequests {
     Request r =
         jdbc.sql(SELECT + " where id = ? for update")
             .param(requestId)
-            .query(Request.class)
+            .query(Rows.of(Request.class))
             .optional()
             .orElseThrow(() -> ApiException.notFound("Access request", requestId));
     access.requireDecideAccessRequest(requestTenants.tenantOf(r.entraTenantId()), requestId);
@@ -266,7 +267,7 @@ class AccessRequests {
   }
 
   private Request byId(UUID id) {
-    return jdbc.sql(SELECT + " where id = ?").param(id).query(Request.class).single();
+    return jdbc.sql(SELECT + " where id = ?").param(id).query(Rows.of(Request.class)).single();
   }
 
   private static String given(String name) {

@@ -1,5 +1,6 @@
 package dev.tenantry.identity.internal;
 
+import dev.tenantry.shared.db.Rows;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,7 @@ class ActiveImpersonations {
             select id, impersonator_id, target_id, reason, started_at, expires_at
               from impersonation where ended_at is null and expires_at > now()
             """)
-            .query(Impersonations.Active.class)
+            .query(Rows.of(Impersonations.Active.class))
             .list()
             .stream()
             .collect(Collectors.toUnmodifiableMap(Impersonations.Active::impersonatorId, a -> a));

@@ -64,15 +64,31 @@ final class CachingJwtDecoder implements JwtDecoder {
 
   private record Entry(Jwt jwt, Instant until) {}
 
+  /**
+   * Cloned for each token: {@code MessageDigest.getInstance} looks the algorithm up in the security
+   * providers on every call, and a thread-local would not help, since requests run on virtual
+   * threads (one per request).
+   */
+  private static final MessageDigest SHA256;
+
+  static {
+    try {
+      SHA256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   /** SHA-256 of the token text, kept whole as four longs. */
   private record Key(long a, long b, long c, long d) {
     static Key of(String token) {
-      byte[] h;
+      MessageDigest sha;
       try {
-        h = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-      } catch (NoSuchAlgorithmException e) {
+        sha = (MessageDigest) SHA256.clone();
+      } catch (CloneNotSupportedException e) {
         throw new IllegalStateException(e);
       }
+      byte[] h = sha.digest(token.getBytes(StandardCharsets.US_ASCII));
       return new Key(word(h, 0), word(h, 8), word(h, 16), word(h, 24));
     }
 

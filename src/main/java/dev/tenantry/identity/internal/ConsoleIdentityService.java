@@ -3,10 +3,10 @@ package dev.tenantry.identity.internal;
 import dev.tenantry.authz.Permission;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.identity.ConsoleIdentity;
+import dev.tenantry.shared.web.ConsoleHeaderData;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 @Component
 class ConsoleIdentityService implements ConsoleIdentity {
@@ -14,17 +14,26 @@ class ConsoleIdentityService implements ConsoleIdentity {
   private final AccessRequests requests;
   private final IdentityAccess access;
   private final Authorizer authorizer;
+  private final ConsoleHeaderData headerData;
 
   ConsoleIdentityService(
-      UserRepository users, AccessRequests requests, IdentityAccess access, Authorizer authorizer) {
+      UserRepository users,
+      AccessRequests requests,
+      IdentityAccess access,
+      Authorizer authorizer,
+      ConsoleHeaderData headerData) {
     this.users = users;
     this.requests = requests;
     this.access = access;
     this.authorizer = authorizer;
+    this.headerData = headerData;
   }
 
+  /**
+   * No transaction: each value is one statement, and on console pages each is remembered per
+   * (caller, policy revision, console data version) ({@link ConsoleHeaderData}).
+   */
   @Override
-  @Transactional(readOnly = true)
   public Optional<Header> header() {
     return SignedIn.current().map(this::header);
   }
@@ -37,7 +46,7 @@ class ConsoleIdentityService implements ConsoleIdentity {
         effective != null
                 && access.canSeePendingRequests()
                 && authorizer.holdsAnywhere(Permission.ACCESS_REQUESTS_MANAGE)
-            ? PerRequest.once("pendingAccessRequests", requests::pendingCount)
+            ? pendingCount(headerData, authorizer, requests)
             : null;
     var imp = who.impersonation();
     Impersonating impersonating =
@@ -53,8 +62,24 @@ class ConsoleIdentityService implements ConsoleIdentity {
   }
 
   private String name(UUID userId, String fallback) {
-    return PerRequest.once("user." + userId, () -> users.byId(userId))
+    return user(headerData, authorizer, users, userId)
         .map(UserRepository.UserView::displayName)
         .orElse(fallback);
+  }
+
+  /** The user's row, once per request, and on console pages once per console data version. */
+  static Optional<UserRepository.UserView> user(
+      ConsoleHeaderData headerData, Authorizer authorizer, UserRepository users, UUID userId) {
+    String key = "user." + userId;
+    return PerRequest.once(
+        key, () -> headerData.get(key, authorizer.revision(), () -> users.byId(userId)));
+  }
+
+  /** The pending access requests the caller may decide, like {@link #user}. */
+  static long pendingCount(
+      ConsoleHeaderData headerData, Authorizer authorizer, AccessRequests requests) {
+    String key = "pendingAccessRequests";
+    return PerRequest.once(
+        key, () -> headerData.get(key, authorizer.revision(), requests::pendingCount));
   }
 }

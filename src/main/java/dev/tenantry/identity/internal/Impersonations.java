@@ -1,5 +1,6 @@
 package dev.tenantry.identity.internal;
 
+import dev.tenantry.shared.db.Rows;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +35,7 @@ class Impersonations {
            and t.enabled and (t.access_expires_at is null or t.access_expires_at > now())
         """)
         .param(impersonatorId)
-        .query(Active.class)
+        .query(Rows.of(Active.class))
         .optional();
   }
 

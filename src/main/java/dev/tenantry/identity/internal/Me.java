@@ -1,9 +1,10 @@
 package dev.tenantry.identity.internal;
 
+import dev.tenantry.authz.access.Authorizer;
+import dev.tenantry.shared.web.ConsoleHeaderData;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The "who am I" answer for the API and the home page. */
 @Component
@@ -11,14 +12,25 @@ class Me {
   private final UserRepository users;
   private final AccessRequests requests;
   private final IdentityAccess access;
+  private final ConsoleHeaderData headerData;
+  private final Authorizer authorizer;
 
-  Me(UserRepository users, AccessRequests requests, IdentityAccess access) {
+  Me(
+      UserRepository users,
+      AccessRequests requests,
+      IdentityAccess access,
+      ConsoleHeaderData headerData,
+      Authorizer authorizer) {
     this.users = users;
     this.requests = requests;
     this.access = access;
+    this.headerData = headerData;
+    this.authorizer = authorizer;
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * No transaction: each value is one statement (on the home page, remembered: ConsoleHeaderData).
+   */
   Map<String, Object> describe(SignedIn who) {
     Map<String, Object> out = new LinkedHashMap<>();
     EntraIdentity id = who.identity();
@@ -29,8 +41,7 @@ class Me {
     var user =
         who.effectiveUserId() == null
             ? null
-            : PerRequest.once(
-                    "user." + who.effectiveUserId(), () -> users.byId(who.effectiveUserId()))
+            : ConsoleIdentityService.user(headerData, authorizer, users, who.effectiveUserId())
                 .orElse(null);
     out.put("name", user == null ? id.name() : user.displayName());
     if (user != null) {
@@ -62,7 +73,7 @@ class Me {
     if (user != null && access.canSeePendingRequests()) {
       out.put(
           "openAccessRequestCount",
-          PerRequest.once("pendingAccessRequests", requests::pendingCount));
+          ConsoleIdentityService.pendingCount(headerData, authorizer, requests));
     }
     return out;
   }

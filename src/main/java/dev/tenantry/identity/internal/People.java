@@ -1,5 +1,6 @@
 package dev.tenantry.identity.internal;
 
+import dev.tenantry.shared.db.Rows;
 import dev.tenantry.shared.web.ApiException;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +34,7 @@ class People {
     return jdbc.sql(
             "select id, tenant_id, azure_object_id, given_name, family_name, email from person where id = ?")
         .param(id)
-        .query(PersonRow.class)
+        .query(Rows.of(PersonRow.class))
         .optional();
   }
 
@@ -92,7 +93,7 @@ class People {
         order by p.family_name, p.given_name limit 500
         """)
         .param("tenants", tenantIds)
-        .query(PersonRow.class)
+        .query(Rows.of(PersonRow.class))
         .list();
   }
 
@@ -116,7 +117,7 @@ class People {
                 + " or p.family_name || ' ' || p.given_name ilike :q or p.email ilike :q)"
                 + " order by lower(p.family_name), lower(p.given_name), p.id limit :limit")
         .params(params)
-        .query(PersonRow.class)
+        .query(Rows.of(PersonRow.class))
         .list();
   }
 }

@@ -25,7 +25,8 @@ class SessionTouchConfig {
       ObjectProvider<SessionProperties> properties,
       ObjectProvider<FindByIndexNameSessionRepository<?>> repositories,
       ObjectProvider<HttpSessionIdResolver> resolvers,
-      ObjectProvider<CookieSerializer> cookies) {
+      ObjectProvider<CookieSerializer> cookies,
+      ObjectProvider<SessionSnapshots> snapshots) {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String name) {
@@ -38,7 +39,8 @@ class SessionTouchConfig {
         }
         var filter =
             new RequestScopedSessionFilter(
-                new ThrottledTouchSessions(repositories.getObject(), interval));
+                new ThrottledTouchSessions(
+                    repositories.getObject(), interval, snapshots.getObject()));
         HttpSessionIdResolver resolver = resolvers.getIfAvailable();
         if (resolver == null) {
           CookieHttpSessionIdResolver byCookie = new CookieHttpSessionIdResolver();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 
 /**
@@ -30,11 +31,17 @@ final class ThrottledTouchSessions
   // set (to NONE or the session of the request) only while a request is in the session filter
   private final ThreadLocal<@Nullable TouchSession> inRequest = new ThreadLocal<>();
 
+  private final SessionSnapshots snapshots;
+
   @SuppressWarnings("unchecked")
-  ThrottledTouchSessions(FindByIndexNameSessionRepository<?> store, Duration touchInterval) {
+  ThrottledTouchSessions(
+      FindByIndexNameSessionRepository<?> store,
+      Duration touchInterval,
+      SessionSnapshots snapshots) {
     this.store = (FindByIndexNameSessionRepository<Session>) store;
     this.touchInterval = touchInterval;
-    this.none = new TouchSession(new org.springframework.session.MapSession("none"));
+    this.snapshots = snapshots;
+    this.none = new TouchSession(new MapSession("none"));
   }
 
   Duration touchInterval() {
@@ -48,16 +55,25 @@ final class ThrottledTouchSessions
 
   @Override
   public void save(TouchSession session) {
-    store.save(session.stored);
+    if (session.stored != null) { // read only (a snapshot) means nothing changed
+      String before = session.snapshot == null ? null : session.snapshot.id();
+      if (!session.detached) {
+        store.save(session.stored);
+      }
+      snapshots.forget(session.stored.getId());
+      if (before != null) {
+        snapshots.forget(before);
+      }
+    }
     if (inRequest.get() != null) {
       inRequest.set(session);
     }
   }
 
   /**
-   * The stored session, read once per request: Spring Session's filter commits the session when the
-   * response is committed (a page flushes its writer) and again when the filter returns, and each
-   * commit asks for the requested session id anew, which loaded the row a second time.
+   * The stored session, read once per request (Spring Session's filter commits the session when the
+   * response is committed and again when the filter returns, and each commit asks for the requested
+   * session id anew), as a snapshot checked by one statement ({@link SessionSnapshots}).
    */
   @Override
   public @Nullable TouchSession findById(String id) {
@@ -65,7 +81,11 @@ final class ThrottledTouchSessions
     if (known != null && known != none && known.getId().equals(id)) {
       return known;
     }
-    Session s = store.findById(id);
+    SessionSnapshots.Snapshot s = snapshots.find(id);
+    if (s != null && s.isExpired(Instant.now())) {
+      deleteById(id); // as Spring Session's repository does with an expired session
+      s = null;
+    }
     TouchSession found = s == null ? null : new TouchSession(s);
     if (found != null && known != null) {
       inRequest.set(found);
@@ -75,7 +95,9 @@ final class ThrottledTouchSessions
 
   @Override
   public void deleteById(String id) {
+    snapshots.forget(id);
     store.deleteById(id);
+    snapshots.forget(id);
     if (inRequest.get() != null) {
       inRequest.set(none);
     }
@@ -103,21 +125,59 @@ final class ThrottledTouchSessions
     return out;
   }
 
-  /** A stored session whose last-access time reaches the store only every touch interval. */
+  /**
+   * A session whose last-access time reaches the store only every touch interval. It starts as a
+   * read-only snapshot; the first change reads Spring Session's own session to carry it (a session
+   * deleted meanwhile gets a detached copy whose changes are dropped: it is gone).
+   */
   final class TouchSession implements Session {
-    private final Session stored;
+    private final SessionSnapshots.@Nullable Snapshot snapshot;
+    private @Nullable Session stored;
+    private boolean detached;
     private Instant lastAccessed;
 
     TouchSession(Session stored) {
+      this.snapshot = null;
       this.stored = stored;
       this.lastAccessed = stored.getLastAccessedTime();
+    }
+
+    TouchSession(SessionSnapshots.Snapshot snapshot) {
+      this.snapshot = snapshot;
+      this.lastAccessed = snapshot.lastAccess();
+    }
+
+    private Session writable() {
+      Session s = stored;
+      if (s == null) {
+        SessionSnapshots.Snapshot view = java.util.Objects.requireNonNull(snapshot);
+        snapshots.forget(view.id());
+        s = store.findById(view.id());
+        if (s == null) {
+          MapSession copy = new MapSession(view.id());
+          copy.setCreationTime(view.created());
+          copy.setLastAccessedTime(view.lastAccess());
+          copy.setMaxInactiveInterval(view.maxInactive());
+          view.attributes().forEach(copy::setAttribute);
+          s = copy;
+          detached = true;
+        }
+        stored = s;
+      }
+      return s;
+    }
+
+    private Instant storedLastAccess() {
+      return stored != null
+          ? stored.getLastAccessedTime()
+          : java.util.Objects.requireNonNull(snapshot).lastAccess();
     }
 
     @Override
     public void setLastAccessedTime(Instant at) {
       lastAccessed = at;
-      if (!at.isBefore(stored.getLastAccessedTime().plus(touchInterval))) {
-        stored.setLastAccessedTime(at);
+      if (!at.isBefore(storedLastAccess().plus(touchInterval))) {
+        writable().setLastAccessedTime(at);
       }
     }
 
@@ -128,53 +188,62 @@ final class ThrottledTouchSessions
 
     @Override
     public boolean isExpired() {
-      Duration max = stored.getMaxInactiveInterval();
+      Duration max = getMaxInactiveInterval();
       return !max.isNegative() && Instant.now().minus(max).compareTo(lastAccessed) >= 0;
     }
 
     @Override
     public String getId() {
-      return stored.getId();
+      return stored != null ? stored.getId() : java.util.Objects.requireNonNull(snapshot).id();
     }
 
     @Override
     public String changeSessionId() {
-      return stored.changeSessionId();
+      return writable().changeSessionId();
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> @Nullable T getAttribute(String name) {
-      return stored.getAttribute(name);
+      return stored != null
+          ? stored.getAttribute(name)
+          : (T) java.util.Objects.requireNonNull(snapshot).attributes().get(name);
     }
 
     @Override
     public Set<String> getAttributeNames() {
-      return stored.getAttributeNames();
+      return stored != null
+          ? stored.getAttributeNames()
+          : java.util.Objects.requireNonNull(snapshot).attributeNames();
     }
 
     @Override
     public void setAttribute(String name, @Nullable Object value) {
-      stored.setAttribute(name, value);
+      writable().setAttribute(name, value);
     }
 
     @Override
     public void removeAttribute(String name) {
-      stored.removeAttribute(name);
+      writable().removeAttribute(name);
     }
 
     @Override
     public Instant getCreationTime() {
-      return stored.getCreationTime();
+      return stored != null
+          ? stored.getCreationTime()
+          : java.util.Objects.requireNonNull(snapshot).created();
     }
 
     @Override
     public void setMaxInactiveInterval(Duration interval) {
-      stored.setMaxInactiveInterval(interval);
+      writable().setMaxInactiveInterval(interval);
     }
 
     @Override
     public Duration getMaxInactiveInterval() {
-      return stored.getMaxInactiveInterval();
+      return stored != null
+          ? stored.getMaxInactiveInterval()
+          : java.util.Objects.requireNonNull(snapshot).maxInactive();
     }
   }
 }

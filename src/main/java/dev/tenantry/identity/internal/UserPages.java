@@ -6,6 +6,7 @@ import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,11 +58,14 @@ class UserPages {
   @GetMapping("/users-roles/users")
   String list(
       @RequestParam(required = false) @Nullable String q, HttpServletRequest request, Model model) {
+    var asked = ListPager.asked(request);
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute(
         "canImpersonate",
         authorizer.check(Permission.USERS_IMPERSONATE, Target.system()).allowed());
-    var shown = users.list(q, null, null, 0, 500).items();
+    var found = users.list(q, null, null, asked.page(), asked.size());
+    var shown = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     model.addAttribute("users", shown);
     model.addAttribute(
         "tenantNames",

@@ -2,6 +2,8 @@ package dev.tenantry.identity.internal;
 
 import dev.tenantry.shared.Page;
 import dev.tenantry.shared.VisibleTenants;
+import dev.tenantry.shared.db.Counts;
+import dev.tenantry.shared.db.Rows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +34,12 @@ class UserRepository {
     return jdbc.sql(
             SELECT + " where u.entra_tenant_id = ? and u.entra_object_id = ? and u.kind = ?")
         .params(tid, objectId, kind)
-        .query(UserView.class)
+        .query(Rows.of(UserView.class))
         .optional();
   }
 
   Optional<UserView> byId(UUID id) {
-    return jdbc.sql(SELECT + " where u.id = ?").param(id).query(UserView.class).optional();
+    return jdbc.sql(SELECT + " where u.id = ?").param(id).query(Rows.of(UserView.class)).optional();
   }
 
   Page<UserView> list(
@@ -69,20 +71,17 @@ class UserRepository {
       where.append(" and u.enabled = ?");
       params.add(enabled);
     }
-    long total =
-        jdbc.sql("select count(*) from app_user u join person p on p.id = u.person_id" + where)
-            .params(params)
-            .query(Long.class)
-            .single();
+    Counts.Total total =
+        Counts.of(jdbc, "app_user u join person p on p.id = u.person_id" + where, params);
     List<Object> paged = new ArrayList<>(params);
     paged.add(size);
     paged.add((long) page * size);
     List<UserView> items =
         jdbc.sql(SELECT + where + " order by p.family_name, p.given_name, u.id limit ? offset ?")
             .params(paged)
-            .query(UserView.class)
+            .query(Rows.of(UserView.class))
             .list();
-    return new Page<>(items, page, size, total);
+    return new Page<>(items, page, size, total.value(), total.estimated(), null);
   }
 
   void insert(

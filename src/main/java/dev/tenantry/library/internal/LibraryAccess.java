@@ -7,6 +7,7 @@ import dev.tenantry.authz.Target;
 import dev.tenantry.authz.access.Authorizer;
 import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.authz.access.TenantFilter;
+import dev.tenantry.shared.db.Rows;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.tenancy.Preferences;
 import dev.tenantry.tenancy.TenantView;
@@ -251,7 +252,7 @@ public class LibraryAccess {
                             + " join person p on p.id = u.person_id join tenant t on t.id = p.tenant_id"
                             + " where u.id = ?")
                     .param(u)
-                    .query(CallerHome.class)
+                    .query(Rows.of(CallerHome.class))
                     .optional());
   }
 

@@ -2,6 +2,7 @@ package dev.tenantry.library.internal;
 
 import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.shared.Page;
+import dev.tenantry.shared.db.Counts;
 import dev.tenantry.shared.web.ApiException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +58,8 @@ final class ListSql {
    * One page of a list with its total: {@code select} is {@code select <columns> from <tables>} and
    * {@code countFrom} the tables to count ({@code from} included); this WHERE follows both. The
    * count query runs only when the page cannot tell the total itself (a full page, or an empty one
-   * past the first): a short page's total is its offset plus its rows.
+   * past the first): a short page's total is its offset plus its rows. A large total is an estimate
+   * ({@link Counts}), as on the other lists.
    */
   <T> Page<T> page(
       JdbcClient jdbc,
@@ -81,14 +83,11 @@ final class ListSql {
             .param("offset", offset)
             .query(rows)
             .list();
-    long total =
+    Counts.Total total =
         items.size() < size && (!items.isEmpty() || page == 0)
-            ? offset + items.size()
-            : jdbc.sql("select count(*) " + countFrom + " where " + where())
-                .params(params)
-                .query(Long.class)
-                .single();
-    return new Page<>(items, page, size, total);
+            ? new Counts.Total(offset + items.size(), false)
+            : Counts.of(jdbc, countFrom.substring("from ".length()) + " where " + where(), params);
+    return new Page<>(items, page, size, total.value(), total.estimated(), null);
   }
 
   /** A LIKE pattern (backslash escapes) for names containing {@code q}, case-insensitively. */

@@ -1,6 +1,7 @@
 package dev.tenantry.library.internal;
 
 import dev.tenantry.authz.access.SqlPredicate;
+import dev.tenantry.shared.db.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -146,7 +147,7 @@ class RunRepository {
     return jdbc.sql(
             "select seq, stream, text, at from script_run_output where run_id = ? and seq > ? order by seq limit ?")
         .params(id, after, limit)
-        .query(RunViews.OutputLine.class)
+        .query(Rows.of(RunViews.OutputLine.class))
         .list();
   }
 

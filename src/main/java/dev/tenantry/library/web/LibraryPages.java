@@ -11,11 +11,13 @@ import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.library.internal.ScriptViews;
 import dev.tenantry.library.internal.SoftwareService;
 import dev.tenantry.library.internal.TaskService;
+import dev.tenantry.shared.Page;
 import dev.tenantry.shared.UserNames;
 import dev.tenantry.shared.VisibleTenants;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashSet;
@@ -80,6 +82,7 @@ class LibraryPages {
       @RequestParam(required = false) @Nullable UUID ownerTenantId,
       HttpServletRequest request,
       Model model) {
+    var asked = ListPager.asked(request);
     if (!TABS.contains(tab)) {
       throw ApiException.invalid("tab: one of " + TABS);
     }
@@ -92,19 +95,20 @@ class LibraryPages {
         ownerTenant = uuid(owner);
       }
     }
-    List<?> items =
+    int p = asked.page();
+    int n = asked.size();
+    Page<?> found =
         switch (tab) {
           case "scripts" ->
-              scripts
-                  .list(
-                      new ScriptCommands.Query(
-                          q, ownerTenant, ownerKind, null, null, "name", 0, 200))
-                  .items();
-          case "software" -> software.list(q, ownerTenant, ownerKind, "name", 0, 200).items();
-          case "tasks" -> tasks.list(q, ownerTenant, ownerKind, "name", 0, 200).items();
-          case "media" -> media.list(q, ownerTenant, ownerKind, "name", 0, 200).items();
-          default -> licenses.list(q, ownerTenant, ownerKind, null, "name", 0, 200).items();
+              scripts.list(
+                  new ScriptCommands.Query(q, ownerTenant, ownerKind, null, null, "name", p, n));
+          case "software" -> software.list(q, ownerTenant, ownerKind, "name", p, n);
+          case "tasks" -> tasks.list(q, ownerTenant, ownerKind, "name", p, n);
+          case "media" -> media.list(q, ownerTenant, ownerKind, "name", p, n);
+          default -> licenses.list(q, ownerTenant, ownerKind, null, "name", p, n);
         };
+    List<?> items = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     model.addAttribute("tab", tab);
     model.addAttribute("tabs", TABS);
     model.addAttribute("items", items);
@@ -209,7 +213,8 @@ class LibraryPages {
 
   /** The object's own history: who changed what, when, including impersonation. */
   @GetMapping("/library/{kind}/{id}/history")
-  String history(@PathVariable String kind, @PathVariable UUID id, Model model) {
+  String history(
+      @PathVariable String kind, @PathVariable UUID id, HttpServletRequest request, Model model) {
     String type =
         switch (kind) {
           case "scripts" -> {
@@ -234,22 +239,23 @@ class LibraryPages {
           }
           default -> throw ApiException.notFound("library kind", kind);
         };
-    // the object is visible (checked above), so its whole history is shown
-    List<AuditEvent> events =
-        audit
-            .list(
-                new AuditQuery(
-                    null,
-                    null,
-                    type,
-                    id.toString(),
-                    null,
-                    null,
-                    null,
-                    VisibleTenants.every(),
-                    0,
-                    200))
-            .items();
+    // the object is visible (checked above), so its whole history is shown, page by page
+    var asked = ListPager.asked(request);
+    var found =
+        audit.list(
+            new AuditQuery(
+                null,
+                null,
+                type,
+                id.toString(),
+                null,
+                null,
+                null,
+                VisibleTenants.every(),
+                asked.page(),
+                asked.size()));
+    List<AuditEvent> events = found.items();
+    model.addAttribute("pager", ListPager.of(request, found));
     Set<UUID> users = new HashSet<>();
     events.stream()
         .flatMap(e -> Stream.of(e.actorUserId(), e.impersonatorUserId()))

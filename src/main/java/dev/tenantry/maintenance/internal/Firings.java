@@ -6,6 +6,7 @@ import dev.tenantry.deployments.ApplicableDeployments;
 import dev.tenantry.deployments.AppliedDeployment;
 import dev.tenantry.shared.Actor;
 import dev.tenantry.shared.Actors;
+import dev.tenantry.shared.db.Rows;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -235,7 +236,7 @@ public class Firings {
             "select id, schedule_id, fires_at, trigger, requested_by, status, sessions_created, batches,"
                 + " finished_at from schedule_firing where id = ? for update")
         .param(id)
-        .query(Firing.class)
+        .query(Rows.of(Firing.class))
         .optional();
   }
 
@@ -253,7 +254,7 @@ public class Firings {
             "select id, schedule_id, fires_at, trigger, requested_by, status, sessions_created, batches,"
                 + " finished_at from schedule_firing where schedule_id = ? order by fires_at desc limit ?")
         .params(scheduleId, limit)
-        .query(Firing.class)
+        .query(Rows.of(Firing.class))
         .list();
   }
 }

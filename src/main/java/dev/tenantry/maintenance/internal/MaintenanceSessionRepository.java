@@ -3,6 +3,7 @@ package dev.tenantry.maintenance.internal;
 import dev.tenantry.authz.access.SqlPredicate;
 import dev.tenantry.deployments.AppliedDeployment;
 import dev.tenantry.maintenance.SessionView;
+import dev.tenantry.shared.db.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -211,7 +212,7 @@ class MaintenanceSessionRepository {
             "select seq, level, text, at from maintenance_session_log where session_id = ? and seq > ?"
                 + " order by seq limit ?")
         .params(id, after, limit)
-        .query(SessionViews.LogLine.class)
+        .query(Rows.of(SessionViews.LogLine.class))
         .list();
   }
 

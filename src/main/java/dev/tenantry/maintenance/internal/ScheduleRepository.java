@@ -1,10 +1,13 @@
 package dev.tenantry.maintenance.internal;
 
+import dev.tenantry.shared.db.Counts;
+import dev.tenantry.shared.db.Like;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,33 +63,50 @@ class ScheduleRepository {
   }
 
   List<ScheduleRow> list(
-      String visibleSql, Map<String, Object> params, @Nullable UUID tenantId, int page, int size) {
+      String visibleSql,
+      Map<String, Object> params,
+      @Nullable UUID tenantId,
+      @Nullable String q,
+      int page,
+      int size) {
     return jdbc.sql(
             "select "
                 + COLUMNS
                 + " from schedule s where ("
                 + visibleSql
                 + ")"
-                + (tenantId == null ? "" : " and s.owner_tenant_id = :tenantId")
+                + filters(tenantId, q)
                 + " order by lower(s.name), s.id limit :limit offset :offset")
         .params(params)
-        .params(tenantId == null ? Map.of() : Map.of("tenantId", tenantId))
+        .params(filterParams(tenantId, q))
         .param("limit", size)
         .param("offset", (long) page * size)
         .query(ScheduleRepository::row)
         .list();
   }
 
-  long count(String visibleSql, Map<String, Object> params, @Nullable UUID tenantId) {
-    return jdbc.sql(
-            "select count(*) from schedule s where ("
-                + visibleSql
-                + ")"
-                + (tenantId == null ? "" : " and s.owner_tenant_id = :tenantId"))
-        .params(params)
-        .params(tenantId == null ? Map.of() : Map.of("tenantId", tenantId))
-        .query(Long.class)
-        .single();
+  /** Exact up to {@link Counts#EXACT}, an estimate beyond (as on the other lists). */
+  Counts.Total count(
+      String visibleSql, Map<String, Object> params, @Nullable UUID tenantId, @Nullable String q) {
+    Map<String, Object> all = new HashMap<>(params);
+    all.putAll(filterParams(tenantId, q));
+    return Counts.of(jdbc, "schedule s where (" + visibleSql + ")" + filters(tenantId, q), all);
+  }
+
+  private static String filters(@Nullable UUID tenantId, @Nullable String q) {
+    return (tenantId == null ? "" : " and s.owner_tenant_id = :tenantId")
+        + (q == null || q.isBlank() ? "" : " and s.name ilike :q");
+  }
+
+  private static Map<String, Object> filterParams(@Nullable UUID tenantId, @Nullable String q) {
+    Map<String, Object> p = new HashMap<>();
+    if (tenantId != null) {
+      p.put("tenantId", tenantId);
+    }
+    if (q != null && !q.isBlank()) {
+      p.put("q", Like.contains(q));
+    }
+    return p;
   }
 
   /** Tags among {@code ids} that do not exist. */

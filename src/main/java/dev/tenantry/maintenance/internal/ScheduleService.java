@@ -63,15 +63,25 @@ public class ScheduleService {
 
   @Transactional(readOnly = true)
   public Page<ScheduleViews.Schedule> list(@Nullable UUID tenantId, int page, int size) {
+    return list(tenantId, null, page, size);
+  }
+
+  /** Schedules the caller may see, optionally of one tenant and whose name contains {@code q}. */
+  @Transactional(readOnly = true)
+  public Page<ScheduleViews.Schedule> list(
+      @Nullable UUID tenantId, @Nullable String q, int page, int size) {
     authorizer.requireUser(); // an identity without a user has no schedules
     SqlPredicate visible = access.listFilter();
+    var total = repo.count(visible.sql(), visible.params(), tenantId, q);
     return new Page<>(
-        repo.list(visible.sql(), visible.params(), tenantId, page, size).stream()
+        repo.list(visible.sql(), visible.params(), tenantId, q, page, size).stream()
             .map(s -> view(s, false))
             .toList(),
         page,
         size,
-        repo.count(visible.sql(), visible.params(), tenantId));
+        total.value(),
+        total.estimated(),
+        null);
   }
 
   @Transactional(readOnly = true)

@@ -5,7 +5,10 @@ import dev.tenantry.maintenance.internal.ScheduleViews;
 import dev.tenantry.maintenance.internal.Windows;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.Tenants;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -93,12 +96,15 @@ class SchedulePages {
   }
 
   @GetMapping("/schedules")
-  String list(Model model) {
-    var shown = schedules.list(null, 0, 200);
+  String list(HttpServletRequest request, Model model) {
+    var asked = ListPager.asked(request);
+    var shown = schedules.list(null, asked.q(), asked.page(), asked.size());
     model.addAttribute("schedules", shown);
+    model.addAttribute("pager", ListPager.of(request, shown));
+    model.addAttribute("q", asked.q() == null ? "" : asked.q());
     model.addAttribute("tenantNames", scopeNames(shown.items()));
     model.addAttribute("canCreate", schedules.mayCreateSome());
-    return "maintenance/schedules";
+    return Htmx.view(request, "maintenance/schedules", "results");
   }
 
   @GetMapping("/schedules/new")
@@ -194,7 +200,7 @@ class SchedulePages {
 
   /** The tenant's Schedules tab: its maintenance window (own or inherited) and its schedules. */
   @GetMapping("/tenants/{id}/schedules")
-  String tab(@PathVariable UUID id, Model model) {
+  String tab(@PathVariable UUID id, HttpServletRequest request, Model model) {
     var tenant =
         tenants
             .find(id)
@@ -202,7 +208,10 @@ class SchedulePages {
             .orElseThrow(() -> ApiException.notFound("Tenant", id));
     model.addAttribute("tenant", tenant);
     model.addAttribute("window", windows.of(id));
-    model.addAttribute("schedules", schedules.list(id, 0, 200));
+    var asked = ListPager.asked(request);
+    var shown = schedules.list(id, asked.q(), asked.page(), asked.size());
+    model.addAttribute("schedules", shown);
+    model.addAttribute("pager", ListPager.of(request, shown));
     model.addAttribute("canCreate", schedules.mayCreateSome());
     return "maintenance/tenant-tab";
   }

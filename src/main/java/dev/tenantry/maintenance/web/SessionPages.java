@@ -11,6 +11,7 @@ import dev.tenantry.maintenance.internal.SessionService;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
 import dev.tenantry.shared.web.Htmx;
+import dev.tenantry.shared.web.ListPager;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
@@ -44,10 +45,13 @@ class SessionPages {
   @GetMapping("/maintenance-sessions")
   String list(
       @RequestParam(required = false) @Nullable String status,
-      @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
       Model model) {
+    var asked = ListPager.asked(request);
     String s = status == null || status.isBlank() ? null : status;
-    model.addAttribute("sessions", sessions.list(new SessionFilter(null, null, s), page, 50));
+    var shown = sessions.list(new SessionFilter(null, null, s), asked.page(), asked.size());
+    model.addAttribute("sessions", shown);
+    model.addAttribute("pager", ListPager.of(request, shown));
     model.addAttribute("status", s);
     return "maintenance/sessions";
   }

@@ -1,8 +1,11 @@
 package dev.tenantry.shared.db;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,13 +46,22 @@ public final class Counts {
    * more than {@link #EXACT} turn up.
    */
   public static Total of(JdbcClient jdbc, String fromWhere, Map<String, ?> params) {
-    String key = key(fromWhere, params);
+    return of(sql -> jdbc.sql(sql).params(params), fromWhere, key(fromWhere, params));
+  }
+
+  /** The same, with positional ({@code ?}) parameters. */
+  public static Total of(JdbcClient jdbc, String fromWhere, List<?> params) {
+    return of(sql -> jdbc.sql(sql).params(params), fromWhere, key(fromWhere, params));
+  }
+
+  private static Total of(
+      Function<String, JdbcClient.StatementSpec> statement, String fromWhere, String key) {
     long now = System.nanoTime();
     Remembered r = ESTIMATES.get(key);
     if (r != null && r.untilNanos() - now > 0) {
       return new Total(r.estimate(), true);
     }
-    long estimate = estimate(jdbc, fromWhere, params);
+    long estimate = estimate(statement, fromWhere);
     if (estimate > ESTIMATE_ONLY) {
       if (ESTIMATES.size() >= ESTIMATES_KEPT) {
         ESTIMATES.clear();
@@ -58,13 +70,13 @@ public final class Counts {
       return new Total(estimate, true);
     }
     long exact =
-        jdbc.sql(
+        statement
+            .apply(
                 "select count(*) from (select 1 from "
                     + fromWhere
                     + " limit "
                     + (EXACT + 1)
                     + ") x")
-            .params(params)
             .query(Long.class)
             .single();
     return exact <= EXACT
@@ -75,22 +87,28 @@ public final class Counts {
   /** The query text and its parameters by value (arrays by their elements). */
   private static String key(String fromWhere, Map<String, ?> params) {
     StringBuilder b = new StringBuilder(fromWhere);
-    new java.util.TreeMap<String, Object>(params)
-        .forEach(
-            (k, v) ->
-                b.append('\u0000')
-                    .append(k)
-                    .append('=')
-                    .append(v instanceof Object[] a ? Arrays.deepToString(a) : String.valueOf(v)));
+    new TreeMap<String, Object>(params)
+        .forEach((k, v) -> b.append('\u0000').append(k).append('=').append(text(v)));
     return b.toString();
   }
 
-  private static long estimate(JdbcClient jdbc, String fromWhere, Map<String, ?> params) {
+  private static String key(String fromWhere, List<?> params) {
+    StringBuilder b = new StringBuilder(fromWhere).append('\u0001');
+    params.forEach(v -> b.append('\u0000').append(text(v)));
+    return b.toString();
+  }
+
+  private static String text(Object v) {
+    return v instanceof Object[] a ? Arrays.deepToString(a) : String.valueOf(v);
+  }
+
+  private static long estimate(
+      Function<String, JdbcClient.StatementSpec> statement, String fromWhere) {
     String plan =
         String.join(
             "\n",
-            jdbc.sql("explain (format json) select 1 from " + fromWhere)
-                .params(params)
+            statement
+                .apply("explain (format json) select 1 from " + fromWhere)
                 .query(String.class)
                 .list());
     Matcher m = PLAN_ROWS.matcher(plan);

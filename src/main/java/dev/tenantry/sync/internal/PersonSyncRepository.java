@@ -1,5 +1,6 @@
 package dev.tenantry.sync.internal;
 
+import dev.tenantry.shared.db.Rows;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -33,7 +34,7 @@ class PersonSyncRepository {
             select id, azure_object_id as oid, given_name, family_name, email, upn, job_title, entra_state, source
               from person where tenant_id = ? and azure_object_id = any(?)""")
         .params(tenantId, oids.toArray(new UUID[0]))
-        .query(SyncedPerson.class)
+        .query(Rows.of(SyncedPerson.class))
         .list()
         .forEach(p -> out.put(p.oid(), p));
     return out;
@@ -123,7 +124,7 @@ class PersonSyncRepository {
                and entra_state <> 'REMOVED' and seen_in_run is distinct from ?
              order by id limit ?""")
         .params(tenantId, runId, n)
-        .query(SyncedPerson.class)
+        .query(Rows.of(SyncedPerson.class))
         .list();
   }
 

@@ -1,5 +1,6 @@
 package dev.tenantry.sync.internal;
 
+import dev.tenantry.shared.db.Rows;
 import dev.tenantry.sync.SyncRun;
 import java.util.List;
 import java.util.Optional;
@@ -79,13 +80,13 @@ class SyncRunRepository {
   }
 
   Optional<SyncRun> find(UUID runId) {
-    return jdbc.sql(SELECT + " where id = ?").param(runId).query(SyncRun.class).optional();
+    return jdbc.sql(SELECT + " where id = ?").param(runId).query(Rows.of(SyncRun.class)).optional();
   }
 
   List<SyncRun> recent(UUID tenantId, int n) {
     return jdbc.sql(SELECT + " where tenant_id = ? order by started_at desc, id limit ?")
         .params(tenantId, n)
-        .query(SyncRun.class)
+        .query(Rows.of(SyncRun.class))
         .list();
   }
 

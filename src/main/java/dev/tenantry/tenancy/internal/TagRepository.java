@@ -1,5 +1,6 @@
 package dev.tenantry.tenancy.internal;
 
+import dev.tenantry.shared.db.Rows;
 import dev.tenantry.tenancy.TagView;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public class TagRepository {
              order by lower(name)
             """)
         .param("q", q == null || q.isBlank() ? null : dev.tenantry.shared.db.Like.contains(q))
-        .query(TagView.class)
+        .query(Rows.of(TagView.class))
         .list();
   }
 
@@ -44,7 +45,7 @@ public class TagRepository {
         .param("q", q)
         .param("like", dev.tenantry.shared.db.Like.contains(q))
         .param("limit", limit)
-        .query(TagView.class)
+        .query(Rows.of(TagView.class))
         .list();
   }
 
@@ -64,7 +65,10 @@ public class TagRepository {
   }
 
   public Optional<TagView> find(UUID id) {
-    return jdbc.sql("select * from tag where id = ?").param(id).query(TagView.class).optional();
+    return jdbc.sql("select * from tag where id = ?")
+        .param(id)
+        .query(Rows.of(TagView.class))
+        .optional();
   }
 
   public boolean nameTaken(String name, @Nullable UUID except) {

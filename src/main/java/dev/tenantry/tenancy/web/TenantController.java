@@ -10,6 +10,7 @@ import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.internal.TenantAccess;
 import dev.tenantry.tenancy.internal.TenantCommands;
 import dev.tenantry.tenancy.internal.TenantDeletion;
+import dev.tenantry.tenancy.internal.TenantDetails;
 import dev.tenantry.tenancy.internal.TenantDraft;
 import dev.tenantry.tenancy.internal.TenantQuery;
 import dev.tenantry.tenancy.internal.TenantReader;
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TenantController {
   private final TenantAccess access;
   private final TenantReader reader;
+  private final TenantDetails details;
   private final TenantCommands commands;
   private final TenantDeletion deletion;
   private final JsonMapper json;
@@ -44,11 +46,13 @@ class TenantController {
   TenantController(
       TenantAccess access,
       TenantReader reader,
+      TenantDetails details,
       TenantCommands commands,
       TenantDeletion deletion,
       JsonMapper json) {
     this.access = access;
     this.reader = reader;
+    this.details = details;
     this.commands = commands;
     this.deletion = deletion;
     this.json = json;
@@ -100,8 +104,7 @@ class TenantController {
   @GetMapping("/{id}")
   ResponseEntity<TenantView> get(@PathVariable UUID id) {
     access.requireView(id);
-    TenantView v =
-        reader.findCounted(id, access).orElseThrow(() -> ApiException.notFound("Tenant", id));
+    TenantView v = details.find(id, access).orElseThrow(() -> ApiException.notFound("Tenant", id));
     return ResponseEntity.ok().eTag(String.valueOf(v.version())).body(v);
   }
 

@@ -123,6 +123,150 @@ class TwoNodesTest {
     return stale;
   }
 
+  /**
+   * {@code GET /api/v1/tenants/{id}} answers from a node-local read model kept by the policy feed
+   * (docs/performance.md). Node B has every tenant read (cached) before each change on node A; a
+   * read on B carrying A's revision shows the rename, the move (the old and new parent's child
+   * counts too), the new tag and the tag's new name. The control reads without the revision: B,
+   * whose feed applies 300 ms late, still serves its cached name at least once.
+   */
+  @Test
+  void tenantRenamedMovedAndTaggedOnOneNodeIsSeenOnAnotherThatWasGivenTheRevision() {
+    UUID p1 = a.users().clientTenant("ryw-parent-1");
+    UUID p2 = a.users().clientTenant("ryw-parent-2");
+    UUID x = a.users().tenant("ryw-x", p1, false);
+    UUID tag = a.users().tag("ryw-tag");
+    store(b).catchUp();
+    int staleWithoutRevision = 0;
+    for (int i = 0; i < 5; i++) {
+      readAll(p1, p2, x);
+      String name = "ryw-renamed-" + i + "-" + x.toString().substring(0, 8);
+      String revision = patch(x, Map.of("name", name));
+      if (!name.equals(adminB.get(tenantPath(x)).json().path("name").asText())) {
+        staleWithoutRevision++;
+      }
+      assertThat(onB(x, revision).path("name").asText()).isEqualTo(name);
+    }
+    assertThat(staleWithoutRevision).as("control: B serves its cached name").isPositive();
+
+    readAll(p1, p2, x);
+    String moved = patch(x, Map.of("parentId", p2.toString()));
+    assertThat(onB(x, moved).path("parentId").asText()).isEqualTo(p2.toString());
+    assertThat(onB(p1, moved).path("childCount").asLong()).isZero();
+    assertThat(onB(p2, moved).path("childCount").asLong()).isEqualTo(1);
+
+    readAll(p1, p2, x);
+    Http.Response tagged = adminA.put(tenantPath(x) + "/tags/" + tag, null);
+    assertThat(tagged.status()).as(tagged.raw()).isLessThan(300);
+    String taggedAt = tagged.header("X-Policy-Revision");
+    assertThat(onB(x, taggedAt).path("tags").path(0).path("id").asText()).isEqualTo(tag.toString());
+
+    readAll(p1, p2, x);
+    String tagName = "ryw-tag-renamed-" + tag.toString().substring(0, 8);
+    Http.Response renamed =
+        adminA.header("If-Match", "\"0\"").patch("/api/v1/tags/" + tag, Map.of("name", tagName));
+    assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+    assertThat(
+            onB(x, renamed.header("X-Policy-Revision")).path("tags").path(0).path("name").asText())
+        .isEqualTo(tagName);
+  }
+
+  /**
+   * Check Access names roles and groups from a node-local cache kept by the policy feed: a role and
+   * a group renamed elsewhere are named anew on node B by a check carrying the rename's revision.
+   */
+  @Test
+  void roleAndGroupRenamedElsewhereAreNamedByCheckAccessGivenTheRevision() throws Exception {
+    UUID tenant = a.users().clientTenant("names");
+    TestUser u = a.users().user(tenant);
+    UUID role = UUID.randomUUID();
+    UUID group = UUID.randomUUID();
+    try (Connection c = nodes.connect()) {
+      exec(
+          c,
+          "insert into role (id, name, permissions) values ('"
+              + role
+              + "', 'names-role-"
+              + role
+              + "', '{tenants:view}')");
+      exec(
+          c,
+          "insert into user_group (id, name) values ('"
+              + group
+              + "', 'names-group-"
+              + group
+              + "')");
+      exec(
+          c,
+          "insert into group_member (group_id, user_id) values ('"
+              + group
+              + "', '"
+              + u.id()
+              + "')");
+      exec(
+          c,
+          "insert into role_assignment (id, group_id, role_id, effect, scope_kind, scope_tenant_id)"
+              + " values (gen_random_uuid(), '"
+              + group
+              + "', '"
+              + role
+              + "', 'ALLOW', 'TENANT', '"
+              + tenant
+              + "')");
+    }
+    store(b).catchUp();
+    Map<String, Object> check =
+        Map.of(
+            "userId", u.id().toString(),
+            "permission", "tenants:view",
+            "target", Map.of("type", "TENANT", "id", tenant.toString()));
+    Http.Response before = adminB.post("/api/v1/access/check", check);
+    assertThat(before.status()).as(before.raw()).isEqualTo(200);
+    assertThat(before.json().path("matches").path(0).path("roleName").asText())
+        .isEqualTo("names-role-" + role); // now remembered on B
+    long renamed;
+    try (Connection c = nodes.connect()) {
+      c.setAutoCommit(false);
+      renamed =
+          xid(c, "update role set name = 'renamed-role-" + role + "' where id = '" + role + "'");
+      exec(
+          c,
+          "update user_group set name = 'renamed-group-" + group + "' where id = '" + group + "'");
+      c.commit();
+    }
+    Http.Response after =
+        adminB
+            .header("X-Policy-Revision", Long.toString(renamed))
+            .post("/api/v1/access/check", check);
+    assertThat(after.status()).as(after.raw()).isEqualTo(200);
+    assertThat(after.json().path("matches").path(0).path("roleName").asText())
+        .isEqualTo("renamed-role-" + role);
+    assertThat(after.json().path("matches").path(0).path("groupName").asText())
+        .isEqualTo("renamed-group-" + group);
+  }
+
+  private void readAll(UUID... tenants) {
+    for (UUID t : tenants) {
+      assertThat(adminB.get(tenantPath(t)).status()).isEqualTo(200);
+    }
+  }
+
+  /** Patches the tenant on node A (with its current ETag): the write's revision. */
+  private String patch(UUID tenant, Map<String, Object> fields) {
+    String etag = adminA.get(tenantPath(tenant)).header("ETag");
+    Http.Response r = adminA.header("If-Match", etag).patch(tenantPath(tenant), fields);
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    String revision = r.header("X-Policy-Revision");
+    assertThat(revision).as("a write names its revision").isNotNull();
+    return revision;
+  }
+
+  private tools.jackson.databind.JsonNode onB(UUID tenant, String revision) {
+    Http.Response r = adminB.header("X-Policy-Revision", revision).get(tenantPath(tenant));
+    assertThat(r.status()).as(r.raw()).isEqualTo(200);
+    return r.json();
+  }
+
   @Test
   void nodeWhoseWatermarkFellBelowThePruneHorizonReloadsFully() throws Exception {
     UUID tenant = a.users().clientTenant("gap");
