@@ -123,6 +123,7 @@ final class HttpReport {
       ./tenantry bench http                                  # about 5 min at full size
       ./tenantry bench http -Dbench.args=-Dbench.size=10000  # a small instance while developing
       ./tenantry bench http "-Dbench.args=-Dbench.http.only=warmup,get,page -XX:StartFlightRecording=filename=/tmp/http.jfr"  # chosen scenarios under JFR; writes nothing
+      ./tenantry bench http "-Dbench.args=-Dbench.http.keep=/tmp/bench-pg -Dbench.http.only=warmup-list,warmup-list-admin,list-tech,list-admin"  # lists only; the loaded instance kept for the next run
       ```
 
       """;
