@@ -87,19 +87,9 @@ public final class AccessDiff {
       return Result.NONE;
     }
     Scan scan = new Scan(before, after, now, gains);
-    long t0 = System.nanoTime();
     scan.targets(changed);
-    long t1 = System.nanoTime();
     scan.users();
-    long t2 = System.nanoTime();
-    Result r = scan.result();
-    long t3 = System.nanoTime();
-    if (Boolean.getBoolean("accessdiff.phases")) {
-      System.out.printf(
-          "PHASES targets=%.1f users=%.1f result=%.1f%n",
-          (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
-    }
-    return r;
+    return scan.result();
   }
 
   /** One permission newly allowed to one user on one tenant or computer. */

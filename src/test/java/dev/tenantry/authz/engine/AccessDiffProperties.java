@@ -23,12 +23,12 @@ import net.jqwik.api.statistics.Statistics;
  * selectors with tenant and MSP limits, denies, groups, expiries) and random sequences of every
  * structural change: tenants moved, re-homed to another MSP, MSPs demoted with their tree, tenants
  * created, tagged and untagged; computers created, moved, retyped, tagged; people moved;
- * assignments re-pointed. 300 tries here (≈ 4 s); 3,000-try runs are recorded in
+ * assignments re-pointed. 600 tries here (≈ 10 s); 3,000-try runs are recorded in
  * docs/structural-changes.md.
  */
 class AccessDiffProperties {
 
-  @Property(tries = 300)
+  @Property(tries = 600)
   void perScopeDiffEqualsTheDefinition(@ForAll long seed) {
     check(seed);
   }
