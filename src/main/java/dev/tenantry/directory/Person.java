@@ -12,7 +12,8 @@ public record Person(
     String email,
     @Nullable UUID azureObjectId,
     PersonSource source,
-    long version) {
+    long version,
+    EntraState entraState) {
 
   public String displayName() {
     return (givenName + " " + familyName).strip();

@@ -46,6 +46,48 @@ class PeopleApiTest extends DirectoryTest {
     assertThat(eventTenant).isEqualTo(tenant.toString());
   }
 
+  /**
+   * DESIGN §9: what Entra ID last said of a person (written by directory sync) is on the API, in
+   * the answer for one person and in lists, and an update neither sets it nor resets it.
+   */
+  @Test
+  void theEntraStateWrittenBySyncIsShownReadOnly() {
+    UUID tenant = tenant();
+    UUID id = person(tenant);
+    assertThat(api().get("/api/v1/people/" + id).json().path("entraState").asString())
+        .isEqualTo("ACTIVE");
+    testUsers.write(
+        () ->
+            jdbc.sql("update person set entra_state = 'DISABLED' where id = ?").param(id).update());
+
+    assertThat(api().get("/api/v1/people/" + id).json().path("entraState").asString())
+        .isEqualTo("DISABLED");
+    var listed = api().get("/api/v1/people?tenantId=" + tenant).json().path("items");
+    assertThat(listed.valueStream().map(p -> p.path("entraState").asString()))
+        .containsExactly("DISABLED");
+
+    var updated =
+        api()
+            .put(
+                "/api/v1/people/" + id,
+                body("givenName", "Renamed", "entraState", "ACTIVE", "version", 0));
+    assertThat(updated.status()).as(updated.toString()).isLessThan(500);
+    assertThat(api().get("/api/v1/people/" + id).json().path("entraState").asString())
+        .isEqualTo("DISABLED");
+
+    var schema =
+        anonymous()
+            .get("/v3/api-docs")
+            .json()
+            .path("components")
+            .path("schemas")
+            .path("PersonResponse")
+            .path("properties")
+            .path("entraState");
+    assertThat(schema.path("enum").valueStream().map(n -> n.asString()))
+        .containsExactly("ACTIVE", "DISABLED", "REMOVED");
+  }
+
   @Test
   void peopleFromAzureCannotBeCreatedByHand() {
     UUID tenant = tenant();

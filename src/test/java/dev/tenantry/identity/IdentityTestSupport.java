@@ -17,17 +17,19 @@ abstract class IdentityTestSupport extends IntegrationTest {
 
   /**
    * A client tenant (an MSP of its own, to need nothing else), optionally linked to an Entra
-   * tenant.
+   * tenant; committed in a Spring transaction like {@link #user}.
    */
   UUID tenant(@Nullable UUID azureTid) {
     UUID id = UUID.randomUUID();
-    jdbc.sql(
-            """
+    testUsers.write(
+        () ->
+            jdbc.sql(
+                    """
         insert into tenant (id, name, slug, kind, msp_id, azure_tenant_id)
         values (?, ?, ?, 'MSP', ?, ?)
         """)
-        .params(id, "T " + id, "t-" + id, id, azureTid)
-        .update();
+                .params(id, "T " + id, "t-" + id, id, azureTid)
+                .update());
     return id;
   }
 
@@ -51,22 +53,28 @@ abstract class IdentityTestSupport extends IntegrationTest {
 
   /**
    * A person with a user (and no role assignment) in a new home-linked tenant; returns its
-   * identity.
+   * identity. Written in a committed Spring transaction, so the policy store catches up at once:
+   * written in autocommit, the engine learnt of the user only from the asynchronous feed (or from a
+   * later transaction that happened to catch up), and starting an impersonation of it answered 404
+   * (unknown user) or not depending on what ran before.
    */
   Person user(String name) {
-    UUID tenant = tenant(null);
-    UUID oid = UUID.randomUUID();
-    UUID person = UUID.randomUUID();
-    jdbc.sql(
-            "insert into person (id, tenant_id, given_name, email, azure_object_id, source) values (?, ?, ?, ?, ?, 'AZURE')")
-        .params(person, tenant, name, name + "@example.com", oid)
-        .update();
-    UUID user = UUID.randomUUID();
-    jdbc.sql(
-            "insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
-        .params(user, person, HOME_TID, oid)
-        .update();
-    return new Person(person, HOME_TID, oid, user);
+    return testUsers.writeAndGet(
+        () -> {
+          UUID tenant = tenant(null);
+          UUID oid = UUID.randomUUID();
+          UUID person = UUID.randomUUID();
+          jdbc.sql(
+                  "insert into person (id, tenant_id, given_name, email, azure_object_id, source) values (?, ?, ?, ?, ?, 'AZURE')")
+              .params(person, tenant, name, name + "@example.com", oid)
+              .update();
+          UUID user = UUID.randomUUID();
+          jdbc.sql(
+                  "insert into app_user (id, person_id, entra_tenant_id, entra_object_id) values (?, ?, ?, ?)")
+              .params(user, person, HOME_TID, oid)
+              .update();
+          return new Person(person, HOME_TID, oid, user);
+        });
   }
 
   Http as(Person p) {

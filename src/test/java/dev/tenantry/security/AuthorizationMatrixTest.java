@@ -62,7 +62,6 @@ class AuthorizationMatrixTest extends IntegrationTest {
   @BeforeEach
   void world() {
     UUID msp = testUsers.mspTenant();
-    leftoverMspLimitedSelectors(msp);
     UUID own = testUsers.tenant("own", msp, false);
     UUID otherMsp = testUsers.tenant("other-msp", null, true);
     targets = new LinkedHashMap<>();
@@ -94,24 +93,11 @@ class AuthorizationMatrixTest extends IntegrationTest {
   }
 
   /**
-   * The world must be the one this class builds: an MSP-limited computer selector on the shared MSP
-   * left by an earlier class (or an earlier method of this one) makes every SERVER or WORKSTATION
-   * created there a §3.10 gain for its holder, so computer creation would need a confirmation that
-   * the recipes do not send. Such rows are removed, and printed so that their origin can be traced.
+   * Holders of MSP-limited computer selectors on the shared MSP that this method created: their
+   * selectors would make every later computer of that type (or tag) there a §3.10 gain for the next
+   * method and for other classes, so they are removed after each method.
    */
-  private void leftoverMspLimitedSelectors(UUID msp) {
-    var rows =
-        jdbc.sql(
-                "delete from role_assignment where scope_msp_limit and scope_tenant_id = ?"
-                    + " returning id, user_id, group_id, role_id, resource_kind,"
-                    + " resource_computer_types")
-            .param(msp)
-            .query()
-            .listOfRows();
-    if (!rows.isEmpty()) {
-      System.out.println("matrix: removed MSP-limited selectors left on its MSP: " + rows);
-    }
-  }
+  final List<UUID> mspLimitedHolders = new ArrayList<>();
 
   /**
    * Administrator (Legacy) held at every other scope kind (the nine roles above hold TENANT(own,
@@ -176,16 +162,15 @@ class AuthorizationMatrixTest extends IntegrationTest {
                     new dev.tenantry.authz.ResourceSelector.ComputerTag(computerTag, null)))),
         "own",
         "other-msp-client");
-    scoped(
-        "@RESOURCE(computer tag in the MSP)",
+    TestUsers.TestUser tagInMsp =
         testUsers.user(
             home,
             Grant.allow(
                 admin,
                 Scope.resource(
-                    new dev.tenantry.authz.ResourceSelector.ComputerTag(computerTag, null, msp)))),
-        "own",
-        "other-msp-client");
+                    new dev.tenantry.authz.ResourceSelector.ComputerTag(computerTag, null, msp))));
+    mspLimitedHolders.add(tagInMsp.id());
+    scoped("@RESOURCE(computer tag in the MSP)", tagInMsp, "own", "other-msp-client");
     scoped(
         "@RESOURCE(workstations of sibling)",
         testUsers.user(
@@ -216,6 +201,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
   @AfterEach
   void restore() {
     MatrixFixtures.computerTag = null;
+    mspLimitedHolders.forEach(testUsers::removeAssignmentsOf);
     if (impersonator != null) {
       impersonator.http().post("/api/v1/users/stop-impersonating", null);
     }
@@ -478,6 +464,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
       } else {
         holder = testUsers.user(k.tenant(), Grant.allow(exact, k.scope()));
       }
+      if (mspLimited(k.scope())) {
+        mspLimitedHolders.add(holder.id());
+      }
       Who allowed =
           new Who("exact role " + k.name(), MatrixRecipes.Kind.ROLE, holder::http, holder.id());
       TestUsers.TestUser denied =
@@ -513,6 +502,17 @@ class AuthorizationMatrixTest extends IntegrationTest {
         i, requests, deniedOnOwn, tally);
     writeReport(problems);
     assertThat(problems).as("exact-role / DENY mismatches (route | caller | target)").isEmpty();
+  }
+
+  private static boolean mspLimited(Scope scope) {
+    return switch (scope) {
+      case Scope.Resource(dev.tenantry.authz.ResourceSelector.ComputerTag(var g, var t, UUID m)) ->
+          m != null;
+      case Scope.Resource(
+              dev.tenantry.authz.ResourceSelector.ComputerTypes(var types, var t, UUID m)) ->
+          m != null;
+      default -> false;
+    };
   }
 
   /** Routes whose target lies in the requested tenant: a DENY there must refuse them. */

@@ -155,6 +155,15 @@ public class TestUsers {
     return writeAndGet(() -> insertAssignment(principal, grant));
   }
 
+  /**
+   * Removes every direct assignment of the user (in a committed transaction, so the policy store
+   * catches up): for tests whose assignments would otherwise change what later tests on the shared
+   * MSP see, e.g. MSP-limited computer selectors that make each new computer there a §3.10 gain.
+   */
+  public void removeAssignmentsOf(UUID userId) {
+    write(() -> jdbc.sql("delete from role_assignment where user_id = ?").param(userId).update());
+  }
+
   public Http http(UUID tid, UUID oid) {
     String port = env.getRequiredProperty("local.server.port");
     return new Http("http://localhost:" + port, TestOidc.token(tid, oid, oid + "@example.com"));

@@ -1,5 +1,6 @@
 package dev.tenantry.directory.internal;
 
+import dev.tenantry.directory.EntraState;
 import dev.tenantry.directory.Person;
 import dev.tenantry.directory.PersonSource;
 import java.sql.ResultSet;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PersonRepository {
   private static final String COLUMNS =
-      "p.id, p.tenant_id, p.given_name, p.family_name, p.email, p.azure_object_id, p.source, p.version";
+      "p.id, p.tenant_id, p.given_name, p.family_name, p.email, p.azure_object_id, p.source, p.version,"
+          + " p.entra_state";
   private final JdbcClient jdbc;
 
   PersonRepository(JdbcClient jdbc) {
@@ -134,7 +136,8 @@ class PersonRepository {
         rs.getString("email"),
         rs.getObject("azure_object_id", UUID.class),
         PersonSource.valueOf(rs.getString("source")),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        EntraState.valueOf(rs.getString("entra_state")));
   }
 
   static String columns() {

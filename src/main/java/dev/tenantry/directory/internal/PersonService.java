@@ -2,6 +2,7 @@ package dev.tenantry.directory.internal;
 
 import dev.tenantry.audit.AuditEntry;
 import dev.tenantry.audit.AuditLog;
+import dev.tenantry.directory.EntraState;
 import dev.tenantry.directory.Person;
 import dev.tenantry.directory.PersonSource;
 import dev.tenantry.shared.Page;
@@ -62,7 +63,8 @@ public class PersonService {
             c.email(),
             c.azureObjectId(),
             c.source(),
-            0);
+            0,
+            EntraState.ACTIVE);
     requireFreeObjectId(p, null);
     people.insert(p);
     PersonView created = reads.view(p);
@@ -89,7 +91,8 @@ public class PersonService {
             c.email(),
             c.azureObjectId(),
             before.source(),
-            before.version() + 1);
+            before.version() + 1,
+            before.entraState());
     requireFreeObjectId(after, id);
     PersonView beforeView = reads.view(before);
     people.update(after);

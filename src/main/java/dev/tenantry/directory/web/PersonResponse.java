@@ -2,6 +2,7 @@ package dev.tenantry.directory.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tenantry.directory.EntraState;
 import dev.tenantry.directory.Person;
 import dev.tenantry.directory.PersonSource;
 import dev.tenantry.directory.internal.AzureSyncedFields;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A person on the API. {@code synced} names the fields the Azure sync owns. */
+/**
+ * A person on the API. {@code synced} names the fields the Azure sync owns; {@code entraState} is
+ * what Entra ID last said of the person (read-only: written by directory sync).
+ */
 record PersonResponse(
     UUID id,
     UUID tenantId,
@@ -21,6 +25,7 @@ record PersonResponse(
     String email,
     @Nullable UUID azureObjectId,
     PersonSource source,
+    EntraState entraState,
     List<String> synced,
     List<TagRef> tags,
     @JsonProperty("isUser") boolean isUser,
@@ -43,6 +48,7 @@ record PersonResponse(
         p.email(),
         p.azureObjectId(),
         p.source(),
+        p.entraState(),
         AzureSyncedFields.of(p),
         v.tags(),
         v.userId() != null,

@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.catalina.connector.ClientAbortException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
@@ -210,9 +212,19 @@ public class ApiExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+  @Nullable ProblemDetail unexpected(Exception e, HttpServletRequest request) {
     if (e instanceof ErrorResponse) { // e.g. NoResourceFoundException, MissingPathVariableException
       return framework(e, request);
+    }
+    if (clientGone(e)) {
+      // the client closed the connection mid-response (a browser navigating away, wrk): not a
+      // server error, and there is no one left to answer
+      log.debug(
+          "Client went away during {} {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          rootMessage(e));
+      return null;
     }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     return ProblemResponses.of(
@@ -220,6 +232,17 @@ public class ApiExceptionHandler {
         "Something went wrong on our side; nothing was changed. Quote the request id to support.",
         Map.of(),
         request);
+  }
+
+  /**
+   * Whether writing the response failed because the client closed the connection: Tomcat marks such
+   * failures {@link ClientAbortException} ("Broken pipe", "Connection reset by peer"), and Spring
+   * {@link AsyncRequestNotUsableException} once the response is unusable. Other IO errors (storage,
+   * database) are not matched and stay errors.
+   */
+  static boolean clientGone(Throwable e) {
+    return cause(e, ClientAbortException.class) != null
+        || cause(e, AsyncRequestNotUsableException.class) != null;
   }
 
   /** Spring's own details name Java types and handler methods; callers get a fixed sentence. */

@@ -31,9 +31,11 @@ class ComputerFilterTest extends AuthzTestBase {
 
   @Test
   void computerFilterSelectsExactlyTheComputersTheEngineAllows() {
-    UUID a = users.clientTenant("cf-a");
-    UUID b = users.clientTenant("cf-b");
-    UUID msp = users.mspTenant();
+    // an MSP of its own: its MSP-limited selectors below must not reach the shared MSP, where they
+    // would make later classes' computers §3.10 gains
+    UUID msp = users.tenant("cf-msp", null, true);
+    UUID a = users.tenant("cf-a", msp, false);
+    UUID b = users.tenant("cf-b", msp, false);
     UUID msp2 = users.tenant("cf-msp2", null, true);
     UUID c = users.tenant("cf-c", msp2, false);
     UUID vip = users.tag("vip");

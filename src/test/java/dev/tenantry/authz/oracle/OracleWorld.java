@@ -182,10 +182,17 @@ final class OracleWorld {
     tenants.remove(a);
   }
 
+  /**
+   * Whether the scope names tenant {@code t} (stored as its {@code scope_tenant_id}, so that
+   * merging {@code t} away removes the assignment): a TENANT or MSP scope, a tenant tag scope
+   * limited to MSP {@code t} (DESIGN §2 {@code TENANT_TAG(g, msp m)}), and a computer selector
+   * limited to tenant or MSP {@code t}.
+   */
   static boolean names(Scope s, UUID t) {
     return switch (s) {
       case Scope.Tenant(UUID id, boolean c) -> id.equals(t);
       case Scope.Msp(UUID m) -> m.equals(t);
+      case Scope.TenantTag(UUID g, UUID m) -> t.equals(m);
       case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID limit, UUID m)) ->
           t.equals(limit) || t.equals(m);
       case Scope.Resource(
