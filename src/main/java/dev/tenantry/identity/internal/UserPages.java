@@ -10,6 +10,8 @@ import dev.tenantry.shared.web.ListPager;
 import dev.tenantry.tenancy.TenantView;
 import dev.tenantry.tenancy.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -123,9 +125,7 @@ class UserPages {
       var user =
           users.createManual(
               tenantId, givenName.trim(), familyName.trim(), email.trim(), azureObjectId);
-      flash.addFlashAttribute("notice", "User '" + user.displayName() + "' added");
-      flash.addAttribute("q", user.displayName()); // the list opens on the new user, on any page
-      return "redirect:/users-roles/users";
+      return added(user, flash);
     } catch (ApiException e) {
       model.addAttribute("manualError", e.getMessage());
       model.addAttribute(
@@ -146,14 +146,19 @@ class UserPages {
         throw ApiException.invalid("Choose the person to make a user");
       }
       var user = users.promote(personId);
-      flash.addFlashAttribute("notice", "User '" + user.displayName() + "' added");
-      flash.addAttribute("q", user.displayName()); // the list opens on the new user, on any page
-      return "redirect:/users-roles/users";
+      return added(user, flash);
     } catch (ApiException e) {
       model.addAttribute("promoteError", e.getMessage());
       model.addAttribute("addOpen", true);
       return list(null, request, model);
     }
+  }
+
+  /** The list, searched for the user just added (so it is shown whatever page it falls on). */
+  private static String added(UserRepository.UserView user, RedirectAttributes flash) {
+    flash.addFlashAttribute("notice", "User '" + user.displayName() + "' added");
+    return "redirect:/users-roles/users?q="
+        + URLEncoder.encode(user.displayName(), StandardCharsets.UTF_8);
   }
 
   @GetMapping("/users/{id}")
