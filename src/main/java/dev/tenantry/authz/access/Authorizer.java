@@ -231,9 +231,14 @@ public class Authorizer {
    * answer to {@link #caughtUpUnless}. Every transaction that committed after the watermark's
    * snapshot has an id at or above it, so {@code false} proves that this node has applied
    * everything committed before the statement (as in {@code CatchUpAfterCommit}).
+   *
+   * <p>Asked as "the newest change is at or above the watermark" ({@code max}: one step down the
+   * {@code xid} index from its end), not as {@code exists (… where xid >= ?)}: the driver prepares
+   * the statement on the server, whose generic plan for an unknown bound scanned the whole feed
+   * table — 0.46 ms of PostgreSQL per page with 5,000 feed rows, growing with the feed.
    */
   public static final String BEHIND_SQL =
-      "exists (select 1 from policy_change where xid >= (?::text)::xid8)";
+      "coalesce((select max(xid) from policy_change) >= (?::text)::xid8, false)";
 
   /**
    * Catches up when {@link #BEHIND_SQL} answered true, so the request goes on from a current

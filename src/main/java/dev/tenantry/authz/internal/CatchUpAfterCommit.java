@@ -55,7 +55,7 @@ class CatchUpAfterCommit implements TransactionExecutionListener {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select pg_current_xact_id_if_assigned()::text,"
-                + " exists (select 1 from policy_change where xid >= (?::text)::xid8)")) {
+                + " coalesce((select max(xid) from policy_change) >= (?::text)::xid8, false)")) {
       ps.setString(1, Long.toString(store.revision()));
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
