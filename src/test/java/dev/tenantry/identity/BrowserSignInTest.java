@@ -157,10 +157,4 @@ class BrowserSignInTest extends IdentityTestSupport {
     assertThat(next.statusCode()).as("no longer signed in").isNotEqualTo(200);
     assertThat(next.body()).doesNotContain(p.userId().toString());
   }
-
-  private static String sessionId(Browser browser) {
-    return new String(
-        Base64.getDecoder().decode(browser.cookie("SESSION").orElseThrow()),
-        StandardCharsets.UTF_8);
-  }
 }

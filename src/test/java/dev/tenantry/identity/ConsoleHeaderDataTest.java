@@ -2,10 +2,6 @@ package dev.tenantry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenantry.support.TestOidc;
-import java.util.List;
-import java.util.Map;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,7 +17,7 @@ class ConsoleHeaderDataTest extends IdentityTestSupport {
   @Test
   void aNameChangedOnAnotherNodeShowsOnTheNextPage() {
     Person p = user("named-before");
-    Browser browser = signIn(p);
+    Browser browser = consoleSession(p, "Console Data");
     assertThat(home(browser)).contains("named-before");
     assertThat(home(browser)).as("remembered").contains("named-before");
     jdbc.sql("update person set given_name = 'named-after' where id = ?").param(p.id()).update();
@@ -58,26 +54,5 @@ class ConsoleHeaderDataTest extends IdentityTestSupport {
     var r = browser.get("http://localhost:" + port + "/");
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body();
-  }
-
-  private Browser signIn(Person p) {
-    TestOidc.server()
-        .enqueueCallback(
-            new DefaultOAuth2TokenCallback(
-                TestOidc.HOME_ISSUER_ID,
-                "sub-" + p.oid(),
-                "JWT",
-                List.of(TestOidc.CLIENT_ID),
-                Map.of(
-                    "tid", p.tid().toString(),
-                    "oid", p.oid().toString(),
-                    "ver", "2.0",
-                    "preferred_username", "console-data@example.com",
-                    "name", "Console Data"),
-                3600));
-    Browser browser = new Browser();
-    var home = browser.follow("http://localhost:" + port + "/");
-    assertThat(home.statusCode()).as(home.body()).isEqualTo(200);
-    return browser;
   }
 }

@@ -2,14 +2,11 @@ package dev.tenantry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenantry.support.TestOidc;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +22,7 @@ class ConsoleSessionRevisionTest extends IdentityTestSupport {
   void consoleSessionRemembersTheRevisionOfItsLastWrite() {
     Person p = admin("ryw-console");
     Browser browser = new Browser();
-    enqueue(p);
+    enqueueSignIn(p, "RYW User");
     var home = browser.follow("http://localhost:" + port + "/");
     assertThat(home.statusCode()).isEqualTo(200);
     Map<String, String> csrf = new java.util.HashMap<>();
@@ -59,22 +56,5 @@ class ConsoleSessionRevisionTest extends IdentityTestSupport {
     assertThat(browser.get("http://localhost:" + port + "/").statusCode())
         .as("the next page waits for nothing on the node that wrote")
         .isEqualTo(200);
-  }
-
-  private static void enqueue(Person p) {
-    TestOidc.server()
-        .enqueueCallback(
-            new DefaultOAuth2TokenCallback(
-                TestOidc.HOME_ISSUER_ID,
-                "sub-" + p.oid(),
-                "JWT",
-                List.of(TestOidc.CLIENT_ID),
-                Map.of(
-                    "tid", p.tid().toString(),
-                    "oid", p.oid().toString(),
-                    "ver", "2.0",
-                    "preferred_username", "ryw@example.com",
-                    "name", "RYW User"),
-                3600));
   }
 }

@@ -2,12 +2,6 @@ package dev.tenantry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenantry.support.TestOidc;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +13,7 @@ class ConsoleSessionWritesTest extends IdentityTestSupport {
 
   @Test
   void aConsolePageThatChangesNothingLeavesTheSessionRowUntouched() {
-    Browser browser = signIn(user("quiet-session"));
+    Browser browser = consoleSession(user("quiet-session"), "Quiet User");
     String sessionId = sessionId(browser);
     assertThat(browser.get("http://localhost:" + port + "/").statusCode()).isEqualTo(200);
     Row before = row(sessionId);
@@ -33,7 +27,7 @@ class ConsoleSessionWritesTest extends IdentityTestSupport {
 
   @Test
   void anAccessTimeOlderThanTheTouchIntervalIsStoredAgain() {
-    Browser browser = signIn(user("touched-session"));
+    Browser browser = consoleSession(user("touched-session"), "Quiet User");
     String sessionId = sessionId(browser);
     long twoMinutesAgo = System.currentTimeMillis() - 120_000L;
     jdbc.sql("update spring_session set last_access_time = ?, expiry_time = ? where session_id = ?")
@@ -44,33 +38,6 @@ class ConsoleSessionWritesTest extends IdentityTestSupport {
     Row after = row(sessionId);
     assertThat(after.lastAccess()).isGreaterThanOrEqualTo(start);
     assertThat(after.expiry()).isEqualTo(after.lastAccess() + 30 * 60_000L);
-  }
-
-  private Browser signIn(Person p) {
-    TestOidc.server()
-        .enqueueCallback(
-            new DefaultOAuth2TokenCallback(
-                TestOidc.HOME_ISSUER_ID,
-                "sub-" + p.oid(),
-                "JWT",
-                List.of(TestOidc.CLIENT_ID),
-                Map.of(
-                    "tid", p.tid().toString(),
-                    "oid", p.oid().toString(),
-                    "ver", "2.0",
-                    "preferred_username", "quiet@example.com",
-                    "name", "Quiet User"),
-                3600));
-    Browser browser = new Browser();
-    var home = browser.follow("http://localhost:" + port + "/");
-    assertThat(home.statusCode()).as(home.body()).isEqualTo(200);
-    return browser;
-  }
-
-  private static String sessionId(Browser browser) {
-    return new String(
-        Base64.getDecoder().decode(browser.cookie("SESSION").orElseThrow()),
-        StandardCharsets.UTF_8);
   }
 
   /** The session row's version and times, and every attribute row's name and version. */

@@ -120,4 +120,43 @@ abstract class IdentityTestSupport extends IntegrationTest {
   static String token(Map<String, Object> claims) {
     return TestOidc.sign(claims);
   }
+
+  /** The local OIDC provider will sign {@code p} in with the given display name (next callback). */
+  static void enqueueSignIn(Person p, String name) {
+    TestOidc.server()
+        .enqueueCallback(
+            new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback(
+                TestOidc.HOME_ISSUER_ID,
+                "sub-" + p.oid(),
+                "JWT",
+                List.of(TestOidc.CLIENT_ID),
+                Map.of(
+                    "tid",
+                    p.tid().toString(),
+                    "oid",
+                    p.oid().toString(),
+                    "ver",
+                    "2.0",
+                    "preferred_username",
+                    p.oid() + "@example.com",
+                    "name",
+                    name),
+                3600));
+  }
+
+  /** A console browser session of {@code p}, signed in through the home page. */
+  Browser consoleSession(Person p, String name) {
+    enqueueSignIn(p, name);
+    Browser browser = new Browser();
+    var home = browser.follow("http://localhost:" + port + "/");
+    org.assertj.core.api.Assertions.assertThat(home.statusCode()).as(home.body()).isEqualTo(200);
+    return browser;
+  }
+
+  /** The Spring Session id behind a browser's SESSION cookie. */
+  static String sessionId(Browser browser) {
+    return new String(
+        java.util.Base64.getDecoder().decode(browser.cookie("SESSION").orElseThrow()),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

@@ -2,12 +2,6 @@ package dev.tenantry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenantry.support.TestOidc;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +13,7 @@ class SessionSnapshotsTest extends IdentityTestSupport {
 
   @Test
   void aSessionSignedOutOnAnotherNodeEndsOnTheNextPage() {
-    Browser browser = signIn(user("signed-out-elsewhere"));
+    Browser browser = consoleSession(user("signed-out-elsewhere"), "Snapshot User");
     assertThat(page(browser)).isEqualTo(200);
     assertThat(page(browser)).as("served from what this node read").isEqualTo(200);
     jdbc.sql("delete from spring_session where session_id = ?").param(sessionId(browser)).update();
@@ -28,7 +22,7 @@ class SessionSnapshotsTest extends IdentityTestSupport {
 
   @Test
   void anAttributeRemovedOnAnotherNodeIsNotServedFromWhatThisNodeRead() {
-    Browser browser = signIn(user("context-removed-elsewhere"));
+    Browser browser = consoleSession(user("context-removed-elsewhere"), "Snapshot User");
     assertThat(page(browser)).isEqualTo(200);
     int removed =
         jdbc.sql(
@@ -45,7 +39,7 @@ class SessionSnapshotsTest extends IdentityTestSupport {
 
   @Test
   void aSessionChangedByThisNodeIsReadWithItsChange() {
-    Browser browser = signIn(user("changed-here"));
+    Browser browser = consoleSession(user("changed-here"), "Snapshot User");
     assertThat(page(browser)).isEqualTo(200);
     // sign-out, with the CSRF token of a page rendered from the session this node read
     var home = browser.get("http://localhost:" + port + "/");
@@ -68,32 +62,5 @@ class SessionSnapshotsTest extends IdentityTestSupport {
         java.util.regex.Pattern.compile("name=\"" + name + "\" content=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).as("the page carries " + name).isTrue();
     return m.group(1);
-  }
-
-  private Browser signIn(Person p) {
-    TestOidc.server()
-        .enqueueCallback(
-            new DefaultOAuth2TokenCallback(
-                TestOidc.HOME_ISSUER_ID,
-                "sub-" + p.oid(),
-                "JWT",
-                List.of(TestOidc.CLIENT_ID),
-                Map.of(
-                    "tid", p.tid().toString(),
-                    "oid", p.oid().toString(),
-                    "ver", "2.0",
-                    "preferred_username", "snapshot@example.com",
-                    "name", "Snapshot User"),
-                3600));
-    Browser browser = new Browser();
-    var home = browser.follow("http://localhost:" + port + "/");
-    assertThat(home.statusCode()).as(home.body()).isEqualTo(200);
-    return browser;
-  }
-
-  private static String sessionId(Browser browser) {
-    return new String(
-        Base64.getDecoder().decode(browser.cookie("SESSION").orElseThrow()),
-        StandardCharsets.UTF_8);
   }
 }
