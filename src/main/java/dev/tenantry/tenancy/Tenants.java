@@ -109,7 +109,7 @@ public class Tenants implements TenantLookup {
     return tags.names(ids);
   }
 
-  /** The tag catalogue, by name: for pickers. */
+  /** The whole tag catalogue, by name: import validation (forms search it: {@link #searchTags}). */
   public List<TagView> tagList() {
     return tags.list(null);
   }
