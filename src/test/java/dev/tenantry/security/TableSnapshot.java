@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * written in between. Sessions, Flyway's history, the policy change feed (derived from the other
  * tables by triggers, and pruned in the background) and what nodes write in the background on their
  * own schedule (feed heartbeats and prune horizon, db-scheduler's task table, the cache of visible
- * tenant sets that any list may fill) are left out.
+ * tenant sets that any list may fill) are left out. The parts are joined in table order: a union's
+ * rows come in no fixed order (PostgreSQL may run its branches as a parallel append), and two
+ * fingerprints of the same tables must compare equal.
  */
 final class TableSnapshot {
   private final JdbcClient jdbc;
@@ -41,7 +43,7 @@ final class TableSnapshot {
                         + t
                         + "\"")
             .collect(
-                Collectors.joining(" union all ", "select string_agg(s, ';') from (", ") x(s)"));
+                Collectors.joining(" union all ", "select string_agg(s, ';' order by s) from (", ") x(s)"));
   }
 
   String take() {
