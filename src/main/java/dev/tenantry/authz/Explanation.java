@@ -3,8 +3,8 @@ package dev.tenantry.authz;
 import java.util.List;
 
 /**
- * A decision with every matching assignment, allow and deny (DESIGN §3.9), in a stable order:
- * direct assignments first, then by group; within each, as stored.
+ * A decision with every matching assignment, allow and deny (DESIGN §3.9), in a stable order (the
+ * same on every node): direct assignments first, then by group id; within each, by assignment id.
  */
 public record Explanation(Decision decision, List<MatchedAssignment> matches) {
 

@@ -220,11 +220,26 @@ final class Compiled {
   record AsgList(Asg[] asgs, int[] code) {
     static final AsgList EMPTY = new AsgList(NO_ASGS, NO_INTS);
 
-    AsgList append(Asg a) {
-      Asg[] as = java.util.Arrays.copyOf(asgs, asgs.length + 1);
-      int[] cs = java.util.Arrays.copyOf(code, code.length + STRIDE);
-      as[asgs.length] = a;
-      a.pack(cs, code.length);
+    /**
+     * With {@code a} at its place in assignment-id order: the order of a principal's list is
+     * defined by its contents, not by the order the rows arrived in (a full load streams the heap's
+     * order, a catch-up the feed's or an index's), so every node lists and explains the same
+     * assignments in the same order.
+     */
+    AsgList with(Asg a) {
+      java.util.UUID id = a.node().id();
+      int at = 0;
+      while (at < asgs.length && asgs[at].node().id().compareTo(id) < 0) {
+        at++;
+      }
+      Asg[] as = new Asg[asgs.length + 1];
+      int[] cs = new int[code.length + STRIDE];
+      System.arraycopy(asgs, 0, as, 0, at);
+      System.arraycopy(asgs, at, as, at + 1, asgs.length - at);
+      System.arraycopy(code, 0, cs, 0, at * STRIDE);
+      System.arraycopy(code, at * STRIDE, cs, (at + 1) * STRIDE, code.length - at * STRIDE);
+      as[at] = a;
+      a.pack(cs, at * STRIDE);
       return new AsgList(as, cs);
     }
 

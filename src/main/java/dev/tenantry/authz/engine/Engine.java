@@ -98,8 +98,13 @@ public final class Engine {
     List<MatchedAssignment> out = new ArrayList<>();
     Resolved r = Resolved.of(s, p, target);
     collect(s, u.direct(), null, u, p.ordinal(), r, now, out);
+    // groups by id, not by index: indexes follow the order a node happened to load them in
+    List<Compiled.Group> groups = new ArrayList<>();
     for (int g : u.groups()) {
-      Compiled.Group group = s.groups.get(g);
+      groups.add(s.groups.get(g));
+    }
+    groups.sort(java.util.Comparator.comparing(g -> g.node().id()));
+    for (Compiled.Group group : groups) {
       collect(s, group.asgs(), group.node().id(), u, p.ordinal(), r, now, out);
     }
     return new Explanation(d, out);

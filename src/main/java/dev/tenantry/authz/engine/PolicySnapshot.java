@@ -198,14 +198,15 @@ public final class PolicySnapshot {
   }
 
   /**
-   * A user's direct assignments (whether or not the user is present), in the order they were added.
+   * A user's direct assignments (whether or not the user is present), in assignment-id order (the
+   * same on every node, whatever order the rows were loaded in).
    */
   public List<AssignmentNode> directAssignments(UUID userId) {
     Compiled.User u = users.get(userIx.get(userId));
     return u == null ? List.of() : nodes(u.direct().asgs());
   }
 
-  /** A group's assignments, in the order they were added. */
+  /** A group's assignments, in assignment-id order. */
   public List<AssignmentNode> groupAssignments(UUID groupId) {
     Compiled.Group g = groups.get(groupIx.get(groupId));
     return g == null ? List.of() : nodes(g.asgs().asgs());

@@ -44,11 +44,11 @@ final class SnapshotGraph {
     e.asgs.set(a.index(), a);
     if (a.groupPrincipal()) {
       Compiled.Group g = group(a.principal());
-      e.groups.set(a.principal(), new Compiled.Group(g.node(), g.members(), g.asgs().append(a)));
+      e.groups.set(a.principal(), new Compiled.Group(g.node(), g.members(), g.asgs().with(a)));
       markMembers(g);
     } else {
       Compiled.User u = user(a.principal());
-      e.setUser(a.principal(), u.withDirect(u.direct().append(a)));
+      e.setUser(a.principal(), u.withDirect(u.direct().with(a)));
     }
   }
 

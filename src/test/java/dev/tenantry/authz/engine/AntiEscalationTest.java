@@ -215,8 +215,8 @@ class AntiEscalationTest {
         Effect.ALLOW,
         null);
     PolicySnapshot s = w.snapshot();
-    UUID allow = s.directAssignments(id("carol")).get(0).id();
-    UUID deny = s.directAssignments(id("carol")).get(1).id();
+    UUID allow = assignmentOf(s, "carol", Effect.ALLOW);
+    UUID deny = assignmentOf(s, "carol", Effect.DENY);
     UUID daves = s.directAssignments(id("dave")).get(0).id();
     assertThat(rules.canRemoveAssignment(s, id("tadmin"), allow, NOW).rule())
         .isEqualTo(DecisionRule.ALLOWED);
@@ -233,5 +233,14 @@ class AntiEscalationTest {
     World w = world().user(new UserNode(id("root"), id("msp"), false, null));
     assertThat(assign(w, "root", "carol", "viewer", World.tenantScope("acme", false)))
         .isEqualTo(DecisionRule.USER_INACTIVE);
+  }
+
+  // a principal's list is in assignment-id order, not the order of w.assign
+  private static UUID assignmentOf(PolicySnapshot s, String user, Effect effect) {
+    return s.directAssignments(id(user)).stream()
+        .filter(a -> a.effect() == effect)
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 }
