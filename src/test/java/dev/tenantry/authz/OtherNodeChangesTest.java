@@ -55,7 +55,7 @@ class OtherNodeChangesTest extends AuthzTestBase {
 
   private void awaitDecision(TestUser u, UUID t, String expected) {
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(20))
         .until(() -> decision(u, Permission.COMPUTERS_VIEW, "TENANT", t).equals(expected));
   }

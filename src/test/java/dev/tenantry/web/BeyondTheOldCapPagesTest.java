@@ -2,7 +2,6 @@ package dev.tenantry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,8 +68,7 @@ class BeyondTheOldCapPagesTest extends ConsoleTest {
     int shown = 0;
     for (int page = 1; page <= TENANTS / 50; page++) {
       int expected = page * 50;
-      new WebDriverWait(browser, Duration.ofSeconds(10))
-          .until(d -> d.findElements(children).size() == expected);
+      new WebDriverWait(browser, WAIT).until(d -> d.findElements(children).size() == expected);
       shown = expected;
       if (page < TENANTS / 50) {
         browser.findElement(By.cssSelector("li.tree-more button")).click();

@@ -105,8 +105,7 @@ class ComputerDetailPagesTest extends ConsoleTest {
         f.appendChild(t); document.body.appendChild(f); f.submit();""",
         "/computers/" + pc + "/maintenance",
         csrf);
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-        .until(gone(html));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, WAIT).until(gone(html));
     waitFor(By.cssSelector("main h1"));
     assertThat(mainText()).containsIgnoringCase("permission");
     assertThat(

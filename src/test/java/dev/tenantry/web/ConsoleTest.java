@@ -39,6 +39,12 @@ abstract class ConsoleTest extends IntegrationTest {
   @Autowired ConsoleData data;
   ChromeDriver browser;
 
+  /**
+   * How long a wait may last before the test gives up: a deadline that only ends a hopeless wait (a
+   * page on a loaded 2-core CI machine can take seconds), never a speed claim.
+   */
+  static final Duration WAIT = Duration.ofSeconds(30);
+
   @BeforeEach
   void startBrowser() {
     browser = Chromium.start();
@@ -86,12 +92,12 @@ abstract class ConsoleTest extends IntegrationTest {
   }
 
   WebElement waitFor(By by) {
-    return new WebDriverWait(browser, Duration.ofSeconds(10))
+    return new WebDriverWait(browser, WAIT)
         .until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   void waitForText(By by, String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, WAIT)
         .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
@@ -99,7 +105,7 @@ abstract class ConsoleTest extends IntegrationTest {
   void clickAndWait(WebElement button) {
     WebElement html = browser.findElement(By.tagName("html"));
     button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(gone(html));
+    new WebDriverWait(browser, WAIT).until(gone(html));
     waitFor(By.cssSelector("main h1"));
   }
 
@@ -129,10 +135,8 @@ abstract class ConsoleTest extends IntegrationTest {
   void confirmAndWait(WebElement button) {
     WebElement html = browser.findElement(By.tagName("html"));
     button.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.alertIsPresent())
-        .accept();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(gone(html));
+    new WebDriverWait(browser, WAIT).until(ExpectedConditions.alertIsPresent()).accept();
+    new WebDriverWait(browser, WAIT).until(gone(html));
     waitFor(By.cssSelector("main h1"));
   }
 
@@ -150,7 +154,7 @@ abstract class ConsoleTest extends IntegrationTest {
     box.sendKeys(text);
     By option =
         By.xpath("//ul[@id='" + id + "-options']//button[normalize-space()='" + text + "']");
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, WAIT)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until( // the list may be replaced by a later answer between finding and clicking
             d -> {
@@ -161,7 +165,7 @@ abstract class ConsoleTest extends IntegrationTest {
               found.click();
               return true;
             });
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, WAIT)
         .until(d -> !d.findElement(By.id(id)).getDomProperty("value").isEmpty());
   }
 
@@ -176,7 +180,7 @@ abstract class ConsoleTest extends IntegrationTest {
     box.sendKeys(text);
     By option =
         By.xpath("//ul[@id='" + id + "-options']//button[normalize-space()='" + text + "']");
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, WAIT)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d -> {
@@ -187,7 +191,7 @@ abstract class ConsoleTest extends IntegrationTest {
               found.click();
               return true;
             });
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, WAIT)
         .until(
             ExpectedConditions.presenceOfElementLocated(
                 By.xpath(
@@ -205,7 +209,7 @@ abstract class ConsoleTest extends IntegrationTest {
     box.sendKeys(text);
     By items = By.cssSelector("#" + id + "-options li");
     String typed = text.strip().toLowerCase(java.util.Locale.ROOT);
-    return new WebDriverWait(browser, Duration.ofSeconds(10))
+    return new WebDriverWait(browser, WAIT)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d -> { // the answer to this text, not to an earlier keystroke or to the focus

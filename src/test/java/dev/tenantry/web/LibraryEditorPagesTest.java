@@ -6,7 +6,6 @@ import dev.tenantry.authz.BuiltInRoles;
 import dev.tenantry.support.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -77,7 +76,7 @@ class LibraryEditorPagesTest extends ConsoleTest {
     Files.write(file, content);
     row.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
     row.findElement(By.cssSelector("button.upload")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, WAIT)
         .until(
             d ->
                 d.findElement(By.cssSelector("tr[data-version='23.01'] .upload-percent"))
@@ -172,7 +171,7 @@ class LibraryEditorPagesTest extends ConsoleTest {
     Path file = Files.createTempFile("office", ".lic");
     Files.writeString(file, "license file body");
     browser.findElement(By.id("license-file")).sendKeys(file.toString());
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, WAIT)
         .until(
             d -> "true".equals(d.findElement(By.id("license-file")).getDomAttribute("data-ready")));
     browser.findElement(By.id("license-min")).sendKeys("16.0");

@@ -7,7 +7,6 @@ import dev.tenantry.support.Http;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -171,8 +170,7 @@ class LibraryOwnershipPagesTest extends ConsoleTest {
     browser.findElement(By.id("icon-file")).clear();
     browser.findElement(By.id("icon-file")).sendKeys(png.toString());
     browser.findElement(By.id("upload-icon")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(d -> !d.findElements(By.id("software-icon")).isEmpty());
+    new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("software-icon")).isEmpty());
     assertThat(
             ((JavascriptExecutor) browser)
                 .executeScript(

@@ -7,7 +7,6 @@ import dev.tenantry.support.Http;
 import dev.tenantry.support.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -120,7 +119,7 @@ class LibraryPagesTest extends ConsoleTest {
     assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("RUNNING");
     executor.http().post("/api/v1/executor/runs/" + run + "/result", Map.of("exitCode", 0));
     waitForText(By.id("run-status"), "SUCCEEDED");
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, WAIT)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(By.id("run-exit"), "exit code 0"));
     screenshot("library-script-run.png");

@@ -3,7 +3,6 @@ package dev.tenantry.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantry.authz.BuiltInRoles;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -133,7 +132,7 @@ class ListPagingPagesTest extends ConsoleTest {
       }
       String before = summary();
       next.getFirst().click();
-      new WebDriverWait(browser, Duration.ofSeconds(10))
+      new WebDriverWait(browser, WAIT)
           .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // htmx swaps it
           .until(d -> !summary().equals(before));
     }
@@ -170,7 +169,7 @@ class ListPagingPagesTest extends ConsoleTest {
   }
 
   private void waitForSummary(String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, WAIT)
         .until(
             d -> {
               try {

@@ -43,7 +43,7 @@ class PagesSmokeTest extends ConsoleTest {
     open("/users-roles/users");
     browser.findElement(By.id("q")).sendKeys("Lee Lis");
     waitFor(By.cssSelector("tr[data-user='" + listed.id() + "']"));
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, WAIT)
         .until(d -> d.findElements(By.cssSelector("tr[data-user]")).size() == 1);
     screenshot("users.png");
   }
