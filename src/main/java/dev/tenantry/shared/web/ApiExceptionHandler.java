@@ -219,6 +219,7 @@ public class ApiExceptionHandler {
     if (clientGone(e)) {
       // the client closed the connection mid-response (a browser navigating away, wrk): not a
       // server error, and there is no one left to answer
+      request.setAttribute(ClientGoneValve.LOGGED, Boolean.TRUE); // one line, not two
       log.debug(
           "Client went away during {} {}: {}",
           request.getMethod(),
