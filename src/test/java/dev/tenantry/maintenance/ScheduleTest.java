@@ -48,6 +48,28 @@ class ScheduleTest extends IntegrationTest {
   }
 
   @Test
+  void listSearchesTheNameLikeTheConsoleWithWildcardsLiteral() {
+    UUID client = testUsers.clientTenant("sched-q");
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    String nightly = create(signedIn(), schedule(client, "name", "Nightly " + marker));
+    String weekly = create(signedIn(), schedule(client, "name", "Weekly " + marker + "%_"));
+    create(signedIn(), schedule(client, "name", "Other " + UUID.randomUUID()));
+    assertThat(ids(signedIn().get("/api/v1/schedules?q=" + marker.toUpperCase())))
+        .containsExactlyInAnyOrder(nightly, weekly);
+    assertThat(ids(signedIn().get("/api/v1/schedules?tenantId=" + client + "&q=nightly+" + marker)))
+        .containsExactly(nightly);
+    assertThat(ids(signedIn().get("/api/v1/schedules?q=" + marker + "%25_")))
+        .as("%% and _ match themselves")
+        .containsExactly(weekly);
+    assertThat(
+            signedIn().get("/api/v1/schedules?q=" + marker + "%25").json().path("total").asLong())
+        .isEqualTo(1);
+    assertThat(ids(signedIn().get("/api/v1/schedules?tenantId=" + client + "&q=")))
+        .as("an empty q filters nothing")
+        .hasSize(3);
+  }
+
+  @Test
   void mspNonAdminSeesSchedulesButCannotChangeThem() {
     UUID client = testUsers.clientTenant("sched-nonadmin");
     String id = create(signedIn(), schedule(client));

@@ -80,9 +80,12 @@ class SchedulesController {
   @GetMapping
   Page<ScheduleViews.Schedule> list(
       @RequestParam(required = false) @Nullable UUID tenantId,
+      @RequestParam(required = false) @Nullable String q,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return schedules.list(tenantId, Page.page(page), Page.size(size));
+    // q: the name contains it, case-insensitively (the console's search, the same SQL filter)
+    return schedules.list(
+        tenantId, q == null || q.isBlank() ? null : q, Page.page(page), Page.size(size));
   }
 
   @Requires(
