@@ -125,6 +125,78 @@ class ComputerDetailPagesTest extends ConsoleTest {
     assertThat(hidden).doesNotContain("hidden-ws-01");
   }
 
+  @Test
+  void everyMaintenanceSessionAndScriptRunIsReachableFromTheComputerPage() {
+    UUID tenant = data.clientTenant("Many " + shortId());
+    Http api = signedIn();
+    UUID pc = computer(api, tenant, "many-ws-01");
+    var script =
+        api.post(
+            "/api/v1/scripts",
+            Map.of(
+                "name",
+                "Many " + shortId(),
+                "language",
+                "POWERSHELL",
+                "body",
+                "echo 1",
+                "ownerTenantId",
+                tenant));
+    assertThat(script.status()).as(script.raw()).isEqualTo(201);
+    UUID scriptId = UUID.fromString(script.json().path("id").asString());
+    // 25 sessions and 22 runs, the oldest last: more than a section (20, 10) and a page (20) show
+    java.util.List<UUID> sessions = new java.util.ArrayList<>();
+    java.util.List<UUID> runs = new java.util.ArrayList<>();
+    testUsers.write(
+        () -> {
+          UUID version =
+              jdbc.sql("select id from script_version where script_id = ?")
+                  .param(scriptId)
+                  .query(UUID.class)
+                  .single();
+          for (int i = 0; i < 25; i++) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql(
+                    "insert into maintenance_session (id, computer_id, origin, status, requested_at)"
+                        + " values (?, ?, 'USER', 'SUCCEEDED', now() - make_interval(mins => ?))")
+                .params(id, pc, i + 1)
+                .update();
+            sessions.add(id);
+          }
+          for (int i = 0; i < 22; i++) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql(
+                    "insert into script_run (id, computer_id, script_id, script_version_id, status,"
+                        + " exit_code, requested_at)"
+                        + " values (?, ?, ?, ?, 'SUCCEEDED', 0, now() - make_interval(mins => ?))")
+                .params(id, pc, scriptId, version, i + 1)
+                .update();
+            runs.add(id);
+          }
+        });
+    By oldestSession = By.cssSelector("a[href='/maintenance-sessions/" + sessions.getLast() + "']");
+    By oldestRun = By.cssSelector("a[href='/library/runs/" + runs.getLast() + "']");
+
+    signIn(data.mspAdmin("Max", "Many"));
+    open("/computers/" + pc);
+    waitForText(By.cssSelector("#maintenance-section .pager-summary"), "1–20 of 25");
+    assertThat(browser.findElements(oldestSession)).isEmpty();
+    clickAndWait(browser.findElement(By.cssSelector("#maintenance-section .pager-next")));
+    assertThat(browser.findElement(By.cssSelector(".pager-summary")).getText())
+        .isEqualTo("21–25 of 25");
+    assertThat(browser.findElements(oldestSession)).hasSize(1);
+
+    open("/computers/" + pc);
+    waitForText(By.id("all-terminal-runs"), "All 22 runs");
+    assertThat(browser.findElements(oldestRun)).isEmpty();
+    clickAndWait(browser.findElement(By.id("all-terminal-runs")));
+    assertThat(browser.findElement(By.cssSelector(".pager-summary")).getText())
+        .isEqualTo("1–20 of 22");
+    assertThat(browser.findElements(oldestRun)).isEmpty();
+    clickAndWait(browser.findElement(By.cssSelector(".pager-next")));
+    assertThat(browser.findElements(oldestRun)).hasSize(1);
+  }
+
   private static UUID computer(Http api, UUID tenant, String name) {
     var created =
         api.post(

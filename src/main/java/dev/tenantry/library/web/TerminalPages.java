@@ -6,6 +6,8 @@ import dev.tenantry.library.internal.RunViews;
 import dev.tenantry.library.internal.ScriptService;
 import dev.tenantry.shared.web.ApiException;
 import dev.tenantry.shared.web.ConsolePage;
+import dev.tenantry.shared.web.ListPager;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,24 +32,30 @@ class TerminalPages {
     this.computers = computers;
   }
 
+  /** The terminal: run a script, and every run the caller may see, paged (20 a page). */
   @GetMapping("/computers/{id}/terminal")
-  String terminal(@PathVariable UUID id, Model model) {
+  String terminal(@PathVariable UUID id, HttpServletRequest request, Model model) {
     var computer = computers.find(id).orElseThrow(() -> ApiException.notFound("computer", id));
     model.addAttribute("canRun", runs.canRun(id)); // 404 for a computer the caller may not view
     model.addAttribute("computer", computer);
-    model.addAttribute("runs", runs.list(id, 0, 20).items());
+    var asked = ListPager.asked(request, 20);
+    var shown = runs.list(id, asked.page(), asked.size());
+    model.addAttribute("runs", shown.items());
+    model.addAttribute("pager", ListPager.of(request, shown));
     return "library/terminal";
   }
 
   /**
-   * The computer page's Terminal section: recent runs, and a link to the terminal for those who may
-   * run scripts there.
+   * The computer page's Terminal section: recent runs, a link to all of them (the terminal's paged
+   * list) when there are more, and a link to the terminal for those who may run scripts there.
    */
   @GetMapping("/computers/{id}/terminal/section")
   String section(@PathVariable UUID id, Model model) {
     model.addAttribute("computerId", id);
     model.addAttribute("canRun", runs.canRun(id));
-    model.addAttribute("runs", runs.list(id, 0, 10).items());
+    var recent = runs.list(id, 0, 10);
+    model.addAttribute("runs", recent.items());
+    model.addAttribute("total", recent.total());
     return "library/terminal-section";
   }
 

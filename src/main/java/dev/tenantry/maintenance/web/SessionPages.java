@@ -32,6 +32,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @ConsolePage
 class SessionPages {
+  /** Sessions per page of a computer's Maintenance section. */
+  static final int SECTION_ROWS = 20;
+
   private final SessionService sessions;
   private final Computers computers;
   private final Authorizer authorizer;
@@ -82,13 +85,19 @@ class SessionPages {
     return "redirect:/maintenance-sessions/" + id;
   }
 
-  /** The page, or (htmx) its content alone: the computer page's Maintenance section. */
+  /**
+   * The page, or (htmx) its content alone: the computer page's Maintenance section. Both are paged
+   * (20 rows unless the URL asks for more); the pager's plain links open this page, so every
+   * session is reachable from the computer page.
+   */
   @GetMapping("/computers/{id}/maintenance")
   String computer(@PathVariable UUID id, HttpServletRequest request, Model model) {
     var computer = visibleComputer(id);
-    var list = sessions.list(new SessionFilter(id, null, null), 0, 20);
+    var asked = ListPager.asked(request, SECTION_ROWS);
+    var list = sessions.list(new SessionFilter(id, null, null), asked.page(), asked.size());
     model.addAttribute("computer", computer);
     model.addAttribute("sessions", list);
+    model.addAttribute("pager", ListPager.of(request, list));
     model.addAttribute("canRun", sessions.canRun(id));
     return Htmx.view(request, "maintenance/computer", "section");
   }

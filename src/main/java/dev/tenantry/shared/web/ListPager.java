@@ -49,12 +49,20 @@ public record ListPager(
 
   /** Reads {@code q}, {@code page}, {@code size} and {@code after}; a non-number is a 400. */
   public static Asked asked(HttpServletRequest request) {
+    return asked(request, SIZE);
+  }
+
+  /**
+   * Like {@link #asked(HttpServletRequest)} with another default size (a section of a page that
+   * shows fewer rows than a list page).
+   */
+  public static Asked asked(HttpServletRequest request, int defaultSize) {
     String q = request.getParameter("q");
     String after = request.getParameter("after");
     return new Asked(
         q == null || q.isBlank() ? null : q,
         Page.page(number(request, "page", 0)),
-        size(number(request, "size", SIZE)),
+        size(number(request, "size", defaultSize)),
         after == null || after.isBlank() ? null : after);
   }
 
