@@ -62,7 +62,7 @@ class ComputerDetailPagesTest extends ConsoleTest {
     screenshot("computer-detail.png");
 
     clickAndWait(browser.findElement(By.id("run-maintenance")));
-    assertThat(browser.findElement(By.id("session-status")).getText()).isEqualTo("PENDING");
+    assertThat(text(By.id("session-status"))).isEqualTo("PENDING");
     open("/computers/" + pc);
     waitForText(By.id("computer-status"), "PENDING");
     waitForText(By.id("maintenance-section"), "USER");

@@ -225,6 +225,16 @@ abstract class ConsoleTest extends IntegrationTest {
             });
   }
 
+  /**
+   * The element's text, found again if htmx replaced it between finding and reading (a panel that
+   * polls every second, such as a session's log or a run's output, is swapped whole).
+   */
+  String text(By by) {
+    return new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElement(by).getText());
+  }
+
   String mainText() {
     return browser.findElement(By.tagName("main")).getText();
   }

@@ -94,7 +94,7 @@ class LibraryPagesTest extends ConsoleTest {
     open("/computers/" + pc + "/terminal");
     pick("run-script", name);
     clickAndWait(browser.findElement(By.id("run")));
-    assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("PENDING");
+    assertThat(text(By.id("run-status"))).isEqualTo("PENDING");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name + " (version 1)");
     // an executor picks it up and streams output; the page polls and shows it without a reload
     UUID role = UUID.randomUUID();
@@ -116,7 +116,7 @@ class LibraryPagesTest extends ConsoleTest {
             "/api/v1/executor/runs/" + run + "/output",
             Map.of("lines", List.of(Map.of("text", "up 42 days"))));
     waitForText(By.id("run-output"), "up 42 days");
-    assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("RUNNING");
+    assertThat(text(By.id("run-status"))).isEqualTo("RUNNING");
     executor.http().post("/api/v1/executor/runs/" + run + "/result", Map.of("exitCode", 0));
     waitForText(By.id("run-status"), "SUCCEEDED");
     new WebDriverWait(browser, WAIT)

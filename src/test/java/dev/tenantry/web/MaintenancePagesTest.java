@@ -63,7 +63,7 @@ class MaintenancePagesTest extends ConsoleTest {
     signIn(data.mspAdmin("Mo", "Maintainer"));
     open("/computers/" + pc + "/maintenance");
     clickAndWait(browser.findElement(By.id("run-maintenance")));
-    assertThat(browser.findElement(By.id("session-status")).getText()).isEqualTo("PENDING");
+    assertThat(text(By.id("session-status"))).isEqualTo("PENDING");
     UUID role = UUID.randomUUID();
     testUsers.write(
         () ->
@@ -83,7 +83,7 @@ class MaintenancePagesTest extends ConsoleTest {
             "/api/v1/executor/sessions/" + id + "/log",
             Map.of("lines", List.of(Map.of("text", "Installing 7-Zip 24.08"))));
     waitForText(By.id("session-log"), "Installing 7-Zip 24.08");
-    assertThat(browser.findElement(By.id("session-status")).getText()).isEqualTo("RUNNING");
+    assertThat(text(By.id("session-status"))).isEqualTo("RUNNING");
     executor
         .http()
         .post(
