@@ -126,7 +126,7 @@ public class GroupRepository {
 
   public List<MemberRow> members(UUID groupId) {
     return jdbc.sql(
-            "select group_id, user_id, added_at, added_by from group_member where group_id = ? order by added_at")
+            "select group_id, user_id, added_at, added_by from group_member where group_id = ? order by added_at, user_id")
         .param(groupId)
         .query(Rows.of(MemberRow.class))
         .list();
