@@ -17,9 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The batch resolution ({@code forComputers}, precedence in SQL) answers exactly what the reference
- * does one computer at a time (every candidate found by {@code candidates}, decided by {@link
- * Precedence#ORDER} in Java) — on random trees, tags, people, exclusions and deployments with
- * clashing subjects, enforced flags, priorities and creation times (ties included).
+ * does one computer at a time (every candidate found by {@code candidates}, decided by this test's
+ * own {@link #DESIGN_ORDER}, written from DESIGN §8 — not the implementation's {@code
+ * Precedence.ORDER}, which a shared mistake would pass) — on random trees, tags, people, exclusions
+ * and deployments with clashing subjects, enforced flags, priorities and creation times (ties
+ * included).
  */
 class BatchResolutionTest extends IntegrationTest {
   private static final String EXCLUDE = ComputerDeployments.EXCLUDE_PREFERENCE;
@@ -29,6 +31,34 @@ class BatchResolutionTest extends IntegrationTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   @Autowired ComputerDeployments resolution;
+
+  /** DESIGN §8: how specific a target is, the most specific first. */
+  private static final List<String> SPECIFICITY =
+      List.of("COMPUTER", "PERSON", "TENANT", "TENANT_TAG", "CROSS_TENANT");
+
+  /**
+   * DESIGN §8 precedence, written from the text: an enforced deployment first; then the most
+   * specific target (computer > person > tenant, a nearer ancestor over a farther one > tenant tag
+   * > cross-tenant); then the higher priority; then the newest; a remaining tie by id as PostgreSQL
+   * orders uuids (the resolution's documented tie-break).
+   */
+  static final java.util.Comparator<Precedence.Candidate> DESIGN_ORDER =
+      java.util.Comparator.comparing((Precedence.Candidate c) -> c.deployment().enforced() ? 0 : 1)
+          .thenComparingInt(c -> SPECIFICITY.indexOf(c.deployment().target().kind()))
+          .thenComparingInt(Precedence.Candidate::distance)
+          .thenComparing(c -> -c.deployment().priority())
+          .thenComparing(c -> c.deployment().createdAt(), java.util.Comparator.reverseOrder())
+          .thenComparing(c -> c.deployment().id().toString());
+
+  /** The first candidate of each subject in {@link #DESIGN_ORDER}. */
+  private static List<Precedence.Candidate> designWinners(List<Precedence.Candidate> all) {
+    List<Precedence.Candidate> sorted = new ArrayList<>(all);
+    sorted.sort(DESIGN_ORDER);
+    java.util.Set<String> decided = new java.util.HashSet<>();
+    return sorted.stream()
+        .filter(c -> decided.add(c.deployment().subjectKind() + ":" + c.deployment().subjectId()))
+        .toList();
+  }
 
   private record Pc(UUID id, UUID tenantId) {}
 
@@ -63,8 +93,13 @@ class BatchResolutionTest extends IntegrationTest {
       int winners = 0;
       for (UUID c : ids) {
         List<Precedence.Candidate> all = resolution.candidates(c);
+        for (Precedence.Candidate one : all) {
+          assertThat(one.rank())
+              .as("seed %d: the rank of a %s target", seed, one.deployment().target().kind())
+              .isEqualTo(SPECIFICITY.indexOf(one.deployment().target().kind()));
+        }
         List<AppliedDeployment> expected =
-            Precedence.winners(all).stream().map(ComputerDeployments::applied).toList();
+            designWinners(all).stream().map(ComputerDeployments::applied).toList();
         assertThat(batch.get(c)).as("seed %d, computer %s", seed, c).isEqualTo(expected);
         assertThat(resolution.forComputer(c)).as("seed %d, one computer", seed).isEqualTo(expected);
         candidates += all.size();
