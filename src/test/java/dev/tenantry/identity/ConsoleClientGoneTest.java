@@ -3,23 +3,15 @@ package dev.tenantry.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import dev.tenantry.shared.web.ClientGoneValve;
+import dev.tenantry.support.ClientGoesAway;
 import dev.tenantry.support.Http;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A browser that goes away while a console page is still being rendered into the connection (a
@@ -29,16 +21,6 @@ import org.slf4j.LoggerFactory;
  * meets "Broken pipe" / "Connection reset".
  */
 class ConsoleClientGoneTest extends IdentityTestSupport {
-
-  /** Collects events from every thread (Logback's ListAppender is not thread-safe). */
-  static final class Events extends AppenderBase<ILoggingEvent> {
-    final List<ILoggingEvent> list = new CopyOnWriteArrayList<>();
-
-    @Override
-    protected void append(ILoggingEvent e) {
-      list.add(e);
-    }
-  }
 
   @Test
   void aBrowserLeavingMidPageIsOneDebugLineNotAnError() throws Exception {
@@ -72,48 +54,17 @@ class ConsoleClientGoneTest extends IdentityTestSupport {
     assertThat(browser.get("http://localhost:" + port + page).statusCode()).isEqualTo(200);
     String cookie = browser.cookie("SESSION").orElseThrow();
 
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    Logger gone = (Logger) LoggerFactory.getLogger(ClientGoneValve.class);
-    Level before = gone.getLevel();
-    Events events = new Events();
-    events.start();
-    root.addAppender(events);
-    gone.setLevel(Level.DEBUG);
-    try {
-      try (Socket socket = new Socket()) {
-        socket.setReceiveBufferSize(1024); // a small window: the server cannot write ahead far
-        socket.connect(new InetSocketAddress("localhost", port));
-        OutputStream out = socket.getOutputStream();
-        out.write(
-            ("GET "
-                    + page
-                    + " HTTP/1.1\r\nHost: localhost\r\nCookie: SESSION="
-                    + cookie
-                    + "\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
-        assertThat(status).isEqualTo("HTTP/1.1 200");
-        socket.setSoLinger(true, 0); // close with a reset, mid-page
-      }
-      // wait (not a timed assertion: the deadline only ends a hopeless wait) until the server has
-      // met the failed write
+    try (ClientGoesAway client = new ClientGoesAway(ClientGoneValve.class)) {
+      assertThat(client.get(port, page, "Cookie: SESSION=" + cookie)).isEqualTo("HTTP/1.1 200");
       Predicate<ILoggingEvent> wentAway = e -> clientWentAway(e, page);
-      long deadline = System.nanoTime() + 60_000_000_000L;
-      while (events.list.stream().noneMatch(wentAway) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(events.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)))
+      List<ILoggingEvent> events = client.eventsOnce(wentAway);
+      assertThat(events.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)))
           .as("no WARN or ERROR for a browser that went away")
           .isEmpty();
-      assertThat(events.list).as("the DEBUG line for the closed connection").anyMatch(wentAway);
-      assertThat(events.list.stream().filter(wentAway))
+      assertThat(events.stream().filter(wentAway))
+          .as("one DEBUG line for the closed connection")
           .hasSize(1)
           .allSatisfy(e -> assertThat(e.getThrowableProxy()).as("no stack trace").isNull());
-    } finally {
-      root.detachAppender(events);
-      gone.setLevel(before);
     }
   }
 
