@@ -238,7 +238,10 @@ public final class PolicySnapshot {
     return out;
   }
 
-  /** The present groups the user is a member of. */
+  /**
+   * The present groups the user is a member of, in group-id order (not index order: indexes follow
+   * the order a node happened to load the groups in).
+   */
   public List<GroupNode> groupsOf(UUID userId) {
     Compiled.User u = users.get(userIx.get(userId));
     List<GroupNode> out = new ArrayList<>();
@@ -247,6 +250,7 @@ public final class PolicySnapshot {
         out.add(groups.get(g).node());
       }
     }
+    out.sort(java.util.Comparator.comparing(GroupNode::id));
     return out;
   }
 

@@ -84,6 +84,8 @@ class AssignmentOrderTest {
         continue;
       }
       assertThat(direct).isEqualTo(first.directAssignments(id("alice")));
+      assertThat(s.groupsOf(id("alice"))).isEqualTo(first.groupsOf(id("alice")));
+      assertThat(s.groupsOf(id("alice"))).isSortedAccordingTo(Comparator.comparing(GroupNode::id));
       for (String g : List.of("g1", "g2", "g3")) {
         assertThat(s.groupAssignments(id(g))).isEqualTo(first.groupAssignments(id(g)));
       }
