@@ -119,6 +119,23 @@ class AccessChangeOracleProperties {
     failedBeforeHoldsNow(243, "inactive actor");
   }
 
+  /**
+   * CI of stop 17: approving TENANT(t, children) by an actor with ALLOW@OWNER and an unlimited
+   * tenant tag DENY, no tenant of the subtree tagged yet; a tenant tagged and created under t later
+   * gave the newcomer `computers:delete` where the actor is denied it. A DENY is judged by its
+   * reach.
+   */
+  @Example
+  void rule6eTagDenyMeetsEveryReachItCanEverCover_seedMinus23235988728940() {
+    holdsNow(-23235988728940L);
+  }
+
+  /** A case as the property draws it (MSP-limited tag scopes included) holds now. */
+  private void holdsNow(long seed) {
+    OracleCases.Case c = OracleCases.generate(seed, "", OracleCases.NOW, true);
+    assertThat(AccessChangeOracle.violation(c, current)).as("seed %d", seed).isEmpty();
+  }
+
   private void failedBeforeHoldsNow(long seed, String why) {
     OracleCases.Case c = OracleCases.generate(seed);
     assertThat(AccessChangeOracle.violation(c, before))
