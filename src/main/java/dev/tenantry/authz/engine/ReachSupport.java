@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * Does a user hold a permission over a whole {@link Reach} (DESIGN §3.6c, e, f), and until when?
  * Judged per assignment of the user, never per covered object: an ALLOW supports the reach when its
  * scope contains the reach for good (OWNER anything; MSP(m) what lies in m; TENANT(t, children)
- * what lies in t's subtree), or — for a single tenant or computer — when it covers it today; a DENY
- * of the permission defeats it when its scope can meet the reach.
+ * what lies in t's subtree), or — for a single tenant or computer — when it names it (TENANT(t),
+ * the actor's USERS_TENANT) or, for one computer only, covers it today (a tenant tag, a selector);
+ * a DENY of the permission defeats it when its scope can ever meet the reach.
  */
 final class ReachSupport {
   private ReachSupport() {}
@@ -102,9 +103,12 @@ final class ReachSupport {
       case Scope.Tenant(UUID t, boolean children) ->
           t.equals(tenant) || (children && atOrUnder(s, t, tenant));
       case Scope.TenantTag(UUID g, UUID m) ->
-          s.tenant(tenant)
-              .map(n -> n.tagIds().contains(g) && (m == null || inMsp(s, tenant, m)))
-              .orElse(false);
+          // one computer only: a tenant's reach holds computers created in it later, which the tag
+          // scope no longer covers once the tenant is untagged
+          r.kind() == Kind.COMPUTER
+              && s.tenant(tenant)
+                  .map(n -> n.tagIds().contains(g) && (m == null || inMsp(s, tenant, m)))
+                  .orElse(false);
       case Scope.UsersTenant u -> tenant.equals(home);
       case Scope.Resource(ResourceSelector sel) ->
           r.kind() == Kind.COMPUTER && s.computer(id).map(c -> selects(s, sel, c)).orElse(false);

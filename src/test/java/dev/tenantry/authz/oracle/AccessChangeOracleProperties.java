@@ -130,6 +130,15 @@ class AccessChangeOracleProperties {
     holdsNow(-23235988728940L);
   }
 
+  /**
+   * Approving USERS_TENANT (judged as TENANT(t)) on the support of a tenant tag ALLOW covering t
+   * today; t untagged, then a computer created in it: the newcomer sees it, the actor never could.
+   */
+  @Example
+  void rule6eTagAllowNeverSupportsATenantsLaterComputers_seed7086264338534608090() {
+    holdsNow(7086264338534608090L);
+  }
+
   /** A case as the property draws it (MSP-limited tag scopes included) holds now. */
   private void holdsNow(long seed) {
     OracleCases.Case c = OracleCases.generate(seed, "", OracleCases.NOW, true);
