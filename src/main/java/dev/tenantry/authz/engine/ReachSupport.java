@@ -92,7 +92,8 @@ final class ReachSupport {
         default -> false;
       };
     }
-    // a single tenant's things, or one computer: also what the scope covers today
+    // a single tenant's things, or one computer: also a scope naming its tenant; one computer also
+    // by a tag or selector covering it today (untagging it takes the actor's support away)
     UUID tenant =
         r.kind() == Kind.COMPUTER ? s.computer(id).map(ComputerNode::tenantId).orElse(null) : id;
     if (tenant == null) {

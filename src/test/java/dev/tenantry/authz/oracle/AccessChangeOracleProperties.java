@@ -14,7 +14,8 @@ import net.jqwik.api.statistics.Statistics;
  * request gives anyone, now or later, what the actor's assignments at request time do not allow.
  * 10,000 random cases per run against the engine's rules in memory; the named examples are the
  * seeds on which the rules before issue 8 ({@link TodaysRules}) failed — each shows the oracle
- * rejecting the old rules and accepting the current ones.
+ * rejecting the old rules and accepting the current ones — and seeds on which later rules failed
+ * ({@link #holdsNow}: the case, drawn as the property draws it, holds now).
  */
 class AccessChangeOracleProperties {
   private final CurrentRules current = new CurrentRules();
