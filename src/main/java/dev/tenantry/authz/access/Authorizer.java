@@ -302,14 +302,6 @@ public class Authorizer {
         store.snapshot(), actorId, principal, roleId, scope, effect, clock.instant());
   }
 
-  /**
-   * DESIGN §5: the first permission that {@code them} holds somewhere {@code me} does not; empty
-   * when {@code me} covers everything {@code them} may do (so {@code me} may act as them).
-   */
-  public Optional<Permission> firstPermissionNotCovered(UUID me, UUID them) {
-    return new ImpersonationCoverage(this).firstNotCovered(me, them);
-  }
-
   private static String describe(Target target) {
     return switch (target) {
       case Target.SystemTarget s -> "for the whole instance";

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * Does a user hold a permission over a whole {@link Reach} (DESIGN §3.6c, e, f), and until when?
  * Judged per assignment of the user, never per covered object: an ALLOW supports the reach when its
  * scope contains the reach for good (OWNER anything; MSP(m) what lies in m; TENANT(t, children)
- * what lies in t's subtree), or — for a single tenant or computer — when it covers it today; a DENY
- * of the permission defeats it when its scope can meet the reach.
+ * what lies in t's subtree), or — for a single tenant or computer — when it names it (TENANT(t),
+ * the actor's USERS_TENANT) or, for one computer only, covers it today (a tenant tag, a selector);
+ * a DENY of the permission defeats it when its scope can ever meet the reach.
  */
 final class ReachSupport {
   private ReachSupport() {}
@@ -91,7 +92,8 @@ final class ReachSupport {
         default -> false;
       };
     }
-    // a single tenant's things, or one computer: also what the scope covers today
+    // a single tenant's things, or one computer: also a scope naming its tenant; one computer also
+    // by a tag or selector covering it today (untagging it takes the actor's support away)
     UUID tenant =
         r.kind() == Kind.COMPUTER ? s.computer(id).map(ComputerNode::tenantId).orElse(null) : id;
     if (tenant == null) {
@@ -102,9 +104,12 @@ final class ReachSupport {
       case Scope.Tenant(UUID t, boolean children) ->
           t.equals(tenant) || (children && atOrUnder(s, t, tenant));
       case Scope.TenantTag(UUID g, UUID m) ->
-          s.tenant(tenant)
-              .map(n -> n.tagIds().contains(g) && (m == null || inMsp(s, tenant, m)))
-              .orElse(false);
+          // one computer only: a tenant's reach holds computers created in it later, which the tag
+          // scope no longer covers once the tenant is untagged
+          r.kind() == Kind.COMPUTER
+              && s.tenant(tenant)
+                  .map(n -> n.tagIds().contains(g) && (m == null || inMsp(s, tenant, m)))
+                  .orElse(false);
       case Scope.UsersTenant u -> tenant.equals(home);
       case Scope.Resource(ResourceSelector sel) ->
           r.kind() == Kind.COMPUTER && s.computer(id).map(c -> selects(s, sel, c)).orElse(false);
@@ -113,8 +118,12 @@ final class ReachSupport {
   }
 
   /**
-   * A DENY at {@code scope} can cover something of the reach (conservatively: for tag-based denies,
-   * the tenants tagged today; for a selector limited to a tenant, all of that tenant's computers).
+   * A DENY at {@code scope} can cover something of the reach, now or later (DESIGN §3.6e: the deny
+   * is judged by its reach too, never by what it covers today). A tenant tag DENY meets every reach
+   * that holds, or will hold, a tenant of its MSP (of any MSP without a limit): any such tenant can
+   * be tagged, or created with the tag, later, and a grant judged by today's tags would then give
+   * what the actor is denied. A computer tag or type selector meets every reach with a computer its
+   * limits admit, whatever its tags or type today.
    */
   static boolean meets(PolicySnapshot s, Scope scope, @Nullable UUID home, Reach r) {
     if (scope instanceof Scope.Owner || r.kind() == Kind.ALL) {
@@ -122,18 +131,14 @@ final class ReachSupport {
     }
     if (r.kind() == Kind.COMPUTER) {
       ComputerNode c = s.computer(r.id()).orElse(null);
-      return c != null && coversComputerToday(s, scope, home, c);
+      return c != null && canCoverComputer(s, scope, home, c);
     }
     return switch (scope) {
       case Scope.Msp(UUID m) -> anyTenantIn(s, r, x -> x.id().equals(m) || x.mspId().equals(m));
       case Scope.Tenant(UUID t, boolean children) ->
           anyTenantIn(s, r, x -> x.id().equals(t) || (children && atOrUnder(s, t, x.id())));
       case Scope.TenantTag(UUID g, UUID m) ->
-          anyTenantIn(
-              s,
-              r,
-              x ->
-                  x.tagIds().contains(g) && (m == null || x.id().equals(m) || x.mspId().equals(m)));
+          m == null || anyTenantIn(s, r, x -> x.id().equals(m) || x.mspId().equals(m));
       case Scope.UsersTenant u -> home != null && anyTenantIn(s, r, x -> x.id().equals(home));
       case Scope.Resource(ResourceSelector sel) ->
           switch (sel) {
@@ -164,12 +169,30 @@ final class ReachSupport {
     return TenantGrants.selects(sel, c.id(), c.tenantId(), msp, c.type(), c.tagIds());
   }
 
-  private static boolean coversComputerToday(
+  /**
+   * A DENY at {@code scope} covers computer c now or after c or its tenant is tagged, or c changes
+   * type: tag and type are ignored, only the tenant and MSP limits count. Scopes that name tenants
+   * (MSP, TENANT, USERS_TENANT) cover it as the tree is now (moving c or its tenant is a structural
+   * change of §3.10, not growth).
+   */
+  private static boolean canCoverComputer(
       PolicySnapshot s, Scope scope, @Nullable UUID home, ComputerNode c) {
-    if (scope instanceof Scope.Resource(ResourceSelector sel)) {
-      return selects(s, sel, c);
-    }
-    return contains(s, scope, home, new Reach(Kind.TENANT, c.tenantId()));
+    UUID tenant = c.tenantId();
+    return switch (scope) {
+      case Scope.TenantTag(UUID g, UUID m) -> m == null || inMsp(s, tenant, m);
+      case Scope.Resource(ResourceSelector.OneComputer(UUID id)) -> id.equals(c.id());
+      case Scope.Resource(ResourceSelector.ComputerTag(UUID g, UUID limit, UUID msp)) ->
+          admits(s, limit, msp, tenant);
+      case Scope.Resource(ResourceSelector.ComputerTypes(var types, UUID limit, UUID msp)) ->
+          admits(s, limit, msp, tenant);
+      default -> contains(s, scope, home, new Reach(Kind.TENANT, tenant));
+    };
+  }
+
+  /** A selector's tenant and MSP limits admit computers of the tenant. */
+  private static boolean admits(
+      PolicySnapshot s, @Nullable UUID limit, @Nullable UUID msp, UUID tenant) {
+    return (limit == null || limit.equals(tenant)) && (msp == null || inMsp(s, tenant, msp));
   }
 
   /** Some tenant of the reach (today) satisfies the test; a reach of one computer: its tenant. */

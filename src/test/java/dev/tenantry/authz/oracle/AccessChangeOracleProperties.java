@@ -14,7 +14,8 @@ import net.jqwik.api.statistics.Statistics;
  * request gives anyone, now or later, what the actor's assignments at request time do not allow.
  * 10,000 random cases per run against the engine's rules in memory; the named examples are the
  * seeds on which the rules before issue 8 ({@link TodaysRules}) failed — each shows the oracle
- * rejecting the old rules and accepting the current ones.
+ * rejecting the old rules and accepting the current ones — and seeds on which later rules failed
+ * ({@link #holdsNow}: the case, drawn as the property draws it, holds now).
  */
 class AccessChangeOracleProperties {
   private final CurrentRules current = new CurrentRules();
@@ -117,6 +118,32 @@ class AccessChangeOracleProperties {
   @Example
   void rule6eInactiveActorChangesNothing_seed243() {
     failedBeforeHoldsNow(243, "inactive actor");
+  }
+
+  /**
+   * CI of stop 17: approving TENANT(t, children) by an actor with ALLOW@OWNER and an unlimited
+   * tenant tag DENY, no tenant of the subtree tagged yet; a tenant tagged and created under t later
+   * gave the newcomer `computers:delete` where the actor is denied it. A DENY is judged by its
+   * reach.
+   */
+  @Example
+  void rule6eTagDenyMeetsEveryReachItCanEverCover_seedMinus23235988728940() {
+    holdsNow(-23235988728940L);
+  }
+
+  /**
+   * Approving USERS_TENANT (judged as TENANT(t)) on the support of a tenant tag ALLOW covering t
+   * today; t untagged, then a computer created in it: the newcomer sees it, the actor never could.
+   */
+  @Example
+  void rule6eTagAllowNeverSupportsATenantsLaterComputers_seed7086264338534608090() {
+    holdsNow(7086264338534608090L);
+  }
+
+  /** A case as the property draws it (MSP-limited tag scopes included) holds now. */
+  private void holdsNow(long seed) {
+    OracleCases.Case c = OracleCases.generate(seed, "", OracleCases.NOW, true);
+    assertThat(AccessChangeOracle.violation(c, current)).as("seed %d", seed).isEmpty();
   }
 
   private void failedBeforeHoldsNow(long seed, String why) {
