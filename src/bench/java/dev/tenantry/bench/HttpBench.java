@@ -201,6 +201,9 @@ public final class HttpBench {
     f.put("http_check_cpu_ratio", ratio(stat.cpuMs(), chk.cpuMs()));
     f.put("http_get_cpu_ratio", ratio(stat.cpuMs(), get.cpuMs()));
     f.put("http_page_cpu_ratio", ratio(stat.cpuMs(), page.cpuMs()));
+    // bytes allocated per request (all JVM threads): the collector's share of the CPU figures
+    f.put("http_static_alloc_kib", fmt(stat.allocKib()));
+    f.put("http_page_alloc_kib", fmt(page.allocKib()));
     int listSeconds = Math.max(5, SECONDS / 2);
     String list = "/api/v1/computers?size=50";
     wrk.run("warmup-list", "GET", list, bearerTech, null, 1, 3);

@@ -43,7 +43,8 @@ final class TableSnapshot {
                         + t
                         + "\"")
             .collect(
-                Collectors.joining(" union all ", "select string_agg(s, ';' order by s) from (", ") x(s)"));
+                Collectors.joining(
+                    " union all ", "select string_agg(s, ';' order by s) from (", ") x(s)"));
   }
 
   String take() {
