@@ -117,13 +117,16 @@ final class HttpReport {
       per request / theirs, what the throughput ratio becomes on an idle, saturated machine (load
       from other processes disturbs it far less than throughput); `http_page_cpu_ratio` is
       the same for the console page; `http_page_sql`: statements per page (`pg_stat_statements`,
-      100 pages).
+      100 pages). The static file and the page are measured after a warm-up of their own;
+      `http_static_alloc_kib`, `http_page_alloc_kib`: KiB allocated per request by the JVM's
+      threads (what the collector reclaims for it).
 
       ```
       ./tenantry bench http                                  # about 5 min at full size
       ./tenantry bench http -Dbench.args=-Dbench.size=10000  # a small instance while developing
       ./tenantry bench http "-Dbench.args=-Dbench.http.only=warmup,get,page -XX:StartFlightRecording=filename=/tmp/http.jfr"  # chosen scenarios under JFR; writes nothing
       ./tenantry bench http "-Dbench.args=-Dbench.http.keep=/tmp/bench-pg -Dbench.http.only=warmup-list,warmup-list-admin,list-tech,list-admin"  # lists only; the loaded instance kept for the next run
+      ./tenantry bench http "-Dbench.args=-Dbench.size=10000 -Dbench.http.keep=/tmp/page-pg -Dbench.http.only=warmup,warmup-static,warmup-page,static,page -Dbench.http.page-rounds=3 -Dbench.http.jfr=/tmp/jfr"  # console page A/B: best of 3 alternating rounds, a JFR recording per scenario
       ```
 
       """;

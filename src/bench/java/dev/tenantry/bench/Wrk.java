@@ -55,7 +55,8 @@ final class Wrk {
       double p99,
       long non2xx,
       double cpuMs,
-      double requestCpuMs) {
+      double requestCpuMs,
+      double allocKib) {
 
     /** The best of each figure over two runs of one scenario. */
     Result bestWith(Result o) {
@@ -67,7 +68,8 @@ final class Wrk {
           Math.min(p99, o.p99),
           non2xx + o.non2xx,
           Math.min(cpuMs, o.cpuMs),
-          Math.min(requestCpuMs, o.requestCpuMs));
+          Math.min(requestCpuMs, o.requestCpuMs),
+          Math.min(allocKib, o.allocKib));
     }
   }
 
@@ -96,7 +98,15 @@ final class Wrk {
       throws IOException, InterruptedException {
     if (!ONLY.isEmpty() && !ONLY.contains(name)) {
       return new Result(
-          name, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN);
+          name,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          0,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN);
     }
     probe(name, method, path.replace("#", "12345"), header, body);
     Path script = work.resolve(name + ".lua");
@@ -116,6 +126,8 @@ final class Wrk {
     long cpu0 = cpu == null ? 0 : cpu.nanos();
     long pg0 = cpu == null ? 0 : cpu.pgNanos();
     long req0 = ServiceCpu.requestThreadNanos();
+    long alloc0 = allocatedBytes();
+    jdk.jfr.Recording jfr = startJfr(name);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
@@ -124,6 +136,13 @@ final class Wrk {
     long cpuNanos = cpu == null ? -1 : cpu.nanos() - cpu0;
     long pgNanos = cpu == null ? -1 : cpu.pgNanos() - pg0;
     long reqNanos = ServiceCpu.requestThreadNanos() - req0;
+    long allocBytes = allocatedBytes() - alloc0;
+    if (jfr != null) {
+      Path file = Path.of(JFR, name + ".jfr");
+      jfr.dump(file);
+      jfr.close();
+      System.out.println("JFR recording of " + name + ": " + file);
+    }
     Matcher m = RESULT.matcher(out);
     if (!m.find()) {
       throw new IllegalStateException("no result from wrk for " + name + ":\n" + out);
@@ -140,13 +159,15 @@ final class Wrk {
             Double.parseDouble(m.group(7)),
             bad,
             cpuNanos < 0 || requests == 0 ? Double.NaN : cpuNanos / 1e6 / requests,
-            cpuNanos < 0 || requests == 0 ? Double.NaN : (reqNanos + pgNanos) / 1e6 / requests);
+            cpuNanos < 0 || requests == 0 ? Double.NaN : (reqNanos + pgNanos) / 1e6 / requests,
+            requests == 0 ? Double.NaN : allocBytes / 1024.0 / requests);
     if (!name.startsWith("warmup")) {
       non2xx += bad;
     }
     System.out.printf(
         "%-14s %8.0f req/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  cpu %6.3f ms/req"
-            + " (request threads %6.3f + PostgreSQL %6.3f = %6.3f)  non-2xx/errors %d%n",
+            + " (request threads %6.3f + PostgreSQL %6.3f = %6.3f)  alloc %6.1f KiB/req"
+            + "  non-2xx/errors %d%n",
         name,
         r.rps(),
         r.p50(),
@@ -156,11 +177,43 @@ final class Wrk {
         requests == 0 ? Double.NaN : reqNanos / 1e6 / requests,
         requests == 0 ? Double.NaN : pgNanos / 1e6 / requests,
         r.requestCpuMs(),
+        r.allocKib(),
         bad);
     if (bad > requests / 100) {
       throw new IllegalStateException(name + ": " + bad + " of " + requests + " failed:\n" + out);
     }
     return r;
+  }
+
+  /**
+   * {@code -Dbench.http.jfr=/some/dir}: a JFR recording ({@code profile} settings: execution and
+   * allocation samples) of each scenario but the warm-ups, written to {@code <dir>/<name>.jfr}.
+   */
+  static final String JFR = System.getProperty("bench.http.jfr", "");
+
+  private static jdk.jfr.@Nullable Recording startJfr(String name) throws IOException {
+    if (JFR.isBlank() || name.startsWith("warmup")) {
+      return null;
+    }
+    try {
+      jdk.jfr.Recording r =
+          new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+      Files.createDirectories(Path.of(JFR));
+      r.start();
+      return r;
+    } catch (java.text.ParseException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Bytes allocated so far by the JVM's threads (the request threads and the carriers of virtual
+   * threads among them): per request, what the collector has to reclaim for it.
+   */
+  static long allocatedBytes() {
+    var threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    return threads.getTotalThreadAllocatedBytes();
   }
 
   /** One request first, so that a scenario answering an error fails with its answer. */

@@ -70,12 +70,10 @@ class ConsoleErrors {
   }
 
   private String page(Model model, String message) {
-    header.console(
-        model,
-        ((org.springframework.web.context.request.ServletRequestAttributes)
-                org.springframework.web.context.request.RequestContextHolder
-                    .currentRequestAttributes())
-            .getRequest());
+    var current =
+        (org.springframework.web.context.request.ServletRequestAttributes)
+            org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes();
+    header.console(model, current.getRequest(), current.getResponse());
     model.addAttribute("message", message);
     return "error/page";
   }

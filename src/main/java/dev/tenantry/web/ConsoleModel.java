@@ -8,6 +8,7 @@ import dev.tenantry.identity.ConsoleIdentity;
 import dev.tenantry.shared.web.ConsoleHeaderData;
 import dev.tenantry.shared.web.ConsolePage;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
@@ -41,20 +42,33 @@ class ConsoleModel {
     this.changeRequests = changeRequests;
   }
 
-  /** {@code nav}, {@code header}, {@code instanceName} and {@code topNav}. */
+  /**
+   * {@code nav}, {@code header}, {@code instanceName}, {@code topNav} and the page frame as HTML
+   * ({@code chrome}, {@link ConsoleChrome}).
+   */
   @ModelAttribute
-  void console(Model model, HttpServletRequest request) {
+  void console(Model model, HttpServletRequest request, @Nullable HttpServletResponse response) {
     ConsoleNav nav = nav();
     ConsoleIdentity.Header header = header();
     String instanceName = instanceName();
     model.addAttribute("nav", nav);
     model.addAttribute("header", header);
     model.addAttribute("instanceName", instanceName);
-    model.addAttribute("topNav", topNav(request, header, instanceName, nav));
+    String topNav = topNav(request, header, instanceName, nav);
+    model.addAttribute("topNav", topNav);
+    if (response != null) { // else the layout renders its own markup of the frame
+      model.addAttribute("chrome", new ConsoleChrome(request, response, topNav, header));
+    }
   }
 
+  /**
+   * Which menu entries to show (some fifteen engine questions: remembered like {@link
+   * #instanceName}; what a page lets the caller do is decided afresh on each request).
+   */
   ConsoleNav nav() {
-    return ConsoleNav.of(authorizer);
+    return authorizer.isSignedInUser()
+        ? headerData.get("nav", authorizer.revision(), () -> ConsoleNav.of(authorizer))
+        : ConsoleNav.of(authorizer);
   }
 
   ConsoleIdentity.@Nullable Header header() {

@@ -38,6 +38,26 @@ final class Browser {
     return send(b.build());
   }
 
+  /** POSTs an HTML form (URL-encoded fields) with extra headers. */
+  HttpResponse<String> postForm(
+      String url, java.util.Map<String, String> fields, String... headers) {
+    StringBuilder body = new StringBuilder();
+    fields.forEach(
+        (k, v) ->
+            body.append(body.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8))
+                .append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .header("Content-Type", "application/x-www-form-urlencoded");
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b.build());
+  }
+
   /** GETs {@code url} and follows up to 10 redirects; returns the last response. */
   HttpResponse<String> follow(String url) {
     HttpResponse<String> r = get(url);
