@@ -12,8 +12,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The targets a scope covers now, for anti-escalation. Empty optional when the scope names an
- * absent tenant or computer (nothing sensible to decide). O(tenants) or, for tag/type selectors,
+ * The targets a scope covers now, exactly as the engine's matching does (DESIGN §2's table, with
+ * {@link Matcher}'s own tree test): present tenants, and for a RESOURCE scope the computers it
+ * selects whose tenant is present (the engine answers nothing about a target whose tenant is
+ * absent). A tenant listed stands for its computers too. A scope that names an absent tenant still
+ * covers what the engine covers through that id — MSP(m) without m's row still covers the tenants
+ * whose msp_id is m, TENANT(t, children) the tenants under t, a selector limited to an absent MSP
+ * the computers of that MSP's tenants — so judging it by "nothing to decide" would under-judge it.
+ * Empty optional only when the scope names an absent tenant or computer and covers nothing now
+ * (nothing sensible to decide: callers refuse). O(tenants) or, for tag/type selectors,
  * O(computers): rare admin actions.
  */
 public final class ScopeTargets {
@@ -21,62 +28,63 @@ public final class ScopeTargets {
 
   public static Optional<List<Target>> of(PolicySnapshot s, Scope scope, Principal principal) {
     List<Target> out = new ArrayList<>();
-    switch (scope) {
-      case Scope.Owner o -> eachTenant(s, t -> true, out);
-      case Scope.Msp(UUID m) -> {
-        if (s.tenant(m).isEmpty()) {
-          return Optional.empty();
-        }
-        eachTenant(s, t -> t.id().equals(m) || t.mspId().equals(m), out);
-      }
-      case Scope.Tenant(UUID id, boolean children) -> {
-        if (s.tenant(id).isEmpty()) {
-          return Optional.empty();
-        }
-        int root = s.tenantIx.get(id);
-        for (int t = 0; t < s.tenants.size(); t++) {
-          Compiled.Tenant ct = s.tenants.get(t);
-          if (ct != null
-              && ct.present()
-              && (t == root || (children && Matcher.isAncestor(s, root, t)))) {
-            out.add(Target.tenant(ct.node().id()));
+    boolean namesAbsent =
+        switch (scope) {
+          case Scope.Owner o -> {
+            eachTenant(s, t -> true, out);
+            yield false;
           }
-        }
-      }
-      case Scope.TenantTag(UUID g, UUID m) ->
-          eachTenant(s, t -> t.tagIds().contains(g) && (m == null || t.mspId().equals(m)), out);
-      case Scope.UsersTenant u -> {
-        Set<UUID> tenants = new LinkedHashSet<>();
-        List<UUID> users =
-            switch (principal) {
-              case Principal.UserPrincipal(UUID id) -> List.of(id);
-              case Principal.GroupPrincipal(UUID id) ->
-                  s.group(id).map(g -> List.copyOf(g.memberUserIds())).orElse(List.of());
-            };
-        for (UUID user : users) {
-          s.user(user)
-              .map(UserNode::tenantId)
-              .filter(t -> s.tenant(t).isPresent())
-              .ifPresent(tenants::add);
-        }
-        tenants.forEach(t -> out.add(Target.tenant(t)));
-      }
-      case Scope.Resource(ResourceSelector sel) -> {
-        if (!resourceTargets(s, sel, out)) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.of(out);
+          case Scope.Msp(UUID m) -> {
+            eachTenant(s, t -> t.id().equals(m) || t.mspId().equals(m), out);
+            yield s.tenant(m).isEmpty();
+          }
+          case Scope.Tenant(UUID id, boolean children) -> {
+            int root = s.tenantIx.get(id);
+            for (int t = 0; t < s.tenants.size(); t++) {
+              Compiled.Tenant ct = s.tenants.get(t);
+              if (ct != null
+                  && ct.present()
+                  && (ct.node().id().equals(id)
+                      || (children && root >= 0 && Matcher.isAncestor(s, root, t)))) {
+                out.add(Target.tenant(ct.node().id()));
+              }
+            }
+            yield s.tenant(id).isEmpty();
+          }
+          case Scope.TenantTag(UUID g, UUID m) -> {
+            eachTenant(s, t -> t.tagIds().contains(g) && (m == null || t.mspId().equals(m)), out);
+            yield false;
+          }
+          case Scope.UsersTenant u -> {
+            Set<UUID> tenants = new LinkedHashSet<>();
+            List<UUID> users =
+                switch (principal) {
+                  case Principal.UserPrincipal(UUID id) -> List.of(id);
+                  case Principal.GroupPrincipal(UUID id) ->
+                      s.group(id).map(g -> List.copyOf(g.memberUserIds())).orElse(List.of());
+                };
+            for (UUID user : users) {
+              s.user(user)
+                  .map(UserNode::tenantId)
+                  .filter(t -> s.tenant(t).isPresent())
+                  .ifPresent(tenants::add);
+            }
+            tenants.forEach(t -> out.add(Target.tenant(t)));
+            yield false;
+          }
+          case Scope.Resource(ResourceSelector sel) -> resourceTargets(s, sel, out);
+        };
+    return out.isEmpty() && namesAbsent ? Optional.empty() : Optional.of(out);
   }
 
+  /** The computers the selector picks whose tenant is present; true if it names an absent one. */
   private static boolean resourceTargets(PolicySnapshot s, ResourceSelector sel, List<Target> out) {
     if (sel instanceof ResourceSelector.OneComputer(UUID c)) {
-      if (s.computer(c).isEmpty()) {
-        return false;
+      var n = s.computer(c);
+      if (n.isPresent() && s.tenant(n.get().tenantId()).isPresent()) {
+        out.add(Target.computer(c));
       }
-      out.add(Target.computer(c));
-      return true;
+      return n.isEmpty();
     }
     UUID limit =
         switch (sel) {
@@ -84,19 +92,16 @@ public final class ScopeTargets {
           case ResourceSelector.ComputerTypes t -> t.tenantId() != null ? t.tenantId() : t.mspId();
           case ResourceSelector.OneComputer o -> null;
         };
-    if (limit != null && s.tenant(limit).isEmpty()) {
-      return false;
-    }
     for (int c = 0; c < s.computers.size(); c++) {
       Compiled.Computer cc = s.computers.get(c);
-      if (cc != null) {
+      if (cc != null && cc.node() != null) {
         ComputerNode n = cc.node();
-        if (ReachSupport.selects(s, sel, n)) {
+        if (s.tenant(n.tenantId()).isPresent() && ReachSupport.selects(s, sel, n)) {
           out.add(Target.computer(n.id()));
         }
       }
     }
-    return true;
+    return limit != null && s.tenant(limit).isEmpty();
   }
 
   private static void eachTenant(
