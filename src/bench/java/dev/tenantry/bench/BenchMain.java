@@ -32,6 +32,10 @@ public final class BenchMain {
       dev.tenantry.deployments.internal.DeploymentBench.main(args);
       return;
     }
+    if (Boolean.getBoolean("bench.feed")) { // the policy feed's catch-up read
+      dev.tenantry.authz.internal.FeedCatchUpBench.main(args);
+      return;
+    }
     if (Boolean.getBoolean("bench.library")) { // issue 11: the library's own figures
       dev.tenantry.library.internal.LibraryBench.main(args);
       return;
