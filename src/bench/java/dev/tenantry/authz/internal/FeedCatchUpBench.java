@@ -1,9 +1,8 @@
 package dev.tenantry.authz.internal;
 
+import dev.tenantry.bench.BenchDoc;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +40,7 @@ public final class FeedCatchUpBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> f = new LinkedHashMap<>();
-    String loadBefore = load();
+    String loadBefore = BenchDoc.load();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       DataSource ds = pg.getPostgresDatabase();
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -102,7 +101,7 @@ public final class FeedCatchUpBench {
       }
     }
     f.put("load_before", loadBefore);
-    f.put("load_after", load());
+    f.put("load_after", BenchDoc.load());
     f.forEach((k, v) -> System.out.println(k + "=" + v));
     write(f);
   }
@@ -184,19 +183,8 @@ public final class FeedCatchUpBench {
     return String.format("%.1f", v);
   }
 
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).strip().replace(' ', '/');
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
   private static void write(Map<String, String> f) throws IOException {
-    Path doc = Path.of("docs/benchmarks.md");
-    String text = Files.readString(doc);
     List<String> lines = new ArrayList<>();
-    lines.add("<!-- feed-bench -->");
     lines.add("### Policy-feed catch-up, written by the feed benchmark on " + Instant.now());
     lines.add("");
     lines.add(
@@ -213,19 +201,6 @@ public final class FeedCatchUpBench {
             + " wide catch-ups PostgreSQL keeps its generic plan), `literal` = PolicyStore.changedSince now."
             + " `_us` = client time per read, `_backend_cpu_us` = the PostgreSQL backend's CPU per read.");
     lines.add("");
-    lines.add("```");
-    f.forEach((k, v) -> lines.add(k + "=" + v));
-    lines.add("```");
-    lines.add("<!-- /feed-bench -->");
-    String section = String.join("\n", lines);
-    int a = text.indexOf("<!-- feed-bench -->");
-    int b = text.indexOf("<!-- /feed-bench -->");
-    if (a >= 0 && b > a) {
-      text = text.substring(0, a) + section + text.substring(b + "<!-- /feed-bench -->".length());
-    } else {
-      int notesEnd = text.indexOf("<!-- /notes -->");
-      text = text.substring(0, notesEnd) + section + "\n\n" + text.substring(notesEnd);
-    }
-    Files.writeString(doc, text);
+    BenchDoc.writeSection("feed-bench", lines, f);
   }
 }

@@ -3,13 +3,12 @@ package dev.tenantry.deployments.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tenantry.authz.access.SqlPredicate;
+import dev.tenantry.bench.BenchDoc;
 import dev.tenantry.shared.Page;
 import dev.tenantry.tenancy.InheritedFlags;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +46,7 @@ public final class DeploymentBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("load_before", load());
+    f.put("load_before", BenchDoc.load());
     // a throw-away database: no durability, so that the bulk load is not bound by the disk
     try (EmbeddedPostgres pg =
         EmbeddedPostgres.builder()
@@ -75,7 +74,7 @@ public final class DeploymentBench {
       perComputer(jdbc, flags, f);
       ds.close();
     }
-    f.put("load_after", load());
+    f.put("load_after", BenchDoc.load());
     f.forEach((k, v) -> System.out.println(k + "=" + v));
     if (FULL_SIZE) {
       write(f);
@@ -350,41 +349,14 @@ public final class DeploymentBench {
     return s[s.length / 2];
   }
 
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).strip().replace(' ', '/');
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
   private static void write(Map<String, String> f) throws IOException {
-    Path doc = Path.of("docs/benchmarks.md");
-    String text = Files.readString(doc);
     List<String> lines = new ArrayList<>();
-    lines.add("<!-- deployments-bench -->");
     lines.add(
         "### Deployments (issue 12), written by the deployments benchmark on " + Instant.now());
     lines.add("");
     lines.add(
         "Command: `./tenantry mvn -B -P bench verify -Dbench.args=-Dbench.deployments=true` (add `-Dbench.deployments.scale=0.1` for a tenth of the size while iterating — not written here — and `-Dbench.deployments.explain=true` to print the plans). 10,000 tenants in a tree 1–5 levels below the MSP (client i under client i/10), 1,000,000 computers, 50,000 deployments (90% computer, 8% tenant, 1% person, 0.6% tag, 0.4% cross-tenant targets), 50 tenants (110 with their subtrees) excluded from cross-tenant deployments, bulk-loaded with SQL into a throw-away embedded PostgreSQL (no fsync), queried through a pool of 2 connections. `deployment_resolve_ms`: p95 of the count (an estimate beyond 10,000, `deployment_resolve_estimated`) and the first page (50 by name) of an instance-wide cross-tenant deployment, excluded tenants resolved with inheritance each time (target ≤ 500 ms); `computer_deployments_p95_ms`: one computer's applicable deployments after precedence (`forComputer`), random computers (target ≤ 20 ms); `computer_deployments_batch_1000_ms`: median of `forComputers` over 1,000 consecutive computer ids (≈ 1,000 different tenants, as a cross-tenant firing's batch). Load average (1/5/15 min, running/total, last pid) before and after: `load_before`, `load_after` — the machine is shared with other builds.");
     lines.add("");
-    lines.add("```");
-    f.forEach((k, v) -> lines.add(k + "=" + v));
-    lines.add("```");
-    lines.add("<!-- /deployments-bench -->");
-    String section = String.join("\n", lines);
-    int a = text.indexOf("<!-- deployments-bench -->");
-    int b = text.indexOf("<!-- /deployments-bench -->");
-    if (a >= 0 && b > a) {
-      text =
-          text.substring(0, a)
-              + section
-              + text.substring(b + "<!-- /deployments-bench -->".length());
-    } else {
-      int notesEnd = text.indexOf("<!-- /notes -->");
-      text = text.substring(0, notesEnd) + section + "\n\n" + text.substring(notesEnd);
-    }
-    Files.writeString(doc, text);
+    BenchDoc.writeSection("deployments-bench", lines, f);
   }
 }

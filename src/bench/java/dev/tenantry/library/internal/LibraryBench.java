@@ -1,6 +1,7 @@
 package dev.tenantry.library.internal;
 
 import dev.tenantry.authz.access.TenantFilter;
+import dev.tenantry.bench.BenchDoc;
 import dev.tenantry.shared.Page;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -9,8 +10,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +44,7 @@ public final class LibraryBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> f = new LinkedHashMap<>();
-    String loadBefore = load();
+    String loadBefore = BenchDoc.load();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       DataSource ds = pg.getPostgresDatabase();
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -65,7 +64,7 @@ public final class LibraryBench {
       }
     }
     f.put("load_before", loadBefore);
-    f.put("load_after", load());
+    f.put("load_after", BenchDoc.load());
     f.forEach((k, v) -> System.out.println(k + "=" + v));
     write(f);
   }
@@ -270,19 +269,8 @@ public final class LibraryBench {
     return s[(int) Math.ceil(0.95 * s.length) - 1];
   }
 
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).strip().replace(' ', '/');
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
   private static void write(Map<String, String> f) throws IOException {
-    Path doc = Path.of("docs/benchmarks.md");
-    String text = Files.readString(doc);
     List<String> lines = new ArrayList<>();
-    lines.add("<!-- library-bench -->");
     lines.add("### Library (issue 11), written by the library benchmark on " + Instant.now());
     lines.add("");
     lines.add(
@@ -293,20 +281,6 @@ public final class LibraryBench {
             + " (4 MiB chunks) in a JVM capped at 480 MiB of heap. Targets: library_list_p95_ms ≤ 50,"
             + " library_list_filter_ratio ≤ 1.5, heap < 512 MiB.");
     lines.add("");
-    lines.add("```");
-    f.forEach((k, v) -> lines.add(k + "=" + v));
-    lines.add("```");
-    lines.add("<!-- /library-bench -->");
-    String section = String.join("\n", lines);
-    int a = text.indexOf("<!-- library-bench -->");
-    int b = text.indexOf("<!-- /library-bench -->");
-    if (a >= 0 && b > a) {
-      text =
-          text.substring(0, a) + section + text.substring(b + "<!-- /library-bench -->".length());
-    } else {
-      int notesEnd = text.indexOf("<!-- /notes -->");
-      text = text.substring(0, notesEnd) + section + "\n\n" + text.substring(notesEnd);
-    }
-    Files.writeString(doc, text);
+    BenchDoc.writeSection("library-bench", lines, f);
   }
 }
