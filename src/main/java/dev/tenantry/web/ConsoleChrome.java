@@ -19,8 +19,8 @@ import org.springframework.web.util.HtmlUtils;
  * depends only on the context path, the menu and the {@link ConsoleIdentity.Header}, so it is built
  * once per distinct inputs on this node, split where the CSRF token goes. The token itself (masked
  * anew per request by Spring Security) is put in per request, only when a page renders the frame.
- * Every variable part is escaped here; {@code layout.html} inserts the parts unescaped and keeps
- * its own markup for pages rendered without the console model (error pages).
+ * Every variable part is escaped here; {@code layout.html} inserts the parts unescaped (every
+ * console page, error pages included, has it in its model: {@link ConsoleModel}).
  */
 final class ConsoleChrome {
   private static final int MAX_REMEMBERED = 10_000;

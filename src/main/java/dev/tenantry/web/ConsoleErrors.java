@@ -32,17 +32,18 @@ class ConsoleErrors {
       ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
     response.setStatus(e.code().status().value());
     if (e.asksToConfirmAccessChanges()) {
-      return confirm(e, request, model);
+      return confirm(e, request, response, model);
     }
-    return page(model, e.getMessage());
+    return page(model, request, response, e.getMessage());
   }
 
   /**
    * DESIGN §3.10 in the console: the list of access the change would grant, and a form that repeats
    * the same request with its digest as {@code acceptAccessChanges}.
    */
-  private String confirm(ApiException e, HttpServletRequest request, Model model) {
-    page(model, e.getMessage());
+  private String confirm(
+      ApiException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    page(model, request, response, e.getMessage());
     Map<String, List<String>> fields = new LinkedHashMap<>();
     request
         .getParameterMap()
@@ -64,16 +65,17 @@ class ConsoleErrors {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   String badParameter(
-      MethodArgumentTypeMismatchException e, HttpServletResponse response, Model model) {
+      MethodArgumentTypeMismatchException e,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
     response.setStatus(400);
-    return page(model, "The value of '" + e.getName() + "' is not valid");
+    return page(model, request, response, "The value of '" + e.getName() + "' is not valid");
   }
 
-  private String page(Model model, String message) {
-    var current =
-        (org.springframework.web.context.request.ServletRequestAttributes)
-            org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes();
-    header.console(model, current.getRequest(), current.getResponse());
+  private String page(
+      Model model, HttpServletRequest request, HttpServletResponse response, String message) {
+    header.console(model, request, response);
     model.addAttribute("message", message);
     return "error/page";
   }

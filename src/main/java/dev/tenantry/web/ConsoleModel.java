@@ -43,22 +43,16 @@ class ConsoleModel {
   }
 
   /**
-   * {@code nav}, {@code header}, {@code instanceName}, {@code topNav} and the page frame as HTML
-   * ({@code chrome}, {@link ConsoleChrome}).
+   * The page frame as HTML ({@code chrome}, {@link ConsoleChrome}: brand, menu, who is signed in
+   * and the CSRF token's places — all the layout needs) and {@code header} (who is signed in, for
+   * pages that compare it with what they list).
    */
   @ModelAttribute
-  void console(Model model, HttpServletRequest request, @Nullable HttpServletResponse response) {
-    ConsoleNav nav = nav();
+  void console(Model model, HttpServletRequest request, HttpServletResponse response) {
     ConsoleIdentity.Header header = header();
-    String instanceName = instanceName();
-    model.addAttribute("nav", nav);
     model.addAttribute("header", header);
-    model.addAttribute("instanceName", instanceName);
-    String topNav = topNav(request, header, instanceName, nav);
-    model.addAttribute("topNav", topNav);
-    if (response != null) { // else the layout renders its own markup of the frame
-      model.addAttribute("chrome", new ConsoleChrome(request, response, topNav, header));
-    }
+    String topNav = topNav(request, header, instanceName(), nav());
+    model.addAttribute("chrome", new ConsoleChrome(request, response, topNav, header));
   }
 
   /**

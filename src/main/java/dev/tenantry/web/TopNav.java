@@ -9,8 +9,8 @@ import org.springframework.web.util.HtmlUtils;
  * inputs on this node (there are few: the instance name, which entries the caller may use, the
  * badge count). Rendering them with Thymeleaf took about a third of a console page's template time
  * (some thirty expressions); they hold nothing secret or per-session (no form, no CSRF token), so
- * one rendering serves every caller with the same inputs. {@link ConsoleChrome} (or, without it,
- * the layout) inserts it unescaped; every variable part is escaped here.
+ * one rendering serves every caller with the same inputs. {@link ConsoleChrome} inserts it
+ * unescaped; every variable part is escaped here.
  */
 record TopNav(
     String contextPath,

@@ -10,6 +10,7 @@ import dev.tenantry.authz.Target;
 import dev.tenantry.authz.engine.Compiled.Asg;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -103,7 +104,7 @@ public final class Engine {
     for (int g : u.groups()) {
       groups.add(s.groups.get(g));
     }
-    groups.sort(java.util.Comparator.comparing(g -> g.node().id()));
+    groups.sort(Comparator.comparing(g -> g.node().id()));
     for (Compiled.Group group : groups) {
       collect(s, group.asgs(), group.node().id(), u, p.ordinal(), r, now, out);
     }

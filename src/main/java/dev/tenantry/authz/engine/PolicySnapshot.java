@@ -2,6 +2,7 @@ package dev.tenantry.authz.engine;
 
 import dev.tenantry.authz.RoleDefinition;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -250,7 +251,7 @@ public final class PolicySnapshot {
         out.add(groups.get(g).node());
       }
     }
-    out.sort(java.util.Comparator.comparing(GroupNode::id));
+    out.sort(Comparator.comparing(GroupNode::id));
     return out;
   }
 
